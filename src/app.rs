@@ -1,0 +1,61 @@
+//! The app shell: router, header, navigation and the error boundary around every screen.
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::components::{app_header::AppHeader, bottom_nav::BottomNav};
+use crate::pages::{
+    home::HomePage, knee_check::KneeCheckPage, log::LogPage, not_found::NotFoundPage,
+    recovery::RecoveryPage, settings::SettingsPage,
+};
+use crate::platform::document;
+
+/// Where the app is served from, as the router sees it: "" at the root, "/patella" below it.
+/// Provided through context so every link is built from it.
+#[derive(Clone, Debug, Default)]
+pub struct AppBase(pub String);
+
+#[component]
+pub fn App() -> impl IntoView {
+    let base = document::router_base();
+    provide_context(AppBase(base.clone()));
+    view! {
+        <Router base=base>
+            <AppHeader />
+            <main id="main" class="page" tabindex="-1">
+                <ErrorBoundary fallback=|errors| {
+                    view! { <ScreenError errors=errors /> }
+                }>
+                    <Routes fallback=|| view! { <NotFoundPage /> }>
+                        <Route path=path!("/") view=HomePage />
+                        <Route path=path!("/knee-check") view=KneeCheckPage />
+                        <Route path=path!("/log") view=LogPage />
+                        <Route path=path!("/recovery") view=RecoveryPage />
+                        <Route path=path!("/settings") view=SettingsPage />
+                    </Routes>
+                </ErrorBoundary>
+            </main>
+            <BottomNav />
+        </Router>
+    }
+}
+
+/// Shown in place of a screen that returned an error, so the rest of the app keeps working.
+#[component]
+fn ScreenError(errors: ArcRwSignal<Errors>) -> impl IntoView {
+    let messages = move || {
+        errors
+            .get()
+            .into_iter()
+            .map(|(_, error)| view! { <li>{error.to_string()}</li> })
+            .collect_view()
+    };
+    view! {
+        <section class="card error" role="alert">
+            <h1>"This screen could not be shown"</h1>
+            <p>"Your saved data is not affected. Try another screen, or reload the app."</p>
+            <ul>{messages}</ul>
+        </section>
+    }
+}

@@ -1,0 +1,5 @@
+//! Widgets shared by several screens.
+
+pub mod app_header;
+pub mod bottom_nav;
+pub mod page_intro;

@@ -1,0 +1,8 @@
+//! One module per screen. Pages are thin: they read state, call the domain and render.
+
+pub mod home;
+pub mod knee_check;
+pub mod log;
+pub mod not_found;
+pub mod recovery;
+pub mod settings;

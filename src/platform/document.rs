@@ -1,0 +1,31 @@
+//! The page itself: where the app is served from, its title, and the static start-up shell.
+
+use crate::routes;
+
+/// The router base for wherever trunk's `<base href>` says the app is served ("" at the root).
+pub fn router_base() -> String {
+    let base_href = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.query_selector("base").ok().flatten())
+        .and_then(|base| base.get_attribute("href"))
+        .unwrap_or_default();
+    routes::router_base(&base_href)
+}
+
+/// Names the browser tab and the screen reader's page title after the screen shown.
+pub fn set_title(screen: &str) {
+    if let Some(document) = web_sys::window().and_then(|window| window.document()) {
+        document.set_title(&format!("{screen} · Patella"));
+    }
+}
+
+/// Removes the plain-HTML shell that `index.html` paints while the wasm loads, so the app
+/// can take its place in the same frame.
+pub fn remove_boot_shell() {
+    if let Some(shell) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id("boot"))
+    {
+        shell.remove();
+    }
+}

@@ -1,0 +1,5 @@
+//! Browser APIs at the edge of the app: the document, start-up and crash handling.
+//! Pages call these; nothing in `domain/` or `routes` may.
+
+pub mod crash;
+pub mod document;
