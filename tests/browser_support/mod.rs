@@ -1,3 +1,6 @@
+// Each browser-test binary uses only some of these helpers.
+#![allow(dead_code)]
+
 //! Helpers shared by the browser tests: find elements as a person would, and wait for
 //! the reactive DOM to settle without fixed sleeps.
 

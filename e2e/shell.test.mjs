@@ -1,0 +1,109 @@
+// The release build as a runner meets it: served under /patella/ like GitHub Pages, opened
+// on a phone-sized Chromium, every screen reached through the bottom navigation.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve } from './support/server.mjs';
+import { launch, phonePage } from './support/browser.mjs';
+
+const DESTINATIONS = [
+  { name: 'Home', path: '' },
+  { name: 'Knee check', path: 'knee-check' },
+  { name: 'Log', path: 'log' },
+  { name: 'Recovery', path: 'recovery' },
+  { name: 'Settings', path: 'settings' },
+];
+
+const builds = [
+  { label: 'under /patella/', dist: process.env.PATELLA_DIST_SUBPATH, mount: '/patella/' },
+  { label: 'at the site root', dist: process.env.PATELLA_DIST_ROOT, mount: '/' },
+];
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+for (const build of builds) {
+  describe(`the app ${build.label}`, () => {
+    let server;
+    before(async () => {
+      assert.ok(build.dist, `set the dist folder for the build ${build.label}`);
+      server = await serve(build.dist, build.mount);
+    });
+    after(async () => {
+      await server?.close();
+    });
+
+    test('every destination opens from the navigation, with its heading', async () => {
+      const { context, page, problems } = await phonePage(browser, server.origin);
+      await page.goto(server.url);
+      const nav = page.getByRole('navigation', { name: 'Main' });
+      await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
+
+      const names = await nav.getByRole('link').allInnerTexts();
+      assert.deepEqual(
+        names.map((name) => name.trim()),
+        DESTINATIONS.map((d) => d.name),
+      );
+
+      for (const destination of DESTINATIONS) {
+        await nav.getByRole('link', { name: destination.name, exact: true }).click();
+        await page.getByRole('heading', { level: 1, name: destination.name }).waitFor();
+        assert.equal(new URL(page.url()).pathname, `${build.mount}${destination.path}`);
+        assert.equal(
+          await nav.getByRole('link', { name: destination.name, exact: true }).getAttribute('aria-current'),
+          'page',
+        );
+        assert.equal(await page.title(), `${destination.name} · Patella`);
+      }
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+
+    test('a deep link opens its screen directly and survives a reload', async () => {
+      const { context, page, problems } = await phonePage(browser, server.origin);
+      const response = await page.goto(`${server.url}log`);
+      // GitHub Pages answers a deep link with 404.html; the app inside must still start.
+      assert.ok([200, 404].includes(response.status()));
+      await page.getByRole('heading', { level: 1, name: 'Log' }).waitFor();
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: 'Log' }).waitFor();
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+
+    test('an unknown address shows a not-found screen with a way home', async () => {
+      const { context, page, problems } = await phonePage(browser, server.origin);
+      await page.goto(`${server.url}no-such-screen`);
+      await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+      await page.getByRole('link', { name: 'Go to Home' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
+      assert.equal(new URL(page.url()).pathname, build.mount);
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+
+    test('the start-up shell is painted before the wasm arrives', async () => {
+      const { context, page } = await phonePage(browser, server.origin);
+      // Hold the wasm back: the plain-HTML shell must already show the app's frame.
+      let release;
+      const held = new Promise((resolve) => (release = resolve));
+      await page.route(/\.wasm$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(server.url, { waitUntil: 'domcontentloaded' });
+      await page.getByRole('status').filter({ hasText: 'Opening Patella' }).waitFor();
+      assert.equal(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').count(), 5);
+      release();
+      await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
+      assert.equal(await page.getByRole('status').filter({ hasText: 'Opening Patella' }).count(), 0);
+      await context.close();
+    });
+  });
+}

@@ -1,0 +1,63 @@
+// Debian's Chromium driven by playwright-core, as a phone-sized page, with a guard that
+// records every console error, uncaught page error and request to another origin.
+import { chromium } from 'playwright-core';
+
+export const PHONE = { width: 360, height: 740 };
+
+const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/**
+ * A new phone-sized page whose `problems` array fills with anything that should fail a test:
+ * console errors, page errors, failed responses and requests that leave `origin`.
+ * A 404 for the page itself is allowed, because that is how GitHub Pages serves deep links
+ * (its 404.html is the app).
+ */
+export async function phonePage(browser, origin, options = {}) {
+  const context = await browser.newContext({
+    viewport: PHONE,
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    ...options,
+  });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (message) => {
+    // Chromium logs every failed response as a console error; the response listener below
+    // reports those precisely, so they are not counted twice here.
+    const text = message.text();
+    if (message.type() === 'error' && !text.startsWith('Failed to load resource')) {
+      problems.push(`console error: ${text}`);
+    }
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.protocol !== 'data:' && url.protocol !== 'blob:' && url.origin !== origin) {
+      problems.push(`request to another origin: ${request.url()}`);
+    }
+  });
+  page.on('response', (response) => {
+    const deepLink = response.status() === 404 && response.request().isNavigationRequest();
+    if (response.status() >= 400 && !deepLink) {
+      problems.push(`HTTP ${response.status()} for ${response.url()}`);
+    }
+  });
+  return { context, page, problems };
+}

@@ -1,0 +1,7 @@
+# Sourced by the other scripts: puts the project's tools on PATH.
+# wasm-opt comes from the npm package `binaryen`; trunk and wasm-bindgen from cargo.
+PATELLA_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+export PATH="$PATELLA_ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+# Browser tests: wasm-bindgen-test-runner drives Debian's Chromium through chromedriver.
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+export CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}

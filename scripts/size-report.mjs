@@ -1,0 +1,45 @@
+// Prints what a first visit downloads, raw and brotli-compressed (as a static host like
+// GitHub Pages serves it), and fails when it outgrows the budget in size-budget.json.
+// Usage: node scripts/size-report.mjs <dist folder>
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
+
+const dist = process.argv[2] ?? 'dist';
+const budget = JSON.parse(readFileSync(new URL('../size-budget.json', import.meta.url)));
+
+const brotli = (bytes) =>
+  brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+
+// A first load is the page plus everything it links to: glue JS, wasm, CSS, icon.
+const files = readdirSync(dist)
+  .filter((name) => name !== '404.html' && statSync(join(dist, name)).isFile())
+  .map((name) => {
+    const bytes = readFileSync(join(dist, name));
+    return { name, raw: bytes.length, brotli: brotli(bytes) };
+  })
+  .sort((a, b) => b.raw - a.raw);
+
+const total = files.reduce((sum, f) => ({ raw: sum.raw + f.raw, brotli: sum.brotli + f.brotli }), { raw: 0, brotli: 0 });
+const wasm = files.find((f) => f.name.endsWith('.wasm'));
+
+const pad = (text, width) => String(text).padStart(width);
+console.log(`${'file'.padEnd(40)} ${pad('raw B', 9)} ${pad('brotli B', 9)}`);
+for (const f of files) console.log(`${f.name.padEnd(40)} ${pad(f.raw, 9)} ${pad(f.brotli, 9)}`);
+console.log(`${'first load'.padEnd(40)} ${pad(total.raw, 9)} ${pad(total.brotli, 9)}`);
+
+const checks = [
+  ['wasm raw', wasm?.raw ?? Infinity, budget.wasm_raw_bytes],
+  ['wasm brotli', wasm?.brotli ?? Infinity, budget.wasm_brotli_bytes],
+  ['first load brotli', total.brotli, budget.first_load_brotli_bytes],
+];
+let over = 0;
+for (const [what, actual, limit] of checks) {
+  const ok = actual <= limit;
+  if (!ok) over += 1;
+  console.log(`${ok ? 'within' : 'OVER'} budget: ${what} ${actual} B of ${limit} B`);
+}
+if (over) {
+  console.error('The build is over its size budget: see size-budget.json and the README.');
+  process.exit(1);
+}

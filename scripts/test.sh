@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every check and test; exits non-zero on any failure.
+#   1. formatting and clippy (native and wasm)   2. native unit tests (domain rules)
+#   3. browser tests (wasm-bindgen-test in headless Chromium)
+#   4. release builds under /patella/ and at /, size budget
+#   5. end-to-end journeys in Chromium against those release builds
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+source scripts/env.sh
+
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+
+step "Formatting"
+cargo fmt --all --check
+
+step "Clippy, native and wasm"
+cargo clippy --all-targets --locked -- -D warnings
+cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+
+step "Native unit tests"
+cargo test --locked
+
+step "Browser tests in headless Chromium"
+cargo test --locked --target wasm32-unknown-unknown --tests
+
+step "Release builds (wasm-opt), under /patella/ and at the site root"
+rm -rf target/e2e
+scripts/build-release.sh /patella/ target/e2e/patella
+scripts/build-release.sh / target/e2e/root
+
+step "Size budget"
+node scripts/size-report.mjs target/e2e/patella
+
+step "End-to-end journeys in Chromium"
+PATELLA_DIST_SUBPATH=target/e2e/patella PATELLA_DIST_ROOT=target/e2e/root node --test e2e/
