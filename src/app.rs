@@ -4,12 +4,15 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use crate::components::{app_header::AppHeader, bottom_nav::BottomNav};
+use crate::components::{
+    app_header::AppHeader, bottom_nav::BottomNav, storage_notices::StorageNotices,
+};
 use crate::pages::{
     home::HomePage, knee_check::KneeCheckPage, log::LogPage, not_found::NotFoundPage,
     recovery::RecoveryPage, settings::SettingsPage,
 };
 use crate::platform::document;
+use crate::store::AppStore;
 
 /// Where the app is served from, as the router sees it: "" at the root, "/patella" below it.
 /// Provided through context so every link is built from it.
@@ -20,10 +23,12 @@ pub struct AppBase(pub String);
 pub fn App() -> impl IntoView {
     let base = document::router_base();
     provide_context(AppBase(base.clone()));
+    provide_context(AppStore::start());
     view! {
         <Router base=base>
             <AppHeader />
             <main id="main" class="page" tabindex="-1">
+                <StorageNotices />
                 <ErrorBoundary fallback=|errors| {
                     view! { <ScreenError errors=errors /> }
                 }>

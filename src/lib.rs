@@ -7,5 +7,6 @@ pub mod domain;
 pub mod pages;
 pub mod platform;
 pub mod routes;
+pub mod store;
 
 pub use app::App;

@@ -1,4 +1,10 @@
 //! The functional core: plain Rust over plain data, no browser and no UI.
 //! Every rule a runner relies on lives here and is tested natively.
 
+pub mod backup;
+pub mod csv;
+pub mod dataset;
+pub mod records;
+pub mod run_draft;
+pub mod schema;
 pub mod units;

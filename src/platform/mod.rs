@@ -1,5 +1,9 @@
 //! Browser APIs at the edge of the app: the document, start-up and crash handling.
 //! Pages call these; nothing in `domain/` or `routes` may.
 
+pub mod clock;
 pub mod crash;
 pub mod document;
+pub mod download;
+pub mod persistence;
+pub mod timing;

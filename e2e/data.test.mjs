@@ -1,0 +1,278 @@
+// The runner's data in a real Chromium with real localStorage: damaged values are set aside
+// and never lost, a full storage is reported and loses nothing, two tabs keep each other's
+// runs, and a backup restores everything.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { serve } from './support/server.mjs';
+import { launch, phonePage } from './support/browser.mjs';
+import { addRun, assertNoProblems, listedRuns, openScreen, stored, storedRunCount } from './support/app.mjs';
+
+let browser;
+let server;
+before(async () => {
+  assert.ok(process.env.PATELLA_DIST_SUBPATH, 'set PATELLA_DIST_SUBPATH to the /patella/ build');
+  server = await serve(process.env.PATELLA_DIST_SUBPATH, '/patella/');
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function freshApp(screen = 'Log') {
+  const session = await phonePage(browser, server.origin);
+  await session.page.goto(`${server.url}${screen === 'Log' ? 'log' : ''}`);
+  await session.page.getByRole('heading', { level: 1, name: screen }).waitFor();
+  return session;
+}
+
+describe('stored data', () => {
+  test('a run saved from the Log screen is stored in metres and seconds and survives a reload', async () => {
+    const { context, page, problems } = await freshApp();
+    await addRun(page, { date: '2026-11-20', distance: '5.2', duration: '28:30' });
+    await page.getByRole('status').filter({ hasText: 'Saved: 5.2 km in 28:30 on 2026-11-20.' }).waitFor();
+    const envelope = await stored(page, 'patella.runs');
+    assert.equal(envelope.schema, 1);
+    assert.equal(envelope.data[0].distance, 5200);
+    assert.equal(envelope.data[0].duration, 1710);
+    await page.reload();
+    assert.deepEqual(await listedRuns(page), ['2026-11-20 · 5.2 km · 28:30 · 5:29 /km']);
+    assertNoProblems(problems);
+    await context.close();
+  });
+
+  test('bad input shows a message at each field and saves nothing', async () => {
+    const { context, page, problems } = await freshApp();
+    await addRun(page, { distance: '-3', duration: '25:99' });
+    await page.getByText('The distance must be more than zero.').waitFor();
+    await page.getByText('Seconds go up to 59: 25:99 is not a time.').waitFor();
+    assert.equal(await page.getByLabel('Distance', { exact: true }).getAttribute('aria-invalid'), 'true');
+    assert.equal(await storedRunCount(page), 0);
+    await addRun(page, { distance: '900', duration: '45' });
+    await page.getByText('That is longer than any single run').waitFor();
+    assert.equal(await storedRunCount(page), 0);
+    assertNoProblems(problems);
+    await context.close();
+  });
+
+  test('a damaged stored value is set aside untouched, the app starts, and the runner is told', async () => {
+    const { context, page, problems } = await freshApp();
+    await addRun(page, { distance: '5', duration: '30' });
+    await page.getByRole('status').filter({ hasText: 'Saved:' }).waitFor();
+    const damaged = '{"schema":1,"data":[{"id":"x","distance":"far"';
+    await page.evaluate((raw) => localStorage.setItem('patella.runs', raw), damaged);
+    await page.reload();
+
+    const banner = page.getByRole('alert').filter({ hasText: 'Some saved data could not be read.' });
+    await banner.waitFor();
+    assert.match(await banner.innerText(), /kept aside exactly as it was/);
+    // Settings still load: the rest of the app works.
+    await openScreen(page, 'Settings');
+    await openScreen(page, 'Log');
+
+    const keys = await page.evaluate(() => Object.keys(localStorage).sort());
+    const quarantine = keys.filter((k) => k.startsWith('patella.quarantine.runs.'));
+    assert.equal(quarantine.length, 1, `one copy set aside, keys: ${keys}`);
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k), quarantine[0]), damaged);
+    assert.equal(await page.evaluate(() => localStorage.getItem('patella.runs')), damaged, 'the original is untouched until a save');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      banner.getByRole('button', { name: 'Download the damaged data' }).click(),
+    ]);
+    assert.equal(await readFile(await download.path(), 'utf8'), damaged);
+
+    // A new run can be saved; the damaged text stays aside.
+    await addRun(page, { distance: '6', duration: '36' });
+    await page.getByRole('status').filter({ hasText: 'Saved:' }).waitFor();
+    assert.equal(await storedRunCount(page), 1);
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k), quarantine[0]), damaged);
+    await page.reload();
+    await page.getByRole('alert').filter({ hasText: 'Some saved data could not be read.' }).waitFor();
+    assertNoProblems(problems);
+    await context.close();
+  });
+
+  test('a full storage is reported, the form keeps what was typed, and nothing stored is lost', async () => {
+    const { context, page, problems } = await freshApp();
+    await addRun(page, { date: '2026-11-20', distance: '5', duration: '30' });
+    await page.getByRole('status').filter({ hasText: 'Saved:' }).waitFor();
+    const before = await page.evaluate(() => localStorage.getItem('patella.runs'));
+
+    // Fill the origin's quota with someone else's data, as another app on the site might.
+    const filled = await page.evaluate(() => {
+      const chunk = 'x'.repeat(256 * 1024);
+      let i = 0;
+      for (let size = chunk.length; size >= 1; size = Math.floor(size / 2)) {
+        try {
+          for (;;) localStorage.setItem(`filler.${i++}`, chunk.slice(0, size));
+        } catch {
+          // Full at this size; try smaller pieces.
+        }
+      }
+      return i;
+    });
+    assert.ok(filled > 0);
+
+    await addRun(page, { date: '2026-11-21', distance: '7', duration: '40' });
+    const alert = page.getByRole('alert').filter({ hasText: 'Not saved.' });
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /storage for Patella is full/);
+    assert.equal(await page.getByLabel('Distance', { exact: true }).inputValue(), '7');
+    assert.equal(await page.evaluate(() => localStorage.getItem('patella.runs')), before);
+    assert.deepEqual(await listedRuns(page), ['2026-11-20 · 5 km · 30:00 · 6:00 /km']);
+
+    // Space freed: the same press of Save run now works and the error goes away.
+    await page.evaluate(() => {
+      for (const key of Object.keys(localStorage)) if (key.startsWith('filler.')) localStorage.removeItem(key);
+    });
+    await page.getByRole('button', { name: 'Save run' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved: 7 km' }).waitFor();
+    assert.equal(await page.getByRole('alert').filter({ hasText: 'Not saved.' }).count(), 0);
+    await page.reload();
+    assert.equal((await listedRuns(page)).length, 2);
+    assertNoProblems(problems);
+    await context.close();
+  });
+
+  test('two tabs each adding a run keep both, and each shows the other\'s', async () => {
+    const { context, page: first, problems } = await freshApp();
+    const second = await context.newPage();
+    await second.goto(`${server.url}log`);
+    await second.getByRole('heading', { level: 1, name: 'Log' }).waitFor();
+
+    await addRun(first, { date: '2026-11-20', distance: '5', duration: '30' });
+    await first.getByRole('status').filter({ hasText: 'Saved:' }).waitFor();
+    await addRun(second, { date: '2026-11-21', distance: '8', duration: '48' });
+    await second.getByRole('status').filter({ hasText: 'Saved:' }).waitFor();
+
+    const both = ['2026-11-21 · 8 km · 48:00 · 6:00 /km', '2026-11-20 · 5 km · 30:00 · 6:00 /km'];
+    // The first tab hears about the second tab's run without a reload.
+    await first.getByText('2026-11-21 · 8 km').waitFor();
+    assert.deepEqual(await listedRuns(first), both);
+    for (const page of [first, second]) {
+      await page.reload();
+      await page.getByText('2026-11-21 · 8 km').waitFor();
+      assert.deepEqual(await listedRuns(page), both);
+    }
+    assertNoProblems(problems);
+    await context.close();
+  });
+
+  test('download a backup, delete everything, restore it: all is back', async () => {
+    const { context, page, problems } = await freshApp();
+    await addRun(page, { date: '2026-11-20', distance: '5', duration: '30' });
+    await page.getByRole('status').filter({ hasText: 'Saved:' }).waitFor();
+    await addRun(page, { date: '2026-11-22', distance: '10', duration: '1:01:00' });
+    await page.getByRole('status').filter({ hasText: 'Saved: 10 km' }).waitFor();
+    await openScreen(page, 'Settings');
+    await page.getByLabel('Distances in').selectOption('mi');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download backup' }).click(),
+    ]);
+    assert.match(download.suggestedFilename(), /^patella-backup-\d{4}-\d{2}-\d{2}\.json$/);
+    const backupPath = await download.path();
+    const backup = JSON.parse(await readFile(backupPath, 'utf8'));
+    assert.equal(backup.format, 'patella-backup');
+    assert.equal(backup.schema, 1);
+    assert.equal(backup.data.runs.length, 2);
+    assert.equal(backup.data.settings.units, 'mi');
+
+    await page.getByRole('button', { name: 'Delete all data' }).click();
+    const confirm = page.getByRole('alertdialog');
+    assert.match(await confirm.innerText(), /Delete all 2 records from this device\?/);
+    await confirm.getByRole('button', { name: 'Delete 2 records' }).click();
+    await page.getByText('Deleted 2 records.').waitFor();
+    assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('patella.'))), []);
+    assert.equal(await page.getByLabel('Distances in').inputValue(), 'km');
+
+    await page.getByLabel('Restore from backup').setInputFiles(backupPath);
+    const found = page.getByRole('region', { name: 'Backup found' });
+    await found.waitFor();
+    assert.match(await found.innerText(), /It holds 2 runs\. Dated 2026-11-20 to 2026-11-22\./);
+    await found.getByRole('button', { name: 'Replace this device\'s data' }).click();
+    await page.getByText('Restored: this device now holds exactly the backup\'s data.').waitFor();
+    assert.equal(await page.getByLabel('Distances in').inputValue(), 'mi');
+
+    await openScreen(page, 'Log');
+    await page.reload();
+    assert.deepEqual(await listedRuns(page), [
+      '2026-11-22 · 6.21 mi · 1:01:00 · 9:49 /mi',
+      '2026-11-20 · 3.11 mi · 30:00 · 9:39 /mi',
+    ]);
+    assertNoProblems(problems);
+    await context.close();
+  });
+
+  test('a broken or absurd backup is refused with its reason and changes nothing', async () => {
+    const { context, page, problems } = await freshApp();
+    await addRun(page, { date: '2026-11-20', distance: '5', duration: '30' });
+    await page.getByRole('status').filter({ hasText: 'Saved:' }).waitFor();
+    const before = await page.evaluate(() => localStorage.getItem('patella.runs'));
+    await openScreen(page, 'Settings');
+
+    const absurd = {
+      format: 'patella-backup',
+      schema: 1,
+      app_version: '0.1.0',
+      exported_at: '2026-11-20T10:00:00Z',
+      data: {
+        runs: [
+          { id: 'r1', updated_at: '2026-11-20T10:00:00Z', date: '2026-11-19', distance: 5000, duration: 1800 },
+          { id: 'r2', updated_at: '2026-11-20T10:00:00Z', date: '2026-11-18', distance: 600000, duration: 1800 },
+        ],
+      },
+    };
+    const input = page.getByLabel('Restore from backup');
+    await input.setInputFiles({ name: 'patella-backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(absurd)) });
+    const refusal = page.getByRole('alert').filter({ hasText: 'Nothing was changed.' });
+    await refusal.waitFor();
+    assert.match(await refusal.innerText(), /Run 2/);
+    assert.match(await refusal.innerText(), /distance/);
+
+    await input.setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": "world"}') });
+    await page.getByRole('alert').filter({ hasText: 'Nothing was changed.' }).filter({ hasText: /not a Patella backup/i }).waitFor();
+
+    assert.equal(await page.evaluate(() => localStorage.getItem('patella.runs')), before);
+    assertNoProblems(problems);
+    await context.close();
+  });
+
+  test('Settings says whether the browser will keep the data', async () => {
+    const { context, page, problems } = await freshApp();
+    await addRun(page, { distance: '5', duration: '30' });
+    await page.getByRole('status').filter({ hasText: 'Saved:' }).waitFor();
+    await openScreen(page, 'Settings');
+    const text = await page.locator('.persistence').innerText();
+    assert.match(text, /(agreed to keep|may clear|does not say)/);
+    assertNoProblems(problems);
+    await context.close();
+  });
+});
+
+describe('backup reminder', () => {
+  test('Home asks for a backup once there is data, and stops after one is downloaded', async () => {
+    const { context, page, problems } = await freshApp();
+    await openScreen(page, 'Home');
+    assert.equal(await page.getByRole('heading', { name: 'Time for a backup' }).count(), 0, 'nothing to back up yet');
+    await openScreen(page, 'Log');
+    await addRun(page, { distance: '5', duration: '30' });
+    await page.getByRole('status').filter({ hasText: 'Saved:' }).waitFor();
+    await openScreen(page, 'Home');
+    await page.getByRole('heading', { name: 'Time for a backup' }).waitFor();
+
+    await page.getByRole('link', { name: 'Back up in Settings' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+    await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download backup' }).click()]);
+    await page.getByText('Backup downloaded.').waitFor();
+    await openScreen(page, 'Home');
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
+    assert.equal(await page.getByRole('heading', { name: 'Time for a backup' }).count(), 0);
+    assertNoProblems(problems);
+    await context.close();
+  });
+});

@@ -1,0 +1,66 @@
+//! Banners about the runner's stored data: a save that failed, data that could not be
+//! read and was set aside. They stay until the problem is resolved.
+
+use leptos::prelude::*;
+
+use crate::app::AppBase;
+use crate::platform::download;
+use crate::routes::{self, Destination};
+use crate::store::AppStore;
+
+#[component]
+pub fn StorageNotices() -> impl IntoView {
+    let Some(store) = use_context::<AppStore>() else {
+        return ().into_any();
+    };
+    let base = use_context::<AppBase>().unwrap_or_default();
+    let settings_href = routes::href(&base.0, Destination::Settings.path());
+    let health = store.health();
+    let write_error = move || health.with(|h| h.write_error.clone());
+    let damage = move || health.with(|h| h.damage.values().cloned().collect::<Vec<_>>());
+    let set_aside = move || health.with(|h| h.set_aside.clone());
+    let show_damage = move || !damage().is_empty() || !set_aside().is_empty();
+
+    view! {
+        <div class="notices">
+            <Show when=move || write_error().is_some()>
+                <div class="banner error" role="alert">
+                    <strong>"Not saved. "</strong>
+                    {write_error}
+                </div>
+            </Show>
+            <Show when=show_damage>
+                <div class="banner warning" role="alert">
+                    <strong>"Some saved data could not be read. "</strong>
+                    "It has been kept aside exactly as it was, and everything else has loaded. "
+                    {move || damage().join(" ")}
+                    <div class="actions">
+                        <For
+                            each=set_aside
+                            key=|item| item.key.clone()
+                            let:item
+                        >
+                            <button
+                                type="button"
+                                class="button secondary"
+                                on:click=move |_| {
+                                    if let Some(text) = store.set_aside_text(&item.key) {
+                                        let _ = download::offer_download(
+                                            &format!("{}.txt", item.key),
+                                            "text/plain",
+                                            &text,
+                                        );
+                                    }
+                                }
+                            >
+                                "Download the damaged data"
+                            </button>
+                        </For>
+                        <a href=settings_href.clone()>"Manage in Settings"</a>
+                    </div>
+                </div>
+            </Show>
+        </div>
+    }
+    .into_any()
+}

@@ -1,0 +1,162 @@
+//! Everything a runner has stored, as one value: what the store holds in memory, what a
+//! backup carries, and what a restore merges or replaces.
+
+use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::records::{
+    merge_by_id, Dated, PainEntry, Run, Settings, Shoe, StrengthSession, TriageRecord,
+};
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DataSet {
+    pub runs: Vec<Run>,
+    pub pain: Vec<PainEntry>,
+    pub strength: Vec<StrengthSession>,
+    pub shoes: Vec<Shoe>,
+    pub triage: Vec<TriageRecord>,
+    pub settings: Settings,
+}
+
+/// How many records of each kind a data set holds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub runs: usize,
+    pub pain: usize,
+    pub strength: usize,
+    pub shoes: usize,
+    pub triage: usize,
+}
+
+impl Counts {
+    pub fn total(self) -> usize {
+        self.runs + self.pain + self.strength + self.shoes + self.triage
+    }
+
+    /// "12 runs, 1 pain entry and 2 shoes": the kinds present, in words.
+    pub fn describe(self) -> String {
+        let kinds = [
+            (self.runs, "run", "runs"),
+            (self.pain, "pain entry", "pain entries"),
+            (self.strength, "strength session", "strength sessions"),
+            (self.shoes, "shoe", "shoes"),
+            (self.triage, "knee check", "knee checks"),
+        ];
+        let parts: Vec<String> = kinds
+            .iter()
+            .filter(|(count, _, _)| *count > 0)
+            .map(|(count, one, many)| format!("{count} {}", if *count == 1 { one } else { many }))
+            .collect();
+        match parts.as_slice() {
+            [] => "no records".to_string(),
+            [only] => only.clone(),
+            [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        }
+    }
+}
+
+impl DataSet {
+    pub fn counts(&self) -> Counts {
+        Counts {
+            runs: self.runs.len(),
+            pain: self.pain.len(),
+            strength: self.strength.len(),
+            shoes: self.shoes.len(),
+            triage: self.triage.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.counts().total() == 0
+    }
+
+    /// The first and last calendar day any record falls on.
+    pub fn date_range(&self) -> Option<(NaiveDate, NaiveDate)> {
+        let days = self
+            .runs
+            .iter()
+            .map(Dated::day)
+            .chain(self.pain.iter().map(Dated::day))
+            .chain(self.strength.iter().map(Dated::day))
+            .chain(self.shoes.iter().map(Dated::day))
+            .chain(self.triage.iter().map(Dated::day));
+        days.fold(None, |range, day| match range {
+            None => Some((day, day)),
+            Some((first, last)) => Some((first.min(day), last.max(day))),
+        })
+    }
+
+    /// True when there is something worth backing up and no backup in the last 30 days.
+    /// (Safari may clear a site's data after seven days without a visit.)
+    pub fn backup_reminder_due(&self, now: DateTime<Utc>) -> bool {
+        !self.is_empty()
+            && self
+                .settings
+                .last_backup_at
+                .is_none_or(|at| now.signed_duration_since(at) > TimeDelta::days(30))
+    }
+
+    /// Both sets' records, by id; on the same id the newer copy wins. Settings come from
+    /// whichever side changed them last.
+    pub fn merged_with(&self, other: &DataSet) -> DataSet {
+        let settings = if other.settings.updated_at > self.settings.updated_at {
+            other.settings.clone()
+        } else {
+            self.settings.clone()
+        };
+        DataSet {
+            runs: merge_by_id(&self.runs, &other.runs),
+            pain: merge_by_id(&self.pain, &other.pain),
+            strength: merge_by_id(&self.strength, &other.strength),
+            shoes: merge_by_id(&self.shoes, &other.shoes),
+            triage: merge_by_id(&self.triage, &other.triage),
+            settings,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn counts(runs: usize, pain: usize, shoes: usize) -> Counts {
+        Counts {
+            runs,
+            pain,
+            shoes,
+            ..Counts::default()
+        }
+    }
+
+    #[test]
+    fn counts_read_as_words() {
+        assert_eq!(counts(0, 0, 0).describe(), "no records");
+        assert_eq!(counts(1, 0, 0).describe(), "1 run");
+        assert_eq!(counts(12, 1, 0).describe(), "12 runs and 1 pain entry");
+        assert_eq!(
+            counts(2, 3, 2).describe(),
+            "2 runs, 3 pain entries and 2 shoes"
+        );
+    }
+
+    #[test]
+    fn backup_reminder_after_thirty_days_with_data() {
+        let now: DateTime<Utc> = "2026-11-27T12:00:00Z".parse().unwrap();
+        let mut data = DataSet::default();
+        assert!(!data.backup_reminder_due(now), "nothing to back up");
+        data.shoes.push(crate::domain::records::Shoe {
+            id: crate::domain::records::RecordId::from_random_bits(1),
+            updated_at: now,
+            name: "Trainers".into(),
+            added_on: now.date_naive(),
+            start_distance: Default::default(),
+            retired: false,
+        });
+        assert!(data.backup_reminder_due(now), "never backed up");
+        data.settings.last_backup_at = Some(now - TimeDelta::days(30));
+        assert!(!data.backup_reminder_due(now));
+        data.settings.last_backup_at = Some(now - TimeDelta::days(31));
+        assert!(data.backup_reminder_due(now));
+    }
+}

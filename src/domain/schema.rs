@@ -1,0 +1,161 @@
+//! Schema versions of stored data and the migration chain from every earlier one.
+//!
+//! Each collection is stored (and backed up) as JSON tagged with the schema number that
+//! wrote it. Loading older data runs it through every step from its version to
+//! [`CURRENT_SCHEMA`]; data from a newer version of the app is refused, never overwritten,
+//! because this version cannot know what it would lose.
+
+use std::fmt;
+
+use serde_json::Value;
+
+/// The schema this build writes. Bump it only together with a new step in [`STEPS`]
+/// and a fixture for the old version under `tests/fixtures/schema/`.
+pub const CURRENT_SCHEMA: u32 = 1;
+
+/// The kinds of stored data, each kept under its own localStorage key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Collection {
+    Runs,
+    Pain,
+    Strength,
+    Shoes,
+    Triage,
+    Settings,
+}
+
+impl Collection {
+    pub const ALL: [Collection; 6] = [
+        Collection::Runs,
+        Collection::Pain,
+        Collection::Strength,
+        Collection::Shoes,
+        Collection::Triage,
+        Collection::Settings,
+    ];
+
+    /// The name used as the field of a backup file and in the storage key.
+    pub fn name(self) -> &'static str {
+        match self {
+            Collection::Runs => "runs",
+            Collection::Pain => "pain",
+            Collection::Strength => "strength",
+            Collection::Shoes => "shoes",
+            Collection::Triage => "triage",
+            Collection::Settings => "settings",
+        }
+    }
+
+    /// The localStorage key; every key the app writes starts with `patella.`.
+    pub fn storage_key(self) -> String {
+        format!("patella.{}", self.name())
+    }
+
+    /// How a person would call one record of this kind.
+    pub fn record_noun(self) -> &'static str {
+        match self {
+            Collection::Runs => "run",
+            Collection::Pain => "pain entry",
+            Collection::Strength => "strength session",
+            Collection::Shoes => "shoe",
+            Collection::Triage => "knee check",
+            Collection::Settings => "settings",
+        }
+    }
+}
+
+/// Why stored or imported data cannot be brought to the current schema.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SchemaError {
+    /// Written by a newer Patella: keep it untouched.
+    FromTheFuture { found: u32 },
+    /// Not a schema number any Patella ever wrote.
+    Unknown { found: u64 },
+}
+
+impl fmt::Display for SchemaError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SchemaError::FromTheFuture { found } => write!(
+                f,
+                "it was saved by a newer version of Patella (data version {found}, this app \
+                 reads up to {CURRENT_SCHEMA}); update the app to read it"
+            ),
+            SchemaError::Unknown { found } => {
+                write!(f, "its data version {found} is not one Patella ever used")
+            }
+        }
+    }
+}
+
+impl std::error::Error for SchemaError {}
+
+/// One migration step: turns a collection's data at version `from` into version `from + 1`.
+type Step = fn(Collection, Value) -> Value;
+
+/// `STEPS[i]` migrates from schema `i + 1` to `i + 2`. Schema 1 is the first shipped
+/// version, so there is no step yet.
+const STEPS: &[Step] = &[];
+
+/// Brings `data` written at `schema` up to [`CURRENT_SCHEMA`].
+pub fn migrate(collection: Collection, schema: u64, data: Value) -> Result<Value, SchemaError> {
+    if schema == 0 {
+        return Err(SchemaError::Unknown { found: schema });
+    }
+    let Ok(schema) = u32::try_from(schema) else {
+        return Err(SchemaError::Unknown { found: schema });
+    };
+    if schema > CURRENT_SCHEMA {
+        return Err(SchemaError::FromTheFuture { found: schema });
+    }
+    let first_step = (schema - 1) as usize;
+    Ok(STEPS[first_step..]
+        .iter()
+        .fold(data, |data, step| step(collection, data)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn there_is_a_step_from_every_earlier_schema() {
+        assert_eq!(STEPS.len() as u32, CURRENT_SCHEMA - 1);
+    }
+
+    #[test]
+    fn current_data_passes_through_unchanged() {
+        let data = serde_json::json!([{"id": "a"}]);
+        assert_eq!(migrate(Collection::Runs, 1, data.clone()), Ok(data));
+    }
+
+    #[test]
+    fn future_and_unknown_versions_are_refused() {
+        let data = serde_json::json!([]);
+        assert_eq!(
+            migrate(
+                Collection::Runs,
+                u64::from(CURRENT_SCHEMA) + 1,
+                data.clone()
+            ),
+            Err(SchemaError::FromTheFuture {
+                found: CURRENT_SCHEMA + 1
+            })
+        );
+        assert_eq!(
+            migrate(Collection::Runs, 0, data.clone()),
+            Err(SchemaError::Unknown { found: 0 })
+        );
+        assert_eq!(
+            migrate(Collection::Runs, u64::MAX, data),
+            Err(SchemaError::Unknown { found: u64::MAX })
+        );
+    }
+
+    #[test]
+    fn every_key_is_namespaced() {
+        for collection in Collection::ALL {
+            assert!(collection.storage_key().starts_with("patella."));
+        }
+    }
+}

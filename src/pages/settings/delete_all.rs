@@ -1,0 +1,70 @@
+//! Deleting everything, behind a confirmation that says how much will go.
+
+use leptos::prelude::*;
+
+use crate::store::AppStore;
+
+#[component]
+pub fn DeleteAll() -> impl IntoView {
+    let Some(store) = use_context::<AppStore>() else {
+        return ().into_any();
+    };
+    let confirming = RwSignal::new(false);
+    let outcome = RwSignal::new(None::<String>);
+    let record_count = move || store.data().with(|data| data.counts().total());
+
+    let delete = move |_| {
+        let count = record_count();
+        outcome.set(Some(match store.delete_everything() {
+            Ok(()) => format!("Deleted {count} records. Patella is empty on this device."),
+            Err(reason) => format!("Not everything could be deleted: {reason}"),
+        }));
+        confirming.set(false);
+    };
+
+    view! {
+        <h3>"Delete all data"</h3>
+        <Show
+            when=move || confirming.get()
+            fallback=move || {
+                view! {
+                    <button
+                        type="button"
+                        class="button danger"
+                        on:click=move |_| {
+                            outcome.set(None);
+                            confirming.set(true);
+                        }
+                    >
+                        "Delete all data"
+                    </button>
+                }
+            }
+        >
+            <div class="confirm" role="alertdialog" aria-labelledby="delete-question">
+                <p id="delete-question">
+                    {move || {
+                        format!(
+                            "Delete all {} records from this device? This cannot be undone. Download a backup first if you may want them again.",
+                            record_count(),
+                        )
+                    }}
+                </p>
+                <div class="actions">
+                    <button type="button" class="button danger" on:click=delete>
+                        {move || format!("Delete {} records", record_count())}
+                    </button>
+                    <button
+                        type="button"
+                        class="button secondary"
+                        on:click=move |_| confirming.set(false)
+                    >
+                        "Keep my data"
+                    </button>
+                </div>
+            </div>
+        </Show>
+        <p role="status" class="status">{move || outcome.get()}</p>
+    }
+    .into_any()
+}

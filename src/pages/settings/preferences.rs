@@ -1,0 +1,94 @@
+//! Units and the first day of the week, saved as soon as they change.
+
+use chrono::Weekday;
+use leptos::prelude::*;
+use web_sys::HtmlSelectElement;
+
+use crate::domain::schema::Collection;
+use crate::domain::units::DistanceUnit;
+use crate::platform::clock;
+use crate::store::AppStore;
+
+const WEEK_STARTS: [(Weekday, &str, &str); 3] = [
+    (Weekday::Mon, "mon", "Monday"),
+    (Weekday::Sun, "sun", "Sunday"),
+    (Weekday::Sat, "sat", "Saturday"),
+];
+
+#[component]
+pub fn Preferences() -> impl IntoView {
+    let Some(store) = use_context::<AppStore>() else {
+        return ().into_any();
+    };
+    let settings = move || store.data().with(|data| data.settings.clone());
+
+    // A refused save leaves the stored value; put the control back to match it.
+    let save = move |select: HtmlSelectElement,
+                     edit: Box<dyn FnOnce(&mut crate::domain::records::Settings)>| {
+        let result = store.change(&[Collection::Settings], |data| {
+            edit(&mut data.settings);
+            data.settings.updated_at = Some(clock::now());
+        });
+        if result.is_err() {
+            let stored = store.data().with_untracked(|data| data.settings.clone());
+            let value = match select.id().as_str() {
+                "units" => unit_value(stored.units).to_string(),
+                _ => weekday_value(stored.week_start).to_string(),
+            };
+            select.set_value(&value);
+        }
+    };
+
+    view! {
+        <section class="card" aria-labelledby="preferences-heading">
+            <h2 id="preferences-heading">"Preferences"</h2>
+            <div class="field">
+                <label for="units">"Distances in"</label>
+                <select
+                    id="units"
+                    prop:value=move || unit_value(settings().units)
+                    on:change=move |ev| {
+                        let select: HtmlSelectElement = event_target(&ev);
+                        let units = if select.value() == "mi" { DistanceUnit::Mi } else { DistanceUnit::Km };
+                        save(select, Box::new(move |settings| settings.units = units));
+                    }
+                >
+                    <option value="km">"Kilometres (km)"</option>
+                    <option value="mi">"Miles (mi)"</option>
+                </select>
+            </div>
+            <div class="field">
+                <label for="week-start">"Weeks start on"</label>
+                <select
+                    id="week-start"
+                    prop:value=move || weekday_value(settings().week_start)
+                    on:change=move |ev| {
+                        let select: HtmlSelectElement = event_target(&ev);
+                        let chosen = WEEK_STARTS
+                            .iter()
+                            .find(|(_, value, _)| *value == select.value())
+                            .map_or(Weekday::Mon, |(day, _, _)| *day);
+                        save(select, Box::new(move |settings| settings.week_start = chosen));
+                    }
+                >
+                    {WEEK_STARTS
+                        .iter()
+                        .map(|(_, value, label)| view! { <option value=*value>{*label}</option> })
+                        .collect_view()}
+                </select>
+            </div>
+        </section>
+    }
+    .into_any()
+}
+
+fn unit_value(unit: DistanceUnit) -> &'static str {
+    unit.abbreviation()
+}
+
+fn weekday_value(day: Weekday) -> &'static str {
+    WEEK_STARTS
+        .iter()
+        .find(|(d, _, _)| *d == day)
+        .map_or("mon", |(_, value, _)| *value)
+}

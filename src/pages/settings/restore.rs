@@ -1,0 +1,135 @@
+//! Restoring from a backup file: read and check everything first, show what was found,
+//! then merge or replace only when the runner says so. Any problem changes nothing.
+
+use leptos::prelude::*;
+use web_sys::HtmlInputElement;
+
+use crate::domain::backup::{self, Backup, RestoreMode};
+use crate::domain::schema::Collection;
+use crate::platform::{clock, download};
+use crate::store::AppStore;
+
+#[derive(Clone)]
+enum RestoreState {
+    Idle,
+    Reading,
+    Refused(String),
+    Ready(Box<Backup>),
+    Done(String),
+}
+
+#[component]
+pub fn Restore() -> impl IntoView {
+    let Some(store) = use_context::<AppStore>() else {
+        return ().into_any();
+    };
+    let state = RwSignal::new(RestoreState::Idle);
+
+    let on_file = move |ev: leptos::ev::Event| {
+        let input: HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        // Choosing the same file again must work after a refusal.
+        input.set_value("");
+        state.set(RestoreState::Reading);
+        leptos::task::spawn_local(async move {
+            let outcome = match download::read_text(&file, backup::MAX_BACKUP_BYTES).await {
+                Ok(text) => backup::parse_backup(text.as_bytes(), clock::today())
+                    .map(|backup| RestoreState::Ready(Box::new(backup)))
+                    .map_err(|error| error.to_string()),
+                Err(reason) => Err(reason),
+            };
+            state.set(outcome.unwrap_or_else(|reason| {
+                RestoreState::Refused(format!("Nothing was changed. {reason}"))
+            }));
+        });
+    };
+
+    let apply = move |mode: RestoreMode| {
+        let RestoreState::Ready(found) = state.get_untracked() else {
+            return;
+        };
+        let outcome = store.change(&Collection::ALL, |data| {
+            *data = backup::restore(data, &found.data, mode);
+        });
+        state.set(match outcome {
+            Ok(()) => RestoreState::Done(match mode {
+                RestoreMode::Merge => {
+                    "Restored: the backup was merged with this device's data.".into()
+                }
+                RestoreMode::Replace => {
+                    "Restored: this device now holds exactly the backup's data.".into()
+                }
+            }),
+            Err(reason) => RestoreState::Refused(format!("Nothing was changed. {reason}")),
+        });
+    };
+
+    let panel = move || match state.get() {
+        RestoreState::Idle => ().into_any(),
+        RestoreState::Reading => view! { <p role="status">"Checking the file…"</p> }.into_any(),
+        RestoreState::Refused(reason) => {
+            view! { <p class="error-text" role="alert">{reason}</p> }.into_any()
+        }
+        RestoreState::Done(message) => view! { <p role="status">{message}</p> }.into_any(),
+        RestoreState::Ready(found) => {
+            let counts = found.data.counts().describe();
+            let range = found
+                .data
+                .date_range()
+                .map(|(first, last)| format!(" Dated {first} to {last}."))
+                .unwrap_or_default();
+            let made = found.exported_at.with_timezone(&chrono::Local).date_naive();
+            view! {
+                <div class="confirm" role="region" aria-label="Backup found">
+                    <p>
+                        {format!("This backup was made on {made}. It holds {counts}.{range}")}
+                    </p>
+                    <p>
+                        "Merge keeps everything on this device and adds the backup's records (the newer copy of a record wins). Replace makes this device hold exactly the backup."
+                    </p>
+                    <div class="actions">
+                        <button
+                            type="button"
+                            class="button"
+                            on:click=move |_| apply(RestoreMode::Merge)
+                        >
+                            "Merge with this device"
+                        </button>
+                        <button
+                            type="button"
+                            class="button secondary"
+                            on:click=move |_| apply(RestoreMode::Replace)
+                        >
+                            "Replace this device's data"
+                        </button>
+                        <button
+                            type="button"
+                            class="button secondary"
+                            on:click=move |_| state.set(RestoreState::Idle)
+                        >
+                            "Cancel"
+                        </button>
+                    </div>
+                </div>
+            }
+                .into_any()
+        }
+    };
+
+    view! {
+        <h3>"Restore"</h3>
+        <div class="field">
+            <label for="restore-file">"Restore from backup"</label>
+            <input
+                id="restore-file"
+                type="file"
+                accept=".json,application/json"
+                on:change=on_file
+            />
+        </div>
+        {panel}
+    }
+    .into_any()
+}

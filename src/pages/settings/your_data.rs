@@ -1,0 +1,173 @@
+//! "Your data": what is stored, whether the browser will keep it, backups and deletion.
+
+use leptos::prelude::*;
+
+use super::{delete_all::DeleteAll, restore::Restore};
+use crate::domain::backup;
+use crate::domain::csv;
+use crate::domain::schema::Collection;
+use crate::platform::{clock, download};
+use crate::store::AppStore;
+
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+#[component]
+pub fn YourData() -> impl IntoView {
+    let Some(store) = use_context::<AppStore>() else {
+        return ().into_any();
+    };
+    let message = RwSignal::new(None::<String>);
+
+    let download_backup = move |_| {
+        let data = store.data().get_untracked();
+        let now = clock::now();
+        let text = backup::export_backup(&data, APP_VERSION, now);
+        let outcome = download::offer_download(
+            &backup::backup_file_name(clock::today()),
+            "application/json",
+            &text,
+        )
+        .and_then(|()| {
+            store.change(&[Collection::Settings], |data| {
+                data.settings.last_backup_at = Some(now);
+            })
+        });
+        message.set(Some(match outcome {
+            Ok(()) => "Backup downloaded. Keep it somewhere other than this phone.".into(),
+            Err(reason) => reason,
+        }));
+    };
+
+    let download_csv = move |_| {
+        let data = store.data().get_untracked();
+        let text = csv::runs_csv(&data.runs, &data.shoes, data.settings.units);
+        let name = format!("patella-runs-{}.csv", clock::today());
+        if let Err(reason) = download::offer_download(&name, "text/csv;charset=utf-8", &text) {
+            message.set(Some(reason));
+        }
+    };
+
+    let summary = move || {
+        store.data().with(|data| {
+            let counts = data.counts();
+            if counts.total() == 0 {
+                "Nothing is stored yet.".to_string()
+            } else {
+                format!(
+                    "Stored on this device: {} runs, {} pain entries, {} strength sessions, {} shoes, {} knee checks.",
+                    counts.runs, counts.pain, counts.strength, counts.shoes, counts.triage
+                )
+            }
+        })
+    };
+    let last_backup = move || {
+        store
+            .data()
+            .with(|data| match data.settings.last_backup_at {
+                Some(at) => format!(
+                    "Last backup: {}.",
+                    at.with_timezone(&chrono::Local).date_naive()
+                ),
+                None => "No backup downloaded yet.".to_string(),
+            })
+    };
+
+    view! {
+        <section class="card" aria-labelledby="your-data-heading">
+            <h2 id="your-data-heading">"Your data"</h2>
+            <p>
+                "Patella keeps everything in this browser on this device. Nothing is sent anywhere."
+            </p>
+            <p>{summary}</p>
+            <p class="persistence">{move || store.persistence().get().describe()}</p>
+            <div class="actions">
+                <button type="button" class="button" on:click=download_backup>
+                    "Download backup"
+                </button>
+                <button type="button" class="button secondary" on:click=download_csv>
+                    "Download runs as CSV"
+                </button>
+            </div>
+            <p class="hint">{last_backup}</p>
+            <p role="status" class="status">{move || message.get()}</p>
+            <Restore />
+            <SetAsideList />
+            <DeleteAll />
+        </section>
+    }
+    .into_any()
+}
+
+/// Stored values that could not be read, kept as they were, to download or discard.
+#[component]
+fn SetAsideList() -> impl IntoView {
+    let Some(store) = use_context::<AppStore>() else {
+        return ().into_any();
+    };
+    let items = move || store.health().with(|health| health.set_aside.clone());
+    view! {
+        <Show when=move || !items().is_empty()>
+            <h3>"Data set aside"</h3>
+            <p>
+                "These stored values could not be read. They are kept exactly as they were; download them before deleting."
+            </p>
+            <ul class="set-aside">
+                <For each=items key=|item| item.key.clone() let:item>
+                    <SetAsideItem key=item.key bytes=item.bytes />
+                </For>
+            </ul>
+        </Show>
+    }
+    .into_any()
+}
+
+#[component]
+fn SetAsideItem(key: String, bytes: usize) -> impl IntoView {
+    let Some(store) = use_context::<AppStore>() else {
+        return ().into_any();
+    };
+    let download_key = key.clone();
+    let discard_key = key.clone();
+    let error = RwSignal::new(None::<String>);
+    view! {
+        <li>
+            <code>{key.clone()}</code>
+            " ("
+            {bytes}
+            " bytes) "
+            <button
+                type="button"
+                class="button secondary"
+                on:click=move |_| {
+                    let outcome = store
+                        .set_aside_text(&download_key)
+                        .ok_or_else(|| "That value is no longer stored.".to_string())
+                        .and_then(|text| {
+                            download::offer_download(
+                                &format!("{download_key}.txt"),
+                                "text/plain",
+                                &text,
+                            )
+                        });
+                    error.set(outcome.err());
+                }
+            >
+                "Download"
+            </button>
+            <Show when=move || discard_key.starts_with(crate::store::local::QUARANTINE_PREFIX)>
+                <button
+                    type="button"
+                    class="button secondary"
+                    on:click={
+                        let key = key.clone();
+                        move |_| error.set(store.discard_set_aside(&key).err())
+                    }
+                >
+                    "Delete"
+                </button>
+            </Show>
+            <p role="alert">{move || error.get()}</p>
+        </li>
+    }
+    .into_any()
+}

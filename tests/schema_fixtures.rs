@@ -1,0 +1,241 @@
+//! Every schema version Patella ever wrote still loads: each folder under
+//! `tests/fixtures/schema/` holds one version's localStorage values and backup file, and
+//! each is migrated to the current schema and read into the typed records. New version
+//! folders are picked up without touching this file.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::HashSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chrono::{NaiveDate, Utc, Weekday};
+use patella::domain::backup::parse_backup;
+use patella::domain::dataset::DataSet;
+use patella::domain::records::{CareTier, KneeArea, Record, RunKind, Surface, Validate};
+use patella::domain::schema::{migrate, Collection, CURRENT_SCHEMA};
+use patella::domain::units::DistanceUnit;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+fn fixtures_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schema")
+}
+
+/// (schema number, folder) for every `vN` folder, oldest first.
+fn version_folders() -> Vec<(u32, PathBuf)> {
+    let mut folders: Vec<(u32, PathBuf)> = fs::read_dir(fixtures_root())
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.is_dir())
+        .map(|path| {
+            let name = path.file_name().unwrap().to_str().unwrap().to_string();
+            let version = name
+                .strip_prefix('v')
+                .and_then(|number| number.parse().ok())
+                .unwrap_or_else(|| panic!("fixture folder {name} is not named vN"));
+            (version, path)
+        })
+        .collect();
+    folders.sort();
+    folders
+}
+
+fn today() -> NaiveDate {
+    Utc::now().date_naive()
+}
+
+fn read_json(path: &Path) -> Value {
+    let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// A stored envelope's data, migrated to the current schema; `None` when the version had
+/// no such collection.
+fn migrated(folder: &Path, version: u32, collection: Collection) -> Option<Value> {
+    let path = folder.join(format!("{}.json", collection.storage_key()));
+    if !path.exists() {
+        return None;
+    }
+    let envelope = read_json(&path);
+    assert_eq!(
+        envelope["schema"].as_u64(),
+        Some(u64::from(version)),
+        "{} sits in the folder of another version",
+        path.display()
+    );
+    let data = envelope["data"].clone();
+    Some(
+        migrate(collection, u64::from(version), data)
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display())),
+    )
+}
+
+/// Reads a migrated list into typed records; every record must read and pass its checks,
+/// with ids unique.
+fn records<R>(folder: &Path, version: u32, collection: Collection) -> Vec<R>
+where
+    R: DeserializeOwned + Validate + Record,
+{
+    let Some(data) = migrated(folder, version, collection) else {
+        return Vec::new();
+    };
+    let items = data
+        .as_array()
+        .expect("a collection's data is a list")
+        .clone();
+    assert!(
+        !items.is_empty(),
+        "v{version} {}: a fixture needs records to prove they migrate",
+        collection.name()
+    );
+    let records: Vec<R> = items
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| {
+            serde_json::from_value(item).unwrap_or_else(|e| {
+                panic!("v{version} {} record {}: {e}", collection.name(), i + 1)
+            })
+        })
+        .collect();
+    let mut ids = HashSet::new();
+    for record in &records {
+        assert!(
+            record.problems(today()).is_empty(),
+            "v{version} {} {}: {:?}",
+            collection.name(),
+            record.id(),
+            record.problems(today())
+        );
+        assert!(
+            ids.insert(record.id().clone()),
+            "duplicate id {}",
+            record.id()
+        );
+    }
+    records
+}
+
+fn data_set(folder: &Path, version: u32) -> DataSet {
+    let settings = migrated(folder, version, Collection::Settings)
+        .map(|data| serde_json::from_value(data).unwrap())
+        .unwrap_or_default();
+    DataSet {
+        runs: records(folder, version, Collection::Runs),
+        pain: records(folder, version, Collection::Pain),
+        strength: records(folder, version, Collection::Strength),
+        shoes: records(folder, version, Collection::Shoes),
+        triage: records(folder, version, Collection::Triage),
+        settings,
+    }
+}
+
+#[test]
+fn every_shipped_schema_has_a_fixture_folder() {
+    let versions: Vec<u32> = version_folders().iter().map(|(v, _)| *v).collect();
+    assert_eq!(versions, (1..=CURRENT_SCHEMA).collect::<Vec<_>>());
+}
+
+#[test]
+fn fixture_folders_hold_only_files_the_test_reads() {
+    for (version, folder) in version_folders() {
+        let mut known: HashSet<String> = Collection::ALL
+            .iter()
+            .map(|c| format!("{}.json", c.storage_key()))
+            .collect();
+        known.insert(format!("backup-v{version}.json"));
+        for entry in fs::read_dir(&folder).unwrap() {
+            let name = entry.unwrap().file_name().into_string().unwrap();
+            assert!(
+                known.contains(&name),
+                "v{version}/{name} is not a fixture the test reads"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_newest_fixture_has_every_collection() {
+    let (version, folder) = version_folders().pop().unwrap();
+    for collection in Collection::ALL {
+        let path = folder.join(format!("{}.json", collection.storage_key()));
+        assert!(path.exists(), "v{version} lacks {}", path.display());
+    }
+}
+
+#[test]
+fn every_version_migrates_and_reads_in_full() {
+    for (version, folder) in version_folders() {
+        let data = data_set(&folder, version);
+        assert!(data.counts().runs > 0, "v{version} has no runs");
+        assert!(
+            data.settings.problems(today()).is_empty(),
+            "v{version} settings: {:?}",
+            data.settings.problems(today())
+        );
+    }
+}
+
+#[test]
+fn each_backup_fixture_restores_the_same_records_as_its_storage() {
+    for (version, folder) in version_folders() {
+        let path = folder.join(format!("backup-v{version}.json"));
+        let bytes = fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let backup = parse_backup(&bytes, today())
+            .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+        assert_eq!(backup.schema, version);
+        assert_eq!(backup.data, data_set(&folder, version), "v{version}");
+    }
+}
+
+#[test]
+fn version_1_reads_as_it_was_written() {
+    let folder = fixtures_root().join("v1");
+    let data = data_set(&folder, 1);
+    let counts = data.counts();
+    assert_eq!(
+        (
+            counts.runs,
+            counts.pain,
+            counts.strength,
+            counts.shoes,
+            counts.triage
+        ),
+        (4, 3, 2, 3, 1)
+    );
+
+    let tempo = &data.runs[1];
+    assert_eq!(tempo.date, NaiveDate::from_ymd_opt(2026, 10, 7).unwrap());
+    assert_eq!(tempo.distance.metres(), 10_000.0);
+    assert_eq!(tempo.duration.seconds(), 2_730);
+    assert_eq!(tempo.kind, RunKind::Tempo);
+    assert_eq!(tempo.surface, Some(Surface::Track));
+    assert_eq!(tempo.pain_after.map(|p| p.value()), Some(3));
+    assert!(tempo.notes.contains("\"sore\"") && tempo.notes.contains('\n'));
+    let bare = &data.runs[3];
+    assert_eq!(
+        (bare.kind, bare.surface, bare.cadence_spm),
+        (RunKind::Easy, None, None)
+    );
+    assert_eq!(bare.distance.metres(), 4_988.966_4);
+
+    assert_eq!(data.pain[0].pain.value(), 3);
+    assert!(data.pain[0].morning_stiffness);
+    assert_eq!(data.pain[1].areas, [KneeArea::Front, KneeArea::Outer]);
+    assert!(data.pain[2].areas.is_empty());
+
+    assert_eq!(data.strength[0].exercises.len(), 4);
+    assert_eq!(data.strength[1].minutes, None);
+
+    assert_eq!(data.shoes[0].name, "Pegasus 40 (blue)");
+    assert_eq!(data.shoes[1].start_distance.metres(), 120_000.0);
+    assert!(data.shoes[2].retired);
+    assert_eq!(tempo.shoe_id.as_ref(), Some(&data.shoes[0].id));
+
+    assert_eq!(data.triage[0].care_tier, CareTier::SelfManage);
+    assert_eq!(data.triage[0].answers["worse_on_stairs"], "yes");
+
+    assert_eq!(data.settings.units, DistanceUnit::Km);
+    assert_eq!(data.settings.week_start, Weekday::Mon);
+    assert_eq!(data.settings.shoe_threshold.metres(), 650_000.0);
+    assert_eq!(data.settings.default_shoe.as_ref(), Some(&data.shoes[0].id));
+}
