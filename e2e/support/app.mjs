@@ -18,7 +18,7 @@ export async function addRun(page, { date, distance, duration }) {
 /** The runs listed on the Log screen, as their visible text. */
 export async function listedRuns(page) {
   const list = page.getByRole('region', { name: 'Runs' });
-  return (await list.getByRole('listitem').allInnerTexts()).map((text) => text.trim());
+  return (await list.getByRole('listitem').locator('.run-text').allInnerTexts()).map((text) => text.trim());
 }
 
 /** The parsed envelope stored under a key, or null. */

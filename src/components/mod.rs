@@ -4,3 +4,4 @@ pub mod app_header;
 pub mod bottom_nav;
 pub mod page_intro;
 pub mod storage_notices;
+pub mod weekly_chart;

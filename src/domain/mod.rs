@@ -2,9 +2,13 @@
 //! Every rule a runner relies on lives here and is tested natively.
 
 pub mod backup;
+pub mod calendar;
 pub mod csv;
 pub mod dataset;
+pub mod load;
+pub mod pain;
 pub mod records;
 pub mod run_draft;
 pub mod schema;
+pub mod shoes;
 pub mod units;

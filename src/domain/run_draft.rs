@@ -1,17 +1,31 @@
-//! A run as typed into the form, before it is a record: each field checked on its own so
-//! every mistake gets its message at its field, and nothing is saved until all are right.
+//! Records as typed into the Log screen's forms, before they are records: each field is
+//! checked on its own so every mistake gets its message at its field, and nothing is saved
+//! until all are right. Runs, daily pain entries and shoes.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::domain::records::earliest_record_date;
+use crate::domain::records::{
+    earliest_record_date, KneeArea, PainEntry, PainScore, RecordId, Run, RunKind, Shoe, Surface,
+};
 use crate::domain::units::{parse_distance, parse_duration, Distance, DistanceUnit, Duration};
 
-/// The text of the three fields as the runner typed them.
+/// Longest note kept with a record, in characters.
+pub const MAX_NOTE_CHARS: usize = 2000;
+
+/// The text of the run form's fields as the runner typed them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RunDraft {
     pub date: String,
     pub distance: String,
     pub duration: String,
+    pub kind: RunKind,
+    pub surface: Option<Surface>,
+    pub shoe_id: Option<RecordId>,
+    pub pain_during: String,
+    pub pain_after: String,
+    pub effort: String,
+    pub cadence: String,
+    pub notes: String,
 }
 
 /// A message per field that is wrong.
@@ -20,20 +34,59 @@ pub struct DraftErrors {
     pub date: Option<String>,
     pub distance: Option<String>,
     pub duration: Option<String>,
+    pub pain_during: Option<String>,
+    pub pain_after: Option<String>,
+    pub effort: Option<String>,
+    pub cadence: Option<String>,
+    pub notes: Option<String>,
 }
 
-/// What a correct draft says.
-#[derive(Clone, Copy, Debug, PartialEq)]
+impl DraftErrors {
+    pub fn is_empty(&self) -> bool {
+        *self == DraftErrors::default()
+    }
+}
+
+/// What a correct run draft says; becomes a [`Run`] with an id and a time.
+#[derive(Clone, Debug, PartialEq)]
 pub struct CheckedRun {
     pub date: NaiveDate,
     pub distance: Distance,
     pub duration: Duration,
+    pub kind: RunKind,
+    pub surface: Option<Surface>,
+    pub shoe_id: Option<RecordId>,
+    pub pain_during: Option<PainScore>,
+    pub pain_after: Option<PainScore>,
+    pub effort: Option<u8>,
+    pub cadence_spm: Option<u16>,
+    pub notes: String,
 }
 
-fn check_date(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+impl CheckedRun {
+    pub fn into_run(self, id: RecordId, updated_at: DateTime<Utc>) -> Run {
+        Run {
+            id,
+            updated_at,
+            date: self.date,
+            distance: self.distance,
+            duration: self.duration,
+            kind: self.kind,
+            surface: self.surface,
+            shoe_id: self.shoe_id,
+            pain_during: self.pain_during,
+            pain_after: self.pain_after,
+            effort: self.effort,
+            cadence_spm: self.cadence_spm,
+            notes: self.notes,
+        }
+    }
+}
+
+pub fn check_date(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
     let text = text.trim();
     if text.is_empty() {
-        return Err("Enter the day of the run.".into());
+        return Err("Enter the day.".into());
     }
     let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .map_err(|_| "Enter the date as year-month-day, like 2026-11-27.".to_string())?;
@@ -46,21 +99,259 @@ fn check_date(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
     Ok(date)
 }
 
+/// An optional whole number in `range`; empty means not given.
+fn optional_number(
+    text: &str,
+    range: std::ops::RangeInclusive<u16>,
+    what: &str,
+) -> Result<Option<u16>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    text.parse::<u16>()
+        .ok()
+        .filter(|n| range.contains(n))
+        .map(Some)
+        .ok_or_else(|| {
+            format!(
+                "{what} is a whole number from {} to {}.",
+                range.start(),
+                range.end()
+            )
+        })
+}
+
+fn optional_pain(text: &str) -> Result<Option<PainScore>, String> {
+    let score = optional_number(text, 0..=10, "Pain")?;
+    Ok(score
+        .and_then(|s| u8::try_from(s).ok())
+        .and_then(PainScore::new))
+}
+
+fn check_note(text: &str) -> Result<String, String> {
+    let text = text.trim();
+    if text.chars().count() > MAX_NOTE_CHARS {
+        return Err(format!("Keep notes under {MAX_NOTE_CHARS} characters."));
+    }
+    Ok(text.to_string())
+}
+
+/// Shows a distance for editing: in the runner's unit, at most two decimals.
+fn distance_text(distance: Distance, unit: DistanceUnit) -> String {
+    let shown = distance.display(unit);
+    shown
+        .trim_end_matches(unit.abbreviation())
+        .trim()
+        .to_string()
+}
+
 impl RunDraft {
-    pub fn check(&self, unit: DistanceUnit, today: NaiveDate) -> Result<CheckedRun, DraftErrors> {
-        let date = check_date(&self.date, today);
+    /// A fresh draft for today, with the default shoe chosen.
+    pub fn new(today: NaiveDate, default_shoe: Option<RecordId>) -> Self {
+        RunDraft {
+            date: today.to_string(),
+            shoe_id: default_shoe,
+            ..RunDraft::default()
+        }
+    }
+
+    /// The form filled with a logged run, for editing.
+    pub fn from_run(run: &Run, unit: DistanceUnit) -> Self {
+        let number = |n: Option<u16>| n.map(|n| n.to_string()).unwrap_or_default();
+        RunDraft {
+            date: run.date.to_string(),
+            distance: distance_text(run.distance, unit),
+            duration: run.duration.display(),
+            kind: run.kind,
+            surface: run.surface,
+            shoe_id: run.shoe_id.clone(),
+            pain_during: number(run.pain_during.map(|p| u16::from(p.value()))),
+            pain_after: number(run.pain_after.map(|p| u16::from(p.value()))),
+            effort: number(run.effort.map(u16::from)),
+            cadence: number(run.cadence_spm),
+            notes: run.notes.clone(),
+        }
+    }
+
+    pub fn check(
+        &self,
+        unit: DistanceUnit,
+        today: NaiveDate,
+    ) -> Result<CheckedRun, Box<DraftErrors>> {
+        let date = check_date(&self.date, today).map_err(|e| {
+            if self.date.trim().is_empty() {
+                "Enter the day of the run.".to_string()
+            } else {
+                e
+            }
+        });
         let distance = parse_distance(&self.distance, unit).map_err(|e| e.to_string());
         let duration = parse_duration(&self.duration).map_err(|e| e.to_string());
-        match (date, distance, duration) {
-            (Ok(date), Ok(distance), Ok(duration)) => Ok(CheckedRun {
+        let pain_during = optional_pain(&self.pain_during);
+        let pain_after = optional_pain(&self.pain_after);
+        let effort = optional_number(&self.effort, 1..=10, "Effort")
+            .map(|e| e.and_then(|e| u8::try_from(e).ok()));
+        let cadence = optional_number(&self.cadence, 60..=260, "Cadence (steps per minute)");
+        let notes = check_note(&self.notes);
+        match (
+            date,
+            distance,
+            duration,
+            pain_during,
+            pain_after,
+            effort,
+            cadence,
+            notes,
+        ) {
+            (
+                Ok(date),
+                Ok(distance),
+                Ok(duration),
+                Ok(pain_during),
+                Ok(pain_after),
+                Ok(effort),
+                Ok(cadence_spm),
+                Ok(notes),
+            ) => Ok(CheckedRun {
                 date,
                 distance,
                 duration,
+                kind: self.kind,
+                surface: self.surface,
+                shoe_id: self.shoe_id.clone(),
+                pain_during,
+                pain_after,
+                effort,
+                cadence_spm,
+                notes,
             }),
-            (date, distance, duration) => Err(DraftErrors {
+            (date, distance, duration, pain_during, pain_after, effort, cadence, notes) => {
+                Err(Box::new(DraftErrors {
+                    date: date.err(),
+                    distance: distance.err(),
+                    duration: duration.err(),
+                    pain_during: pain_during.err(),
+                    pain_after: pain_after.err(),
+                    effort: effort.err(),
+                    cadence: cadence.err(),
+                    notes: notes.err(),
+                }))
+            }
+        }
+    }
+}
+
+/// The daily pain entry as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PainDraft {
+    pub date: String,
+    pub pain: String,
+    pub areas: Vec<KneeArea>,
+    pub morning_stiffness: bool,
+    pub note: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PainErrors {
+    pub date: Option<String>,
+    pub pain: Option<String>,
+    pub note: Option<String>,
+}
+
+impl PainDraft {
+    pub fn check(
+        &self,
+        today: NaiveDate,
+        id: RecordId,
+        updated_at: DateTime<Utc>,
+    ) -> Result<PainEntry, PainErrors> {
+        let date = check_date(&self.date, today);
+        let pain = match optional_pain(&self.pain) {
+            Ok(Some(score)) => Ok(score),
+            Ok(None) => Err("Enter your pain from 0 (none) to 10 (worst).".to_string()),
+            Err(e) => Err(e),
+        };
+        let note = check_note(&self.note);
+        match (date, pain, note) {
+            (Ok(date), Ok(pain), Ok(note)) => {
+                let mut areas = self.areas.clone();
+                areas.sort();
+                areas.dedup();
+                Ok(PainEntry {
+                    id,
+                    updated_at,
+                    date,
+                    pain,
+                    areas,
+                    morning_stiffness: self.morning_stiffness,
+                    note,
+                })
+            }
+            (date, pain, note) => Err(PainErrors {
                 date: date.err(),
-                distance: distance.err(),
-                duration: duration.err(),
+                pain: pain.err(),
+                note: note.err(),
+            }),
+        }
+    }
+}
+
+/// A new pair of shoes as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ShoeDraft {
+    pub name: String,
+    pub start_distance: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ShoeErrors {
+    pub name: Option<String>,
+    pub start_distance: Option<String>,
+}
+
+impl ShoeDraft {
+    pub fn check(
+        &self,
+        unit: DistanceUnit,
+        today: NaiveDate,
+        id: RecordId,
+        updated_at: DateTime<Utc>,
+    ) -> Result<Shoe, ShoeErrors> {
+        let name = self.name.trim();
+        let name = if name.is_empty() {
+            Err("Give the shoes a name you will recognise, like \"Blue trainers\".".to_string())
+        } else if name.chars().count() > 80 {
+            Err("Keep the name under 80 characters.".to_string())
+        } else {
+            Ok(name.to_string())
+        };
+        let start = if self.start_distance.trim().is_empty() {
+            Ok(Distance::ZERO)
+        } else {
+            let value = self.start_distance.trim().replace(',', ".").parse::<f64>();
+            match value {
+                Ok(v) if v.is_finite() && v >= 0.0 && Distance::from_unit(v, unit).metres() <= 10_000_000.0 => {
+                    Ok(Distance::from_unit(v, unit))
+                }
+                _ => Err(format!(
+                    "Enter the distance already on them in {}, like 120, or leave it empty for new shoes.",
+                    unit.abbreviation()
+                )),
+            }
+        };
+        match (name, start) {
+            (Ok(name), Ok(start_distance)) => Ok(Shoe {
+                id,
+                updated_at,
+                name,
+                added_on: today,
+                start_distance,
+                retired: false,
+            }),
+            (name, start) => Err(ShoeErrors {
+                name: name.err(),
+                start_distance: start.err(),
             }),
         }
     }
@@ -74,11 +365,16 @@ mod tests {
         NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
     }
 
+    fn now() -> DateTime<Utc> {
+        "2026-11-27T10:00:00Z".parse().unwrap()
+    }
+
     fn draft(date: &str, distance: &str, duration: &str) -> RunDraft {
         RunDraft {
             date: date.into(),
             distance: distance.into(),
             duration: duration.into(),
+            ..RunDraft::default()
         }
     }
 
@@ -89,6 +385,7 @@ mod tests {
             .unwrap();
         assert_eq!(checked.distance.metres(), 5200.0);
         assert_eq!(checked.duration.seconds(), 1710);
+        assert_eq!(checked.kind, RunKind::Easy);
     }
 
     #[test]
@@ -132,5 +429,89 @@ mod tests {
             .unwrap_err();
         assert!(bad.date.unwrap().starts_with("Enter the date as"));
         assert!(draft("1949-12-31", "5", "30").check(unit, today()).is_err());
+    }
+
+    #[test]
+    fn optional_fields_are_checked_when_given() {
+        let mut full = draft("2026-11-27", "10", "55:00");
+        full.pain_during = "3".into();
+        full.pain_after = "".into();
+        full.effort = "7".into();
+        full.cadence = "172".into();
+        let checked = full.check(DistanceUnit::Km, today()).unwrap();
+        assert_eq!(checked.pain_during.map(PainScore::value), Some(3));
+        assert_eq!(checked.pain_after, None);
+        assert_eq!(checked.effort, Some(7));
+        assert_eq!(checked.cadence_spm, Some(172));
+
+        full.pain_during = "14".into();
+        full.effort = "0".into();
+        full.cadence = "fast".into();
+        let errors = full.check(DistanceUnit::Km, today()).unwrap_err();
+        assert_eq!(
+            errors.pain_during.as_deref(),
+            Some("Pain is a whole number from 0 to 10.")
+        );
+        assert_eq!(
+            errors.effort.as_deref(),
+            Some("Effort is a whole number from 1 to 10.")
+        );
+        assert!(errors.cadence.unwrap().starts_with("Cadence"));
+    }
+
+    #[test]
+    fn editing_shows_the_run_as_typed_in_the_runners_unit() {
+        let run = draft("2026-11-20", "10", "1:01:00")
+            .check(DistanceUnit::Km, today())
+            .unwrap()
+            .into_run(RecordId::from_random_bits(7), now());
+        let again = RunDraft::from_run(&run, DistanceUnit::Mi);
+        assert_eq!(again.distance, "6.21");
+        assert_eq!(again.duration, "1:01:00");
+        assert_eq!(
+            RunDraft::from_run(&run, DistanceUnit::Km)
+                .check(DistanceUnit::Km, today())
+                .unwrap()
+                .into_run(run.id.clone(), run.updated_at),
+            run
+        );
+    }
+
+    #[test]
+    fn a_pain_entry_needs_a_score() {
+        let mut entry = PainDraft {
+            date: "2026-11-27".into(),
+            ..PainDraft::default()
+        };
+        let errors = entry
+            .check(today(), RecordId::from_random_bits(1), now())
+            .unwrap_err();
+        assert!(errors.pain.unwrap().starts_with("Enter your pain"));
+        entry.pain = "4".into();
+        entry.areas = vec![KneeArea::Outer, KneeArea::Front, KneeArea::Outer];
+        let saved = entry
+            .check(today(), RecordId::from_random_bits(1), now())
+            .unwrap();
+        assert_eq!(saved.pain.value(), 4);
+        assert_eq!(saved.areas, [KneeArea::Front, KneeArea::Outer]);
+    }
+
+    #[test]
+    fn a_shoe_needs_a_name_and_a_sane_starting_distance() {
+        let id = RecordId::from_random_bits(2);
+        let errors = ShoeDraft {
+            name: " ".into(),
+            start_distance: "-5".into(),
+        }
+        .check(DistanceUnit::Mi, today(), id.clone(), now())
+        .unwrap_err();
+        assert!(errors.name.is_some() && errors.start_distance.is_some());
+        let shoe = ShoeDraft {
+            name: "Blue trainers".into(),
+            start_distance: "100".into(),
+        }
+        .check(DistanceUnit::Mi, today(), id, now())
+        .unwrap();
+        assert!((shoe.start_distance.metres() - 160_934.4).abs() < 1e-6);
     }
 }

@@ -1,25 +1,73 @@
-//! Home: the runner's week at a glance, and the first step for someone new.
+//! Home: the runner's week at a glance (this week against last, the warnings that matter,
+//! the weekly chart with pain, shoes), and the first step for someone new.
 
 use leptos::prelude::*;
 
 use crate::app::AppBase;
 use crate::components::page_intro::PageIntro;
+use crate::components::weekly_chart::WeeklyChart;
+use crate::domain::load::{self, LoadReport, Severity, WeekSummary};
+use crate::domain::pain;
+use crate::domain::shoes::{self, ShoeReport};
+use crate::domain::units::DistanceUnit;
 use crate::platform::clock;
 use crate::routes::{self, Destination};
 use crate::store::AppStore;
 
+/// Weeks in the chart: about three months, enough to see a build-up, small enough for 360 px.
+const CHART_WEEKS: usize = 12;
+/// Pain trend: the last week against the week before.
+const PAIN_TREND_DAYS: u32 = 7;
+
+/// What Home shows, computed once per change of the data.
+#[derive(Clone, PartialEq)]
+struct Dashboard {
+    unit: DistanceUnit,
+    report: LoadReport,
+    chart: Vec<WeekSummary>,
+    shoes: ShoeReport,
+    pain: pain::PainTrend,
+}
+
 #[component]
 pub fn HomePage() -> impl IntoView {
     let base = use_context::<AppBase>().unwrap_or_default();
-    let store = use_context::<AppStore>();
-    let backup_due = move || {
-        store.is_some_and(|store| {
-            store
-                .data()
-                .with(|data| data.backup_reminder_due(clock::now()))
-        })
+    let Some(store) = use_context::<AppStore>() else {
+        return view! { <PageIntro destination=Destination::Home /> }.into_any();
     };
-    let settings_href = routes::href(&base.0, Destination::Settings.path());
+    let base = StoredValue::new(base.0);
+    let href = move |destination: Destination| {
+        base.with_value(|base| routes::href(base, destination.path()))
+    };
+    let has_runs = move || {
+        store
+            .data()
+            .with(|data| !data.runs.is_empty() || !data.pain.is_empty())
+    };
+    let backup_due = move || {
+        store
+            .data()
+            .with(|data| data.backup_reminder_due(clock::now()))
+    };
+    let dashboard = Memo::new(move |_| {
+        store.data().with(|data| {
+            let today = clock::today();
+            Dashboard {
+                unit: data.settings.units,
+                report: load::analyse(&data.runs, &data.pain, &data.settings, today),
+                chart: load::weekly_series(
+                    &data.runs,
+                    &data.pain,
+                    &data.settings,
+                    today,
+                    CHART_WEEKS,
+                ),
+                shoes: shoes::shoe_report(&data.shoes, &data.runs, &data.settings, today),
+                pain: pain::trend(&data.runs, &data.pain, today, PAIN_TREND_DAYS),
+            }
+        })
+    });
+
     view! {
         <PageIntro destination=Destination::Home />
         <Show when=backup_due>
@@ -28,19 +76,147 @@ pub fn HomePage() -> impl IntoView {
                 <p>
                     "Your records live only in this browser, and you have not downloaded a backup in the last 30 days. Some browsers clear a site's data after a week without a visit unless the app is installed."
                 </p>
-                <a class="button secondary" href=settings_href.clone()>
+                <a class="button secondary" href=href(Destination::Settings)>
                     "Back up in Settings"
                 </a>
             </section>
+        </Show>
+        <Show
+            when=has_runs
+            fallback=move || {
+                view! {
+                    <section class="card" aria-labelledby="start-logging">
+                        <h2 id="start-logging">"Start with your next run"</h2>
+                        <p>
+                            "Log each run's distance and time. After a few, Patella shows your weekly distance and warns when a week or a single run jumps ahead of what your knees are used to."
+                        </p>
+                        <a class="button" href=href(Destination::Log)>"Log a run"</a>
+                    </section>
+                }
+            }
+        >
+            {move || dashboard.with(|d| view! { <DashboardView dashboard=d.clone() /> })}
         </Show>
         <section class="card" aria-labelledby="first-step">
             <h2 id="first-step">"Knee hurting?"</h2>
             <p>
                 "Start with a knee check. It asks about warning signs first, then where and how it hurts, and ends with a plan for this week."
             </p>
-            <a class="button" href=routes::href(&base.0, Destination::KneeCheck.path())>
-                "Start a knee check"
-            </a>
+            <a class="button" href=href(Destination::KneeCheck)>"Start a knee check"</a>
         </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn DashboardView(dashboard: Dashboard) -> impl IntoView {
+    let Dashboard {
+        unit,
+        report,
+        chart,
+        shoes,
+        pain,
+    } = dashboard;
+    let week_line = |week: &WeekSummary| {
+        format!(
+            "{} · {} {} · {}",
+            week.distance.display(unit),
+            week.runs,
+            if week.runs == 1 { "run" } else { "runs" },
+            week.time.display()
+        )
+    };
+    let warnings = report
+        .warnings
+        .iter()
+        .map(|warning| {
+            let class = match warning.severity {
+                Severity::ReduceLoad => "warning reduce",
+                Severity::Caution => "warning caution",
+                Severity::Notice => "warning notice",
+            };
+            view! {
+                <article class=class>
+                    <h3>{warning.rule.title()}</h3>
+                    <p>{warning.seen.clone()}</p>
+                    <p class="why">{warning.why.clone()}</p>
+                    <p>
+                        <strong>"What to do: "</strong>
+                        {warning.what_to_do.clone()}
+                    </p>
+                </article>
+            }
+        })
+        .collect_view();
+    let shoe_alerts = shoes
+        .alerts()
+        .map(|(shoe, advice)| {
+            view! {
+                <li>
+                    <strong>{shoe.name.clone()}</strong>
+                    ": "
+                    {advice.seen.clone()}
+                    " "
+                    {advice.what_to_do.clone()}
+                </li>
+            }
+        })
+        .collect_view();
+    let rotation = shoes.rotation.clone().map(|advice| {
+        view! { <p>{advice.seen} " " {advice.what_to_do}</p> }
+    });
+    let has_shoe_news = shoes.alerts().next().is_some() || shoes.rotation.is_some();
+    let acwr = report.acute_chronic.clone().map(|info| {
+        view! {
+            <details class="card">
+                <summary>"Acute to chronic load (information only)"</summary>
+                <p>{info.summary}</p>
+                <p class="hint">{info.caveat}</p>
+            </details>
+        }
+    });
+    let warning_count = report.warnings.len();
+
+    view! {
+        <section class="card" aria-labelledby="this-week">
+            <h2 id="this-week">"This week"</h2>
+            <dl class="week-compare">
+                <dt>"This week so far"</dt>
+                <dd>{week_line(&report.this_week)}</dd>
+                <dt>"Last week"</dt>
+                <dd>{week_line(&report.last_week)}</dd>
+            </dl>
+        </section>
+        <section aria-labelledby="warnings-heading" class="warnings">
+            <h2 id="warnings-heading">
+                {if warning_count == 0 {
+                    "No load warnings".to_string()
+                } else {
+                    format!("Warnings ({warning_count})")
+                }}
+            </h2>
+            <Show when=move || warning_count == 0>
+                <p>
+                    "Nothing in your recent log matches the training patterns linked with knee pain. Keep listening to your knee."
+                </p>
+            </Show>
+            {warnings}
+        </section>
+        <section class="card" aria-labelledby="chart-heading">
+            <h2 id="chart-heading">"Weekly distance and pain"</h2>
+            <WeeklyChart weeks=chart unit=unit />
+        </section>
+        <section class="card" aria-labelledby="pain-trend-heading">
+            <h2 id="pain-trend-heading">"Pain trend"</h2>
+            <p>{pain.description}</p>
+        </section>
+        <Show when=move || has_shoe_news>
+            <section class="card" aria-labelledby="shoes-news">
+                <h2 id="shoes-news">"Shoes"</h2>
+                <ul class="plain-list">{shoe_alerts.clone()}</ul>
+                {rotation.clone()}
+            </section>
+        </Show>
+        {acwr}
     }
 }

@@ -1,18 +1,37 @@
-//! Log: add a run in three taps, and see what has been logged.
+//! Log: add a run in three taps (more detail folded away), edit or delete any run with an
+//! undo, a quick daily pain entry, and the runner's shoes.
 
+mod fields;
+mod pain_form;
 mod run_form;
 mod run_list;
+mod shoes;
 
 use leptos::prelude::*;
 
 use crate::components::page_intro::PageIntro;
+use crate::domain::records::{RecordId, Run};
 use crate::routes::Destination;
+
+/// What the Log screen's parts share: which run is being edited, and the run that was
+/// just deleted (so it can be put back).
+#[derive(Clone, Copy)]
+pub struct LogState {
+    pub editing: RwSignal<Option<RecordId>>,
+    pub deleted: RwSignal<Option<Run>>,
+}
 
 #[component]
 pub fn LogPage() -> impl IntoView {
+    provide_context(LogState {
+        editing: RwSignal::new(None),
+        deleted: RwSignal::new(None),
+    });
     view! {
         <PageIntro destination=Destination::Log />
         <run_form::RunForm />
         <run_list::RunList />
+        <pain_form::PainForm />
+        <shoes::Shoes />
     }
 }

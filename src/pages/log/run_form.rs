@@ -1,151 +1,330 @@
-//! The quick run form: date (today by default), distance and duration, then Save run.
+//! The run form: date (today by default), distance and duration, then Save run. Type,
+//! surface, shoe, pain, effort, cadence and notes are folded away. Also edits a run.
 
 use leptos::prelude::*;
 
-use crate::domain::records::Run;
+use super::fields::{SelectField, TextField};
+use super::LogState;
+use crate::domain::records::{RecordId, RunKind, Surface};
 use crate::domain::run_draft::{DraftErrors, RunDraft};
 use crate::domain::schema::Collection;
+use crate::domain::units::Pace;
 use crate::platform::clock;
 use crate::store::AppStore;
 
+/// One signal per field, so each input owns its text while the runner types.
+#[derive(Clone, Copy)]
+struct FormFields {
+    date: RwSignal<String>,
+    distance: RwSignal<String>,
+    duration: RwSignal<String>,
+    kind: RwSignal<String>,
+    surface: RwSignal<String>,
+    shoe: RwSignal<String>,
+    pain_during: RwSignal<String>,
+    pain_after: RwSignal<String>,
+    effort: RwSignal<String>,
+    cadence: RwSignal<String>,
+    notes: RwSignal<String>,
+}
+
+fn kind_value(kind: RunKind) -> String {
+    kind.label().to_string()
+}
+
+fn surface_value(surface: Option<Surface>) -> String {
+    surface.map(|s| s.label().to_string()).unwrap_or_default()
+}
+
+impl FormFields {
+    fn new() -> Self {
+        let text = || RwSignal::new(String::new());
+        FormFields {
+            date: text(),
+            distance: text(),
+            duration: text(),
+            kind: text(),
+            surface: text(),
+            shoe: text(),
+            pain_during: text(),
+            pain_after: text(),
+            effort: text(),
+            cadence: text(),
+            notes: text(),
+        }
+    }
+
+    fn fill(&self, draft: &RunDraft) {
+        self.date.set(draft.date.clone());
+        self.distance.set(draft.distance.clone());
+        self.duration.set(draft.duration.clone());
+        self.kind.set(kind_value(draft.kind));
+        self.surface.set(surface_value(draft.surface));
+        self.shoe.set(
+            draft
+                .shoe_id
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+        );
+        self.pain_during.set(draft.pain_during.clone());
+        self.pain_after.set(draft.pain_after.clone());
+        self.effort.set(draft.effort.clone());
+        self.cadence.set(draft.cadence.clone());
+        self.notes.set(draft.notes.clone());
+    }
+
+    fn draft(&self) -> RunDraft {
+        let kind = RunKind::ALL
+            .into_iter()
+            .find(|k| kind_value(*k) == self.kind.get_untracked())
+            .unwrap_or_default();
+        let surface = Surface::ALL
+            .into_iter()
+            .find(|s| surface_value(Some(*s)) == self.surface.get_untracked());
+        RunDraft {
+            date: self.date.get_untracked(),
+            distance: self.distance.get_untracked(),
+            duration: self.duration.get_untracked(),
+            kind,
+            surface,
+            shoe_id: RecordId::try_from(self.shoe.get_untracked()).ok(),
+            pain_during: self.pain_during.get_untracked(),
+            pain_after: self.pain_after.get_untracked(),
+            effort: self.effort.get_untracked(),
+            cadence: self.cadence.get_untracked(),
+            notes: self.notes.get_untracked(),
+        }
+    }
+}
+
 #[component]
 pub fn RunForm() -> impl IntoView {
-    let Some(store) = use_context::<AppStore>() else {
+    let (Some(store), Some(log)) = (use_context::<AppStore>(), use_context::<LogState>()) else {
         return ().into_any();
     };
-    let date = RwSignal::new(clock::today().to_string());
-    let distance = RwSignal::new(String::new());
-    let duration = RwSignal::new(String::new());
+    let fields = FormFields::new();
     let errors = RwSignal::new(DraftErrors::default());
     let status = RwSignal::new(None::<String>);
     let units = move || store.data().with(|data| data.settings.units);
+    let default_shoe = move || {
+        store
+            .data()
+            .with_untracked(|data| data.settings.default_shoe.clone())
+    };
+    let reset = move || {
+        fields.fill(&RunDraft::new(clock::today(), default_shoe()));
+        errors.set(DraftErrors::default());
+    };
+    reset();
+
+    // A new default shoe (the first pair added, or one chosen below) applies to the next run.
+    Effect::new(move |previous: Option<Option<RecordId>>| {
+        let default = store.data().with(|data| data.settings.default_shoe.clone());
+        if previous.is_some() && log.editing.get_untracked().is_none() {
+            fields.shoe.set(
+                default
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default(),
+            );
+        }
+        default
+    });
+
+    // Choosing Edit on a run fills the form with it.
+    Effect::new(move |_| {
+        let Some(id) = log.editing.get() else {
+            return;
+        };
+        let unit = units();
+        if let Some(run) = store
+            .data()
+            .with_untracked(|data| data.runs.iter().find(|run| run.id == id).cloned())
+        {
+            fields.fill(&RunDraft::from_run(&run, unit));
+            errors.set(DraftErrors::default());
+            status.set(Some(format!("Editing the run of {}.", run.date)));
+        }
+    });
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let draft = RunDraft {
-            date: date.get_untracked(),
-            distance: distance.get_untracked(),
-            duration: duration.get_untracked(),
-        };
         let unit = units();
-        let checked = match draft.check(unit, clock::today()) {
+        let checked = match fields.draft().check(unit, clock::today()) {
             Ok(checked) => checked,
             Err(found) => {
-                errors.set(found);
+                errors.set(*found);
                 status.set(Some("Nothing was saved: check the marked fields.".into()));
                 return;
             }
         };
         errors.set(DraftErrors::default());
-        let run = Run {
-            id: clock::new_id(),
-            updated_at: clock::now(),
-            date: checked.date,
-            distance: checked.distance,
-            duration: checked.duration,
-            kind: Default::default(),
-            surface: None,
-            shoe_id: None,
-            pain_during: None,
-            pain_after: None,
-            effort: None,
-            cadence_spm: None,
-            notes: String::new(),
-        };
-        match store.change(&[Collection::Runs], |data| data.runs.push(run)) {
-            Ok(()) => {
-                status.set(Some(format!(
-                    "Saved: {} in {} on {}.",
-                    checked.distance.display(unit),
-                    checked.duration.display(),
-                    checked.date
-                )));
-                distance.set(String::new());
-                duration.set(String::new());
+        let summary = format!(
+            "{} in {} on {}",
+            checked.distance.display(unit),
+            checked.duration.display(),
+            checked.date
+        );
+        let editing = log.editing.get_untracked();
+        let run = checked.into_run(editing.clone().unwrap_or_else(clock::new_id), clock::now());
+        let outcome = store.change(&[Collection::Runs], |data| {
+            match data.runs.iter_mut().find(|existing| existing.id == run.id) {
+                Some(existing) => *existing = run,
+                None => data.runs.push(run),
             }
-            // The typed values stay in the form so nothing is lost; the banner says why.
+        });
+        match outcome {
+            Ok(()) => {
+                let verb = if editing.is_some() {
+                    "Updated"
+                } else {
+                    "Saved"
+                };
+                status.set(Some(format!("{verb}: {summary}.")));
+                log.editing.set(None);
+                reset();
+            }
+            // What was typed stays in the form; the banner at the top says why.
             Err(reason) => status.set(Some(format!("Not saved. {reason}"))),
         }
     };
 
+    let pace = move || {
+        let draft = fields.draft();
+        let unit = units();
+        let distance = crate::domain::units::parse_distance(&draft.distance, unit).ok()?;
+        let duration = crate::domain::units::parse_duration(&draft.duration).ok()?;
+        Pace::of(distance, duration).map(|pace| format!("Pace: {}", pace.display(unit)))
+    };
+    let kinds = Signal::derive(|| {
+        RunKind::ALL
+            .into_iter()
+            .map(|k| (kind_value(k), k.label().to_string()))
+            .collect()
+    });
+    let surfaces = Signal::derive(|| {
+        std::iter::once((String::new(), "Not recorded".to_string()))
+            .chain(
+                Surface::ALL
+                    .into_iter()
+                    .map(|s| (surface_value(Some(s)), s.label().to_string())),
+            )
+            .collect()
+    });
+    let shoes = Signal::derive(move || {
+        store.data().with(|data| {
+            std::iter::once((String::new(), "No shoe".to_string()))
+                .chain(
+                    data.shoes
+                        .iter()
+                        .filter(|shoe| !shoe.retired)
+                        .map(|shoe| (shoe.id.to_string(), shoe.name.clone())),
+                )
+                .collect()
+        })
+    });
+    let error =
+        move |pick: fn(&DraftErrors) -> Option<String>| Signal::derive(move || errors.with(pick));
+    let heading = move || {
+        if log.editing.get().is_some() {
+            "Edit run"
+        } else {
+            "Add a run"
+        }
+    };
+
     view! {
-        <form class="card" on:submit=save novalidate>
-            <h2>"Add a run"</h2>
-            <Field
+        <form class="card" on:submit=save novalidate aria-labelledby="run-form-heading">
+            <h2 id="run-form-heading">{heading}</h2>
+            <TextField
                 id="run-date"
                 label="Date"
                 input_type="date"
-                value=date
-                error=Signal::derive(move || errors.get().date)
-                hint=Signal::derive(|| None)
+                value=fields.date
+                error=error(|e| e.date.clone())
             />
-            <Field
+            <TextField
                 id="run-distance"
                 label="Distance"
-                input_type="text"
-                value=distance
-                error=Signal::derive(move || errors.get().distance)
+                input_mode="decimal"
+                value=fields.distance
+                error=error(|e| e.distance.clone())
                 hint=Signal::derive(move || Some(format!("In {}, like 5 or 5.2", units().abbreviation())))
             />
-            <Field
+            <TextField
                 id="run-duration"
                 label="Duration"
-                input_type="text"
-                value=duration
-                error=Signal::derive(move || errors.get().duration)
-                hint=Signal::derive(|| Some("Minutes (45), 45:30 or 1:02:03".to_string()))
+                input_mode="numeric"
+                value=fields.duration
+                error=error(|e| e.duration.clone())
+                hint="Minutes (45), 45:30 or 1:02:03".to_string()
             />
-            <button type="submit" class="button">"Save run"</button>
+            <p class="hint" aria-live="polite">{pace}</p>
+            <details>
+                <summary>"More details (optional)"</summary>
+                <SelectField id="run-kind" label="Type" value=fields.kind options=kinds />
+                <SelectField id="run-surface" label="Surface" value=fields.surface options=surfaces />
+                <SelectField id="run-shoe" label="Shoe" value=fields.shoe options=shoes />
+                <TextField
+                    id="run-pain-during"
+                    label="Pain during (0–10)"
+                    input_mode="numeric"
+                    value=fields.pain_during
+                    error=error(|e| e.pain_during.clone())
+                />
+                <TextField
+                    id="run-pain-after"
+                    label="Pain after (0–10)"
+                    input_mode="numeric"
+                    value=fields.pain_after
+                    error=error(|e| e.pain_after.clone())
+                />
+                <TextField
+                    id="run-effort"
+                    label="Effort (1 easy – 10 all out)"
+                    input_mode="numeric"
+                    value=fields.effort
+                    error=error(|e| e.effort.clone())
+                />
+                <TextField
+                    id="run-cadence"
+                    label="Cadence (steps per minute)"
+                    input_mode="numeric"
+                    value=fields.cadence
+                    error=error(|e| e.cadence.clone())
+                />
+                <div class="field">
+                    <label for="run-notes">"Notes"</label>
+                    <textarea
+                        id="run-notes"
+                        rows="3"
+                        prop:value=move || fields.notes.get()
+                        on:input=move |ev| fields.notes.set(event_target_value(&ev))
+                    ></textarea>
+                    <Show when=move || errors.with(|e| e.notes.is_some())>
+                        <p class="error-text">{move || errors.with(|e| e.notes.clone())}</p>
+                    </Show>
+                </div>
+            </details>
+            <div class="actions">
+                <button type="submit" class="button">"Save run"</button>
+                <Show when=move || log.editing.get().is_some()>
+                    <button
+                        type="button"
+                        class="button secondary"
+                        on:click=move |_| {
+                            log.editing.set(None);
+                            reset();
+                            status.set(Some("Edit cancelled; nothing changed.".into()));
+                        }
+                    >
+                        "Cancel edit"
+                    </button>
+                </Show>
+            </div>
             <p role="status" class="status">{move || status.get()}</p>
         </form>
     }
     .into_any()
-}
-
-/// A labelled input with its hint and, when wrong, its message, both announced with it.
-#[component]
-fn Field(
-    id: &'static str,
-    label: &'static str,
-    input_type: &'static str,
-    value: RwSignal<String>,
-    error: Signal<Option<String>>,
-    hint: Signal<Option<String>>,
-) -> impl IntoView {
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let described_by = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if hint.get().is_some() {
-                ids.push(hint_id.clone());
-            }
-            if error.get().is_some() {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
-    view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            <Show when=move || hint.get().is_some()>
-                <span class="hint" id=hint_id.clone()>{move || hint.get()}</span>
-            </Show>
-            <input
-                id=id
-                type=input_type
-                inputmode=(input_type == "text").then_some("decimal")
-                autocomplete="off"
-                prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev))
-                aria-invalid=move || error.get().is_some().then_some("true")
-                aria-describedby=described_by
-            />
-            <Show when=move || error.get().is_some()>
-                <p class="error-text" id=error_id.clone()>{move || error.get()}</p>
-            </Show>
-        </div>
-    }
 }

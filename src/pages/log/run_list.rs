@@ -1,50 +1,166 @@
-//! The runs logged so far, newest first.
+//! The runs logged so far, grouped by the runner's weeks with each week's total; each run
+//! can be edited or deleted, and a deletion can be undone for a few seconds.
+
+use std::time::Duration as StdDuration;
 
 use leptos::prelude::*;
 
-use crate::domain::units::Pace;
+use super::LogState;
+use crate::domain::calendar::group_by_week;
+use crate::domain::records::Run;
+use crate::domain::schema::Collection;
+use crate::domain::units::{Distance, Pace};
 use crate::store::AppStore;
+
+/// How long the Undo button stays after a deletion.
+const UNDO_SECONDS: u64 = 8;
 
 #[component]
 pub fn RunList() -> impl IntoView {
-    let Some(store) = use_context::<AppStore>() else {
+    let (Some(store), Some(log)) = (use_context::<AppStore>(), use_context::<LogState>()) else {
         return ().into_any();
     };
-    let rows = move || {
+    let status = RwSignal::new(None::<String>);
+
+    let delete = move |run: Run| {
+        let id = run.id.clone();
+        match store.change(&[Collection::Runs], |data| data.runs.retain(|r| r.id != id)) {
+            Ok(()) => {
+                status.set(None);
+                log.deleted.set(Some(run.clone()));
+                if log.editing.get_untracked().as_ref() == Some(&run.id) {
+                    log.editing.set(None);
+                }
+                set_timeout(
+                    move || {
+                        // Only this deletion's undo expires; a newer one keeps its time.
+                        if log
+                            .deleted
+                            .with_untracked(|d| d.as_ref().map(|d| &d.id) == Some(&run.id))
+                        {
+                            log.deleted.set(None);
+                        }
+                    },
+                    StdDuration::from_secs(UNDO_SECONDS),
+                );
+            }
+            Err(reason) => status.set(Some(format!("Not deleted. {reason}"))),
+        }
+    };
+    let undo = move |_| {
+        let Some(run) = log.deleted.get_untracked() else {
+            return;
+        };
+        let outcome = store.change(&[Collection::Runs], |data| {
+            if !data.runs.iter().any(|r| r.id == run.id) {
+                data.runs.push(run.clone());
+            }
+        });
+        match outcome {
+            Ok(()) => {
+                log.deleted.set(None);
+                status.set(Some(format!("The run of {} is back.", run.date)));
+            }
+            Err(reason) => status.set(Some(format!("Could not undo. {reason}"))),
+        }
+    };
+
+    let weeks = move || {
         store.data().with(|data| {
             let unit = data.settings.units;
-            let mut runs = data.runs.clone();
-            runs.sort_by(|a, b| b.date.cmp(&a.date).then(b.updated_at.cmp(&a.updated_at)));
-            runs.into_iter()
-                .map(|run| {
-                    let pace = Pace::of(run.distance, run.duration)
-                        .map(|pace| format!(" · {}", pace.display(unit)))
-                        .unwrap_or_default();
-                    (
-                        run.id.to_string(),
-                        format!(
-                            "{} · {} · {}{pace}",
-                            run.date,
-                            run.distance.display(unit),
-                            run.duration.display()
-                        ),
-                    )
+            group_by_week(&data.runs, data.settings.week_start)
+                .into_iter()
+                .map(|(start, runs)| {
+                    let total: Distance = runs.iter().map(|r| r.distance).sum();
+                    let heading = format!(
+                        "Week of {start}: {} in {} {}",
+                        total.display(unit),
+                        runs.len(),
+                        if runs.len() == 1 { "run" } else { "runs" }
+                    );
+                    let rows: Vec<(Run, String)> = runs
+                        .into_iter()
+                        .map(|run| {
+                            let pace = Pace::of(run.distance, run.duration)
+                                .map(|pace| format!(" · {}", pace.display(unit)))
+                                .unwrap_or_default();
+                            let text = format!(
+                                "{} · {} · {}{pace}",
+                                run.date,
+                                run.distance.display(unit),
+                                run.duration.display()
+                            );
+                            (run, text)
+                        })
+                        .collect();
+                    (heading, rows)
                 })
                 .collect::<Vec<_>>()
         })
     };
+
     view! {
         <section class="card" aria-labelledby="runs-heading">
             <h2 id="runs-heading">"Runs"</h2>
+            <Show when=move || log.deleted.with(Option::is_some)>
+                <div class="undo" role="status">
+                    {move || {
+                        log.deleted
+                            .with(|d| d.as_ref().map(|run| format!("Deleted the run of {}. ", run.date)))
+                    }}
+                    <button type="button" class="button secondary" on:click=undo>
+                        "Undo"
+                    </button>
+                </div>
+            </Show>
+            <p role="status" class="status">{move || status.get()}</p>
             <Show
-                when=move || !rows().is_empty()
+                when=move || !weeks().is_empty()
                 fallback=|| view! { <p>"No runs yet. Add your first one above."</p> }
             >
-                <ul class="run-list">
-                    <For each=rows key=|row| row.clone() let:row>
-                        <li>{row.1}</li>
-                    </For>
-                </ul>
+                {move || {
+                    weeks()
+                        .into_iter()
+                        .map(|(heading, rows)| {
+                            view! {
+                                <h3 class="week-heading">{heading}</h3>
+                                <ul class="run-list">
+                                    {rows
+                                        .into_iter()
+                                        .map(|(run, text)| {
+                                            let edit_label = format!("Edit run {text}");
+                                            let delete_label = format!("Delete run {text}");
+                                            let edit_id = run.id.clone();
+                                            view! {
+                                                <li>
+                                                    <span class="run-text">{text}</span>
+                                                    <span class="row-actions">
+                                                        <button
+                                                            type="button"
+                                                            class="button secondary small"
+                                                            aria-label=edit_label
+                                                            on:click=move |_| log.editing.set(Some(edit_id.clone()))
+                                                        >
+                                                            "Edit"
+                                                        </button>
+                                                        <button
+                                                            type="button"
+                                                            class="button secondary small"
+                                                            aria-label=delete_label
+                                                            on:click=move |_| delete(run.clone())
+                                                        >
+                                                            "Delete"
+                                                        </button>
+                                                    </span>
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            }
+                        })
+                        .collect_view()
+                }}
             </Show>
         </section>
     }

@@ -1,0 +1,158 @@
+// The Log screen as a runner uses it: three runs logged with the labelled inputs, the week's
+// total, an edit, a delete and its undo, all as stored after a reload; pain and shoes.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve } from './support/server.mjs';
+import { launch, phonePage } from './support/browser.mjs';
+import { addRun, assertNoProblems, listedRuns, stored } from './support/app.mjs';
+
+let browser;
+let server;
+before(async () => {
+  assert.ok(process.env.PATELLA_DIST_SUBPATH, 'set PATELLA_DIST_SUBPATH to the /patella/ build');
+  server = await serve(process.env.PATELLA_DIST_SUBPATH, '/patella/');
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function logScreen() {
+  const session = await phonePage(browser, server.origin);
+  await session.page.goto(`${server.url}log`);
+  await session.page.getByRole('heading', { level: 1, name: 'Log' }).waitFor();
+  return session;
+}
+
+const saved = (page, text) => page.getByRole('status').filter({ hasText: text }).waitFor();
+
+describe('the run log', () => {
+  test('three runs, a week total, an edit, a delete and its undo, all kept after reload', async () => {
+    const { context, page, problems } = await logScreen();
+    // Monday 2026-11-16 to Sunday 2026-11-22 is one week with the default Monday start.
+    await addRun(page, { date: '2026-11-16', distance: '5', duration: '30' });
+    await saved(page, 'Saved: 5 km');
+    await addRun(page, { date: '2026-11-18', distance: '6.5', duration: '39:00' });
+    await saved(page, 'Saved: 6.5 km');
+    await addRun(page, { date: '2026-11-24', distance: '8', duration: '48:00' });
+    await saved(page, 'Saved: 8 km');
+
+    const runs = page.getByRole('region', { name: 'Runs' });
+    await runs.getByRole('heading', { name: 'Week of 2026-11-16: 11.5 km in 2 runs' }).waitFor();
+    await runs.getByRole('heading', { name: 'Week of 2026-11-23: 8 km in 1 run' }).waitFor();
+
+    // Edit the 6.5 km run to 7 km.
+    await runs.getByRole('button', { name: 'Edit run 2026-11-18 · 6.5 km · 39:00 · 6:00 /km' }).click();
+    await page.getByRole('heading', { name: 'Edit run' }).waitFor();
+    assert.equal(await page.getByLabel('Distance', { exact: true }).inputValue(), '6.5');
+    await page.getByLabel('Distance', { exact: true }).fill('7');
+    await page.getByRole('button', { name: 'Save run' }).click();
+    await saved(page, 'Updated: 7 km');
+    await runs.getByRole('heading', { name: 'Week of 2026-11-16: 12 km in 2 runs' }).waitFor();
+
+    // Delete the 5 km run, then undo.
+    await runs.getByRole('button', { name: 'Delete run 2026-11-16 · 5 km · 30:00 · 6:00 /km' }).click();
+    await runs.getByText('Deleted the run of 2026-11-16.').waitFor();
+    assert.equal((await stored(page, 'patella.runs')).data.length, 2);
+    await runs.getByRole('button', { name: 'Undo' }).click();
+    await runs.getByText('The run of 2026-11-16 is back.').waitFor();
+
+    // Delete the 8 km run for good.
+    await runs.getByRole('button', { name: 'Delete run 2026-11-24 · 8 km · 48:00 · 6:00 /km' }).click();
+    await runs.getByText('Deleted the run of 2026-11-24.').waitFor();
+
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Log' }).waitFor();
+    assert.deepEqual(await listedRuns(page), [
+      '2026-11-18 · 7 km · 39:00 · 5:34 /km',
+      '2026-11-16 · 5 km · 30:00 · 6:00 /km',
+    ]);
+    const data = (await stored(page, 'patella.runs')).data;
+    assert.deepEqual(data.map((r) => r.distance).sort(), [5000, 7000]);
+    assertNoProblems(problems);
+    await context.close();
+  });
+
+  test('the optional details are saved with the run', async () => {
+    const { context, page, problems } = await logScreen();
+    await page.getByText('More details (optional)').click();
+    await page.getByLabel('Type').selectOption('Intervals');
+    await page.getByLabel('Surface').selectOption('Track');
+    await page.getByLabel('Pain during (0–10)').fill('3');
+    await page.getByLabel('Effort (1 easy – 10 all out)').fill('8');
+    await page.getByLabel('Cadence (steps per minute)').fill('176');
+    await page.getByLabel('Notes').fill('6 x 800 m');
+    await addRun(page, { date: '2026-11-20', distance: '9', duration: '50' });
+    await saved(page, 'Saved: 9 km');
+    const [run] = (await stored(page, 'patella.runs')).data;
+    assert.equal(run.kind, 'intervals');
+    assert.equal(run.surface, 'track');
+    assert.equal(run.pain_during, 3);
+    assert.equal(run.effort, 8);
+    assert.equal(run.cadence_spm, 176);
+    assert.equal(run.notes, '6 x 800 m');
+
+    await page.getByLabel('Pain during (0–10)').fill('14');
+    await addRun(page, { distance: '5', duration: '30' });
+    await page.getByText('Pain is a whole number from 0 to 10.').waitFor();
+    assert.equal((await stored(page, 'patella.runs')).data.length, 1);
+    assertNoProblems(problems);
+    await context.close();
+  });
+
+  test('a daily pain entry and a pair of shoes that new runs count on', async () => {
+    const { context, page, problems } = await logScreen();
+    await page.getByLabel('Pain now (0 none – 10 worst)').fill('4');
+    await page.getByRole('checkbox', { name: 'Outer side' }).check();
+    await page.getByRole('checkbox', { name: 'Stiff or sorer this morning' }).check();
+    await page.getByRole('button', { name: 'Save pain entry' }).click();
+    await saved(page, 'Saved: pain 4/10');
+    const [entry] = (await stored(page, 'patella.pain')).data;
+    assert.equal(entry.pain, 4);
+    assert.deepEqual(entry.areas, ['outer']);
+    assert.equal(entry.morning_stiffness, true);
+
+    await page.getByLabel('Shoe name').fill('Blue trainers');
+    await page.getByLabel('Distance already on them (optional)').fill('100');
+    await page.getByRole('button', { name: 'Add shoes' }).click();
+    const shoes = page.getByRole('region', { name: 'Shoes' });
+    await shoes.getByText('Blue trainers: 100 km · default').waitFor();
+    await addRun(page, { distance: '10', duration: '55' });
+    await saved(page, 'Saved: 10 km');
+    await shoes.getByText('Blue trainers: 110 km · default').waitFor();
+    await shoes.getByRole('button', { name: 'Retire Blue trainers' }).click();
+    await shoes.getByText('Blue trainers: 110 km · retired').waitFor();
+    assertNoProblems(problems);
+    await context.close();
+  });
+});
+
+describe('Home after logging', () => {
+  test('the week total and a single-run spike warning show on Home', async () => {
+    const { context, page, problems } = await logScreen();
+    const daysAgo = (n) => {
+      const d = new Date();
+      d.setDate(d.getDate() - n);
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    };
+    await addRun(page, { date: daysAgo(12), distance: '5', duration: '30' });
+    await saved(page, 'Saved: 5 km');
+    await addRun(page, { date: daysAgo(6), distance: '5', duration: '30' });
+    await saved(page, 'Saved: 5 km');
+    await addRun(page, { date: daysAgo(1), distance: '8', duration: '48' });
+    await saved(page, 'Saved: 8 km');
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
+    const spike = page.getByRole('article').filter({ has: page.getByRole('heading', { name: 'A run much longer than usual' }) });
+    await spike.waitFor();
+    assert.match(await spike.innerText(), /8 km/);
+    assert.match(await spike.innerText(), /5 km/);
+    assert.match(await spike.innerText(), /What to do:/);
+    const chart = page.getByRole('img', { name: /Weekly distance over the last 12 weeks/ });
+    await chart.waitFor();
+    assertNoProblems(problems);
+    await context.close();
+  });
+});

@@ -1,0 +1,119 @@
+//! The quick daily pain entry: how much it hurts, where, and whether the knee was stiff or
+//! sorer this morning (the pain-monitoring model's signal to ease off).
+
+use leptos::prelude::*;
+
+use super::fields::TextField;
+use crate::domain::records::KneeArea;
+use crate::domain::run_draft::{PainDraft, PainErrors};
+use crate::domain::schema::Collection;
+use crate::platform::clock;
+use crate::store::AppStore;
+
+#[component]
+pub fn PainForm() -> impl IntoView {
+    let Some(store) = use_context::<AppStore>() else {
+        return ().into_any();
+    };
+    let date = RwSignal::new(clock::today().to_string());
+    let pain = RwSignal::new(String::new());
+    let areas = RwSignal::new(Vec::<KneeArea>::new());
+    let stiff = RwSignal::new(false);
+    let note = RwSignal::new(String::new());
+    let errors = RwSignal::new(PainErrors::default());
+    let status = RwSignal::new(None::<String>);
+
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let draft = PainDraft {
+            date: date.get_untracked(),
+            pain: pain.get_untracked(),
+            areas: areas.get_untracked(),
+            morning_stiffness: stiff.get_untracked(),
+            note: note.get_untracked(),
+        };
+        let entry = match draft.check(clock::today(), clock::new_id(), clock::now()) {
+            Ok(entry) => entry,
+            Err(found) => {
+                errors.set(found);
+                status.set(Some("Nothing was saved: check the marked fields.".into()));
+                return;
+            }
+        };
+        errors.set(PainErrors::default());
+        let summary = format!("pain {}/10 on {}", entry.pain.value(), entry.date);
+        match store.change(&[Collection::Pain], |data| data.pain.push(entry)) {
+            Ok(()) => {
+                status.set(Some(format!("Saved: {summary}.")));
+                pain.set(String::new());
+                areas.set(Vec::new());
+                stiff.set(false);
+                note.set(String::new());
+            }
+            Err(reason) => status.set(Some(format!("Not saved. {reason}"))),
+        }
+    };
+
+    view! {
+        <form class="card" on:submit=save novalidate aria-labelledby="pain-heading">
+            <h2 id="pain-heading">"How is the knee today?"</h2>
+            <TextField
+                id="pain-date"
+                label="Day"
+                input_type="date"
+                value=date
+                error=Signal::derive(move || errors.with(|e| e.date.clone()))
+            />
+            <TextField
+                id="pain-score"
+                label="Pain now (0 none – 10 worst)"
+                input_mode="numeric"
+                value=pain
+                error=Signal::derive(move || errors.with(|e| e.pain.clone()))
+            />
+            <fieldset class="field">
+                <legend>"Where (optional)"</legend>
+                {KneeArea::ALL
+                    .into_iter()
+                    .map(|area| {
+                        view! {
+                            <label class="check">
+                                <input
+                                    type="checkbox"
+                                    prop:checked=move || areas.with(|a| a.contains(&area))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        areas.update(|a| {
+                                            a.retain(|x| *x != area);
+                                            if on {
+                                                a.push(area);
+                                            }
+                                        });
+                                    }
+                                />
+                                {area.label()}
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+            <label class="check">
+                <input
+                    type="checkbox"
+                    prop:checked=move || stiff.get()
+                    on:change=move |ev| stiff.set(event_target_checked(&ev))
+                />
+                "Stiff or sorer this morning"
+            </label>
+            <TextField
+                id="pain-note"
+                label="Note (optional)"
+                value=note
+                error=Signal::derive(move || errors.with(|e| e.note.clone()))
+            />
+            <button type="submit" class="button">"Save pain entry"</button>
+            <p role="status" class="status">{move || status.get()}</p>
+        </form>
+    }
+    .into_any()
+}

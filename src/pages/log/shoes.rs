@@ -1,0 +1,179 @@
+//! The runner's shoes: add a pair with the distance already on it, choose the default for
+//! new runs, retire a pair. Each shoe's total comes from its runs.
+
+use leptos::prelude::*;
+
+use super::fields::TextField;
+use crate::domain::records::RecordId;
+use crate::domain::shoes;
+use crate::domain::run_draft::{ShoeDraft, ShoeErrors};
+use crate::domain::schema::Collection;
+use crate::platform::clock;
+use crate::store::AppStore;
+
+#[component]
+pub fn Shoes() -> impl IntoView {
+    let Some(store) = use_context::<AppStore>() else {
+        return ().into_any();
+    };
+    let name = RwSignal::new(String::new());
+    let start = RwSignal::new(String::new());
+    let errors = RwSignal::new(ShoeErrors::default());
+    let status = RwSignal::new(None::<String>);
+    let units = move || store.data().with(|data| data.settings.units);
+
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let draft = ShoeDraft {
+            name: name.get_untracked(),
+            start_distance: start.get_untracked(),
+        };
+        let shoe = match draft.check(units(), clock::today(), clock::new_id(), clock::now()) {
+            Ok(shoe) => shoe,
+            Err(found) => {
+                errors.set(found);
+                return;
+            }
+        };
+        errors.set(ShoeErrors::default());
+        let shoe_name = shoe.name.clone();
+        let first = store
+            .data()
+            .with_untracked(|data| data.shoes.iter().all(|s| s.retired));
+        let id = shoe.id.clone();
+        let outcome = store.change(&[Collection::Shoes, Collection::Settings], |data| {
+            data.shoes.push(shoe);
+            // The first active pair becomes the default, so the next run counts on it.
+            if first {
+                data.settings.default_shoe = Some(id);
+                data.settings.updated_at = Some(clock::now());
+            }
+        });
+        match outcome {
+            Ok(()) => {
+                status.set(Some(format!("Added {shoe_name}.")));
+                name.set(String::new());
+                start.set(String::new());
+            }
+            Err(reason) => status.set(Some(format!("Not saved. {reason}"))),
+        }
+    };
+
+    let set_default = move |id: RecordId| {
+        let outcome = store.change(&[Collection::Settings], |data| {
+            data.settings.default_shoe = Some(id);
+            data.settings.updated_at = Some(clock::now());
+        });
+        status.set(outcome.err().map(|reason| format!("Not saved. {reason}")));
+    };
+    let retire = move |id: RecordId| {
+        let outcome = store.change(&[Collection::Shoes, Collection::Settings], |data| {
+            if let Some(shoe) = data.shoes.iter_mut().find(|s| s.id == id) {
+                shoe.retired = true;
+                shoe.updated_at = clock::now();
+            }
+            if data.settings.default_shoe.as_ref() == Some(&id) {
+                data.settings.default_shoe = None;
+                data.settings.updated_at = Some(clock::now());
+            }
+        });
+        status.set(outcome.err().map(|reason| format!("Not saved. {reason}")));
+    };
+
+    let rows = move || {
+        store.data().with(|data| {
+            let unit = data.settings.units;
+            let mut wear = shoes::shoe_report(&data.shoes, &data.runs, &data.settings, clock::today()).shoes;
+            wear.sort_by_key(|shoe| shoe.retired);
+            wear.into_iter()
+                .map(|shoe| {
+                    let text = format!(
+                        "{}: {}{}{}",
+                        shoe.name,
+                        shoe.total.display(unit),
+                        if shoe.is_default { " · default" } else { "" },
+                        if shoe.retired {
+                            " · retired".to_string()
+                        } else {
+                            shoe.alert
+                                .as_ref()
+                                .map(|alert| format!(" · {}", alert.seen))
+                                .unwrap_or_default()
+                        }
+                    );
+                    (shoe, text)
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+
+    view! {
+        <section class="card" aria-labelledby="shoes-heading">
+            <h2 id="shoes-heading">"Shoes"</h2>
+            <ul class="shoe-list">
+                {move || {
+                    rows()
+                        .into_iter()
+                        .map(|(shoe, text)| {
+                            let is_default = shoe.is_default;
+                            let (default_id, retire_id) = (shoe.id.clone(), shoe.id.clone());
+                            let active = !shoe.retired;
+                            let default_label = format!("Make {} the default", shoe.name);
+                            let retire_label = format!("Retire {}", shoe.name);
+                            view! {
+                                <li>
+                                    <span>{text}</span>
+                                    <Show when=move || active && !is_default>
+                                        <button
+                                            type="button"
+                                            class="button secondary small"
+                                            aria-label=default_label.clone()
+                                            on:click={
+                                                let id = default_id.clone();
+                                                move |_| set_default(id.clone())
+                                            }
+                                        >
+                                            "Make default"
+                                        </button>
+                                    </Show>
+                                    <Show when=move || active>
+                                        <button
+                                            type="button"
+                                            class="button secondary small"
+                                            aria-label=retire_label.clone()
+                                            on:click={
+                                                let id = retire_id.clone();
+                                                move |_| retire(id.clone())
+                                            }
+                                        >
+                                            "Retire"
+                                        </button>
+                                    </Show>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+            <form on:submit=add novalidate aria-label="Add shoes">
+                <TextField
+                    id="shoe-name"
+                    label="Shoe name"
+                    value=name
+                    error=Signal::derive(move || errors.with(|e| e.name.clone()))
+                />
+                <TextField
+                    id="shoe-start"
+                    label="Distance already on them (optional)"
+                    input_mode="decimal"
+                    value=start
+                    error=Signal::derive(move || errors.with(|e| e.start_distance.clone()))
+                    hint=Signal::derive(move || Some(format!("In {}", units().abbreviation())))
+                />
+                <button type="submit" class="button">"Add shoes"</button>
+            </form>
+            <p role="status" class="status">{move || status.get()}</p>
+        </section>
+    }
+    .into_any()
+}
