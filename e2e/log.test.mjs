@@ -121,6 +121,16 @@ describe('the run log', () => {
     await addRun(page, { distance: '10', duration: '55' });
     await saved(page, 'Saved: 10 km');
     await shoes.getByText('Blue trainers: 110 km · default').waitFor();
+
+    // A lower replacement distance in Settings marks the pair as getting worn.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await page.getByLabel('Replace shoes at').fill('50');
+    await page.getByLabel('Replace shoes at').press('Enter');
+    await page.getByText('Enter a distance from 100 km to 3000 km, like 800.').waitFor();
+    await page.getByLabel('Replace shoes at').fill('130');
+    await page.getByLabel('Replace shoes at').press('Enter');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Log' }).click();
+    await shoes.getByText('Blue trainers: 110 km · default · Getting worn (84% of 130 km)').waitFor();
     await shoes.getByRole('button', { name: 'Retire Blue trainers' }).click();
     await shoes.getByText('Blue trainers: 110 km · retired').waitFor();
     assertNoProblems(problems);

@@ -351,7 +351,6 @@ pub fn weekly_series(
     weekly(runs, pain, settings.week_start, today, weeks.min(MAX_WEEKS))
 }
 
-
 /// Whether a session counts as hard: tempo, intervals, hills, race, or effort ≥ 7.
 pub fn is_hard(run: &Run) -> bool {
     matches!(

@@ -138,7 +138,7 @@ fn check_note(text: &str) -> Result<String, String> {
 }
 
 /// Shows a distance for editing: in the runner's unit, at most two decimals.
-fn distance_text(distance: Distance, unit: DistanceUnit) -> String {
+pub fn distance_text(distance: Distance, unit: DistanceUnit) -> String {
     let shown = distance.display(unit);
     shown
         .trim_end_matches(unit.abbreviation())
@@ -357,6 +357,35 @@ impl ShoeDraft {
     }
 }
 
+/// The shoe replacement distance as typed in Settings. The seed's range is 300–500 mi
+/// (about 480–800 km); anything from 100 to 3,000 km is the runner's call.
+pub fn check_shoe_threshold(text: &str, unit: DistanceUnit) -> Result<Distance, String> {
+    let refuse = || {
+        format!(
+            "Enter a distance from {} to {}, like {}.",
+            Distance::from_metres(100_000.0).display(unit),
+            Distance::from_metres(3_000_000.0).display(unit),
+            match unit {
+                DistanceUnit::Km => "800",
+                DistanceUnit::Mi => "500",
+            }
+        )
+    };
+    let value: f64 = text
+        .trim()
+        .replace(',', ".")
+        .parse()
+        .map_err(|_| refuse())?;
+    let distance = Distance::from_unit(value, unit);
+    let km = distance.in_unit(DistanceUnit::Km);
+    // A hair of slack so 62.14 mi (100 km) typed back is accepted.
+    if km.is_finite() && (99.99..=3000.01).contains(&km) {
+        Ok(distance)
+    } else {
+        Err(refuse())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -513,5 +542,20 @@ mod tests {
         .check(DistanceUnit::Mi, today(), id, now())
         .unwrap();
         assert!((shoe.start_distance.metres() - 160_934.4).abs() < 1e-6);
+    }
+
+    #[test]
+    fn shoe_threshold_within_reason_in_either_unit() {
+        assert_eq!(
+            check_shoe_threshold("500", DistanceUnit::Mi).map(|d| d.metres().round()),
+            Ok(804_672.0)
+        );
+        assert!(check_shoe_threshold("800", DistanceUnit::Km).is_ok());
+        assert_eq!(
+            check_shoe_threshold("50", DistanceUnit::Km),
+            Err("Enter a distance from 100 km to 3000 km, like 800.".to_string())
+        );
+        assert!(check_shoe_threshold("lots", DistanceUnit::Mi).is_err());
+        assert!(check_shoe_threshold("NaN", DistanceUnit::Mi).is_err());
     }
 }

@@ -5,9 +5,9 @@ use leptos::prelude::*;
 
 use super::fields::TextField;
 use crate::domain::records::RecordId;
-use crate::domain::shoes;
 use crate::domain::run_draft::{ShoeDraft, ShoeErrors};
 use crate::domain::schema::Collection;
+use crate::domain::shoes::{self, ShoeStatus};
 use crate::platform::clock;
 use crate::store::AppStore;
 
@@ -83,7 +83,8 @@ pub fn Shoes() -> impl IntoView {
     let rows = move || {
         store.data().with(|data| {
             let unit = data.settings.units;
-            let mut wear = shoes::shoe_report(&data.shoes, &data.runs, &data.settings, clock::today()).shoes;
+            let mut wear =
+                shoes::shoe_report(&data.shoes, &data.runs, &data.settings, clock::today()).shoes;
             wear.sort_by_key(|shoe| shoe.retired);
             wear.into_iter()
                 .map(|shoe| {
@@ -95,10 +96,15 @@ pub fn Shoes() -> impl IntoView {
                         if shoe.retired {
                             " · retired".to_string()
                         } else {
-                            shoe.alert
-                                .as_ref()
-                                .map(|alert| format!(" · {}", alert.seen))
-                                .unwrap_or_default()
+                            match shoe.status {
+                                ShoeStatus::Fine => String::new(),
+                                status => format!(
+                                    " · {} ({:.0}% of {})",
+                                    status.label(),
+                                    (shoe.fraction_of_threshold * 100.0).floor(),
+                                    data.settings.shoe_threshold.display(unit)
+                                ),
+                            }
                         }
                     );
                     (shoe, text)

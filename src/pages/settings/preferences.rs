@@ -1,9 +1,10 @@
-//! Units and the first day of the week, saved as soon as they change.
+//! Units, the first day of the week and when to replace shoes, saved as soon as they change.
 
 use chrono::Weekday;
 use leptos::prelude::*;
 use web_sys::HtmlSelectElement;
 
+use crate::domain::run_draft::{check_shoe_threshold, distance_text};
 use crate::domain::schema::Collection;
 use crate::domain::units::DistanceUnit;
 use crate::platform::clock;
@@ -37,6 +38,26 @@ pub fn Preferences() -> impl IntoView {
             };
             select.set_value(&value);
         }
+    };
+
+    let threshold_error = RwSignal::new(None::<String>);
+    let save_threshold = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let unit = store.data().with_untracked(|data| data.settings.units);
+        match check_shoe_threshold(&input.value(), unit) {
+            Ok(threshold) => {
+                let outcome = store.change(&[Collection::Settings], |data| {
+                    data.settings.shoe_threshold = threshold;
+                    data.settings.updated_at = Some(clock::now());
+                });
+                threshold_error.set(outcome.err());
+            }
+            Err(message) => threshold_error.set(Some(message)),
+        }
+    };
+    let threshold_text = move || {
+        let settings = settings();
+        distance_text(settings.shoe_threshold, settings.units)
     };
 
     view! {
@@ -76,6 +97,27 @@ pub fn Preferences() -> impl IntoView {
                         .map(|(_, value, label)| view! { <option value=*value>{*label}</option> })
                         .collect_view()}
                 </select>
+            </div>
+            <div class="field">
+                <label for="shoe-threshold">"Replace shoes at"</label>
+                <span class="hint" id="shoe-threshold-hint">
+                    {move || {
+                        format!(
+                            "In {}. The usual advice is 300–500 miles (480–800 km); heavier runners and worn soles call for less.",
+                            settings().units.abbreviation(),
+                        )
+                    }}
+                </span>
+                <input
+                    id="shoe-threshold"
+                    inputmode="decimal"
+                    autocomplete="off"
+                    aria-describedby="shoe-threshold-hint shoe-threshold-error"
+                    aria-invalid=move || threshold_error.get().is_some().then_some("true")
+                    prop:value=threshold_text
+                    on:change=save_threshold
+                />
+                <p class="error-text" id="shoe-threshold-error">{move || threshold_error.get()}</p>
             </div>
         </section>
     }
