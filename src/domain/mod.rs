@@ -3,6 +3,7 @@
 
 pub mod backup;
 pub mod calendar;
+pub mod content;
 pub mod csv;
 pub mod dataset;
 pub mod load;
@@ -11,4 +12,5 @@ pub mod records;
 pub mod run_draft;
 pub mod schema;
 pub mod shoes;
+pub mod triage;
 pub mod units;

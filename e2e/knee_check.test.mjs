@@ -1,0 +1,266 @@
+// The knee check as a runner taps through it on a phone, in a real Chromium: red flags end
+// the check at once, typical stories reach their plans, Back and reload keep the answers,
+// and a saved check is in the history after a reload.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve } from './support/server.mjs';
+import { launch, phonePage } from './support/browser.mjs';
+import { assertNoProblems, stored } from './support/app.mjs';
+
+let browser;
+let server;
+before(async () => {
+  assert.ok(process.env.PATELLA_DIST_SUBPATH, 'set PATELLA_DIST_SUBPATH to the /patella/ build');
+  server = await serve(process.env.PATELLA_DIST_SUBPATH, '/patella/');
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openKneeCheck() {
+  const session = await phonePage(browser, server.origin);
+  await session.page.goto(`${server.url}knee-check`);
+  await session.page.getByRole('heading', { level: 1, name: 'Knee check' }).waitFor();
+  return session;
+}
+
+const question = (page) => page.locator('#kc-question');
+
+/** Presses a button on the current question and waits for the next screen. */
+async function tap(page, name) {
+  const before = await question(page).innerText();
+  await page.getByRole('button', { name, exact: true }).click();
+  await page.waitForFunction(
+    (text) => document.querySelector('#kc-question')?.innerText !== text,
+    before,
+  );
+}
+
+/** Picks several answers (toggle buttons or knee map areas), then Continue. */
+async function pick(page, names) {
+  for (const name of names) await page.getByRole('button', { name, exact: true }).click();
+  await tap(page, 'Continue');
+}
+
+async function start(page) {
+  await page.getByRole('button', { name: 'Start knee check' }).click();
+  await question(page).waitFor();
+}
+
+async function safetyAllNo(page) {
+  for (let i = 0; i < 8; i += 1) await tap(page, 'No');
+}
+
+async function progress(page) {
+  const bar = page.getByRole('progressbar', { name: 'Knee check progress' });
+  return Number(await bar.getAttribute('aria-valuenow'));
+}
+
+async function noSideways(page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px at 360px`);
+}
+
+const result = (page) => page.getByRole('region', { name: /Your result|Knee check from/ });
+
+describe('knee check', () => {
+  test('a red flag on the first screen ends on the same-day page naming the answer', async () => {
+    const { context, page, problems } = await openKneeCheck();
+    await start(page);
+    await page.getByText('Step 1 of 6: Safety first').waitFor();
+    assert.equal(await progress(page), 1);
+    assert.match(await question(page).innerText(), /unable to put weight on the leg/);
+    await tap(page, 'Yes');
+    const card = result(page);
+    await card.waitFor();
+    const text = await card.innerText();
+    assert.match(text, /Same-day care/);
+    assert.match(text, /Get your knee seen today/);
+    assert.match(text, /Because you said you cannot put weight on the leg\./);
+    assert.match(text, /What to do right now/);
+    // No self-care plan competes with getting care.
+    assert.equal(await page.getByRole('heading', { name: 'Your plan' }).count(), 0);
+    await page.getByText('not for diagnosis').waitFor();
+    assertNoProblems(problems);
+    await context.close();
+  });
+
+  test('a locked knee is an emergency', async () => {
+    const { context, page, problems } = await openKneeCheck();
+    await start(page);
+    await tap(page, 'No');
+    await tap(page, 'Yes');
+    const text = await result(page).innerText();
+    assert.match(text, /Emergency now/);
+    assert.match(text, /Because you said the knee is locked and will not straighten\./);
+    assertNoProblems(problems);
+    await context.close();
+  });
+
+  test('gradual front-of-knee pain with stairs and sitting ends on the patellofemoral plan', async () => {
+    const { context, page, problems } = await openKneeCheck();
+    await start(page);
+    await safetyAllNo(page);
+    await page.getByText('Step 2 of 6: How it started').waitFor();
+    await tap(page, 'Gradually, over days or weeks');
+    await page.getByRole('group', { name: /Knee map/ }).waitFor();
+    await noSideways(page);
+    await pick(page, ['Front, around the kneecap']);
+    await tap(page, 'Dull, aching');
+    await tap(page, 'After runs');
+    await pick(page, ['Stairs, especially going down', 'Sitting a long time with bent knees']);
+    await tap(page, 'No'); // burning
+    await tap(page, 'No'); // swelling
+    await tap(page, 'No clicking');
+    await tap(page, 'No'); // morning stiffness
+    await tap(page, '3');
+    await tap(page, 'One to two weeks');
+    await tap(page, 'No, this is the first time');
+    await tap(page, 'No'); // daily life
+    await tap(page, 'No, about the same');
+    await tap(page, 'No'); // speed and hills
+    await tap(page, 'Yes'); // easy days
+    await tap(page, "I don't know");
+    await tap(page, 'Not sure');
+    await tap(page, 'Under 300 miles (500 km)');
+    await tap(page, 'No'); // shoe change
+    await pick(page, ['A mix of surfaces']);
+    await tap(page, 'Now and then');
+    await tap(page, 'No'); // sitting
+    await result(page).waitFor();
+    assert.match(await result(page).innerText(), /Self-care with a plan/);
+
+    const conditions = page.getByRole('region', { name: 'What it may be' });
+    const names = await conditions.getByRole('heading', { level: 3 }).allInnerTexts();
+    assert.equal(names[0], "Runner's knee (patellofemoral pain)");
+    assert.match(
+      await conditions.innerText(),
+      /Because you said it hurts at the front, around the kneecap, stairs make it worse, sitting with bent knees makes it worse and the pain is a dull ache\./,
+    );
+    const plan = page.getByRole('region', { name: 'Your plan' });
+    for (const phase of ['First 24 to 48 hours', 'Weeks 1 to 2', 'Weeks 2 to 6', 'From then on']) {
+      await plan.getByRole('heading', { name: phase }).waitFor();
+    }
+    const exercises = page.getByRole('region', { name: 'Exercises' });
+    await exercises.getByRole('heading', { name: 'Wall sits' }).waitFor();
+    await exercises.getByRole('heading', { name: 'Step-downs' }).waitFor();
+    await exercises.getByText('3 holds of 30 to 60 seconds').waitFor();
+    await exercises.getByText('2 sets of 10 on each leg').waitFor();
+    await exercises.getByText(/3 to 4 weeks/).waitFor();
+    await page.getByRole('region', { name: 'When to see a professional' }).waitFor();
+    const recovery = page.getByRole('link', { name: 'Start recovery plan' });
+    assert.equal(await recovery.getAttribute('href'), '/patella/recovery');
+    await noSideways(page);
+    assertNoProblems(problems);
+    await context.close();
+  });
+
+  test('outer burning pain after a mileage jump lists IT band syndrome and the load factor', async () => {
+    const { context, page, problems } = await openKneeCheck();
+    await start(page);
+    await safetyAllNo(page);
+    await tap(page, 'Gradually, over days or weeks');
+    await pick(page, ['Outer side']);
+    await tap(page, 'Sharp');
+    await tap(page, 'During runs');
+    await pick(page, ['None of these']);
+    await tap(page, 'Yes'); // burning that builds
+    // The rest of How it behaves, skipped.
+    for (let i = 0; i < 7; i += 1) await tap(page, 'Skip this question');
+    await page.getByText('Step 5 of 6: Why it might be happening').waitFor();
+    await tap(page, 'Up by more than 30%');
+    while ((await page.locator('#kc-question').count()) > 0) await tap(page, 'Skip this question');
+
+    const conditions = page.getByRole('region', { name: 'What it may be' });
+    const names = await conditions.getByRole('heading', { level: 3 }).allInnerTexts();
+    assert.equal(names[0], 'IT band syndrome (outer knee)');
+    const factors = page.getByRole('region', { name: 'What may be adding to it' });
+    await factors.getByRole('heading', { name: 'Training load went up quickly' }).waitFor();
+    assert.match(await factors.innerText(), /Because you said your weekly distance went up by more than 30%\./);
+    await page.getByRole('region', { name: 'Your plan' }).getByText('Cut your weekly running to about half').waitFor();
+    await page.getByRole('region', { name: 'Exercises' }).getByRole('heading', { name: 'Clamshells' }).waitFor();
+    assertNoProblems(problems);
+    await context.close();
+  });
+
+  test('Back and a reload keep the answers, including areas picked on the knee map by keyboard', async () => {
+    const { context, page, problems } = await openKneeCheck();
+    await start(page);
+    await tap(page, 'No');
+    assert.equal(await progress(page), 2);
+    await tap(page, 'Back');
+    assert.equal(await progress(page), 1);
+    assert.equal(await page.getByRole('button', { name: 'No', exact: true }).getAttribute('aria-pressed'), 'true');
+    await tap(page, 'No');
+    await tap(page, 'No');
+    const third = await question(page).innerText();
+    await page.reload();
+    await question(page).waitFor();
+    assert.equal(await question(page).innerText(), third);
+    assert.equal(await progress(page), 3);
+    await tap(page, 'Back');
+    assert.equal(await progress(page), 2);
+    assert.equal(await page.getByRole('button', { name: 'No', exact: true }).getAttribute('aria-pressed'), 'true');
+    await tap(page, 'No');
+    for (let i = 0; i < 6; i += 1) await tap(page, 'No');
+    await tap(page, 'Gradually, over days or weeks');
+
+    const front = page.getByRole('button', { name: 'Front, around the kneecap' });
+    const outer = page.getByRole('button', { name: 'Outer side' });
+    await front.focus();
+    await page.keyboard.press('Enter');
+    await outer.focus();
+    await page.keyboard.press('Space');
+    assert.equal(await front.getAttribute('aria-pressed'), 'true');
+    assert.equal(await outer.getAttribute('aria-pressed'), 'true');
+    const box = await front.boundingBox();
+    assert.ok(box.width >= 44 && box.height >= 44, `map buttons are at least 44×44 (${box.width}×${box.height})`);
+    await tap(page, 'Continue');
+    await page.reload();
+    await question(page).waitFor();
+    await tap(page, 'Back');
+    assert.equal(await page.getByRole('button', { name: 'Front, around the kneecap' }).getAttribute('aria-pressed'), 'true');
+    assert.equal(await page.getByRole('button', { name: 'Outer side' }).getAttribute('aria-pressed'), 'true');
+    assert.equal(await page.getByRole('button', { name: 'Behind the knee' }).getAttribute('aria-pressed'), 'false');
+    const draft = await stored(page, 'patella.knee-check-draft');
+    assert.deepEqual(draft.data.answers.areas, ['front', 'outer']);
+    assertNoProblems(problems);
+    await context.close();
+  });
+
+  test('a saved check appears in history after a reload and opens again', async () => {
+    const { context, page, problems } = await openKneeCheck();
+    await start(page);
+    await tap(page, 'No');
+    await tap(page, 'No');
+    await tap(page, 'No');
+    await tap(page, 'No');
+    await tap(page, 'No');
+    await tap(page, 'No');
+    await tap(page, 'Yes'); // swollen, red, painful calf
+    await result(page).waitFor();
+    await page.getByRole('button', { name: 'Save to past checks' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved to your past checks.' }).waitFor();
+    const envelope = await stored(page, 'patella.triage');
+    assert.equal(envelope.data.length, 1);
+    assert.equal(envelope.data[0].care_tier, 'same_day');
+    assert.equal(envelope.data[0].answers.rf_calf, 'yes');
+    assert.equal(await stored(page, 'patella.knee-check-draft'), null, 'the finished draft is cleared');
+
+    await page.reload();
+    const history = page.getByRole('region', { name: 'Past checks' });
+    const entry = history.getByRole('button', { name: /Same-day care/ });
+    await entry.waitFor();
+    await entry.click();
+    const opened = page.getByRole('region', { name: /Knee check from/ });
+    await opened.waitFor();
+    assert.match(await opened.innerText(), /Because you said your calf is swollen, red and painful\./);
+    assert.match(await opened.innerText(), /blood clot/);
+    await page.getByRole('button', { name: 'Back to knee check' }).click();
+    await history.waitFor();
+    assertNoProblems(problems);
+    await context.close();
+  });
+});

@@ -1,0 +1,173 @@
+//! The conditions a knee check can name as likely, in plain words.
+
+use serde::{Deserialize, Serialize};
+
+/// A condition's stable id, as saved in a knee check record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConditionId {
+    Patellofemoral,
+    ItBand,
+    InnerKnee,
+    BehindKnee,
+    JointSurface,
+    AcuteInjury,
+}
+
+impl ConditionId {
+    /// The id saved in a `TriageRecord`.
+    pub fn key(self) -> &'static str {
+        match self {
+            ConditionId::Patellofemoral => "patellofemoral",
+            ConditionId::ItBand => "it_band",
+            ConditionId::InnerKnee => "inner_knee",
+            ConditionId::BehindKnee => "behind_knee",
+            ConditionId::JointSurface => "joint_surface",
+            ConditionId::AcuteInjury => "acute_injury",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<ConditionId> {
+        CONDITIONS
+            .iter()
+            .map(|condition| condition.id)
+            .find(|id| id.key() == key)
+    }
+
+    pub fn info(self) -> &'static Condition {
+        // CONDITIONS holds one entry per id, in declaration order (checked by a test).
+        &CONDITIONS[self as usize]
+    }
+}
+
+/// What the app says about a condition.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Condition {
+    pub id: ConditionId,
+    /// The everyday name first, then the clinical one.
+    pub name: &'static str,
+    /// What it usually feels like and why, in two or three sentences.
+    pub about: &'static str,
+    /// How long it usually takes to settle with the plan.
+    pub timeline: &'static str,
+    /// Ids of the exercises that fit it, the most useful first.
+    pub exercises: &'static [&'static str],
+    /// True when exercises should wait until someone has examined the knee.
+    pub exercises_wait_for_assessment: bool,
+}
+
+pub const CONDITIONS: [Condition; 6] = [
+    Condition {
+        id: ConditionId::Patellofemoral,
+        name: "Runner's knee (patellofemoral pain)",
+        about: "An ache around or behind the kneecap. It tends to flare on stairs, when \
+                squatting or kneeling, and after sitting for a long time with the knees bent. \
+                It often follows a jump in training and hips that tire, letting the knee drift \
+                inwards.",
+        timeline: "Usually eases over 6 to 12 weeks of lighter running plus hip and thigh \
+                   strengthening; many notice a change within the first month.",
+        exercises: &[
+            "wall_sit",
+            "step_down",
+            "clamshell",
+            "side_lying_leg_lift",
+            "quad_stretch",
+            "kneecap_mobility",
+        ],
+        exercises_wait_for_assessment: false,
+    },
+    Condition {
+        id: ConditionId::ItBand,
+        name: "IT band syndrome (outer knee)",
+        about: "A sharp or burning pain on the outside of the knee that builds the longer you \
+                run. Downhills, the slope of cambered roads, sudden jumps in distance, worn \
+                shoes and weak hip muscles on the side of the hip all play a part.",
+        timeline: "Usually settles over 4 to 8 weeks once the load drops and the side-hip \
+                   muscles get stronger.",
+        exercises: &[
+            "clamshell",
+            "side_lying_leg_lift",
+            "monster_walk",
+            "lateral_lunge",
+            "foam_roll_hip",
+        ],
+        exercises_wait_for_assessment: false,
+    },
+    Condition {
+        id: ConditionId::InnerKnee,
+        name: "Inner knee strain (ligament or bursa)",
+        about: "Soreness on the inner side of the knee. In runners it is often strain on the \
+                inner ligament or irritation of a small fluid sac below the joint (pes \
+                anserine bursitis).",
+        timeline: "Mild strain usually improves over 2 to 6 weeks with less load.",
+        exercises: &[
+            "clamshell",
+            "hip_thrust",
+            "side_lying_leg_lift",
+            "step_down",
+        ],
+        exercises_wait_for_assessment: false,
+    },
+    Condition {
+        id: ConditionId::BehindKnee,
+        name: "Pain behind the knee (hamstring or Baker's cyst)",
+        about: "Tightness or fullness at the back of the knee. It may come from the tendons of \
+                the hamstring or from a fluid-filled swelling called a Baker's cyst. A cyst \
+                that bursts can look like a clot in the calf, so a swollen, red, painful calf \
+                always needs checking the same day.",
+        timeline: "Hamstring tightness often eases within a few weeks; a cyst needs a \
+                   professional to look at it.",
+        exercises: &["hip_thrust", "calf_stretch", "hip_flexor_stretch"],
+        exercises_wait_for_assessment: false,
+    },
+    Condition {
+        id: ConditionId::JointSurface,
+        name: "Joint surface wear (cartilage or early arthritis)",
+        about: "A deep ache inside the joint that is hard to point to, sometimes with stiffness \
+                in the morning, mild swelling or painful clicking. It is worth having examined \
+                so the plan fits the joint.",
+        timeline: "Strength work and steady, moderate loading help over 6 to 12 weeks.",
+        exercises: &["hip_thrust", "clamshell", "quad_stretch"],
+        exercises_wait_for_assessment: false,
+    },
+    Condition {
+        id: ConditionId::AcuteInjury,
+        name: "A knee injury from a fall, twist or blow",
+        about: "Pain that started with a fall, a twist or a knock can mean a sprained \
+                ligament, a torn cartilage (meniscus) or, now and then, a broken bone. It \
+                needs someone to examine it before you load it hard.",
+        timeline: "Depends on what is hurt; a professional can tell you after examining it.",
+        exercises: &[],
+        exercises_wait_for_assessment: true,
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_id_finds_its_own_entry_and_key() {
+        for condition in &CONDITIONS {
+            assert_eq!(condition.id.info().id, condition.id);
+            assert_eq!(
+                ConditionId::from_key(condition.id.key()),
+                Some(condition.id)
+            );
+        }
+        assert_eq!(ConditionId::from_key("nonsense"), None);
+    }
+
+    #[test]
+    fn every_exercise_named_exists() {
+        for condition in &CONDITIONS {
+            for id in condition.exercises {
+                assert!(
+                    crate::domain::content::exercises::find(id).is_some(),
+                    "{id} in {:?}",
+                    condition.id
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+//! The knowledge base as typed static data: the conditions a knee check can point to, the
+//! exercises that help each, the contributing factors and the phased plan.
+//!
+//! Facts come from the seed article and DESIGN.md's clinical notes; every sentence is ours.
+//! Nothing here decides anything: the triage engine reads these tables.
+
+pub mod conditions;
+pub mod exercises;
+pub mod factors;
+pub mod plan;
+
+pub use conditions::{Condition, ConditionId, CONDITIONS};
+pub use exercises::{Exercise, EXERCISES};
+pub use factors::{Factor, FactorId, FACTORS};
+pub use plan::{Phase, PlanStage, PLAN};
+
+/// Shown with every outcome and on the printout.
+pub const DISCLAIMER: &str = "Patella is for learning about knee pain, not for diagnosis. It \
+cannot examine your knee, and it does not replace advice from a doctor or physiotherapist. If \
+the pain is severe, getting worse or worrying you, get it checked.";
+
+/// Improvement from steady hip and glute work, in the seed's timeline.
+pub const HIP_WORK_TIMELINE: &str =
+    "With steady hip and glute work, most runners notice a change within 3 to 4 weeks.";
+
+/// How long most knee pain takes to settle (DESIGN.md).
+pub const SETTLING_TIMELINE: &str =
+    "Most knee pain in runners settles within 6 to 12 weeks of sensible changes.";

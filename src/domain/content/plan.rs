@@ -1,0 +1,58 @@
+//! The phased plan: what to do in the first days, the first fortnight, weeks 2 to 6, and
+//! for good. The engine adds the training changes that match the factors found.
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Phase {
+    FirstDays,
+    WeeksOneToTwo,
+    WeeksTwoToSix,
+    Ongoing,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct PlanStage {
+    pub phase: Phase,
+    pub title: &'static str,
+    /// Steps for everyone in this phase.
+    pub steps: &'static [&'static str],
+}
+
+pub const PLAN: [PlanStage; 4] = [
+    PlanStage {
+        phase: Phase::FirstDays,
+        title: "First 24 to 48 hours",
+        steps: &[
+            "Stay calm: most runners' knee pain is not serious and settles with changes.",
+            "Rest from running, ice for 10 to 15 minutes at a time, use light compression and raise the leg.",
+            "Keep moving in ways that do not hurt, such as swimming or cycling.",
+            "Score the pain from 0 to 10 each day and note it in the Log.",
+        ],
+    },
+    PlanStage {
+        phase: Phase::WeeksOneToTwo,
+        title: "Weeks 1 to 2",
+        steps: &[
+            "Keep fitness with cycling, pool running or the cross-trainer.",
+            "Spend 10 to 15 minutes a day on gentle stretching and foam rolling.",
+            "Start the strength exercises below, staying in ranges that do not hurt.",
+        ],
+    },
+    PlanStage {
+        phase: Phase::WeeksTwoToSix,
+        title: "Weeks 2 to 6",
+        steps: &[
+            "Return with walk-run intervals (for example 2 minutes walking, 1 minute easy running) every other day, and build up slowly.",
+            "Work on the causes found below, not just the sore spot.",
+            "Keep a short log of pain and training; if the pain climbs, go back a step for a week.",
+        ],
+    },
+    PlanStage {
+        phase: Phase::Ongoing,
+        title: "From then on",
+        steps: &[
+            "Do hip, glute and core strength work 2 to 3 times a week.",
+            "Check in on your running form now and then.",
+            "Avoid cycles of big training weeks followed by forced breaks.",
+        ],
+    },
+];

@@ -1,0 +1,171 @@
+//! The answers given so far: question id → the choice ids picked. Serde, so a wizard in
+//! progress can be saved and restored, and convertible to the flat map a `TriageRecord`
+//! keeps.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::questions::{self, Kind, Question, NONE};
+
+/// A question present with no choices was skipped; a question absent was not reached.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Answers(BTreeMap<String, Vec<String>>);
+
+impl Answers {
+    pub fn new() -> Answers {
+        Answers::default()
+    }
+
+    /// Records an answer, keeping only choices the question offers, at most one for the
+    /// single-answer kinds, and dropping "none of these" when something else is picked.
+    /// Unknown question ids are ignored.
+    pub fn set(&mut self, question_id: &str, choices: &[&str]) {
+        let Some(question) = questions::find(question_id) else {
+            return;
+        };
+        let mut kept: Vec<String> = Vec::new();
+        for choice in question.choices {
+            if choices.contains(&choice.id) {
+                kept.push(choice.id.to_string());
+            }
+        }
+        let single = matches!(question.kind, Kind::YesNo | Kind::Single | Kind::Scale);
+        if single {
+            // The first one the person picked, not the first in the question's order.
+            let first = choices
+                .iter()
+                .find(|id| question.choice(id).is_some())
+                .map(|id| id.to_string());
+            kept = first.into_iter().collect();
+        } else if kept.len() > 1 {
+            kept.retain(|id| id != NONE);
+        }
+        self.0.insert(question.id.to_string(), kept);
+    }
+
+    /// Marks a question as skipped.
+    pub fn skip(&mut self, question_id: &str) {
+        if let Some(question) = questions::find(question_id) {
+            self.0.insert(question.id.to_string(), Vec::new());
+        }
+    }
+
+    /// The choices picked for a question: `None` when not reached, empty when skipped.
+    pub fn get(&self, question_id: &str) -> Option<&[String]> {
+        self.0.get(question_id).map(Vec::as_slice)
+    }
+
+    pub fn is_answered(&self, question_id: &str) -> bool {
+        self.0.contains_key(question_id)
+    }
+
+    /// Whether this question is asked, given the answers to earlier ones.
+    pub fn asks(&self, question: &Question) -> bool {
+        match question.only_if {
+            None => true,
+            Some((question_id, choice_id)) => self.picked_raw(question_id, choice_id),
+        }
+    }
+
+    fn picked_raw(&self, question_id: &str, choice_id: &str) -> bool {
+        self.0
+            .get(question_id)
+            .is_some_and(|picked| picked.iter().any(|id| id == choice_id))
+    }
+
+    /// Whether this choice was picked for a question that is asked. Answers to questions
+    /// no longer asked (the injury items after switching to "gradually") do not count.
+    pub fn picked(&self, question_id: &str, choice_id: &str) -> bool {
+        questions::find(question_id).is_some_and(|question| self.asks(question))
+            && self.picked_raw(question_id, choice_id)
+    }
+
+    /// The flat map a `TriageRecord` stores: several choices joined with commas, a skipped
+    /// question as an empty string. Only questions still asked are kept.
+    pub fn to_record_map(&self) -> BTreeMap<String, String> {
+        self.0
+            .iter()
+            .filter(|(id, _)| questions::find(id).is_some_and(|question| self.asks(question)))
+            .map(|(id, picked)| (id.clone(), picked.join(",")))
+            .collect()
+    }
+
+    /// Reads a record's map back, ignoring anything this version does not know.
+    pub fn from_record_map(map: &BTreeMap<String, String>) -> Answers {
+        let mut answers = Answers::new();
+        for (id, joined) in map {
+            let picked: Vec<&str> = joined.split(',').filter(|s| !s.is_empty()).collect();
+            if picked.is_empty() {
+                answers.skip(id);
+            } else {
+                answers.set(id, &picked);
+            }
+        }
+        answers
+    }
+
+    /// Keeps only known questions and choices: a restored draft from elsewhere is cleaned.
+    pub fn cleaned(&self) -> Answers {
+        let map: BTreeMap<String, String> = self
+            .0
+            .iter()
+            .map(|(id, picked)| (id.clone(), picked.join(",")))
+            .collect();
+        Answers::from_record_map(&map)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn set_keeps_only_offered_choices() {
+        let mut answers = Answers::new();
+        answers.set("rf_weight", &["maybe", "yes", "no"]);
+        assert_eq!(answers.get("rf_weight"), Some(&["yes".to_string()][..]));
+        answers.set("areas", &["outer", "front", "elbow"]);
+        assert_eq!(
+            answers.get("areas"),
+            Some(&["front".to_string(), "outer".to_string()][..])
+        );
+        answers.set("triggers", &["none", "stairs"]);
+        assert_eq!(answers.get("triggers"), Some(&["stairs".to_string()][..]));
+        answers.set("no_such_question", &["yes"]);
+        assert_eq!(answers.get("no_such_question"), None);
+    }
+
+    #[test]
+    fn record_map_round_trips() {
+        let mut answers = Answers::new();
+        answers.set("rf_weight", &["no"]);
+        answers.set("areas", &["front", "outer"]);
+        answers.skip("feel");
+        let map = answers.to_record_map();
+        assert_eq!(map.get("areas").map(String::as_str), Some("front,outer"));
+        assert_eq!(map.get("feel").map(String::as_str), Some(""));
+        assert_eq!(Answers::from_record_map(&map), answers);
+    }
+
+    #[test]
+    fn hidden_answers_do_not_count() {
+        let mut answers = Answers::new();
+        answers.set("onset", &["injury"]);
+        answers.set("ot_age", &["yes"]);
+        assert!(answers.picked("ot_age", "yes"));
+        answers.set("onset", &["gradual"]);
+        assert!(!answers.picked("ot_age", "yes"));
+        assert!(!answers.to_record_map().contains_key("ot_age"));
+    }
+
+    #[test]
+    fn serde_round_trip() {
+        let mut answers = Answers::new();
+        answers.set("areas", &["deep"]);
+        let text = serde_json::to_string(&answers).unwrap();
+        assert_eq!(text, r#"{"areas":["deep"]}"#);
+        assert_eq!(serde_json::from_str::<Answers>(&text).unwrap(), answers);
+    }
+}

@@ -1,0 +1,292 @@
+//! Answers in, outcome out: the care tier and why, the likely conditions with the answers
+//! that pointed to them, the contributing factors, when to see someone, and the plan.
+
+use crate::domain::content::{
+    self, exercises, Condition, ConditionId, Exercise, Factor, FactorId, Phase, PlanStage,
+};
+use crate::domain::records::CareTier;
+
+use super::answers::Answers;
+use super::questions::{self, Section};
+use super::rules::{self, CARE_RULES, EVIDENCE, FACTOR_RULES, LIKELY_AT};
+
+/// An answer that set the level of care, and what to do about it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CareReason {
+    pub tier: CareTier,
+    /// The answer in the person's words.
+    pub said: &'static str,
+    pub action: &'static str,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LikelyCondition {
+    pub condition: &'static Condition,
+    pub score: u32,
+    /// The answers that pointed to it, in the person's words.
+    pub because: Vec<&'static str>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FoundFactor {
+    pub factor: &'static Factor,
+    pub because: Vec<&'static str>,
+}
+
+/// One phase of the plan with the general steps and the training changes that fit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlannedStage {
+    pub stage: &'static PlanStage,
+    pub steps: Vec<&'static str>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outcome {
+    pub tier: CareTier,
+    /// The answers that set the tier, most urgent first. Empty for self-management.
+    pub care_reasons: Vec<CareReason>,
+    /// True when a red flag or injury warning sign ended the check early.
+    pub stopped_early: bool,
+    /// Most likely first; empty when nothing pointed clearly anywhere.
+    pub conditions: Vec<LikelyCondition>,
+    pub factors: Vec<FoundFactor>,
+    /// Empty when the check stopped early: care comes first.
+    pub plan: Vec<PlannedStage>,
+    pub exercises: Vec<&'static Exercise>,
+    /// True when exercises should wait until someone has examined the knee.
+    pub exercises_wait: bool,
+}
+
+/// One sentence saying what to do, for each tier. Never "you're fine".
+pub fn tier_sentence(tier: CareTier) -> &'static str {
+    match tier {
+        CareTier::EmergencyNow => {
+            "Go to an emergency department now, or call your local emergency number."
+        }
+        CareTier::SameDay => {
+            "Get your knee seen today, at urgent care, a same-day clinic or an emergency department."
+        }
+        CareTier::SeeProfessionalSoon => {
+            "Book a visit with a GP or physiotherapist in the next few days, and start the plan below meanwhile."
+        }
+        CareTier::SelfManage => {
+            "You can start looking after this yourself with the plan below, and get it checked if it does not improve."
+        }
+    }
+}
+
+/// A short name for each tier, for lists and the history.
+pub fn tier_name(tier: CareTier) -> &'static str {
+    match tier {
+        CareTier::EmergencyNow => "Emergency now",
+        CareTier::SameDay => "Same-day care",
+        CareTier::SeeProfessionalSoon => "See a professional soon",
+        CareTier::SelfManage => "Self-care with a plan",
+    }
+}
+
+/// When anyone should see a professional, whatever the outcome (the seed's list).
+pub const SEE_SOMEONE_IF: [&str; 5] = [
+    "the pain lasts more than two weeks even though you have eased off and followed the plan;",
+    "it keeps coming back;",
+    "it gets in the way of daily life, not just running;",
+    "you are unsure what is causing it or what to do;",
+    "any warning sign from the start of the check appears: then get help the same day.",
+];
+
+const SKIPPED_SAFETY: &str = "You did not answer every safety question, so this check cannot \
+rule those problems out: have the knee looked at by a GP or physiotherapist.";
+const NO_CLEAR_PATTERN: &str = "Your answers do not point clearly to one cause, and a \
+professional can examine what a questionnaire cannot.";
+
+/// Evaluates the answers given. Works on any answer set: partial, skipped or contradictory.
+pub fn evaluate(answers: &Answers) -> Outcome {
+    let stopped_early = rules::stops(answers);
+
+    let mut care_reasons: Vec<CareReason> = CARE_RULES
+        .iter()
+        .filter(|rule| rule.when.holds(answers))
+        .map(|rule| CareReason {
+            tier: rule.tier,
+            said: rule.when.said(),
+            action: rule.action,
+        })
+        .collect();
+
+    let conditions = likely_conditions(answers);
+    let factors = found_factors(answers);
+
+    if !stopped_early {
+        let safety_skipped = questions::all()
+            .filter(|q| q.section == Section::Safety)
+            .any(|q| answers.get(q.id).is_none_or(|picked| picked.is_empty()));
+        if safety_skipped {
+            care_reasons.push(CareReason {
+                tier: CareTier::SeeProfessionalSoon,
+                said: "you left a safety question unanswered",
+                action: SKIPPED_SAFETY,
+            });
+        }
+        if conditions.is_empty() {
+            care_reasons.push(CareReason {
+                tier: CareTier::SeeProfessionalSoon,
+                said: "the answers point to no clear pattern",
+                action: NO_CLEAR_PATTERN,
+            });
+        }
+    }
+    // Most urgent first; the same advice is given once.
+    care_reasons.sort_by_key(|reason| reason.tier);
+    let mut seen_actions = Vec::new();
+    for reason in &care_reasons {
+        if !seen_actions.contains(&reason.action) {
+            seen_actions.push(reason.action);
+        }
+    }
+    let tier = care_reasons
+        .first()
+        .map_or(CareTier::SelfManage, |reason| reason.tier);
+
+    let exercises_wait = stopped_early
+        || conditions
+            .iter()
+            .any(|likely| likely.condition.exercises_wait_for_assessment);
+    let (plan, exercises) = if stopped_early {
+        (Vec::new(), Vec::new())
+    } else {
+        (
+            plan_for(&factors),
+            if exercises_wait {
+                Vec::new()
+            } else {
+                exercises_for(&conditions, &factors)
+            },
+        )
+    };
+
+    Outcome {
+        tier,
+        care_reasons,
+        stopped_early,
+        conditions,
+        factors,
+        plan,
+        exercises,
+        exercises_wait,
+    }
+}
+
+fn likely_conditions(answers: &Answers) -> Vec<LikelyCondition> {
+    let mut found: Vec<LikelyCondition> = content::CONDITIONS
+        .iter()
+        .filter_map(|condition| {
+            let hits: Vec<_> = EVIDENCE
+                .iter()
+                .filter(|e| e.condition == condition.id && e.when.holds(answers))
+                .collect();
+            let score: u32 = hits.iter().map(|e| u32::from(e.weight)).sum();
+            (score >= LIKELY_AT).then(|| LikelyCondition {
+                condition,
+                score,
+                because: hits.iter().map(|e| e.when.said()).collect(),
+            })
+        })
+        .collect();
+    // Stable: ties keep the knowledge base's order.
+    found.sort_by_key(|likely| std::cmp::Reverse(likely.score));
+    found
+}
+
+fn found_factors(answers: &Answers) -> Vec<FoundFactor> {
+    content::FACTORS
+        .iter()
+        .filter_map(|factor| {
+            let because: Vec<&'static str> = FACTOR_RULES
+                .iter()
+                .filter(|rule| rule.factor == factor.id && rule.when.holds(answers))
+                .map(|rule| rule.when.said())
+                .collect();
+            (!because.is_empty()).then_some(FoundFactor { factor, because })
+        })
+        .collect()
+}
+
+fn plan_for(factors: &[FoundFactor]) -> Vec<PlannedStage> {
+    content::PLAN
+        .iter()
+        .map(|stage| {
+            let mut steps: Vec<&'static str> = stage.steps.to_vec();
+            for found in factors {
+                for (phase, change) in found.factor.changes {
+                    if *phase == stage.phase {
+                        steps.push(change);
+                    }
+                }
+            }
+            PlannedStage { stage, steps }
+        })
+        .collect()
+}
+
+/// The general hip set for when nothing more specific was found: weak hips are the most
+/// common root cause in the seed.
+const GENERAL: [&str; 3] = ["clamshell", "side_lying_leg_lift", "hip_thrust"];
+
+fn exercises_for(
+    conditions: &[LikelyCondition],
+    factors: &[FoundFactor],
+) -> Vec<&'static Exercise> {
+    let mut ids: Vec<&'static str> = Vec::new();
+    for likely in conditions {
+        ids.extend(likely.condition.exercises.iter().copied());
+    }
+    for found in factors {
+        ids.extend(found.factor.exercises.iter().copied());
+    }
+    if ids.is_empty() {
+        ids.extend(GENERAL);
+    }
+    let mut unique: Vec<&'static str> = Vec::new();
+    for id in ids {
+        if !unique.contains(&id) {
+            unique.push(id);
+        }
+    }
+    unique
+        .into_iter()
+        .filter_map(exercises::find)
+        .take(9)
+        .collect()
+}
+
+impl Outcome {
+    /// The ids of the likely conditions, most likely first, as a record keeps them.
+    pub fn condition_keys(&self) -> Vec<String> {
+        self.conditions
+            .iter()
+            .map(|likely| likely.condition.id.key().to_string())
+            .collect()
+    }
+
+    pub fn has_condition(&self, id: ConditionId) -> bool {
+        self.conditions
+            .iter()
+            .any(|likely| likely.condition.id == id)
+    }
+
+    pub fn has_factor(&self, id: FactorId) -> bool {
+        self.factors.iter().any(|found| found.factor.id == id)
+    }
+
+    pub fn has_exercise(&self, id: &str) -> bool {
+        self.exercises.iter().any(|exercise| exercise.id == id)
+    }
+
+    /// The steps for one phase of the plan.
+    pub fn steps_in(&self, phase: Phase) -> &[&'static str] {
+        self.plan
+            .iter()
+            .find(|planned| planned.stage.phase == phase)
+            .map_or(&[], |planned| planned.steps.as_slice())
+    }
+}

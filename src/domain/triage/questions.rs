@@ -1,0 +1,718 @@
+//! The knee check's questions as data: ids, plain-words text and answer choices.
+//!
+//! Ids are stable: they are saved in knee check records and in a wizard in progress.
+
+/// The parts of the check, in the order they are asked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Section {
+    Safety,
+    Start,
+    Where,
+    Behaviour,
+    Causes,
+}
+
+impl Section {
+    pub const ALL: [Section; 5] = [
+        Section::Safety,
+        Section::Start,
+        Section::Where,
+        Section::Behaviour,
+        Section::Causes,
+    ];
+
+    /// 1-based, for "Step 2 of 5".
+    pub fn number(self) -> usize {
+        self as usize + 1
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Section::Safety => "Safety first",
+            Section::Start => "How it started",
+            Section::Where => "Where it hurts",
+            Section::Behaviour => "How it behaves",
+            Section::Causes => "Why it might be happening",
+        }
+    }
+}
+
+/// How a question is answered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Two big buttons, Yes and No; answered with one tap.
+    YesNo,
+    /// Pick one.
+    Single,
+    /// Pick any number, then continue.
+    Multi,
+    /// Pick areas on the knee map, then continue.
+    KneeMap,
+    /// Pick a number from 0 to 10.
+    Scale,
+}
+
+/// One answer a person can give.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Choice {
+    /// Stable id, saved with the answers.
+    pub id: &'static str,
+    /// What the button says.
+    pub label: &'static str,
+    /// The answer as the outcome repeats it: "because you said {said}".
+    pub said: &'static str,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Question {
+    pub id: &'static str,
+    pub section: Section,
+    pub text: &'static str,
+    /// A line of help under the question; empty for none.
+    pub hint: &'static str,
+    pub kind: Kind,
+    pub choices: &'static [Choice],
+    /// Asked only when this earlier answer was given: (question id, choice id).
+    pub only_if: Option<(&'static str, &'static str)>,
+    /// Whether "Skip" is offered. Safety questions need an answer.
+    pub skippable: bool,
+}
+
+impl Question {
+    pub fn choice(&self, id: &str) -> Option<&'static Choice> {
+        self.choices.iter().find(|choice| choice.id == id)
+    }
+}
+
+pub const YES: &str = "yes";
+pub const NO: &str = "no";
+/// The exclusive "none of these" choice of a Multi question.
+pub const NONE: &str = "none";
+
+const fn yes_no(yes_said: &'static str, no_said: &'static str) -> [Choice; 2] {
+    [
+        Choice {
+            id: YES,
+            label: "Yes",
+            said: yes_said,
+        },
+        Choice {
+            id: NO,
+            label: "No",
+            said: no_said,
+        },
+    ]
+}
+
+const fn safety(
+    id: &'static str,
+    text: &'static str,
+    hint: &'static str,
+    choices: &'static [Choice],
+) -> Question {
+    Question {
+        id,
+        section: Section::Safety,
+        text,
+        hint,
+        kind: Kind::YesNo,
+        choices,
+        only_if: None,
+        skippable: false,
+    }
+}
+
+const fn ottawa(
+    id: &'static str,
+    text: &'static str,
+    hint: &'static str,
+    choices: &'static [Choice],
+) -> Question {
+    Question {
+        id,
+        section: Section::Start,
+        text,
+        hint,
+        kind: Kind::YesNo,
+        choices,
+        only_if: Some(("onset", "injury")),
+        skippable: true,
+    }
+}
+
+const fn ask(
+    id: &'static str,
+    section: Section,
+    kind: Kind,
+    text: &'static str,
+    hint: &'static str,
+    choices: &'static [Choice],
+) -> Question {
+    Question {
+        id,
+        section,
+        text,
+        hint,
+        kind,
+        choices,
+        only_if: None,
+        skippable: true,
+    }
+}
+
+const fn choice(id: &'static str, label: &'static str, said: &'static str) -> Choice {
+    Choice { id, label, said }
+}
+
+const RF_WEIGHT: [Choice; 2] = yes_no(
+    "you cannot put weight on the leg",
+    "you can put weight on the leg",
+);
+const RF_LOCKED: [Choice; 2] = yes_no(
+    "the knee is locked and will not straighten",
+    "the knee is not locked",
+);
+const RF_GIVES_WAY: [Choice; 2] = yes_no("the knee gives way", "the knee does not give way");
+const RF_SWOLLEN: [Choice; 2] = yes_no(
+    "the knee is badly swollen or has changed shape",
+    "the knee is not badly swollen",
+);
+const RF_HOT: [Choice; 2] = yes_no(
+    "the knee is red and hot, or you have a fever or chills",
+    "the knee is not red and hot",
+);
+const RF_NUMB: [Choice; 2] = yes_no(
+    "you have numbness or tingling in the leg or foot",
+    "you have no numbness or tingling",
+);
+const RF_CALF: [Choice; 2] = yes_no(
+    "your calf is swollen, red and painful",
+    "your calf is not swollen",
+);
+const RF_WORSE: [Choice; 2] = yes_no(
+    "the pain keeps getting worse even with rest",
+    "the pain is not getting worse with rest",
+);
+const OT_AGE: [Choice; 2] = yes_no("you are 55 or older", "you are under 55");
+const OT_BEND: [Choice; 2] = yes_no(
+    "you cannot bend the knee to a right angle",
+    "you can bend the knee to a right angle",
+);
+const OT_STEPS: [Choice; 2] = yes_no(
+    "you could not take four steps right after it happened and still cannot",
+    "you can take four steps",
+);
+const OT_TENDER: [Choice; 2] = yes_no(
+    "there is a tender spot on the kneecap or on the bony bump below the outer knee",
+    "there is no tender spot on the bone",
+);
+const ONSET: [Choice; 2] = [
+    choice(
+        "gradual",
+        "Gradually, over days or weeks",
+        "it came on gradually",
+    ),
+    choice(
+        "injury",
+        "Suddenly, in a fall, twist or knock",
+        "it started with a fall, twist or knock",
+    ),
+];
+const AREAS: [Choice; 5] = [
+    choice(
+        "front",
+        "Front, around the kneecap",
+        "it hurts at the front, around the kneecap",
+    ),
+    choice("inner", "Inner side", "it hurts on the inner side"),
+    choice("outer", "Outer side", "it hurts on the outer side"),
+    choice("behind", "Behind the knee", "it hurts behind the knee"),
+    choice(
+        "deep",
+        "Deep inside, hard to point to",
+        "it hurts deep inside the knee",
+    ),
+];
+const FEEL: [Choice; 3] = [
+    choice("sharp", "Sharp", "the pain is sharp"),
+    choice("dull", "Dull, aching", "the pain is a dull ache"),
+    choice("both", "Both", "the pain is both sharp and aching"),
+];
+const TIMING: [Choice; 4] = [
+    choice("during", "During runs", "it hurts during runs"),
+    choice("after", "After runs", "it hurts after runs"),
+    choice("both", "During and after", "it hurts during and after runs"),
+    choice("any_time", "Most of the time", "it hurts most of the time"),
+];
+const TRIGGERS: [Choice; 5] = [
+    choice(
+        "stairs",
+        "Stairs, especially going down",
+        "stairs make it worse",
+    ),
+    choice("squat", "Squatting", "squatting makes it worse"),
+    choice("kneel", "Kneeling", "kneeling makes it worse"),
+    choice(
+        "sitting",
+        "Sitting a long time with bent knees",
+        "sitting with bent knees makes it worse",
+    ),
+    choice(NONE, "None of these", "none of these make it worse"),
+];
+const BURNING: [Choice; 2] = yes_no(
+    "a burning pain on the outside builds as you run",
+    "there is no burning on the outside",
+);
+const SWELLING: [Choice; 2] = yes_no("the knee swells a little", "the knee does not swell");
+const CLICKING: [Choice; 3] = [
+    choice("no", "No clicking", "the knee does not click"),
+    choice(
+        "painless",
+        "Clicks, but it does not hurt",
+        "the knee clicks without pain",
+    ),
+    choice(
+        "painful",
+        "Clicks and it hurts",
+        "the knee clicks painfully",
+    ),
+];
+const STIFFNESS: [Choice; 2] = yes_no(
+    "the knee is stiff in the morning",
+    "the knee is not stiff in the morning",
+);
+const PAIN_NOW: [Choice; 11] = [
+    choice("0", "0", "your pain right now is 0 out of 10"),
+    choice("1", "1", "your pain right now is 1 out of 10"),
+    choice("2", "2", "your pain right now is 2 out of 10"),
+    choice("3", "3", "your pain right now is 3 out of 10"),
+    choice("4", "4", "your pain right now is 4 out of 10"),
+    choice("5", "5", "your pain right now is 5 out of 10"),
+    choice("6", "6", "your pain right now is 6 out of 10"),
+    choice("7", "7", "your pain right now is 7 out of 10"),
+    choice("8", "8", "your pain right now is 8 out of 10"),
+    choice("9", "9", "your pain right now is 9 out of 10"),
+    choice("10", "10", "your pain right now is 10 out of 10"),
+];
+const DURATION: [Choice; 4] = [
+    choice("days", "A few days", "it started a few days ago"),
+    choice(
+        "under_2w",
+        "One to two weeks",
+        "it has lasted one to two weeks",
+    ),
+    choice("2_6w", "Two to six weeks", "it has lasted two to six weeks"),
+    choice(
+        "over_6w",
+        "Longer than six weeks",
+        "it has lasted more than six weeks",
+    ),
+];
+const BEFORE: [Choice; 3] = [
+    choice("no", "No, this is the first time", "this is the first time"),
+    choice("once", "Once before", "you have had it once before"),
+    choice(
+        "often",
+        "Several times",
+        "you have had it several times before",
+    ),
+];
+const DAILY_LIFE: [Choice; 2] = yes_no(
+    "it gets in the way of daily life",
+    "it does not affect daily life",
+);
+const MILEAGE: [Choice; 5] = [
+    choice(
+        "same",
+        "No, about the same",
+        "your weekly distance stayed about the same",
+    ),
+    choice(
+        "up_10",
+        "Up by 10% or less",
+        "your weekly distance went up by 10% or less",
+    ),
+    choice(
+        "10_30",
+        "Up by 10 to 30%",
+        "your weekly distance went up by 10 to 30%",
+    ),
+    choice(
+        "over_30",
+        "Up by more than 30%",
+        "your weekly distance went up by more than 30%",
+    ),
+    choice(
+        "not_sure",
+        "Not sure",
+        "you are not sure how your distance changed",
+    ),
+];
+const SPEED_HILLS: [Choice; 2] = yes_no(
+    "you added speed work and hills at the same time",
+    "you did not add speed and hills together",
+);
+const EASY_DAYS: [Choice; 2] = yes_no(
+    "you take an easy day after hard ones",
+    "you do not always take an easy day after a hard one",
+);
+const CADENCE: [Choice; 5] = [
+    choice(
+        "under_160",
+        "Under 160 steps a minute",
+        "your step rate is under 160 a minute",
+    ),
+    choice(
+        "160_170",
+        "160 to 170",
+        "your step rate is 160 to 170 a minute",
+    ),
+    choice(
+        "170_180",
+        "170 to 180",
+        "your step rate is 170 to 180 a minute",
+    ),
+    choice(
+        "over_180",
+        "Over 180",
+        "your step rate is over 180 a minute",
+    ),
+    choice("unknown", "I don't know", "you do not know your step rate"),
+];
+const OVERSTRIDE: [Choice; 3] = [
+    choice("yes", "Yes", "your foot lands well ahead of your body"),
+    choice("no", "No", "your foot lands under your body"),
+    choice(
+        "not_sure",
+        "Not sure",
+        "you are not sure where your foot lands",
+    ),
+];
+const SHOE_DISTANCE: [Choice; 4] = [
+    choice(
+        "under_300",
+        "Under 300 miles (500 km)",
+        "your shoes have under 300 miles on them",
+    ),
+    choice(
+        "300_500",
+        "300 to 500 miles (500 to 800 km)",
+        "your shoes have 300 to 500 miles on them",
+    ),
+    choice(
+        "over_500",
+        "More than 500 miles (800 km)",
+        "your shoes have more than 500 miles on them",
+    ),
+    choice(
+        "unknown",
+        "I don't know",
+        "you do not know your shoes' distance",
+    ),
+];
+const SHOE_CHANGE: [Choice; 2] = yes_no(
+    "you recently changed to a different type of shoe",
+    "you have not changed shoes",
+);
+const SURFACE: [Choice; 5] = [
+    choice(
+        "same_hard",
+        "Always the same hard road or pavement",
+        "you always run on the same hard surface",
+    ),
+    choice(
+        "camber",
+        "Sloping (cambered) roads, same side",
+        "you run on the same side of sloping roads",
+    ),
+    choice("downhill", "A lot of downhill", "you run a lot of downhill"),
+    choice("mixed", "A mix of surfaces", "you run on a mix of surfaces"),
+    choice(NONE, "None of these", "none of these surfaces apply"),
+];
+const STRENGTH: [Choice; 3] = [
+    choice(
+        "regular",
+        "Yes, twice a week or more",
+        "you do hip strength work regularly",
+    ),
+    choice(
+        "sometimes",
+        "Now and then",
+        "you do hip strength work now and then",
+    ),
+    choice("none", "No", "you do no strength work for your hips"),
+];
+const SITTING: [Choice; 2] = yes_no(
+    "you sit for long hours most days",
+    "you do not sit for long hours",
+);
+
+/// Every question, in the order asked. Which are shown depends on earlier answers.
+pub const QUESTIONS: [Question; 35] = [
+    safety(
+        "rf_weight",
+        "Are you unable to put weight on the leg or take a few steps?",
+        "Answer yes if standing on it or walking a few steps is not possible.",
+        &RF_WEIGHT,
+    ),
+    safety(
+        "rf_locked",
+        "Is the knee locked, stuck so it will not straighten?",
+        "Not just stiff: it is stuck and will not unlock.",
+        &RF_LOCKED,
+    ),
+    safety(
+        "rf_gives_way",
+        "Does the knee give way or buckle under you?",
+        "",
+        &RF_GIVES_WAY,
+    ),
+    safety(
+        "rf_swollen",
+        "Is the knee badly swollen, or does it look a different shape?",
+        "Compare it with the other knee.",
+        &RF_SWOLLEN,
+    ),
+    safety(
+        "rf_hot",
+        "Is the knee red and hot, or do you have a fever or chills?",
+        "",
+        &RF_HOT,
+    ),
+    safety(
+        "rf_numb",
+        "Do you have numbness, tingling or pins and needles in the leg or foot?",
+        "",
+        &RF_NUMB,
+    ),
+    safety(
+        "rf_calf",
+        "Is your calf swollen, red and painful?",
+        "",
+        &RF_CALF,
+    ),
+    safety(
+        "rf_worse_rest",
+        "Is the pain getting worse even though you have rested?",
+        "",
+        &RF_WORSE,
+    ),
+    ask(
+        "onset",
+        Section::Start,
+        Kind::Single,
+        "How did the pain start?",
+        "",
+        &ONSET,
+    ),
+    ottawa(
+        "ot_age",
+        "Are you 55 or older?",
+        "After a fall, twist or knock, age changes how likely a broken bone is.",
+        &OT_AGE,
+    ),
+    ottawa(
+        "ot_bend",
+        "Is it impossible to bend the knee to a right angle, as when sitting on a chair?",
+        "",
+        &OT_BEND,
+    ),
+    ottawa(
+        "ot_steps",
+        "Right after it happened, could you not take four steps, and still cannot now?",
+        "Limping counts as a step.",
+        &OT_STEPS,
+    ),
+    ottawa(
+        "ot_tender",
+        "Is there one spot that hurts to press, on the kneecap or on the bony bump on the outer side just below the knee?",
+        "Press gently with a fingertip. Only a clinician can check this properly.",
+        &OT_TENDER,
+    ),
+    ask(
+        "areas",
+        Section::Where,
+        Kind::KneeMap,
+        "Where does it hurt?",
+        "Choose every area that hurts, then continue.",
+        &AREAS,
+    ),
+    ask(
+        "feel",
+        Section::Behaviour,
+        Kind::Single,
+        "Is the pain sharp or dull?",
+        "",
+        &FEEL,
+    ),
+    ask(
+        "timing",
+        Section::Behaviour,
+        Kind::Single,
+        "When does it hurt?",
+        "",
+        &TIMING,
+    ),
+    ask(
+        "triggers",
+        Section::Behaviour,
+        Kind::Multi,
+        "What makes it worse?",
+        "Choose all that apply, then continue.",
+        &TRIGGERS,
+    ),
+    ask(
+        "burning",
+        Section::Behaviour,
+        Kind::YesNo,
+        "Is there a burning pain on the outside of the knee that builds as you run?",
+        "",
+        &BURNING,
+    ),
+    ask(
+        "swelling",
+        Section::Behaviour,
+        Kind::YesNo,
+        "Does the knee swell a little after running?",
+        "",
+        &SWELLING,
+    ),
+    ask(
+        "clicking",
+        Section::Behaviour,
+        Kind::Single,
+        "Does the knee click or catch?",
+        "",
+        &CLICKING,
+    ),
+    ask(
+        "stiffness",
+        Section::Behaviour,
+        Kind::YesNo,
+        "Is the knee stiff when you get up in the morning?",
+        "",
+        &STIFFNESS,
+    ),
+    ask(
+        "pain_now",
+        Section::Behaviour,
+        Kind::Scale,
+        "How bad is the pain right now, from 0 to 10?",
+        "0 is no pain; 10 is the worst you can imagine.",
+        &PAIN_NOW,
+    ),
+    ask(
+        "duration",
+        Section::Behaviour,
+        Kind::Single,
+        "How long has it been going on?",
+        "",
+        &DURATION,
+    ),
+    ask(
+        "before",
+        Section::Behaviour,
+        Kind::Single,
+        "Have you had this before?",
+        "",
+        &BEFORE,
+    ),
+    ask(
+        "daily_life",
+        Section::Behaviour,
+        Kind::YesNo,
+        "Does it get in the way of daily life, such as walking, work or sleep?",
+        "",
+        &DAILY_LIFE,
+    ),
+    ask(
+        "mileage",
+        Section::Causes,
+        Kind::Single,
+        "Did your weekly distance go up in the weeks before it started?",
+        "",
+        &MILEAGE,
+    ),
+    ask(
+        "speed_hills",
+        Section::Causes,
+        Kind::YesNo,
+        "Did you add speed work and hill running at about the same time?",
+        "",
+        &SPEED_HILLS,
+    ),
+    ask(
+        "easy_days",
+        Section::Causes,
+        Kind::YesNo,
+        "Do you take at least one easy day after each hard session?",
+        "",
+        &EASY_DAYS,
+    ),
+    ask(
+        "cadence",
+        Section::Causes,
+        Kind::Single,
+        "Do you know your step rate (cadence)?",
+        "A watch or phone app may show it as steps per minute.",
+        &CADENCE,
+    ),
+    ask(
+        "overstride",
+        Section::Causes,
+        Kind::Single,
+        "Does your foot land well out in front of your body?",
+        "A video of you running, from the side, shows it.",
+        &OVERSTRIDE,
+    ),
+    ask(
+        "shoe_distance",
+        Section::Causes,
+        Kind::Single,
+        "How far have your running shoes gone?",
+        "",
+        &SHOE_DISTANCE,
+    ),
+    ask(
+        "shoe_change",
+        Section::Causes,
+        Kind::YesNo,
+        "Did you recently switch to a very different type or brand of shoe?",
+        "",
+        &SHOE_CHANGE,
+    ),
+    ask(
+        "surface",
+        Section::Causes,
+        Kind::Multi,
+        "Where do you usually run?",
+        "Choose all that apply, then continue.",
+        &SURFACE,
+    ),
+    ask(
+        "strength",
+        Section::Causes,
+        Kind::Single,
+        "Do you do strength work for your hips and glutes?",
+        "",
+        &STRENGTH,
+    ),
+    ask(
+        "sitting",
+        Section::Causes,
+        Kind::YesNo,
+        "Do you sit for long hours most days, at a desk or driving?",
+        "",
+        &SITTING,
+    ),
+];
+
+/// Every question in order.
+pub fn all() -> impl Iterator<Item = &'static Question> {
+    QUESTIONS.iter()
+}
+
+/// The question with this id.
+pub fn find(id: &str) -> Option<&'static Question> {
+    all().find(|question| question.id == id)
+}

@@ -1,0 +1,78 @@
+//! Past knee checks, newest first; each opens its result.
+
+use chrono::Local;
+use leptos::prelude::*;
+
+use crate::domain::content::ConditionId;
+use crate::domain::records::{RecordId, TriageRecord};
+use crate::domain::triage::engine;
+use crate::store::AppStore;
+
+/// When a check was taken, in the runner's time zone.
+pub fn taken_label(record: &TriageRecord) -> String {
+    record
+        .taken_at
+        .with_timezone(&Local)
+        .format("%-d %b %Y, %H:%M")
+        .to_string()
+}
+
+/// "Runner's knee (patellofemoral pain)" etc. for the saved condition ids.
+pub fn condition_names(record: &TriageRecord) -> Vec<&'static str> {
+    record
+        .conditions
+        .iter()
+        .filter_map(|key| ConditionId::from_key(key))
+        .map(|id| id.info().name)
+        .collect()
+}
+
+#[component]
+pub fn History(on_open: Callback<RecordId>) -> impl IntoView {
+    let Some(store) = use_context::<AppStore>() else {
+        return ().into_any();
+    };
+    let rows = move || {
+        store.data().with(|data| {
+            let mut checks = data.triage.clone();
+            checks.sort_by_key(|record| std::cmp::Reverse(record.taken_at));
+            checks
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby="kc-history">
+            <h2 id="kc-history">"Past checks"</h2>
+            <Show
+                when=move || !rows().is_empty()
+                fallback=|| view! { <p>"No saved checks yet. Save a result to keep it here."</p> }
+            >
+                <ul class="kc-history">
+                    <For each=rows key=|record| (record.id.clone(), record.updated_at) let:record>
+                        {
+                            let id = record.id.clone();
+                            let names = condition_names(&record);
+                            let summary = if names.is_empty() {
+                                engine::tier_name(record.care_tier).to_string()
+                            } else {
+                                format!("{} · {}", engine::tier_name(record.care_tier), names.join(", "))
+                            };
+                            view! {
+                                <li>
+                                    <button
+                                        type="button"
+                                        class="kc-history-item"
+                                        on:click=move |_| on_open.run(id.clone())
+                                    >
+                                        <span class="kc-history-date">{taken_label(&record)}</span>
+                                        <span>{summary}</span>
+                                    </button>
+                                </li>
+                            }
+                        }
+                    </For>
+                </ul>
+            </Show>
+        </section>
+    }
+    .into_any()
+}

@@ -1,0 +1,306 @@
+//! Knee check: red flags first, then where and how it hurts and why, ending in a result
+//! with a plan. The wizard keeps its answers in localStorage as it goes, so a reload mid-way
+//! loses nothing; a finished check can be saved to history, printed, or taken to Recovery.
+//!
+//! Thin: the questions, the flow and every rule live in `domain::triage`.
+
+mod draft_store;
+mod history;
+mod knee_map;
+mod outcome;
+mod wizard;
+
+use leptos::prelude::*;
+
+use crate::app::AppBase;
+use crate::components::page_intro::PageIntro;
+use crate::domain::records::{CareTier, RecordId, TriageRecord};
+use crate::domain::schema::Collection;
+use crate::domain::triage::{self, Answers, Draft, Step};
+use crate::platform::clock;
+use crate::routes::{self, Destination};
+use crate::store::AppStore;
+
+use outcome::OutcomeView;
+use wizard::{focus_heading, Action, QuestionScreen};
+
+#[component]
+pub fn KneeCheckPage() -> impl IntoView {
+    let base = use_context::<AppBase>().unwrap_or_default();
+    let store = use_context::<AppStore>();
+    let recovery_href = routes::href(&base.0, Destination::Recovery.path());
+
+    let restored = draft_store::load();
+    let in_wizard = RwSignal::new(restored.is_some());
+    let draft = RwSignal::new(restored);
+    let viewing = RwSignal::new(None::<RecordId>);
+    let status = RwSignal::new(None::<String>);
+
+    let keep = move |next: Option<Draft>| {
+        let kept = match &next {
+            Some(d) => draft_store::save(d),
+            None => draft_store::clear(),
+        };
+        match kept {
+            Ok(()) => status.set(None),
+            Err(reason) => status.set(Some(format!(
+                "Your answers could not be kept on this device, so reloading the page would lose them. {reason}"
+            ))),
+        }
+        draft.set(next);
+    };
+    let focus_current = move || {
+        let on_result = draft.with_untracked(|d| d.as_ref().is_some_and(Draft::is_finished));
+        focus_heading(if on_result {
+            "kc-result-heading"
+        } else {
+            "kc-question"
+        });
+    };
+
+    let on_action = Callback::new(move |action: Action| {
+        let Some(mut d) = draft.get_untracked() else {
+            return;
+        };
+        match action {
+            Action::Answer(question, picked) => {
+                let refs: Vec<&str> = picked.iter().map(String::as_str).collect();
+                d.answer(question, &refs);
+            }
+            Action::Skip(question) => d.skip(question),
+            Action::Back => {
+                if !d.back() {
+                    // Back from the first question leaves the wizard; the answers stay.
+                    in_wizard.set(false);
+                    focus_heading("kc-start");
+                    return;
+                }
+            }
+        }
+        keep(Some(d));
+        focus_current();
+    });
+
+    let start = move |fresh: bool| {
+        if fresh || draft.with_untracked(Option::is_none) {
+            keep(Some(Draft::new()));
+        }
+        viewing.set(None);
+        in_wizard.set(true);
+        focus_current();
+    };
+
+    let save = move |answers: Answers| {
+        let Some(store) = store else {
+            return;
+        };
+        let result = triage::evaluate(&answers);
+        let now = clock::now();
+        let record = TriageRecord {
+            id: clock::new_id(),
+            updated_at: now,
+            taken_at: now,
+            care_tier: result.tier,
+            conditions: result.condition_keys(),
+            answers: answers.to_record_map(),
+        };
+        let id = record.id.clone();
+        match store.change(&[Collection::Triage], |data| data.triage.push(record)) {
+            Ok(()) => {
+                keep(None);
+                in_wizard.set(false);
+                viewing.set(Some(id));
+                status.set(Some("Saved to your past checks.".to_string()));
+                focus_heading("kc-result-heading");
+            }
+            // The answers stay in the wizard, so nothing is lost; the reason is shown.
+            Err(reason) => status.set(Some(format!("Not saved. {reason}"))),
+        }
+    };
+
+    let print = move |_| {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        // Closed <details> do not print: open the answers for the physiotherapist.
+        if let Some(answers) = window
+            .document()
+            .and_then(|document| document.query_selector("details.kc-answers").ok().flatten())
+        {
+            let _ = answers.set_attribute("open", "");
+        }
+        let _ = window.print();
+    };
+
+    let screen = move || {
+        if let Some(id) = viewing.get() {
+            let record = store.and_then(|store| {
+                store
+                    .data()
+                    .with(|data| data.triage.iter().find(|r| r.id == id).cloned())
+            });
+            let Some(record) = record else {
+                return view! {
+                    <section class="card">
+                        <h2 id="kc-result-heading" tabindex="-1">"That check is no longer saved"</h2>
+                        <button type="button" class="button secondary" on:click=move |_| viewing.set(None)>
+                            "Back to knee check"
+                        </button>
+                    </section>
+                }
+                .into_any();
+            };
+            let answers = Answers::from_record_map(&record.answers);
+            let mut result = triage::evaluate(&answers);
+            // A saved check keeps the care it was given, even if the rules change later.
+            result.tier = result.tier.min(record.care_tier);
+            let heading = format!("Knee check from {}", history::taken_label(&record));
+            let recovery = recovery_href.clone();
+            let tier = result.tier;
+            return view! {
+                <PrintHeader />
+                <OutcomeView outcome=result heading=heading />
+                <AnswersGiven answers=answers />
+                <div class="actions kc-actions">
+                    {(tier >= CareTier::SeeProfessionalSoon)
+                        .then(|| view! { <a class="button" href=recovery>"Start recovery plan"</a> })}
+                    <button type="button" class="button secondary" on:click=print>"Print summary"</button>
+                    <button
+                        type="button"
+                        class="button secondary"
+                        on:click=move |_| {
+                            viewing.set(None);
+                            status.set(None);
+                            focus_heading("kc-start");
+                        }
+                    >
+                        "Back to knee check"
+                    </button>
+                </div>
+            }
+            .into_any();
+        }
+        let current = draft.get();
+        match current {
+            Some(d) if in_wizard.get() => match d.step() {
+                step @ Step::Ask { question, .. } => {
+                    let given = d
+                        .answers
+                        .get(question.id)
+                        .map(<[String]>::to_vec)
+                        .unwrap_or_default();
+                    view! { <QuestionScreen step=step given=given on_action=on_action /> }
+                        .into_any()
+                }
+                Step::Outcome => {
+                    let result = triage::evaluate(&d.answers);
+                    let tier = result.tier;
+                    let answers = d.answers.clone();
+                    let shown = d.answers.clone();
+                    let recovery = recovery_href.clone();
+                    view! {
+                        <PrintHeader />
+                        <OutcomeView outcome=result heading="Your result".to_string() />
+                        <AnswersGiven answers=shown />
+                        <div class="actions kc-actions">
+                            <button type="button" class="button" on:click=move |_| save(answers.clone())>
+                                "Save to past checks"
+                            </button>
+                            <button type="button" class="button secondary" on:click=print>"Print summary"</button>
+                            {(tier >= CareTier::SeeProfessionalSoon)
+                                .then(|| view! { <a class="button secondary" href=recovery>"Start recovery plan"</a> })}
+                            <button type="button" class="button secondary" on:click=move |_| on_action.run(Action::Back)>
+                                "Back"
+                            </button>
+                            <button type="button" class="button secondary" on:click=move |_| start(true)>
+                                "Start a new check"
+                            </button>
+                        </div>
+                    }
+                    .into_any()
+                }
+            },
+            paused => {
+                let has_draft = paused.is_some();
+                view! {
+                    <section class="card kc-start" aria-labelledby="kc-start">
+                        <h2 id="kc-start" tabindex="-1">
+                            {if has_draft { "Your check in progress" } else { "Check your knee" }}
+                        </h2>
+                        <p>
+                            {if has_draft {
+                                "Your answers so far are kept on this device. Carry on where you stopped, or start again."
+                            } else {
+                                "About 30 short questions: warning signs first, then where and how it hurts and what may be behind it. It ends with what to do and a plan."
+                            }}
+                        </p>
+                        <p class="hint">
+                            "In an emergency, call your local emergency number instead of using this check."
+                        </p>
+                        <div class="actions">
+                            <button type="button" class="button" on:click=move |_| start(false)>
+                                {if has_draft { "Continue knee check" } else { "Start knee check" }}
+                            </button>
+                            {has_draft
+                                .then(|| {
+                                    view! {
+                                        <button type="button" class="button secondary" on:click=move |_| start(true)>
+                                            "Start over"
+                                        </button>
+                                    }
+                                })}
+                        </div>
+                    </section>
+                    <history::History on_open=Callback::new(move |id| {
+                        viewing.set(Some(id));
+                        status.set(None);
+                        focus_heading("kc-result-heading");
+                    }) />
+                }
+                .into_any()
+            }
+        }
+    };
+
+    view! {
+        <PageIntro destination=Destination::KneeCheck />
+        <p role="status" class="status kc-status">{move || status.get()}</p>
+        {screen}
+    }
+}
+
+/// Only on paper: what the sheet is, for the physiotherapist reading it.
+#[component]
+fn PrintHeader() -> impl IntoView {
+    view! {
+        <p class="kc-print-only">
+            {format!("Patella knee check summary, printed {}", clock::today())}
+        </p>
+    }
+}
+
+/// Every answer given, in the runner's words: for the printout and for a second look.
+#[component]
+fn AnswersGiven(answers: Answers) -> impl IntoView {
+    let lines: Vec<String> = triage::flow::asked(&answers)
+        .into_iter()
+        .filter_map(|question| {
+            let picked = answers.get(question.id)?;
+            if picked.is_empty() {
+                return Some(format!("{} (skipped)", question.text));
+            }
+            let said: Vec<&str> = picked
+                .iter()
+                .filter_map(|id| question.choice(id))
+                .map(|choice| choice.said)
+                .collect();
+            Some(outcome::join_words(&said))
+        })
+        .collect();
+    view! {
+        <details class="card kc-answers">
+            <summary>"Your answers"</summary>
+            <ul>{lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+        </details>
+    }
+}
