@@ -1,31 +1,21 @@
 // The runner's data in a real Chromium with real localStorage: damaged values are set aside
 // and never lost, a full storage is reported and loses nothing, two tabs keep each other's
 // runs, and a backup restores everything.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serve } from './support/server.mjs';
-import { launch, phonePage } from './support/browser.mjs';
-import { addRun, assertNoProblems, listedRuns, openScreen, stored, storedRunCount } from './support/app.mjs';
+import {
+  addRun,
+  assertNoProblems,
+  listedRuns,
+  openScreen,
+  releaseApp,
+  stored,
+  storedRunCount,
+} from './support/app.mjs';
 
-let browser;
-let server;
-before(async () => {
-  assert.ok(process.env.PATELLA_DIST_SUBPATH, 'set PATELLA_DIST_SUBPATH to the /patella/ build');
-  server = await serve(process.env.PATELLA_DIST_SUBPATH, '/patella/');
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function freshApp(screen = 'Log') {
-  const session = await phonePage(browser, server.origin);
-  await session.page.goto(`${server.url}${screen === 'Log' ? 'log' : ''}`);
-  await session.page.getByRole('heading', { level: 1, name: screen }).waitFor();
-  return session;
-}
+const app = releaseApp();
+const freshApp = () => app.open('log', 'Log');
 
 describe('stored data', () => {
   test('a run saved from the Log screen is stored in metres and seconds and survives a reload', async () => {
@@ -139,7 +129,7 @@ describe('stored data', () => {
   test('two tabs each adding a run keep both, and each shows the other\'s', async () => {
     const { context, page: first, problems } = await freshApp();
     const second = await context.newPage();
-    await second.goto(`${server.url}log`);
+    await second.goto(`${app.server.url}log`);
     await second.getByRole('heading', { level: 1, name: 'Log' }).waitFor();
 
     await addRun(first, { date: '2026-11-20', distance: '5', duration: '30' });

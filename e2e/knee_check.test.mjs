@@ -1,56 +1,17 @@
 // The knee check as a runner taps through it on a phone, in a real Chromium: red flags end
 // the check at once, typical stories reach their plans, Back and reload keep the answers,
 // and a saved check is in the history after a reload.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from './support/server.mjs';
-import { launch, phonePage } from './support/browser.mjs';
-import { assertNoProblems, stored } from './support/app.mjs';
+import { assertNoProblems, releaseApp, stored } from './support/app.mjs';
+import { answer, FRONT_OF_KNEE_STORY, pick, question, SAFETY_ALL_NO, start, tap } from './support/knee_check.mjs';
 
-let browser;
-let server;
-before(async () => {
-  assert.ok(process.env.PATELLA_DIST_SUBPATH, 'set PATELLA_DIST_SUBPATH to the /patella/ build');
-  server = await serve(process.env.PATELLA_DIST_SUBPATH, '/patella/');
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = releaseApp();
 
-async function openKneeCheck() {
-  const session = await phonePage(browser, server.origin);
-  await session.page.goto(`${server.url}knee-check`);
-  await session.page.getByRole('heading', { level: 1, name: 'Knee check' }).waitFor();
-  return session;
-}
-
-const question = (page) => page.locator('#kc-question');
-
-/** Presses a button on the current question and waits for the next screen. */
-async function tap(page, name) {
-  const before = await question(page).innerText();
-  await page.getByRole('button', { name, exact: true }).click();
-  await page.waitForFunction(
-    (text) => document.querySelector('#kc-question')?.innerText !== text,
-    before,
-  );
-}
-
-/** Picks several answers (toggle buttons or knee map areas), then Continue. */
-async function pick(page, names) {
-  for (const name of names) await page.getByRole('button', { name, exact: true }).click();
-  await tap(page, 'Continue');
-}
-
-async function start(page) {
-  await page.getByRole('button', { name: 'Start knee check' }).click();
-  await question(page).waitFor();
-}
+const openKneeCheck = () => app.open('knee-check', 'Knee check');
 
 async function safetyAllNo(page) {
-  for (let i = 0; i < 8; i += 1) await tap(page, 'No');
+  await answer(page, SAFETY_ALL_NO);
 }
 
 async function progress(page) {
@@ -107,28 +68,7 @@ describe('knee check', () => {
     await tap(page, 'Gradually, over days or weeks');
     await page.getByRole('group', { name: /Knee map/ }).waitFor();
     await noSideways(page);
-    await pick(page, ['Front, around the kneecap']);
-    await tap(page, 'Dull, aching');
-    await tap(page, 'After runs');
-    await pick(page, ['Stairs, especially going down', 'Sitting a long time with bent knees']);
-    await tap(page, 'No'); // burning
-    await tap(page, 'No'); // swelling
-    await tap(page, 'No clicking');
-    await tap(page, 'No'); // morning stiffness
-    await tap(page, '3');
-    await tap(page, 'One to two weeks');
-    await tap(page, 'No, this is the first time');
-    await tap(page, 'No'); // daily life
-    await tap(page, 'No, about the same');
-    await tap(page, 'No'); // speed and hills
-    await tap(page, 'Yes'); // easy days
-    await tap(page, "I don't know");
-    await tap(page, 'Not sure');
-    await tap(page, 'Under 300 miles (500 km)');
-    await tap(page, 'No'); // shoe change
-    await pick(page, ['A mix of surfaces']);
-    await tap(page, 'Now and then');
-    await tap(page, 'No'); // sitting
+    await answer(page, FRONT_OF_KNEE_STORY);
     await result(page).waitFor();
     assert.match(await result(page).innerText(), /Self-care with a plan/);
 

@@ -1,29 +1,12 @@
 // The Log screen as a runner uses it: three runs logged with the labelled inputs, the week's
 // total, an edit, a delete and its undo, all as stored after a reload; pain and shoes.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from './support/server.mjs';
-import { launch, phonePage } from './support/browser.mjs';
-import { addRun, assertNoProblems, listedRuns, stored } from './support/app.mjs';
+import { addRun, assertNoProblems, listedRuns, releaseApp, stored } from './support/app.mjs';
 
-let browser;
-let server;
-before(async () => {
-  assert.ok(process.env.PATELLA_DIST_SUBPATH, 'set PATELLA_DIST_SUBPATH to the /patella/ build');
-  server = await serve(process.env.PATELLA_DIST_SUBPATH, '/patella/');
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = releaseApp();
 
-async function logScreen() {
-  const session = await phonePage(browser, server.origin);
-  await session.page.goto(`${server.url}log`);
-  await session.page.getByRole('heading', { level: 1, name: 'Log' }).waitFor();
-  return session;
-}
+const logScreen = () => app.open('log', 'Log');
 
 const saved = (page, text) => page.getByRole('status').filter({ hasText: text }).waitFor();
 

@@ -7,6 +7,6 @@ source scripts/env.sh
 
 public_url=${1:-/}
 dist=${2:-dist}
+# trunk's post_build hook (scripts/post-build.mjs) adds the CSP hashes and the service worker,
+# and copies index.html to 404.html: GitHub Pages answers unknown paths with it, so deep links open.
 trunk build --release --public-url "$public_url" --dist "$dist"
-# GitHub Pages answers unknown paths with 404.html: the app itself, so deep links open.
-cp "$dist/index.html" "$dist/404.html"

@@ -2,8 +2,9 @@
 # Installs what is missing, then runs every check and test; exits non-zero on any failure.
 #   1. formatting and clippy (native and wasm)   2. native unit tests (domain rules)
 #   3. browser tests (wasm-bindgen-test in headless Chromium)
-#   4. release builds under /patella/ and at /, size budget
-#   5. end-to-end journeys in Chromium against those release builds
+#   4. release builds under /patella/ and at /, size budget, Lighthouse
+#   5. end-to-end journeys in Chromium against those release builds, with accessibility
+#      checks (axe-core, tap sizes, 200% zoom, keyboard) and screenshots
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -32,5 +33,8 @@ scripts/build-release.sh / target/e2e/root
 step "Size budget"
 node scripts/size-report.mjs target/e2e/patella
 
-step "End-to-end journeys in Chromium"
+step "Lighthouse on Home, Knee check and Log (mobile)"
+node scripts/lighthouse.mjs target/e2e/patella
+
+step "End-to-end journeys in Chromium (screenshots in target/screenshots/)"
 PATELLA_DIST_SUBPATH=target/e2e/patella PATELLA_DIST_ROOT=target/e2e/root node --test e2e/

@@ -24,11 +24,13 @@ pub fn App() -> impl IntoView {
     let base = document::router_base();
     provide_context(AppBase(base.clone()));
     provide_context(AppStore::start());
+    provide_context(crate::platform::service_worker::start());
     view! {
         <Router base=base>
             <AppHeader />
             <main id="main" class="page" tabindex="-1">
                 <StorageNotices />
+                <crate::components::update_banner::UpdateBanner />
                 <ErrorBoundary fallback=|errors| {
                     view! { <ScreenError errors=errors /> }
                 }>

@@ -1,5 +1,8 @@
 // Steps a runner takes in the app, written once for every journey.
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
+import { serve } from './server.mjs';
+import { launch, phonePage } from './browser.mjs';
 
 /** Opens a screen through the bottom navigation and waits for its heading. */
 export async function openScreen(page, name) {
@@ -34,4 +37,29 @@ export async function storedRunCount(page) {
 
 export function assertNoProblems(problems) {
   assert.deepEqual(problems, []);
+}
+
+/**
+ * For a test file: serves the /patella/ release build (PATELLA_DIST_SUBPATH) and launches
+ * Chromium before its tests, and stops both after. `open(path, heading)` gives a fresh
+ * phone-sized page ({ context, page, problems }) showing that screen.
+ */
+export function releaseApp() {
+  const app = { server: null, browser: null };
+  before(async () => {
+    assert.ok(process.env.PATELLA_DIST_SUBPATH, 'set PATELLA_DIST_SUBPATH to the /patella/ build');
+    app.server = await serve(process.env.PATELLA_DIST_SUBPATH, '/patella/');
+    app.browser = await launch();
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+  });
+  app.open = async (path, heading) => {
+    const session = await phonePage(app.browser, app.server.origin);
+    await session.page.goto(`${app.server.url}${path}`);
+    await session.page.getByRole('heading', { level: 1, name: heading }).waitFor();
+    return session;
+  };
+  return app;
 }

@@ -15,10 +15,11 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-export async function launch() {
+/** Debian's Chromium, headless; `extraArgs` for tools that attach to it (Lighthouse). */
+export async function launch(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
   });
 }
 

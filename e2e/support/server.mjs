@@ -1,9 +1,11 @@
 // A static file server that behaves like GitHub Pages for a project site: the build is
-// served under a sub-path, a folder serves its index.html, and any unknown path gets the
-// site's 404.html with status 404 (which is how deep links reach the app there).
+// served under a sub-path, a folder serves its index.html, any unknown path gets the
+// site's 404.html with status 404 (which is how deep links reach the app there), and text
+// and wasm go gzip-compressed to browsers that accept it, as GitHub Pages sends them.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -17,6 +19,8 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
+const COMPRESSED = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.svg', '.json', '.webmanifest']);
+
 async function fileAt(path) {
   try {
     const info = await stat(path);
@@ -29,9 +33,11 @@ async function fileAt(path) {
 
 /**
  * Serves `root` at `http://127.0.0.1:<port><mount>` (mount like "/patella/" or "/").
- * Resolves to { origin, url, close }, where url is the app's address.
+ * Resolves to { origin, url, close }, where url is the app's address. `fallbackStatus` is
+ * the status of 404.html for unknown paths: 404 as on GitHub Pages, or 200 for tools that
+ * refuse to audit a page served with an error status.
  */
-export async function serve(root, mount = '/') {
+export async function serve(root, mount = '/', { fallbackStatus = 404 } = {}) {
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
     let status = 200;
@@ -41,20 +47,24 @@ export async function serve(root, mount = '/') {
       if (!relative.split(sep).includes('..')) file = await fileAt(join(root, relative));
     }
     if (!file) {
-      status = 404;
+      status = fallbackStatus;
       file = await fileAt(join(root, '404.html'));
     }
     if (!file) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    const body = await readFile(file);
-    response
-      .writeHead(status, {
-        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'cache-control': 'no-cache',
-      })
-      .end(body);
+    let body = await readFile(file);
+    const headers = {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-cache',
+    };
+    if (COMPRESSED.has(extname(file)) && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
+      body = gzipSync(body, { level: 6 });
+      headers['content-encoding'] = 'gzip';
+      headers.vary = 'Accept-Encoding';
+    }
+    response.writeHead(status, headers).end(body);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${server.address().port}`;

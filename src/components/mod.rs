@@ -4,4 +4,5 @@ pub mod app_header;
 pub mod bottom_nav;
 pub mod page_intro;
 pub mod storage_notices;
+pub mod update_banner;
 pub mod weekly_chart;

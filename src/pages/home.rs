@@ -210,13 +210,16 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
             <h2 id="pain-trend-heading">"Pain trend"</h2>
             <p>{pain.description}</p>
         </section>
-        <Show when=move || has_shoe_news>
-            <section class="card" aria-labelledby="shoes-news">
-                <h2 id="shoes-news">"Shoes"</h2>
-                <ul class="plain-list">{shoe_alerts.clone()}</ul>
-                {rotation.clone()}
-            </section>
-        </Show>
+        {has_shoe_news
+            .then(|| {
+                view! {
+                    <section class="card" aria-labelledby="shoes-news">
+                        <h2 id="shoes-news">"Shoes"</h2>
+                        <ul class="plain-list">{shoe_alerts}</ul>
+                        {rotation}
+                    </section>
+                }
+            })}
         {acwr}
     }
 }

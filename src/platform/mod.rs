@@ -5,5 +5,7 @@ pub mod clock;
 pub mod crash;
 pub mod document;
 pub mod download;
+pub mod install;
 pub mod persistence;
+pub mod service_worker;
 pub mod timing;

@@ -1,6 +1,7 @@
 //! Settings: the runner's preferences and everything about their data on this device.
 
 mod delete_all;
+mod install;
 mod preferences;
 mod restore;
 mod your_data;
@@ -16,5 +17,6 @@ pub fn SettingsPage() -> impl IntoView {
         <PageIntro destination=Destination::Settings />
         <preferences::Preferences />
         <your_data::YourData />
+        <install::InstallSection />
     }
 }

@@ -1,0 +1,180 @@
+// Accessibility and phone-fit gates over every screen and every step of the knee check, in
+// light and dark: axe-core finds no violations, every tap target is at least 44×44 CSS px,
+// nothing scrolls sideways at 360 px or at 200% zoom, and the knee check can be done with
+// the keyboard alone. Also saves a 360×740 screenshot of each screen to target/screenshots/.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { phonePage } from './support/browser.mjs';
+import { addRun, releaseApp } from './support/app.mjs';
+import { answer, FRONT_OF_KNEE_STORY, question, SAFETY_ALL_NO, start, tap } from './support/knee_check.mjs';
+
+const app = releaseApp();
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const SHOTS = 'target/screenshots';
+const SCREENS = [
+  { name: 'Home', path: '' },
+  { name: 'Knee check', path: 'knee-check' },
+  { name: 'Log', path: 'log' },
+  { name: 'Recovery', path: 'recovery' },
+  { name: 'Settings', path: 'settings' },
+];
+
+/** axe-core's violations on the page as it is now, one line each. */
+async function axeViolations(page, where) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => (await window.axe.run(document)).violations);
+  return violations.map(
+    (v) => `${where}: ${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`,
+  );
+}
+
+/** Interactive elements smaller than 44×44 CSS px (a checkbox counts by its label). */
+async function smallTargets(page, where) {
+  const small = await page.evaluate(() => {
+    const selector = 'a[href], button, input, select, textarea, summary, [role="button"], [tabindex]:not([tabindex="-1"])';
+    return [...document.querySelectorAll(selector)]
+      .filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden')
+      .map((el) => {
+        const target = el.matches('input[type=checkbox], input[type=radio]') ? el.closest('label') ?? el : el;
+        const box = target.getBoundingClientRect();
+        const name = (el.getAttribute('aria-label') || el.textContent || el.id || el.tagName).trim().slice(0, 40);
+        return { name, width: Math.round(box.width), height: Math.round(box.height) };
+      })
+      .filter((t) => t.width < 44 || t.height < 44);
+  });
+  // The skip link is off screen until focused, then 44 px tall.
+  return small.filter((t) => t.name !== 'Skip to content').map((t) => `${where}: "${t.name}" is ${t.width}×${t.height}`);
+}
+
+async function sidewaysScroll(page, where) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  return overflow > 0 ? [`${where}: scrolls sideways by ${overflow}px`] : [];
+}
+
+async function audit(page, where) {
+  return [...(await axeViolations(page, where)), ...(await smallTargets(page, where)), ...(await sidewaysScroll(page, where))];
+}
+
+async function openIn(scheme, path, heading, options = {}) {
+  // Scale 1 so each screenshot is exactly 360×740 pixels.
+  const session = await phonePage(app.browser, app.server.origin, {
+    colorScheme: scheme,
+    bypassCSP: true,
+    deviceScaleFactor: 1,
+    ...options,
+  });
+  await session.page.goto(`${app.server.url}${path}`);
+  await session.page.getByRole('heading', { level: 1, name: heading }).waitFor();
+  return session;
+}
+
+for (const scheme of ['light', 'dark']) {
+  describe(`accessibility in ${scheme} mode`, () => {
+    test('every screen, empty and with data, passes axe, tap-size and width checks', async () => {
+      await mkdir(SHOTS, { recursive: true });
+      const { context, page, problems } = await openIn(scheme, '', 'Home');
+      const found = [];
+      for (const screen of SCREENS) {
+        await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: screen.name, exact: true }).click();
+        await page.getByRole('heading', { level: 1, name: screen.name }).waitFor();
+        found.push(...(await audit(page, `${screen.name} (empty)`)));
+        await page.screenshot({ path: `${SHOTS}/${screen.path || 'home'}-${scheme}.png` });
+      }
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Log' }).click();
+      const today = new Date();
+      for (const [daysAgo, km] of [[15, '5'], [8, '5'], [1, '9']]) {
+        const d = new Date(today);
+        d.setDate(d.getDate() - daysAgo);
+        const date = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+        await addRun(page, { date, distance: km, duration: '40' });
+        await page.getByRole('status').filter({ hasText: `Saved: ${km} km` }).waitFor();
+      }
+      found.push(...(await audit(page, 'Log (with runs)')));
+      await page.screenshot({ path: `${SHOTS}/log-data-${scheme}.png` });
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
+      await page.getByRole('img', { name: /Weekly distance/ }).waitFor();
+      found.push(...(await audit(page, 'Home (with runs)')));
+      await page.screenshot({ path: `${SHOTS}/home-data-${scheme}.png` });
+      assert.deepEqual(found, []);
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+
+    test('every step of the knee check passes axe, tap-size and width checks', async () => {
+      const { context, page, problems } = await openIn(scheme, 'knee-check', 'Knee check');
+      const found = [];
+      let step = 0;
+      const check = async () => {
+        step += 1;
+        found.push(...(await audit(page, `knee check step ${step}`)));
+      };
+      await start(page);
+      await answer(page, SAFETY_ALL_NO, check);
+      await check();
+      await tap(page, 'Gradually, over days or weeks');
+      await answer(page, FRONT_OF_KNEE_STORY, check);
+      await page.getByRole('region', { name: 'Your plan' }).waitFor();
+      found.push(...(await audit(page, 'knee check result')));
+      await page.screenshot({ path: `${SHOTS}/knee-check-result-${scheme}.png` });
+      assert.deepEqual(found, []);
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  });
+}
+
+describe('large text and keyboard', () => {
+  test('at 200% zoom (180 CSS px wide) no screen scrolls sideways', async () => {
+    const { context, page, problems } = await openIn('light', '', 'Home', { viewport: { width: 180, height: 370 } });
+    const found = [];
+    for (const screen of SCREENS) {
+      await page.goto(`${app.server.url}${screen.path}`);
+      await page.getByRole('heading', { level: 1, name: screen.name }).waitFor();
+      found.push(...(await sidewaysScroll(page, `${screen.name} at 200%`)));
+    }
+    assert.deepEqual(found, []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('the knee check can be done with the keyboard alone', async () => {
+    const { context, page, problems } = await openIn('light', 'knee-check', 'Knee check');
+    /** Tabs forward until the focused element has this accessible name, then presses a key. */
+    const press = async (name, key = 'Enter') => {
+      for (let i = 0; i < 60; i += 1) {
+        await page.keyboard.press('Tab');
+        const focused = await page.evaluate(() => {
+          const el = document.activeElement;
+          return (el?.getAttribute('aria-label') || el?.textContent || '').trim();
+        });
+        if (focused === name) {
+          await page.keyboard.press(key);
+          return;
+        }
+      }
+      assert.fail(`could not reach "${name}" with Tab`);
+    };
+    const keyTap = async (name) => {
+      const before = await question(page).innerText().catch(() => '');
+      await press(name);
+      await page.waitForFunction((text) => document.querySelector('#kc-question')?.innerText !== text, before);
+    };
+    await press('Start knee check');
+    await question(page).waitFor();
+    for (const answerName of SAFETY_ALL_NO) await keyTap(answerName);
+    await keyTap('Gradually, over days or weeks');
+    for (const step of FRONT_OF_KNEE_STORY) {
+      if (Array.isArray(step)) {
+        for (const name of step) await press(name, 'Space');
+        await keyTap('Continue');
+      } else {
+        await keyTap(step);
+      }
+    }
+    await page.getByRole('region', { name: 'Your plan' }).waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});

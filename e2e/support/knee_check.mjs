@@ -1,0 +1,62 @@
+// Steps through the knee check as a runner taps it: one question at a time.
+
+export const question = (page) => page.locator('#kc-question');
+
+/** Presses a button on the current question and waits for the next screen. */
+export async function tap(page, name) {
+  const before = await question(page).innerText();
+  await page.getByRole('button', { name, exact: true }).click();
+  await page.waitForFunction((text) => document.querySelector('#kc-question')?.innerText !== text, before);
+}
+
+/** Picks several answers (toggle buttons or knee map areas), then Continue. */
+export async function pick(page, names) {
+  for (const name of names) await page.getByRole('button', { name, exact: true }).click();
+  await tap(page, 'Continue');
+}
+
+export async function start(page) {
+  await page.getByRole('button', { name: 'Start knee check' }).click();
+  await question(page).waitFor();
+}
+
+/** The eight safety questions, all answered No. */
+export const SAFETY_ALL_NO = Array.from({ length: 8 }, () => 'No');
+
+/**
+ * A gradual ache at the front of the knee, worse on stairs and when sitting: the answers from
+ * "Where does it hurt?" to the end. A string is a tap; an array is a multi-pick.
+ */
+export const FRONT_OF_KNEE_STORY = [
+  ['Front, around the kneecap'],
+  'Dull, aching',
+  'After runs',
+  ['Stairs, especially going down', 'Sitting a long time with bent knees'],
+  'No', // burning
+  'No', // swelling
+  'No clicking',
+  'No', // morning stiffness
+  '3',
+  'One to two weeks',
+  'No, this is the first time',
+  'No', // daily life
+  'No, about the same',
+  'No', // speed and hills
+  'Yes', // easy days
+  "I don't know",
+  'Not sure',
+  'Under 300 miles (500 km)',
+  'No', // shoe change
+  ['A mix of surfaces'],
+  'Now and then',
+  'No', // sitting
+];
+
+/** Answers `steps` in order; `beforeEach(page)` runs on every question before it is answered. */
+export async function answer(page, steps, beforeEach = async () => {}) {
+  for (const step of steps) {
+    await beforeEach(page);
+    if (Array.isArray(step)) await pick(page, step);
+    else await tap(page, step);
+  }
+}

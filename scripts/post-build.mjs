@@ -1,0 +1,106 @@
+// trunk's post_build hook (Trunk.toml): finishes the build in TRUNK_STAGING_DIR before trunk
+// moves it to the dist folder.
+//   1. The Content-Security-Policy <meta> (placeholder `data-patella-csp` in index.html) gets
+//      the sha256 hash of every inline <script> trunk wrote, so those run and nothing else does.
+//   2. Release builds get the service worker: public/sw.js filled with the list of every file
+//      of the build and a hash of all of them (its cache name), plus a `patella-build` <meta>
+//      the app reads to register it and to show which build is running.
+//   3. index.html is copied to 404.html: GitHub Pages answers unknown paths with it, so deep
+//      links open the app online.
+// Can also be run by hand over a finished build: node scripts/post-build.mjs <dist folder>.
+// The version shown in Settings is Cargo.toml's, or PATELLA_VERSION when set (the e2e test's
+// second build uses it as its visible change).
+// Debug builds (`trunk serve --dev`) get no service worker, so a rebuild is never hidden
+// behind a cached copy.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const staging = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+if (!staging) {
+  console.error('post-build: no TRUNK_STAGING_DIR (run from trunk) and no folder given');
+  process.exit(1);
+}
+const release = (process.env.TRUNK_PROFILE ?? 'release') === 'release';
+const version = process.env.PATELLA_VERSION || cargoVersion();
+
+const sha256 = (text) => createHash('sha256').update(text).digest('base64');
+const indexPath = join(staging, 'index.html');
+let html = readFileSync(indexPath, 'utf8');
+
+// 1. CSP: hashes of the inline scripts, exactly as the browser will see their text.
+const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+const scriptHashes = inline.map((text) => `'sha256-${sha256(text)}'`);
+const policy = [
+  "default-src 'self'",
+  `script-src 'self' 'wasm-unsafe-eval' ${scriptHashes.join(' ')}`.trim(),
+  "style-src 'self'",
+  "img-src 'self'",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+const cspTag = /<meta[^>]*\bdata-patella-csp\b[^>]*>/;
+if (!cspTag.test(html)) fail('index.html has no <meta ... data-patella-csp> placeholder');
+html = html.replace(cspTag, `<meta http-equiv="Content-Security-Policy" content="${policy}" data-patella-csp />`);
+
+// 2. Which build this is, read by the app (src/platform/service_worker.rs).
+const buildTag = /<meta name="patella-build"[^>]*>/;
+const setBuild = (build) => {
+  const tag = `<meta name="patella-build" content="${build}" data-version="${escapeAttr(version)}" />`;
+  return buildTag.test(html) ? html.replace(buildTag, tag) : html.replace('</head>', `  ${tag}\n  </head>`);
+};
+
+const swPath = join(staging, 'sw.js');
+rmSync(swPath, { force: true });
+rmSync(join(staging, '404.html'), { force: true });
+if (release) {
+  html = setBuild('pending');
+  writeFileSync(indexPath, html);
+  // Every file of the build except the service worker and the 404 copy, sorted for a stable hash.
+  const files = listFiles(staging).sort();
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(file).update('\0').update(readFileSync(join(staging, file)));
+  const build = hash.digest('hex').slice(0, 16);
+  html = setBuild(build);
+  const template = readFileSync(join(root, 'public', 'sw.js'), 'utf8');
+  const worker = template
+    .replace("'__PATELLA_BUILD__'", JSON.stringify(build))
+    .replace('__PATELLA_PRECACHE__', JSON.stringify(files, null, 2));
+  if (worker.includes('__PATELLA_')) fail('public/sw.js placeholders were not all filled');
+  writeFileSync(swPath, worker);
+  const bytes = files.reduce((sum, file) => sum + statSync(join(staging, file)).size, 0);
+  console.log(`post-build: build ${build}, precache ${files.length} files, ${bytes} B`);
+} else if (buildTag.test(html)) {
+  html = html.replace(buildTag, '');
+}
+writeFileSync(indexPath, html);
+writeFileSync(join(staging, '404.html'), html);
+console.log(`post-build: CSP with ${scriptHashes.length} inline script hash(es)`);
+
+function listFiles(dir) {
+  return readdirSync(dir, { recursive: true })
+    .map((name) => relative(staging, join(dir, name)).split(sep).join('/'))
+    .filter((name) => statSync(join(staging, name)).isFile())
+    .filter((name) => name !== 'sw.js' && name !== '404.html');
+}
+
+function cargoVersion() {
+  const manifest = readFileSync(join(root, 'Cargo.toml'), 'utf8');
+  return manifest.match(/^version\s*=\s*"([^"]+)"/m)?.[1] ?? 'unknown';
+}
+
+function escapeAttr(text) {
+  return text.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function fail(message) {
+  console.error(`post-build: ${message}`);
+  process.exit(1);
+}

@@ -1,0 +1,50 @@
+//! Install Patella: a quiet button where the browser offers installation, the iPhone way
+//! (Share → Add to Home Screen), and which version this copy is.
+
+use leptos::prelude::*;
+
+use crate::platform::install;
+use crate::platform::service_worker::{self, OfflineApp};
+
+#[component]
+pub fn InstallSection() -> impl IntoView {
+    let offer = use_context::<OfflineApp>().map(|offline| offline.install);
+    let can_install = move || offer.is_some_and(|offer| offer.available.get());
+    let version = service_worker::build_info().map(|info| {
+        let version = if info.version.is_empty() {
+            String::new()
+        } else {
+            format!("Version {} · ", info.version)
+        };
+        format!("{version}build {}. Works offline once opened.", info.build)
+    });
+
+    view! {
+        <section class="card install" aria-labelledby="install-heading">
+            <h2 id="install-heading">"Install Patella"</h2>
+            <p>
+                "Installed, Patella opens from your home screen like any other app and works \
+                 with no signal at all, on a trail or in a basement."
+            </p>
+            <Show when=can_install>
+                <button
+                    type="button"
+                    class="button secondary"
+                    on:click=move |_| {
+                        if let Some(offer) = offer {
+                            install::prompt(offer);
+                        }
+                    }
+                >
+                    "Install Patella"
+                </button>
+            </Show>
+            <p class="hint">
+                "On an iPhone or iPad: open Patella in Safari, tap Share, then "
+                <strong>"Add to Home Screen"</strong>
+                "."
+            </p>
+            {version.map(|text| view! { <p class="hint app-version">{text}</p> })}
+        </section>
+    }
+}

@@ -1,0 +1,71 @@
+//! The browser's offer to install Patella as an app (`beforeinstallprompt`, Chromium-based
+//! browsers). The offer is kept so Settings can show a quiet "Install Patella" button
+//! instead of the browser's own banner; Safari has no such event, so Settings also says
+//! how to add the app from the Share menu.
+
+use std::cell::RefCell;
+
+use leptos::prelude::*;
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// Whether the browser currently offers installation.
+#[derive(Clone, Copy)]
+pub struct InstallOffer {
+    pub available: RwSignal<bool>,
+}
+
+thread_local! {
+    /// The `beforeinstallprompt` event, whose `prompt()` shows the browser's install dialog.
+    static OFFER: RefCell<Option<web_sys::Event>> = const { RefCell::new(None) };
+}
+
+/// Starts listening for the browser's offer; the app calls this once at start.
+pub fn listen() -> InstallOffer {
+    let offer = InstallOffer {
+        available: RwSignal::new(false),
+    };
+    let Some(window) = web_sys::window() else {
+        return offer;
+    };
+    let available = offer.available;
+    let on_offer = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
+        // Keep the browser's own mini-banner away; Settings offers the button instead.
+        event.prevent_default();
+        OFFER.with(|slot| *slot.borrow_mut() = Some(event));
+        available.set(true);
+    });
+    let on_installed = Closure::<dyn Fn()>::new(move || {
+        OFFER.with(|slot| slot.borrow_mut().take());
+        available.set(false);
+    });
+    let _ = window
+        .add_event_listener_with_callback("beforeinstallprompt", on_offer.as_ref().unchecked_ref());
+    let _ = window
+        .add_event_listener_with_callback("appinstalled", on_installed.as_ref().unchecked_ref());
+    on_offer.forget();
+    on_installed.forget();
+    offer
+}
+
+/// Shows the browser's install dialog. The offer can be used once, whatever the answer.
+pub fn prompt(offer: InstallOffer) {
+    let Some(event) = OFFER.with(|slot| slot.borrow_mut().take()) else {
+        offer.available.set(false);
+        return;
+    };
+    offer.available.set(false);
+    let prompt = js_sys::Reflect::get(&event, &"prompt".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let Some(prompt) = prompt {
+        if let Ok(result) = prompt.call0(&event) {
+            if let Ok(promise) = result.dyn_into::<js_sys::Promise>() {
+                leptos::task::spawn_local(async move {
+                    // Accepted or dismissed: either way the offer is spent.
+                    let _: Result<JsValue, JsValue> = JsFuture::from(promise).await;
+                });
+            }
+        }
+    }
+}
