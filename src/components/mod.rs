@@ -2,6 +2,7 @@
 
 pub mod app_header;
 pub mod bottom_nav;
+pub mod fields;
 pub mod page_intro;
 pub mod storage_notices;
 pub mod update_banner;

@@ -2,15 +2,19 @@
 //! Every rule a runner relies on lives here and is tested natively.
 
 pub mod backup;
+pub mod cadence;
 pub mod calendar;
 pub mod content;
 pub mod csv;
 pub mod dataset;
+pub mod interval_timer;
 pub mod load;
 pub mod pain;
+pub mod protocol;
 pub mod records;
 pub mod run_draft;
 pub mod schema;
 pub mod shoes;
+pub mod strength_plan;
 pub mod triage;
 pub mod units;

@@ -1,8 +1,10 @@
 //! Browser APIs at the edge of the app: the document, start-up and crash handling.
 //! Pages call these; nothing in `domain/` or `routes` may.
 
+pub mod audio;
 pub mod clock;
 pub mod crash;
+pub mod cues;
 pub mod document;
 pub mod download;
 pub mod install;

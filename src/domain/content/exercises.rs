@@ -14,7 +14,7 @@ pub struct Exercise {
     pub hip_work: bool,
 }
 
-pub const EXERCISES: [Exercise; 13] = [
+pub const EXERCISES: [Exercise; 19] = [
     Exercise {
         id: "wall_sit",
         name: "Wall sits",
@@ -125,6 +125,59 @@ pub const EXERCISES: [Exercise; 13] = [
         how_to: "Hands on a wall, one foot back with the heel down. Stretch with the back knee \
                  straight, then with it slightly bent to reach the lower calf.",
         dose: "Hold 30 seconds each way, twice on each leg",
+        hip_work: false,
+    },
+    Exercise {
+        id: "couch_stretch",
+        name: "Couch stretch",
+        how_to: "Kneel with one shin up the front of a sofa or a wall behind you and the other \
+                 foot flat in front. Lift your chest and squeeze the buttock of the back leg \
+                 until the front of that hip and thigh stretch. Ease off if the knee complains.",
+        dose: "Hold 30 to 60 seconds on each side",
+        hip_work: false,
+    },
+    Exercise {
+        id: "hip_circles",
+        name: "Hip circles and leg swings",
+        how_to: "Holding a wall, draw slow circles with one knee lifted, then swing the leg \
+                 forwards and back and across the body, a little higher each time. A gentle \
+                 morning wake-up for the hips.",
+        dose: "10 circles each way and 10 swings each way, on each leg",
+        hip_work: false,
+    },
+    Exercise {
+        id: "thoracic_mobility",
+        name: "Upper-back mobility (cat-cow)",
+        how_to: "On hands and knees, slowly round your back up towards the ceiling, then let it \
+                 sink as you lift your chest and look ahead. Move with your breath.",
+        dose: "10 slow rounds",
+        hip_work: false,
+    },
+    Exercise {
+        id: "plank",
+        name: "Plank",
+        how_to: "Rest on your forearms and toes with your body in one straight line from head to \
+                 heels. Tighten your stomach and buttocks and breathe. Drop to your knees to \
+                 make it easier.",
+        dose: "3 holds of 20 to 45 seconds",
+        hip_work: false,
+    },
+    Exercise {
+        id: "dead_bug",
+        name: "Dead bugs",
+        how_to: "Lie on your back, arms up and knees bent above your hips. Keeping your lower \
+                 back pressed to the floor, slowly lower one arm and the opposite leg, then \
+                 swap sides.",
+        dose: "2 sets of 8 on each side",
+        hip_work: false,
+    },
+    Exercise {
+        id: "bird_dog",
+        name: "Bird dogs",
+        how_to: "On hands and knees, reach one arm forwards and the opposite leg back until both \
+                 are level with your body, without letting your hips tip. Pause, return and \
+                 swap.",
+        dose: "2 sets of 8 on each side",
         hip_work: false,
     },
 ];

@@ -1,7 +1,6 @@
 //! Log: add a run in three taps (more detail folded away), edit or delete any run with an
 //! undo, a quick daily pain entry, and the runner's shoes.
 
-mod fields;
 mod pain_form;
 mod run_form;
 mod run_list;

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::fields::TextField;
+use crate::components::fields::TextField;
 use crate::domain::records::KneeArea;
 use crate::domain::run_draft::{PainDraft, PainErrors};
 use crate::domain::schema::Collection;

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use super::fields::{SelectField, TextField};
 use super::LogState;
+use crate::components::fields::{SelectField, TextField};
 use crate::domain::records::{RecordId, RunKind, Surface};
 use crate::domain::run_draft::{DraftErrors, RunDraft};
 use crate::domain::schema::Collection;

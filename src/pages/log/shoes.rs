@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::fields::TextField;
+use crate::components::fields::TextField;
 use crate::domain::records::RecordId;
 use crate::domain::run_draft::{ShoeDraft, ShoeErrors};
 use crate::domain::schema::Collection;

@@ -1,5 +1,5 @@
-//! Form fields for the Log screen: a label, a hint, the input, and its message when wrong,
-//! announced together to screen readers.
+//! Form fields shared by the screens: a label, a hint, the input, and its message when
+//! wrong, announced together to screen readers.
 
 use leptos::prelude::*;
 

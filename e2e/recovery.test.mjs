@@ -1,0 +1,170 @@
+// Recovery as a runner uses it, with the timer's clock sped up (`?speed=N`, see
+// src/pages/recovery/saved.rs) so no real minutes pass: start the plan, run a week-1
+// walk-run session through WALK→RUN changes and a reload to its end, enter pain, find the
+// session in the Log and the plan's decision on Recovery; tick the strength checklist and
+// see the week's adherence after a reload. Headless Chromium has no speakers and no wake
+// lock: those must fail quietly (phonePage fails the test on any console error).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve } from './support/server.mjs';
+import { launch, phonePage } from './support/browser.mjs';
+import { assertNoProblems, listedRuns, openScreen, stored } from './support/app.mjs';
+
+let browser;
+let server;
+before(async () => {
+  assert.ok(process.env.PATELLA_DIST_SUBPATH, 'set PATELLA_DIST_SUBPATH to the /patella/ build');
+  server = await serve(process.env.PATELLA_DIST_SUBPATH, '/patella/');
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// Week 1 is 21 minutes of 2 min walk / 1 min run; at 120× that is 10.5 s, a walk 1 s.
+const SPEED = 120;
+
+async function recoveryScreen(session) {
+  await session.page.goto(`${server.url}recovery?speed=${SPEED}`);
+  await session.page.getByRole('heading', { level: 1, name: 'Recovery' }).waitFor();
+}
+
+const segment = (page) => page.locator('#rec-segment');
+
+describe('recovery', () => {
+  test('a week-1 walk-run session, timed, saved with its pain, in the Log and the plan', async () => {
+    const session = await phonePage(browser, server.origin);
+    const { context, page, problems } = session;
+    await recoveryScreen(session);
+
+    await page.getByLabel('Start at').selectOption('week1');
+    await page.getByRole('button', { name: 'Start the plan' }).click();
+    await page.getByRole('heading', { name: 'Now: Week 1' }).waitFor();
+
+    await page.getByLabel('Session', { exact: true }).selectOption('stage');
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await segment(page).filter({ hasText: 'WALK' }).waitFor();
+    await segment(page).filter({ hasText: 'RUN' }).waitFor({ timeout: 5000 });
+    await segment(page).filter({ hasText: 'WALK' }).waitFor({ timeout: 5000 });
+
+    // The timer lives in storage: a reload picks it up where it is.
+    const kept = await stored(page, 'patella.recovery.timer');
+    assert.equal(kept.schema, 1);
+    assert.equal(kept.data.run.plan.walk_minutes, 2);
+    await recoveryScreen(session);
+    await segment(page).filter({ hasText: /WALK|RUN/ }).waitFor();
+    // Browsers play sound only after a tap, so a reloaded timer offers to turn the beeps on.
+    await page.getByRole('button', { name: 'Turn the beeps on' }).click();
+    await page.getByRole('button', { name: 'Turn the beeps on' }).waitFor({ state: 'detached' });
+
+    // Pause freezes the countdown; resume carries on.
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await segment(page).filter({ hasText: 'PAUSED' }).waitFor();
+    const frozen = await page.locator('#rec-countdown').innerText();
+    await page.waitForTimeout(600);
+    assert.equal(await page.locator('#rec-countdown').innerText(), frozen);
+    await page.getByRole('button', { name: 'Resume' }).click();
+
+    // The session runs to its end by itself.
+    await page.getByRole('heading', { name: /Session done: 21:00/ }).waitFor({ timeout: 15000 });
+    const estimate = await page.getByLabel('Distance covered (km)').inputValue();
+    assert.ok(Number(estimate) > 1 && Number(estimate) < 3, `estimate ${estimate}`);
+    await page.getByLabel('Pain during (0 none – 10 worst)').fill('2');
+    await page.getByLabel('Pain afterwards (0 – 10)').fill('1');
+    await page.getByRole('button', { name: 'Save session' }).click();
+    await page.getByRole('status').filter({ hasText: 'It is in the Log' }).waitFor();
+    assert.equal(await stored(page, 'patella.recovery.timer'), null);
+
+    // The plan's decision names the session and counts it.
+    await page.locator('.decision-reason').filter({ hasText: '1 of 3 sessions done at week 1' }).waitFor();
+    const runs = await stored(page, 'patella.runs');
+    assert.equal(runs.data.length, 1);
+    assert.equal(runs.data[0].kind, 'recovery');
+    assert.equal(runs.data[0].duration, 1260);
+    assert.equal(runs.data[0].pain_during, 2);
+
+    await openScreen(page, 'Log');
+    const listed = await listedRuns(page);
+    assert.equal(listed.length, 1);
+    assert.match(listed[0], /21:00/);
+
+    await openScreen(page, 'Recovery');
+    await page.locator('.decision-reason').filter({ hasText: '2/10 during, 1/10 after' }).waitFor();
+
+    // A painful session steps back (week 1 cannot go lower: it starts again).
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await segment(page).filter({ hasText: 'WALK' }).waitFor();
+    await page.getByRole('button', { name: 'End' }).click();
+    await page.getByLabel('Pain during (0 none – 10 worst)').fill('5');
+    await page.getByLabel('Pain afterwards (0 – 10)').fill('5');
+    await page.getByRole('button', { name: 'Save session' }).click();
+    await page
+      .locator('.decision-reason')
+      .filter({ hasText: /start it again because pain was 5\/10 during \w+day's session/ })
+      .waitFor();
+
+    assertNoProblems(problems);
+    await context.close();
+  });
+
+  test('a strength checklist ticked and saved shows in the week adherence after reload', async () => {
+    const session = await phonePage(browser, server.origin);
+    const { context, page, problems } = session;
+    await recoveryScreen(session);
+    const adherence = page.locator('#rec-adherence');
+    await adherence.filter({ hasText: 'This week: 0 of 2–3 strength sessions' }).waitFor();
+
+    await page.getByLabel('Plan for').selectOption('it_band');
+    await page.getByRole('checkbox', { name: /Clamshells/ }).check();
+    await page.getByRole('checkbox', { name: /Side-lying leg lifts/ }).check();
+    await page.getByRole('button', { name: "Save today's exercises" }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved: 2 exercises today.' }).waitFor();
+    await adherence.filter({ hasText: 'This week: 1 of 2–3 strength sessions' }).waitFor();
+
+    await recoveryScreen(session);
+    await adherence.filter({ hasText: 'This week: 1 of 2–3 strength sessions' }).waitFor();
+    // The plan picked by hand is kept too.
+    assert.equal(await page.getByLabel('Plan for').inputValue(), 'it_band');
+    const strength = await stored(page, 'patella.strength');
+    assert.deepEqual(strength.data[0].exercises, ['clamshell', 'side_lying_leg_lift']);
+
+    // The metronome starts and stops without a sound card, quietly.
+    await page.getByRole('button', { name: 'Start metronome' }).click();
+    await page.getByRole('button', { name: 'Stop metronome' }).click();
+    await page.getByRole('button', { name: 'Start metronome' }).waitFor();
+
+    assertNoProblems(problems);
+    await context.close();
+  });
+  test('the plan and the exercises start from the latest knee check', async () => {
+    const session = await phonePage(browser, server.origin);
+    const { context, page, problems } = session;
+    await page.goto(`${server.url}`);
+    const now = new Date().toISOString();
+    await page.evaluate((at) => {
+      const check = {
+        id: 'check1',
+        updated_at: at,
+        taken_at: at,
+        care_tier: 'self_manage',
+        conditions: ['it_band'],
+        answers: {},
+      };
+      localStorage.setItem('patella.triage', JSON.stringify({ schema: 1, data: [check] }));
+    }, now);
+    await recoveryScreen(session);
+    const day = now.slice(0, 10);
+    await page.getByRole('button', { name: `Start from my knee check of ${day}` }).click();
+    await page.getByRole('heading', { name: 'Now: Week 1' }).waitFor();
+    assert.equal(await page.getByLabel('Plan for').inputValue(), 'check');
+    const first = page.locator('.checklist').last().getByRole('checkbox').first();
+    assert.equal(await first.getAttribute('id'), 'rec-ex-clamshell');
+    const prefs = await stored(page, 'patella.recovery');
+    assert.equal(prefs.schema, 1);
+    assert.equal(prefs.data.start.stage, 'week1');
+    assert.equal(prefs.data.start.from_knee_check, day);
+    assertNoProblems(problems);
+    await context.close();
+  });
+});

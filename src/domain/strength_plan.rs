@@ -1,0 +1,364 @@
+//! The strength and mobility plan: which exercises fit the runner's likely conditions, and
+//! how well they have kept to it this week.
+//!
+//! The seed's routine: 5–10 minutes of mobility every day, and 2–3 strength sessions a week
+//! of 20–30 minutes on hips, glutes and core. Hip and glute work usually shows results in
+//! 3–4 weeks of consistent work.
+
+use chrono::{Days, NaiveDate, Weekday};
+
+use crate::domain::calendar::week_start;
+use crate::domain::content::{exercises, ConditionId, Exercise};
+use crate::domain::records::StrengthSession;
+
+/// Exercises that belong in the daily mobility routine; the rest are strength work.
+pub const MOBILITY: [&str; 8] = [
+    "hip_circles",
+    "quad_stretch",
+    "kneecap_mobility",
+    "foam_roll_hip",
+    "hip_flexor_stretch",
+    "couch_stretch",
+    "calf_stretch",
+    "thoracic_mobility",
+];
+
+/// Core work every strength session ends with (the seed: hips, glutes and core).
+pub const CORE: [&str; 3] = ["plank", "dead_bug", "bird_dog"];
+
+/// The plan for anyone without a knee check: hips, glutes and core, and general mobility.
+const GENERAL_STRENGTH: [&str; 4] = [
+    "clamshell",
+    "side_lying_leg_lift",
+    "monster_walk",
+    "hip_thrust",
+];
+const GENERAL_MOBILITY: [&str; 4] = [
+    "hip_circles",
+    "hip_flexor_stretch",
+    "calf_stretch",
+    "thoracic_mobility",
+];
+
+/// At most this many exercises in a strength session (about 20–30 minutes).
+pub const MAX_STRENGTH: usize = 6;
+/// At most this many in the daily routine (about 5–10 minutes).
+pub const MAX_MOBILITY: usize = 4;
+
+/// Strength sessions a week: at least, and at most.
+pub const STRENGTH_PER_WEEK: (u32, u32) = (2, 3);
+/// Weeks of consistent work before the seed expects improvement.
+pub const WEEKS_TO_IMPROVE: (u32, u32) = (3, 4);
+
+pub fn is_mobility(id: &str) -> bool {
+    MOBILITY.contains(&id)
+}
+
+/// A chosen plan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StrengthPlan {
+    /// The conditions it was made for (empty: the general plan).
+    pub conditions: Vec<ConditionId>,
+    pub strength: Vec<&'static Exercise>,
+    pub mobility: Vec<&'static Exercise>,
+    /// Conditions whose exercises wait until someone has examined the knee.
+    pub waiting_for_assessment: Vec<ConditionId>,
+}
+
+fn push_unique(list: &mut Vec<&'static Exercise>, id: &str, max: usize) {
+    if list.len() >= max || list.iter().any(|e| e.id == id) {
+        return;
+    }
+    if let Some(exercise) = exercises::find(id) {
+        list.push(exercise);
+    }
+}
+
+/// The plan for these condition keys (as a knee check saves them; unknown keys are ignored).
+pub fn plan_for(condition_keys: &[String]) -> StrengthPlan {
+    let conditions: Vec<ConditionId> = condition_keys
+        .iter()
+        .filter_map(|key| ConditionId::from_key(key))
+        .fold(Vec::new(), |mut acc, id| {
+            if !acc.contains(&id) {
+                acc.push(id);
+            }
+            acc
+        });
+    let (waiting, usable): (Vec<ConditionId>, Vec<ConditionId>) = conditions
+        .iter()
+        .partition(|id| id.info().exercises_wait_for_assessment);
+    let mut strength = Vec::new();
+    let mut mobility = Vec::new();
+    if usable.is_empty() && !waiting.is_empty() {
+        return StrengthPlan {
+            conditions,
+            strength,
+            mobility,
+            waiting_for_assessment: waiting,
+        };
+    }
+    // Condition exercises first, most likely condition first; strength leaves room for core.
+    let strength_room = MAX_STRENGTH - 2;
+    for id in &usable {
+        for exercise in id.info().exercises {
+            if is_mobility(exercise) {
+                push_unique(&mut mobility, exercise, MAX_MOBILITY);
+            } else {
+                push_unique(&mut strength, exercise, strength_room);
+            }
+        }
+    }
+    for exercise in GENERAL_STRENGTH {
+        push_unique(&mut strength, exercise, strength_room);
+    }
+    for exercise in CORE {
+        push_unique(&mut strength, exercise, MAX_STRENGTH);
+    }
+    for exercise in GENERAL_MOBILITY {
+        push_unique(&mut mobility, exercise, MAX_MOBILITY);
+    }
+    StrengthPlan {
+        conditions,
+        strength,
+        mobility,
+        waiting_for_assessment: waiting,
+    }
+}
+
+/// How this week went against the target.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Adherence {
+    pub week_start: NaiveDate,
+    /// Days with a saved session that held strength work, this week.
+    pub strength_sessions: u32,
+    /// Days with mobility work this week, and the days of the week so far.
+    pub mobility_days: u32,
+    pub days_so_far: u32,
+    /// Weeks in a row, up to this one, with at least the minimum strength sessions
+    /// (this week counts only once it has reached it).
+    pub consistent_weeks: u32,
+}
+
+impl Adherence {
+    pub fn strength_target_met(&self) -> bool {
+        self.strength_sessions >= STRENGTH_PER_WEEK.0
+    }
+
+    /// A sentence for the runner.
+    pub fn summary(&self) -> String {
+        let (low, high) = STRENGTH_PER_WEEK;
+        format!(
+            "This week: {} of {low}–{high} strength sessions, mobility on {} of {} days.",
+            self.strength_sessions, self.mobility_days, self.days_so_far
+        )
+    }
+
+    /// Where the runner is on the road to the 3–4 weeks the seed expects.
+    pub fn outlook(&self) -> String {
+        let (low, high) = WEEKS_TO_IMPROVE;
+        match self.consistent_weeks {
+            0 => format!(
+                "Most runners notice a difference after {low} to {high} weeks of doing this \
+                 regularly. Two sessions this week starts the count."
+            ),
+            weeks if weeks < low => format!(
+                "{weeks} {} of steady work so far. Improvement usually shows after {low} to \
+                 {high} weeks.",
+                if weeks == 1 { "week" } else { "weeks" }
+            ),
+            weeks => format!(
+                "{weeks} weeks of steady work: this is when improvement usually shows. If the \
+                 knee is no better, see a physiotherapist."
+            ),
+        }
+    }
+}
+
+fn days_with(
+    sessions: &[StrengthSession],
+    from: NaiveDate,
+    to: NaiveDate,
+    pick: impl Fn(&str) -> bool,
+) -> u32 {
+    let mut days: Vec<NaiveDate> = sessions
+        .iter()
+        .filter(|s| s.date >= from && s.date <= to)
+        .filter(|s| s.exercises.iter().any(|id| pick(id)))
+        .map(|s| s.date)
+        .collect();
+    days.sort();
+    days.dedup();
+    days.len() as u32
+}
+
+/// Adherence for the week containing `today`.
+pub fn adherence(sessions: &[StrengthSession], today: NaiveDate, first_day: Weekday) -> Adherence {
+    let start = week_start(today, first_day);
+    let days_so_far = (today - start).num_days().clamp(0, 6) as u32 + 1;
+    let strength_in =
+        |from: NaiveDate, to: NaiveDate| days_with(sessions, from, to, |id| !is_mobility(id));
+    let strength_sessions = strength_in(start, today);
+    let mobility_days = days_with(sessions, start, today, is_mobility);
+
+    let mut consistent_weeks = u32::from(strength_sessions >= STRENGTH_PER_WEEK.0);
+    let mut week = start;
+    for _ in 0..52 {
+        let Some(previous) = week.checked_sub_days(Days::new(7)) else {
+            break;
+        };
+        let end = week.pred_opt().unwrap_or(previous);
+        if strength_in(previous, end) >= STRENGTH_PER_WEEK.0 {
+            consistent_weeks += 1;
+            week = previous;
+        } else {
+            break;
+        }
+    }
+    Adherence {
+        week_start: start,
+        strength_sessions,
+        mobility_days,
+        days_so_far,
+        consistent_weeks,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::records::RecordId;
+
+    fn ids(list: &[&'static Exercise]) -> Vec<&'static str> {
+        list.iter().map(|e| e.id).collect()
+    }
+
+    fn keys(list: &[&str]) -> Vec<String> {
+        list.iter().map(|k| k.to_string()).collect()
+    }
+
+    #[test]
+    fn every_listed_exercise_exists() {
+        for id in MOBILITY.iter().chain(&CORE).chain(&GENERAL_STRENGTH) {
+            assert!(exercises::find(id).is_some(), "{id}");
+        }
+    }
+
+    #[test]
+    fn patellofemoral_pain_gets_knee_and_hip_work_then_core() {
+        let plan = plan_for(&keys(&["patellofemoral"]));
+        let strength = ids(&plan.strength);
+        assert_eq!(&strength[..2], ["wall_sit", "step_down"]);
+        assert!(strength.contains(&"clamshell"));
+        assert_eq!(strength.len(), MAX_STRENGTH);
+        assert!(strength.contains(&"plank"));
+        let mobility = ids(&plan.mobility);
+        assert!(mobility.contains(&"quad_stretch"));
+        assert!(mobility.contains(&"kneecap_mobility"));
+        assert!(plan.mobility.len() <= MAX_MOBILITY);
+    }
+
+    #[test]
+    fn it_band_gets_hip_abductor_work_and_foam_rolling() {
+        let plan = plan_for(&keys(&["it_band"]));
+        let strength = ids(&plan.strength);
+        assert_eq!(strength[0], "clamshell");
+        assert!(strength.contains(&"side_lying_leg_lift"));
+        assert!(!strength.contains(&"wall_sit"));
+        assert!(ids(&plan.mobility).contains(&"foam_roll_hip"));
+    }
+
+    #[test]
+    fn no_knee_check_gives_the_general_plan() {
+        let plan = plan_for(&[]);
+        assert_eq!(
+            ids(&plan.strength),
+            [
+                "clamshell",
+                "side_lying_leg_lift",
+                "monster_walk",
+                "hip_thrust",
+                "plank",
+                "dead_bug"
+            ]
+        );
+        assert_eq!(ids(&plan.mobility), GENERAL_MOBILITY);
+        assert!(plan_for(&keys(&["nonsense"])).conditions.is_empty());
+    }
+
+    #[test]
+    fn an_acute_injury_waits_for_an_examination() {
+        let plan = plan_for(&keys(&["acute_injury"]));
+        assert!(plan.strength.is_empty() && plan.mobility.is_empty());
+        assert_eq!(plan.waiting_for_assessment, [ConditionId::AcuteInjury]);
+        // With another condition too, that one's plan is given and the injury noted.
+        let mixed = plan_for(&keys(&["acute_injury", "it_band"]));
+        assert!(!mixed.strength.is_empty());
+        assert_eq!(mixed.waiting_for_assessment, [ConditionId::AcuteInjury]);
+    }
+
+    #[test]
+    fn no_exercise_appears_twice() {
+        let plan = plan_for(&keys(&["patellofemoral", "it_band", "inner_knee"]));
+        let mut all = ids(&plan.strength);
+        all.extend(ids(&plan.mobility));
+        let count = all.len();
+        all.sort();
+        all.dedup();
+        assert_eq!(all.len(), count);
+    }
+
+    fn session(date: &str, exercises: &[&str]) -> StrengthSession {
+        StrengthSession {
+            id: RecordId::from_random_bits(1),
+            updated_at: "2026-11-01T07:00:00Z".parse().unwrap(),
+            date: date.parse().unwrap(),
+            exercises: exercises.iter().map(|e| e.to_string()).collect(),
+            minutes: None,
+            note: String::new(),
+        }
+    }
+
+    #[test]
+    fn adherence_counts_days_of_strength_and_mobility_this_week() {
+        let today: NaiveDate = "2026-11-26".parse().unwrap(); // Thursday
+        let sessions = [
+            session("2026-11-23", &["clamshell", "hip_circles"]),
+            session("2026-11-23", &["plank"]), // same day: one session
+            session("2026-11-24", &["calf_stretch"]),
+            session("2026-11-26", &["hip_thrust"]),
+            session("2026-11-20", &["hip_thrust"]), // last week
+        ];
+        let week = adherence(&sessions, today, Weekday::Mon);
+        assert_eq!(week.week_start, "2026-11-23".parse().unwrap());
+        assert_eq!(week.strength_sessions, 2);
+        assert_eq!(week.mobility_days, 2);
+        assert_eq!(week.days_so_far, 4);
+        assert!(week.strength_target_met());
+        assert_eq!(week.consistent_weeks, 1);
+        assert_eq!(
+            week.summary(),
+            "This week: 2 of 2–3 strength sessions, mobility on 2 of 4 days."
+        );
+    }
+
+    #[test]
+    fn consistent_weeks_run_back_until_a_short_week() {
+        let today: NaiveDate = "2026-11-26".parse().unwrap();
+        let sessions = [
+            session("2026-11-02", &["clamshell"]),
+            session("2026-11-09", &["clamshell"]),
+            session("2026-11-11", &["clamshell"]),
+            session("2026-11-16", &["clamshell"]),
+            session("2026-11-18", &["clamshell"]),
+            session("2026-11-23", &["clamshell"]),
+        ];
+        let week = adherence(&sessions, today, Weekday::Mon);
+        // This week has 1 (not yet counted), the two weeks before have 2 each, then 1.
+        assert_eq!(week.consistent_weeks, 2);
+        assert!(week.outlook().contains("2 weeks"));
+        assert!(adherence(&[], today, Weekday::Mon)
+            .outlook()
+            .contains("3 to 4 weeks"));
+    }
+}

@@ -1,0 +1,59 @@
+//! Recovery: the return-to-running plan with its step-back rule, the walk-run timer, the
+//! strength and mobility plan, and the cadence metronome.
+//!
+//! Thin: every rule lives in `domain::protocol`, `domain::interval_timer`,
+//! `domain::strength_plan` and `domain::cadence`; sounds, vibration and the screen lock in
+//! `platform::audio` and `platform::cues`.
+
+mod cadence_card;
+mod protocol_card;
+mod saved;
+mod strength_card;
+mod timer_card;
+
+use leptos::prelude::*;
+
+use crate::components::page_intro::PageIntro;
+use crate::domain::dataset::DataSet;
+use crate::domain::records::TriageRecord;
+use crate::routes::Destination;
+use crate::store::AppStore;
+
+use saved::RecoveryPrefs;
+
+/// The page's own settings, shared by its cards.
+#[derive(Clone, Copy)]
+pub(crate) struct Prefs(pub RwSignal<RecoveryPrefs>);
+
+impl Prefs {
+    /// Changes the prefs and stores them; on a failed write nothing changes.
+    pub fn update(&self, change: impl FnOnce(&mut RecoveryPrefs)) -> Result<(), String> {
+        let mut next = self.0.get_untracked();
+        change(&mut next);
+        saved::save_prefs(&next)?;
+        self.0.set(next);
+        Ok(())
+    }
+}
+
+/// The most recent knee check.
+pub(crate) fn latest_check(data: &DataSet) -> Option<TriageRecord> {
+    data.triage.iter().max_by_key(|t| t.taken_at).cloned()
+}
+
+#[component]
+pub fn RecoveryPage() -> impl IntoView {
+    let Some(store) = use_context::<AppStore>() else {
+        return view! { <PageIntro destination=Destination::Recovery /> }.into_any();
+    };
+    let prefs = Prefs(RwSignal::new(saved::load_prefs()));
+    provide_context(prefs);
+    view! {
+        <PageIntro destination=Destination::Recovery />
+        <protocol_card::ProtocolCard store=store prefs=prefs />
+        <timer_card::TimerCard store=store prefs=prefs />
+        <strength_card::StrengthCard store=store prefs=prefs />
+        <cadence_card::CadenceCard store=store />
+    }
+    .into_any()
+}

@@ -1,0 +1,174 @@
+//! The return-to-running card: the stage now, its sessions, and the last decision and why.
+
+use leptos::prelude::*;
+
+use super::saved::ProtocolStart;
+use super::{latest_check, Prefs};
+use crate::components::fields::SelectField;
+use crate::domain::calendar::week_start;
+use crate::domain::protocol::{self, Change, ProtocolState, Stage};
+use crate::domain::records::{CareTier, RunKind};
+use crate::platform::clock;
+use crate::store::AppStore;
+
+/// The protocol's state now, or `None` before it starts.
+pub(crate) fn current_state(store: AppStore, prefs: Prefs) -> Option<ProtocolState> {
+    let start = prefs.0.with(|p| p.start.clone())?;
+    Some(store.data().with(|data| {
+        let sessions = protocol::sessions_since(&data.runs, &data.pain, start.date);
+        protocol::evaluate(start.date, start.stage, &sessions)
+    }))
+}
+
+#[component]
+pub fn ProtocolCard(store: AppStore, prefs: Prefs) -> impl IntoView {
+    let status = RwSignal::new(None::<String>);
+    let chosen_stage = RwSignal::new(Stage::Week1.key().to_string());
+    let stage_options = Signal::derive(|| {
+        Stage::ALL
+            .into_iter()
+            .map(|s| (s.key().to_string(), s.title().to_string()))
+            .collect::<Vec<_>>()
+    });
+    let latest = Memo::new(move |_| store.data().with(latest_check));
+
+    let start = move |from_check: bool| {
+        let stage = if from_check {
+            Stage::Week1
+        } else {
+            Stage::from_key(&chosen_stage.get_untracked()).unwrap_or(Stage::Week1)
+        };
+        let from_knee_check = if from_check {
+            latest.get_untracked().map(|t| t.taken_at.date_naive())
+        } else {
+            None
+        };
+        let started = ProtocolStart {
+            date: clock::today(),
+            stage,
+            from_knee_check,
+        };
+        match prefs.update(|p| p.start = Some(started)) {
+            Ok(()) => status.set(Some(format!(
+                "Started at {}.",
+                stage.title().to_lowercase()
+            ))),
+            Err(reason) => status.set(Some(format!("Not started. {reason}"))),
+        }
+    };
+    let restart = move |_| match prefs.update(|p| p.start = None) {
+        Ok(()) => status.set(None),
+        Err(reason) => status.set(Some(format!("Could not restart. {reason}"))),
+    };
+
+    let state = Memo::new(move |_| current_state(store, prefs));
+    let this_week = move || {
+        let week_first_day = store.data().with(|d| d.settings.week_start);
+        let monday = week_start(clock::today(), week_first_day);
+        store.data().with(|data| {
+            data.runs
+                .iter()
+                .filter(|r| r.kind == RunKind::Recovery && r.date >= monday)
+                .count()
+        })
+    };
+
+    let not_started = move || {
+        let check = latest.get();
+        let care_first = check
+            .as_ref()
+            .is_some_and(|t| t.care_tier <= CareTier::SameDay);
+        view! {
+            <p>
+                "Come back to running in five steps, from walk-run intervals to your usual \
+                 training. Each step takes about a week; pain decides when you move on or back."
+            </p>
+            <Show when=move || care_first>
+                <p class="warning reduce">
+                    "Your last knee check said to get the knee seen first. Start this plan once \
+                     someone has examined it and said running is fine."
+                </p>
+            </Show>
+            {check.map(|t| {
+                let date = t.taken_at.date_naive();
+                view! {
+                    <button type="button" class="button" on:click=move |_| start(true)>
+                        {format!("Start from my knee check of {date}")}
+                    </button>
+                }
+            })}
+            <SelectField id="rec-start-stage" label="Start at" value=chosen_stage options=stage_options />
+            <button type="button" class="button secondary" on:click=move |_| start(false)>
+                "Start the plan"
+            </button>
+        }
+    };
+
+    let started = move |state: ProtocolState| {
+        let info = state.stage.info();
+        let needed = info.sessions_needed;
+        let done = state.done_in_stage;
+        let decision = state.last_decision().cloned();
+        let finished = state.finished;
+        let headline = if finished {
+            "Plan finished".to_string()
+        } else {
+            format!("Now: {}", info.title)
+        };
+        let moved_back = decision
+            .as_ref()
+            .is_some_and(|d| d.change == Change::SteppedBack);
+        view! {
+            <h3 id="rec-stage">{headline}</h3>
+            <Show when=move || !finished>
+                <p>{info.what}</p>
+                <p>
+                    <label for="rec-stage-progress">
+                        {format!("{done} of {needed} sessions done at this step")}
+                    </label>
+                    <progress id="rec-stage-progress" max=needed value=done></progress>
+                </p>
+            </Show>
+            <p class="hint">
+                {move || {
+                    let n = this_week();
+                    format!(
+                        "{n} recovery {} this week. Rest a day between sessions.",
+                        if n == 1 { "session" } else { "sessions" }
+                    )
+                }}
+            </p>
+            {decision.map(|d| {
+                view! {
+                    <div class=if moved_back { "decision back" } else { "decision" }>
+                        <h3>"Latest decision"</h3>
+                        <p class="decision-reason">{d.reason}</p>
+                    </div>
+                }
+            })}
+            <details>
+                <summary>"How the plan decides"</summary>
+                <p>
+                    "A session counts when pain stayed at 3/10 or less while running and was no \
+                     worse afterwards or the next morning. Three such sessions, a day apart, move \
+                     you up a step. If pain goes above 3/10 during a session, or is worse \
+                     afterwards, you go back one step and repeat it."
+                </p>
+            </details>
+            <button type="button" class="button secondary small" on:click=restart>
+                "Start the plan again"
+            </button>
+        }
+    };
+
+    view! {
+        <section class="card recovery-protocol" aria-labelledby="rec-protocol-heading">
+            <h2 id="rec-protocol-heading">"Back to running"</h2>
+            {move || match state.get() {
+                None => not_started().into_any(),
+                Some(s) => started(s).into_any(),
+            }}
+            <p role="status" class="status">{move || status.get()}</p>
+        </section>
+    }
+}

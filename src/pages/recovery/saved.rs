@@ -1,0 +1,112 @@
+//! What Recovery keeps in localStorage beside the records: when the return-to-running plan
+//! started (and at which stage), a plan chosen by hand, and a timer in progress.
+//!
+//! `patella.recovery` holds `{ "schema": 1, "data": RecoveryPrefs }`; `patella.recovery.timer`
+//! holds `{ "schema": 1, "data": SavedTimer }`. Sessions themselves are Runs (kind Recovery)
+//! and strength work is StrengthSessions, stored with the rest of the runner's data.
+//!
+//! For tests and demos the timer's clock can run faster: `?speed=60` in the address, or a
+//! number in `patella.debug.time-scale`, read when the page opens (1 to 1000; default 1).
+
+use chrono::NaiveDate;
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
+
+use crate::domain::interval_timer::TimerRun;
+use crate::domain::protocol::Stage;
+use crate::store::local;
+
+pub const PREFS_KEY: &str = "patella.recovery";
+pub const TIMER_KEY: &str = "patella.recovery.timer";
+pub const TIME_SCALE_KEY: &str = "patella.debug.time-scale";
+const SCHEMA: u32 = 1;
+
+/// Where the plan started.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProtocolStart {
+    pub date: NaiveDate,
+    pub stage: Stage,
+    /// Set when started from a knee check: its date, for the card.
+    #[serde(default)]
+    pub from_knee_check: Option<NaiveDate>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecoveryPrefs {
+    #[serde(default)]
+    pub start: Option<ProtocolStart>,
+    /// Condition keys chosen by hand for the strength plan; `None` follows the knee check.
+    #[serde(default)]
+    pub plan_conditions: Option<Vec<String>>,
+}
+
+/// A session in progress, or ended and waiting for its pain scores.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SavedTimer {
+    pub run: TimerRun,
+    /// Ended early by the runner.
+    #[serde(default)]
+    pub ended: bool,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Envelope<T> {
+    schema: u32,
+    data: T,
+}
+
+fn load<T: DeserializeOwned>(key: &str) -> Option<T> {
+    let raw = local::read(key).ok().flatten()?;
+    let envelope: Envelope<T> = serde_json::from_str(&raw).ok()?;
+    (envelope.schema == SCHEMA).then_some(envelope.data)
+}
+
+fn save<T: Serialize>(key: &str, data: &T) -> Result<(), String> {
+    let text = serde_json::to_string(&Envelope {
+        schema: SCHEMA,
+        data,
+    })
+    .map_err(|error| error.to_string())?;
+    local::write(key, &text).map_err(|failure| failure.to_string())
+}
+
+pub fn load_prefs() -> RecoveryPrefs {
+    load(PREFS_KEY).unwrap_or_default()
+}
+
+pub fn save_prefs(prefs: &RecoveryPrefs) -> Result<(), String> {
+    save(PREFS_KEY, prefs)
+}
+
+pub fn load_timer() -> Option<SavedTimer> {
+    load(TIMER_KEY)
+}
+
+pub fn save_timer(timer: Option<&SavedTimer>) -> Result<(), String> {
+    match timer {
+        Some(timer) => save(TIMER_KEY, timer),
+        None => local::remove(TIMER_KEY).map_err(|failure| failure.to_string()),
+    }
+}
+
+/// How much faster than real time the timer runs (tests only; 1 for everyone else).
+pub fn time_scale() -> f64 {
+    let from_query = web_sys::window()
+        .and_then(|window| window.location().search().ok())
+        .and_then(|search| {
+            search
+                .trim_start_matches('?')
+                .split('&')
+                .find_map(|pair| pair.strip_prefix("speed=").map(str::to_string))
+        });
+    let from_storage = || local::read(TIME_SCALE_KEY).ok().flatten();
+    from_query
+        .or_else(from_storage)
+        .and_then(|text| text.trim().parse::<f64>().ok())
+        .filter(|scale| scale.is_finite())
+        .map_or(1.0, |scale| scale.clamp(1.0, 1000.0))
+}
+
+/// The timer's clock in milliseconds: wall-clock time, times the scale.
+pub fn now_ms(scale: f64) -> f64 {
+    js_sys::Date::now() * scale
+}

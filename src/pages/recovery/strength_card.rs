@@ -1,0 +1,207 @@
+//! The strength and mobility plan: today's checklist from the latest knee check (or a plan
+//! picked by hand), saved as a strength session, and the week's adherence.
+
+use leptos::prelude::*;
+
+use super::{latest_check, Prefs};
+use crate::components::fields::SelectField;
+use crate::domain::content::{ConditionId, Exercise, CONDITIONS};
+use crate::domain::records::StrengthSession;
+use crate::domain::schema::Collection;
+use crate::domain::strength_plan::{self, StrengthPlan, STRENGTH_PER_WEEK};
+use crate::platform::clock;
+use crate::store::AppStore;
+
+const FOLLOW_CHECK: &str = "check";
+const GENERAL: &str = "general";
+
+#[component]
+pub fn StrengthCard(store: AppStore, prefs: Prefs) -> impl IntoView {
+    let status = RwSignal::new(None::<String>);
+    let ticked = RwSignal::new(Vec::<&'static str>::new());
+
+    let check_conditions = Memo::new(move |_| {
+        store
+            .data()
+            .with(|data| latest_check(data).map(|t| t.conditions))
+    });
+    let choice = RwSignal::new(prefs.0.with_untracked(|p| match &p.plan_conditions {
+        None => FOLLOW_CHECK.to_string(),
+        Some(keys) if keys.is_empty() => GENERAL.to_string(),
+        Some(keys) => keys.first().cloned().unwrap_or_else(|| GENERAL.to_string()),
+    }));
+    let options = Signal::derive(move || {
+        let mut list = vec![(
+            FOLLOW_CHECK.to_string(),
+            if check_conditions.get().is_some() {
+                "From my latest knee check".to_string()
+            } else {
+                "From my knee check (none yet: the general plan)".to_string()
+            },
+        )];
+        list.push((
+            GENERAL.to_string(),
+            "General: hips, glutes and core".to_string(),
+        ));
+        for condition in CONDITIONS
+            .iter()
+            .filter(|c| !c.exercises_wait_for_assessment)
+        {
+            list.push((condition.id.key().to_string(), condition.name.to_string()));
+        }
+        list
+    });
+    // Keep the choice with the page's prefs.
+    Effect::new(move |previous: Option<String>| {
+        let picked = choice.get();
+        if previous.is_some_and(|p| p != picked) {
+            let conditions = match picked.as_str() {
+                FOLLOW_CHECK => None,
+                GENERAL => Some(Vec::new()),
+                key => Some(vec![key.to_string()]),
+            };
+            if let Err(reason) = prefs.update(|p| p.plan_conditions = conditions) {
+                status.set(Some(format!("Your choice could not be kept. {reason}")));
+            }
+        }
+        picked
+    });
+
+    let plan = Memo::new(move |_| {
+        let picked = choice.get();
+        let keys: Vec<String> = match picked.as_str() {
+            FOLLOW_CHECK => check_conditions.get().unwrap_or_default(),
+            GENERAL => Vec::new(),
+            key => vec![key.to_string()],
+        };
+        strength_plan::plan_for(&keys)
+    });
+    let adherence = Memo::new(move |_| {
+        store.data().with(|data| {
+            strength_plan::adherence(&data.strength, clock::today(), data.settings.week_start)
+        })
+    });
+
+    let save = move |_| {
+        let exercises: Vec<String> = ticked
+            .get_untracked()
+            .iter()
+            .map(|id| id.to_string())
+            .collect();
+        if exercises.is_empty() {
+            status.set(Some("Tick the exercises you did, then save.".to_string()));
+            return;
+        }
+        let count = exercises.len();
+        let session = StrengthSession {
+            id: clock::new_id(),
+            updated_at: clock::now(),
+            date: clock::today(),
+            exercises,
+            minutes: None,
+            note: String::new(),
+        };
+        match store.change(&[Collection::Strength], |data| data.strength.push(session)) {
+            Ok(()) => {
+                ticked.set(Vec::new());
+                status.set(Some(format!(
+                    "Saved: {count} {} today.",
+                    if count == 1 { "exercise" } else { "exercises" }
+                )));
+            }
+            Err(reason) => status.set(Some(format!("Not saved. {reason}"))),
+        }
+    };
+
+    let item = move |exercise: &'static Exercise| {
+        let id = format!("rec-ex-{}", exercise.id);
+        let label_for = id.clone();
+        let checked = move || ticked.with(|t| t.contains(&exercise.id));
+        let toggle = move |_| {
+            ticked.update(|t| {
+                if let Some(i) = t.iter().position(|e| *e == exercise.id) {
+                    t.remove(i);
+                } else {
+                    t.push(exercise.id);
+                }
+            })
+        };
+        view! {
+            <li class="exercise">
+                <label class="check" for=label_for>
+                    <input type="checkbox" id=id prop:checked=checked on:change=toggle />
+                    <span>
+                        <span class="exercise-name">{exercise.name}</span>
+                        <span class="hint">{format!(" · {}", exercise.dose)}</span>
+                    </span>
+                </label>
+                <details>
+                    <summary>{format!("How to do {}", exercise.name.to_lowercase())}</summary>
+                    <p>{exercise.how_to}</p>
+                </details>
+            </li>
+        }
+    };
+    let list = move |title: &'static str, exercises: Vec<&'static Exercise>| {
+        view! {
+            <fieldset class="checklist">
+                <legend>{title}</legend>
+                <ul class="plain-list">{exercises.into_iter().map(item).collect_view()}</ul>
+            </fieldset>
+        }
+    };
+
+    let body = move || {
+        let StrengthPlan {
+            strength,
+            mobility,
+            waiting_for_assessment,
+            ..
+        } = plan.get();
+        let waiting: Vec<&'static str> = waiting_for_assessment
+            .iter()
+            .map(|id: &ConditionId| id.info().name)
+            .collect();
+        let note = (!waiting.is_empty()).then(|| {
+            view! {
+                <p class="warning caution">
+                    {format!(
+                        "Exercises for {} should wait until someone has examined the knee.",
+                        waiting.join(", ")
+                    )}
+                </p>
+            }
+        });
+        view! {
+            {note}
+            {(!mobility.is_empty()).then(|| list("Every day, 5–10 minutes: mobility", mobility))}
+            {(!strength.is_empty())
+                .then(|| list("2–3 times a week, 20–30 minutes: strength", strength))}
+        }
+    };
+
+    view! {
+        <section class="card recovery-strength" aria-labelledby="rec-strength-heading">
+            <h2 id="rec-strength-heading">"Strength and mobility"</h2>
+            <SelectField id="rec-plan-for" label="Plan for" value=choice options=options />
+            {body}
+            <button type="button" class="button" on:click=save>
+                "Save today's exercises"
+            </button>
+            <p role="status" class="status">{move || status.get()}</p>
+            <div class="adherence" aria-labelledby="rec-adherence-heading">
+                <h3 id="rec-adherence-heading">"This week"</h3>
+                <p id="rec-adherence">{move || adherence.get().summary()}</p>
+                <p>
+                    <label for="rec-adherence-progress">"Strength sessions against the target"</label>
+                    <progress
+                        id="rec-adherence-progress"
+                        max=STRENGTH_PER_WEEK.1
+                        value=move || adherence.get().strength_sessions.min(STRENGTH_PER_WEEK.1)
+                    ></progress>
+                </p>
+                <p class="hint">{move || adherence.get().outlook()}</p>
+            </div>
+        </section>
+    }
+}
