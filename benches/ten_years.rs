@@ -16,11 +16,11 @@ use patella::domain::records::{
     CareTier, KneeArea, PainEntry, PainScore, RecordId, Run, RunKind, Settings, Shoe,
     StrengthSession, Surface, TriageRecord,
 };
-use patella::domain::schema::{self, Collection, CURRENT_SCHEMA};
+use patella::domain::schema::{self, Collection};
 use patella::domain::units::{Distance, Duration};
+use patella::store::codec::{self, Decoded};
 use serde::de::DeserializeOwned;
-use serde::Serialize;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 const DAYS: u64 = 3_650;
 const STRENGTH_SESSIONS: u64 = 1_500;
@@ -195,81 +195,43 @@ fn ten_years() -> DataSet {
     }
 }
 
-/// The value under one localStorage key, written the way the store writes it.
-fn envelope<T: Serialize + ?Sized>(data: &T) -> String {
-    serde_json::to_string(&json!({ "schema": CURRENT_SCHEMA, "data": data }))
-        .expect("records serialize")
-}
-
-/// The same text (keys in the other order) without building a `serde_json::Value` first.
-fn envelope_direct<T: Serialize + ?Sized>(data: &T) -> String {
-    #[derive(Serialize)]
-    struct Envelope<'a, T: ?Sized> {
-        schema: u32,
-        data: &'a T,
-    }
-    serde_json::to_string(&Envelope {
-        schema: CURRENT_SCHEMA,
-        data,
-    })
-    .expect("records serialize")
-}
-
-/// Every key's value, as the store holds the data set.
+/// Every key's value, written by the store's own codec.
 fn stored(data: &DataSet) -> Vec<(Collection, String)> {
+    let encode = |text: Result<String, serde_json::Error>| text.expect("records serialize");
     vec![
-        (Collection::Runs, envelope(&data.runs)),
-        (Collection::Pain, envelope(&data.pain)),
-        (Collection::Strength, envelope(&data.strength)),
-        (Collection::Shoes, envelope(&data.shoes)),
-        (Collection::Triage, envelope(&data.triage)),
-        (Collection::Settings, envelope(&data.settings)),
+        (Collection::Runs, encode(codec::encode(&data.runs))),
+        (Collection::Pain, encode(codec::encode(&data.pain))),
+        (Collection::Strength, encode(codec::encode(&data.strength))),
+        (Collection::Shoes, encode(codec::encode(&data.shoes))),
+        (Collection::Triage, encode(codec::encode(&data.triage))),
+        (Collection::Settings, encode(codec::encode(&data.settings))),
     ]
 }
 
-fn stored_direct(data: &DataSet) -> Vec<(Collection, String)> {
-    vec![
-        (Collection::Runs, envelope_direct(&data.runs)),
-        (Collection::Pain, envelope_direct(&data.pain)),
-        (Collection::Strength, envelope_direct(&data.strength)),
-        (Collection::Shoes, envelope_direct(&data.shoes)),
-        (Collection::Triage, envelope_direct(&data.triage)),
-        (Collection::Settings, envelope_direct(&data.settings)),
-    ]
-}
-
-#[derive(serde::Deserialize)]
-struct Envelope<T> {
-    #[allow(dead_code)]
-    schema: u32,
-    data: T,
-}
-
-/// The shortest route: straight into the typed records.
-fn parse_typed(values: &[(Collection, String)]) -> DataSet {
-    fn typed<T: DeserializeOwned>(text: &str) -> T {
-        serde_json::from_str::<Envelope<T>>(text)
-            .expect("stored data reads")
-            .data
+/// Every key read back by the store's own codec (its one-pass path for current data).
+fn parse_as_the_store(values: &[(Collection, String)]) -> DataSet {
+    fn clean<T>(decoded: Decoded<T>) -> T {
+        match decoded {
+            Decoded::Clean(value) => value,
+            _ => panic!("stored data reads"),
+        }
     }
-    let text = |wanted: Collection| {
-        values
-            .iter()
-            .find(|(collection, _)| *collection == wanted)
-            .map(|(_, text)| text.as_str())
-            .expect("every collection is stored")
-    };
-    DataSet {
-        runs: typed(text(Collection::Runs)),
-        pain: typed(text(Collection::Pain)),
-        strength: typed(text(Collection::Strength)),
-        shoes: typed(text(Collection::Shoes)),
-        triage: typed(text(Collection::Triage)),
-        settings: typed(text(Collection::Settings)),
+    let mut data = DataSet::default();
+    for (collection, text) in values {
+        let c = *collection;
+        match c {
+            Collection::Runs => data.runs = clean(codec::decode_records(c, text)),
+            Collection::Pain => data.pain = clean(codec::decode_records(c, text)),
+            Collection::Strength => data.strength = clean(codec::decode_records(c, text)),
+            Collection::Shoes => data.shoes = clean(codec::decode_records(c, text)),
+            Collection::Triage => data.triage = clean(codec::decode_records(c, text)),
+            Collection::Settings => data.settings = clean(codec::decode_object(c, text)),
+        }
     }
+    data
 }
 
-/// The route a loading store takes: JSON value, migration, then each record on its own so
+/// The salvage path for damaged data: JSON value, migration, then each record on its own so
 /// one bad record cannot sink the rest.
 fn parse_via_migration(values: &[(Collection, String)]) -> usize {
     let mut records = 0;
@@ -353,14 +315,9 @@ fn main() {
     let stored_bytes: usize = values.iter().map(|(_, text)| text.len()).sum();
     let backup = export_backup(&data, "0.1.0", now);
     assert_eq!(
-        parse_typed(&values),
+        parse_as_the_store(&values),
         data,
         "stored data reads back unchanged"
-    );
-    assert_eq!(
-        parse_typed(&stored_direct(&data)),
-        data,
-        "both encodings hold the same"
     );
     assert!(
         parse_backup(backup.as_bytes(), today).is_ok(),
@@ -396,25 +353,16 @@ fn main() {
         });
         println!("  {label:<44} {median:>10.2?} ({fastest:.2?}){budget}");
     };
+    report("write all keys (store codec)", time(|| stored(&data)), None);
     report(
-        "write all keys: json! Value (as the store)",
-        time(|| stored(&data)),
-        None,
-    );
-    report(
-        "write all keys: envelope struct",
-        time(|| stored_direct(&data)),
-        None,
-    );
-    report(
-        "read all keys: typed serde_json::from_str",
-        time(|| parse_typed(&values)),
+        "read all keys (store codec)",
+        time(|| parse_as_the_store(&values)),
         Some(PARSE_BUDGET),
     );
     report(
-        "read all keys: Value, migrate, each record",
+        "read record by record (salvage path)",
         time(|| parse_via_migration(&values)),
-        Some(PARSE_BUDGET),
+        None,
     );
     report(
         "export backup",

@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod content;
 pub mod csv;
 pub mod dataset;
+pub mod import;
 pub mod interval_timer;
 pub mod load;
 pub mod pain;

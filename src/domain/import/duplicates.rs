@@ -1,0 +1,127 @@
+//! Whether an imported activity is already in the log.
+//!
+//! Two activities are the same when they started within two minutes of each other and
+//! their distances differ by at most 2% (of the longer). A stored [`Run`] keeps only its
+//! local date, not its start time, so against a run the rule is: the activity's local date
+//! (at the runner's UTC offset) is the run's date, and the distances are within 2%. Two
+//! runs of the same length on one day (a double day of equal loops) are then marked as
+//! duplicates; the preview leaves them unticked, and the runner can tick them back.
+
+use chrono::FixedOffset;
+
+use super::ActivitySummary;
+use crate::domain::records::Run;
+
+/// Starts this close are the same activity.
+pub const SAME_START_WITHIN_S: i64 = 120;
+/// Distances this close (a fraction of the longer) are the same activity.
+pub const SAME_DISTANCE_WITHIN: f64 = 0.02;
+
+fn distances_match(a: f64, b: f64) -> bool {
+    let longer = a.max(b);
+    if longer <= 0.0 {
+        return true;
+    }
+    (a - b).abs() <= SAME_DISTANCE_WITHIN * longer
+}
+
+/// Two imported activities (say the FIT file and Strava's row for the same run).
+pub fn same_activity(a: &ActivitySummary, b: &ActivitySummary) -> bool {
+    let starts_match = match (a.start, b.start) {
+        (Some(x), Some(y)) => (x - y).num_seconds().abs() <= SAME_START_WITHIN_S,
+        _ => false,
+    };
+    starts_match && distances_match(a.distance_m, b.distance_m)
+}
+
+/// An imported activity against a run already in the log: same local date, distance
+/// within 2%. An activity without a start matches nothing.
+pub fn is_duplicate_of_run(activity: &ActivitySummary, run: &Run, offset: FixedOffset) -> bool {
+    activity.local_date(offset) == Some(run.date)
+        && distances_match(activity.distance_m, run.distance.metres())
+}
+
+/// The first run in the log this activity duplicates, if any.
+pub fn find_duplicate<'a>(
+    activity: &ActivitySummary,
+    runs: &'a [Run],
+    offset: FixedOffset,
+) -> Option<&'a Run> {
+    runs.iter()
+        .find(|run| is_duplicate_of_run(activity, run, offset))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Format, Sport};
+    use super::*;
+    use crate::domain::records::RecordId;
+    use chrono::{NaiveDate, Utc};
+
+    fn activity(start: &str, metres: f64) -> ActivitySummary {
+        ActivitySummary {
+            sport: Sport::Running,
+            start: start.parse().ok(),
+            distance_m: metres,
+            moving_s: 1800.0,
+            elapsed_s: 1900.0,
+            avg_cadence_spm: None,
+            avg_hr: None,
+            elevation_gain_m: None,
+            title: None,
+            source_name: "a.fit".to_string(),
+            format: Format::Fit,
+        }
+    }
+
+    fn run_on(date: &str, metres: f64) -> Run {
+        let mut run = activity("2024-01-01T00:00:00Z", metres)
+            .to_run(
+                RecordId::from_random_bits(7),
+                Utc::now(),
+                FixedOffset::east_opt(0).unwrap(),
+            )
+            .unwrap();
+        run.date = date.parse::<NaiveDate>().unwrap();
+        run
+    }
+
+    #[test]
+    fn same_start_within_two_minutes_and_distance_within_two_percent() {
+        let a = activity("2024-05-01T06:00:00Z", 10_000.0);
+        assert!(same_activity(
+            &a,
+            &activity("2024-05-01T06:02:00Z", 9_801.0)
+        ));
+        assert!(!same_activity(
+            &a,
+            &activity("2024-05-01T06:02:01Z", 10_000.0)
+        ));
+        assert!(!same_activity(
+            &a,
+            &activity("2024-05-01T06:00:00Z", 9_790.0)
+        ));
+        assert!(!same_activity(&a, &activity("", 10_000.0)));
+    }
+
+    #[test]
+    fn against_a_run_the_local_date_stands_in_for_the_start() {
+        let late = activity("2024-05-01T23:30:00Z", 5_000.0);
+        let utc = FixedOffset::east_opt(0).unwrap();
+        let berlin = FixedOffset::east_opt(2 * 3600).unwrap();
+        let runs = [run_on("2024-05-01", 4_950.0), run_on("2024-05-02", 5_000.0)];
+        assert_eq!(
+            find_duplicate(&late, &runs, utc).map(|r| r.date),
+            Some(runs[0].date)
+        );
+        assert_eq!(
+            find_duplicate(&late, &runs, berlin).map(|r| r.date),
+            Some(runs[1].date)
+        );
+        assert!(!is_duplicate_of_run(
+            &late,
+            &run_on("2024-05-01", 4_800.0),
+            utc
+        ));
+    }
+}

@@ -1,0 +1,455 @@
+//! Importing runs from the files a watch or a service writes: Garmin's FIT, GPX 1.1, TCX and
+//! Strava's bulk-export `activities.csv`.
+//!
+//! Pure parsing, no browser: bytes and a file name in, activity summaries out. Each activity
+//! keeps only its summary (sport, start, distance, moving and elapsed time, cadence, heart
+//! rate, climb); no GPS track is kept. Activities that are not runs come back in
+//! [`Parsed::skipped`] with the reason, so the runner can still choose to include a walk.
+//! A file that cannot be used at all is an [`ImportError`] in words a runner understands.
+//!
+//! Units: metres, seconds, steps per minute (both feet), beats per minute.
+
+mod csv_rows;
+pub mod duplicates;
+mod fit;
+mod gpx;
+mod strava_csv;
+mod tcx;
+mod track;
+
+use std::fmt;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+
+use crate::domain::records::{RecordId, Run};
+use crate::domain::units::{Distance, Duration, MAX_RUN_SECONDS};
+
+pub use duplicates::{find_duplicate, is_duplicate_of_run, same_activity};
+
+/// Files bigger than this are refused before any parsing: a year of one-second FIT records
+/// is a few megabytes, so 50 MB is never a single run.
+pub const MAX_FILE_BYTES: usize = 50 * 1_000_000;
+
+/// The kind of file an activity came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    Fit,
+    Gpx,
+    Tcx,
+    StravaCsv,
+}
+
+impl Format {
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Fit => "FIT",
+            Format::Gpx => "GPX",
+            Format::Tcx => "TCX",
+            Format::StravaCsv => "Strava CSV",
+        }
+    }
+}
+
+/// What the activity was, as the file names it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Sport {
+    /// Road, trail, track, treadmill or virtual running.
+    Running,
+    /// The file does not say (a GPX track with no `<type>`): taken as a run, since the
+    /// runner chose to import it into a running log.
+    Unspecified,
+    Walking,
+    Hiking,
+    Cycling,
+    Swimming,
+    /// Kayaking, canoeing, stand-up paddling, rowing.
+    Paddling,
+    /// Anything else, with the name the file gives it.
+    Other(String),
+}
+
+impl Sport {
+    /// Runs are imported; everything else is listed as skipped.
+    pub fn is_run(&self) -> bool {
+        matches!(self, Sport::Running | Sport::Unspecified)
+    }
+
+    /// Sports counted in steps: watches store their cadence per leg (strides per minute),
+    /// so it is doubled to steps per minute. Pedal and stroke cadences are left alone.
+    pub fn is_on_foot(&self) -> bool {
+        matches!(
+            self,
+            Sport::Running | Sport::Unspecified | Sport::Walking | Sport::Hiking
+        )
+    }
+
+    pub fn label(&self) -> String {
+        match self {
+            Sport::Running => "Run".to_string(),
+            Sport::Unspecified => "Activity (sport not recorded)".to_string(),
+            Sport::Walking => "Walk".to_string(),
+            Sport::Hiking => "Hike".to_string(),
+            Sport::Cycling => "Ride".to_string(),
+            Sport::Swimming => "Swim".to_string(),
+            Sport::Paddling => "Paddle".to_string(),
+            Sport::Other(name) => name.clone(),
+        }
+    }
+
+    /// A sport from the many ways files spell it: FIT's `running`, TCX's `Running`,
+    /// Strava's `Trail Run` or `Virtual Ride`, GPX's `running` or Strava's numeric `9`.
+    pub fn from_name(name: &str) -> Sport {
+        let lower = name.trim().to_ascii_lowercase();
+        let has = |word: &str| lower.contains(word);
+        match lower.as_str() {
+            "" => return Sport::Unspecified,
+            // Strava's GPX exports write activity types as numbers.
+            "9" => return Sport::Running,
+            "1" => return Sport::Cycling,
+            "10" => return Sport::Walking,
+            "4" => return Sport::Hiking,
+            _ => {}
+        }
+        if has("run") || has("jog") {
+            Sport::Running
+        } else if has("walk") {
+            Sport::Walking
+        } else if has("hik") {
+            Sport::Hiking
+        } else if has("ride") || has("cycl") || has("bik") {
+            Sport::Cycling
+        } else if has("swim") {
+            Sport::Swimming
+        } else if has("paddl") || has("kayak") || has("canoe") || has("row") {
+            Sport::Paddling
+        } else {
+            Sport::Other(name.trim().to_string())
+        }
+    }
+}
+
+/// One activity's summary, as read from a file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ActivitySummary {
+    pub sport: Sport,
+    /// When the activity started; `None` only if the file does not say.
+    pub start: Option<DateTime<Utc>>,
+    pub distance_m: f64,
+    /// Time spent moving (the watch's timer time, or for GPX the time between points
+    /// moving at 0.5 m/s or faster).
+    pub moving_s: f64,
+    /// From the start to the end, stops included.
+    pub elapsed_s: f64,
+    /// Steps per minute, both feet.
+    pub avg_cadence_spm: Option<f64>,
+    pub avg_hr: Option<f64>,
+    pub elevation_gain_m: Option<f64>,
+    /// The activity's own name, if the file gives one ("Morning Run").
+    pub title: Option<String>,
+    /// The file it came from.
+    pub source_name: String,
+    pub format: Format,
+}
+
+impl ActivitySummary {
+    /// The calendar day the activity started on, at the runner's UTC offset (pass the
+    /// offset in use where the runner lives; the shell reads it from the browser).
+    pub fn local_date(&self, offset: FixedOffset) -> Option<NaiveDate> {
+        self.start
+            .map(|start| start.with_timezone(&offset).date_naive())
+    }
+
+    /// The run as the log stores it: moving time as the duration (what a watch shows as
+    /// the run's time), cadence rounded. `None` when the file gave no start, or the
+    /// numbers cannot be a run the log accepts (no time at all).
+    pub fn to_run(
+        &self,
+        id: RecordId,
+        updated_at: DateTime<Utc>,
+        offset: FixedOffset,
+    ) -> Option<Run> {
+        let date = self.local_date(offset)?;
+        let seconds = self.moving_s.round();
+        if !(seconds >= 1.0 && seconds <= f64::from(MAX_RUN_SECONDS)) {
+            return None;
+        }
+        Some(Run {
+            id,
+            updated_at,
+            date,
+            distance: Distance::from_metres(self.distance_m),
+            duration: Duration::from_seconds(seconds as u32),
+            kind: Default::default(),
+            surface: None,
+            shoe_id: None,
+            pain_during: None,
+            pain_after: None,
+            effort: None,
+            cadence_spm: self
+                .avg_cadence_spm
+                .filter(|spm| spm.is_finite() && *spm > 0.0 && *spm < 400.0)
+                .map(|spm| spm.round() as u16),
+            notes: String::new(),
+        })
+    }
+}
+
+/// Why an activity in a file is not offered as a run.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SkipReason {
+    /// A ride, walk, swim…: the runner may still include it.
+    NotARun(Sport),
+    /// One row or activity in an otherwise readable file could not be read.
+    Unreadable(String),
+}
+
+impl fmt::Display for SkipReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SkipReason::NotARun(sport) => {
+                write!(f, "This is a {}, not a run.", sport.label().to_lowercase())
+            }
+            SkipReason::Unreadable(why) => f.write_str(why),
+        }
+    }
+}
+
+/// An activity left out of the import, with what is known of it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Skipped {
+    /// The summary, when it could be read (a ride has one; a garbled CSV row does not).
+    pub summary: Option<ActivitySummary>,
+    pub reason: SkipReason,
+}
+
+/// Everything one file holds: the runs to offer, and what was left out and why.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Parsed {
+    pub activities: Vec<ActivitySummary>,
+    pub skipped: Vec<Skipped>,
+}
+
+impl Parsed {
+    /// Sorts one summary into runs or skipped.
+    fn push(&mut self, summary: ActivitySummary) {
+        if summary.sport.is_run() {
+            self.activities.push(summary);
+        } else {
+            let reason = SkipReason::NotARun(summary.sport.clone());
+            self.skipped.push(Skipped {
+                summary: Some(summary),
+                reason,
+            });
+        }
+    }
+}
+
+/// Why a whole file could not be imported; `Display` says it in plain words.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImportError {
+    TooLarge {
+        bytes: usize,
+    },
+    Empty,
+    /// The file stops in the middle of a record.
+    EndsEarly,
+    /// The file's checksum or structure is wrong.
+    Damaged,
+    /// A FIT file of settings: no activity in it.
+    SettingsFile,
+    /// A FIT file of another kind (a course, a workout, daily monitoring).
+    NotAnActivity {
+        kind: String,
+    },
+    /// A GPX route or track whose points have no times.
+    RouteWithoutTimes,
+    /// XML that does not parse.
+    BadXml {
+        detail: String,
+    },
+    /// Readable, but neither GPX, TCX, FIT nor Strava's CSV.
+    UnknownFormat,
+    /// A CSV that is not Strava's activities.csv.
+    NotStravaCsv,
+    /// A readable file of the right kind with no activity in it.
+    NoActivities,
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::TooLarge { bytes } => write!(
+                f,
+                "This file is too big to import ({} MB; the limit is {} MB). A single run is \
+                 far smaller — is it a whole-account archive? Import the activity files in it.",
+                bytes / 1_000_000,
+                MAX_FILE_BYTES / 1_000_000
+            ),
+            ImportError::Empty => f.write_str("This file is empty."),
+            ImportError::EndsEarly => f.write_str("This file ends early — it may be damaged."),
+            ImportError::Damaged => f.write_str(
+                "This file is damaged and can't be read. Try exporting the activity again.",
+            ),
+            ImportError::SettingsFile => {
+                f.write_str("This is a device settings file, not an activity.")
+            }
+            ImportError::NotAnActivity { kind } => write!(
+                f,
+                "This is a {kind} file from a device, not a recorded activity."
+            ),
+            ImportError::RouteWithoutTimes => f.write_str(
+                "This GPX file is a planned route with no times, so it can't be a run you did.",
+            ),
+            ImportError::BadXml { detail } => write!(
+                f,
+                "This file isn't a readable GPX or TCX file — it may be damaged ({detail})."
+            ),
+            ImportError::UnknownFormat => f.write_str(
+                "This isn't a file Patella can import. Choose a FIT, GPX or TCX file from a \
+                 watch, or activities.csv from a Strava export.",
+            ),
+            ImportError::NotStravaCsv => f.write_str(
+                "This CSV isn't Strava's activities.csv: it has no \"Activity Date\" and \
+                 \"Activity Type\" columns.",
+            ),
+            ImportError::NoActivities => f.write_str("There are no activities in this file."),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// Reads one file: FIT, GPX, TCX or Strava's activities.csv, recognised by its content
+/// first and its name's extension second.
+pub fn parse_file(name: &str, bytes: &[u8]) -> Result<Parsed, ImportError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge { bytes: bytes.len() });
+    }
+    if bytes.is_empty() {
+        return Err(ImportError::Empty);
+    }
+    let extension = name
+        .rsplit_once('.')
+        .map(|(_, ext)| ext.to_ascii_lowercase())
+        .unwrap_or_default();
+    // By content first: a GPX saved with a .fit name is still read as GPX.
+    let starts_like_text = bytes
+        .iter()
+        .find(|b| !b.is_ascii_whitespace())
+        .is_some_and(|b| *b == b'<' || *b == 0xEF);
+    if fit::looks_like_fit(bytes) || (extension == "fit" && !starts_like_text) {
+        return fit::parse(name, bytes);
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| {
+        if matches!(extension.as_str(), "gpx" | "tcx" | "xml" | "csv") {
+            ImportError::Damaged
+        } else {
+            ImportError::UnknownFormat
+        }
+    })?;
+    let text = text.trim_start_matches('\u{feff}');
+    let trimmed = text.trim_start();
+    if trimmed.starts_with('<') {
+        return parse_xml(name, text);
+    }
+    if matches!(extension.as_str(), "gpx" | "tcx" | "xml") {
+        return Err(ImportError::BadXml {
+            detail: "it doesn't start with an XML tag".to_string(),
+        });
+    }
+    if extension == "csv" || strava_csv::looks_like_strava(trimmed) {
+        return strava_csv::parse(name, text);
+    }
+    Err(ImportError::UnknownFormat)
+}
+
+fn parse_xml(name: &str, text: &str) -> Result<Parsed, ImportError> {
+    let document = roxmltree::Document::parse(text).map_err(|error| ImportError::BadXml {
+        detail: xml_error_words(&error),
+    })?;
+    let root = document.root_element();
+    match root.tag_name().name() {
+        "gpx" => gpx::parse(name, &document),
+        "TrainingCenterDatabase" => tcx::parse(name, &document),
+        _ => Err(ImportError::UnknownFormat),
+    }
+}
+
+fn xml_error_words(error: &roxmltree::Error) -> String {
+    let position = error.pos();
+    format!("the text stops making sense at line {}", position.row)
+}
+
+/// The first `count` characters of a text, for short messages.
+fn truncate_chars(text: &str, count: usize) -> String {
+    text.chars().take(count).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sports_from_the_names_files_use() {
+        assert_eq!(Sport::from_name("running"), Sport::Running);
+        assert_eq!(Sport::from_name("Trail Run"), Sport::Running);
+        assert_eq!(Sport::from_name("Virtual Ride"), Sport::Cycling);
+        assert_eq!(Sport::from_name("Biking"), Sport::Cycling);
+        assert_eq!(Sport::from_name("9"), Sport::Running);
+        assert_eq!(Sport::from_name("Stand Up Paddling"), Sport::Paddling);
+        assert_eq!(Sport::from_name(""), Sport::Unspecified);
+        assert_eq!(Sport::from_name("Yoga"), Sport::Other("Yoga".to_string()));
+        assert!(Sport::Unspecified.is_run());
+        assert!(!Sport::Walking.is_run());
+    }
+
+    #[test]
+    fn files_over_fifty_megabytes_are_refused_before_parsing() {
+        let big = vec![b' '; MAX_FILE_BYTES + 1];
+        let error = parse_file("huge.gpx", &big).unwrap_err();
+        assert_eq!(error, ImportError::TooLarge { bytes: big.len() });
+        assert!(error.to_string().contains("too big"));
+    }
+
+    #[test]
+    fn empty_and_unknown_files_say_so() {
+        assert_eq!(parse_file("a.fit", b""), Err(ImportError::Empty));
+        assert_eq!(
+            parse_file("notes.txt", b"hello"),
+            Err(ImportError::UnknownFormat)
+        );
+    }
+
+    #[test]
+    fn local_date_follows_the_given_offset() {
+        let summary = ActivitySummary {
+            sport: Sport::Running,
+            start: "2024-03-10T23:30:00Z".parse().ok(),
+            distance_m: 5000.0,
+            moving_s: 1500.0,
+            elapsed_s: 1600.0,
+            avg_cadence_spm: Some(171.4),
+            avg_hr: None,
+            elevation_gain_m: None,
+            title: None,
+            source_name: "a.gpx".to_string(),
+            format: Format::Gpx,
+        };
+        let utc = FixedOffset::east_opt(0).unwrap();
+        let sydney = FixedOffset::east_opt(11 * 3600).unwrap();
+        assert_eq!(
+            summary.local_date(utc),
+            NaiveDate::from_ymd_opt(2024, 3, 10)
+        );
+        assert_eq!(
+            summary.local_date(sydney),
+            NaiveDate::from_ymd_opt(2024, 3, 11)
+        );
+        let run = summary
+            .to_run(RecordId::from_random_bits(1), Utc::now(), sydney)
+            .unwrap();
+        assert_eq!(run.date, NaiveDate::from_ymd_opt(2024, 3, 11).unwrap());
+        assert_eq!(run.duration.seconds(), 1500);
+        assert_eq!(run.cadence_spm, Some(171));
+    }
+}
