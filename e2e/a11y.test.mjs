@@ -156,13 +156,19 @@ describe('large text and keyboard', () => {
       }
       assert.fail(`could not reach "${name}" with Tab`);
     };
+    // The wizard moves focus to each new question (or the result) in the next frame; a person
+    // starts tabbing from there, so the test waits for it too.
+    const focusOnNewScreen = () =>
+      page.waitForFunction(() => ['kc-question', 'kc-result-heading'].includes(document.activeElement?.id));
     const keyTap = async (name) => {
       const before = await question(page).innerText().catch(() => '');
       await press(name);
       await page.waitForFunction((text) => document.querySelector('#kc-question')?.innerText !== text, before);
+      await focusOnNewScreen();
     };
     await press('Start knee check');
     await question(page).waitFor();
+    await focusOnNewScreen();
     for (const answerName of SAFETY_ALL_NO) await keyTap(answerName);
     await keyTap('Gradually, over days or weeks');
     for (const step of FRONT_OF_KNEE_STORY) {
