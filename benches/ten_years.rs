@@ -6,194 +6,25 @@
 //! to read it all back, so opening the app stays instant. Native timings; the same code
 //! as WebAssembly in a browser is typically 1.5–3× slower.
 
-use std::hint::black_box;
-use std::time::{Duration as Elapsed, Instant};
+mod support;
 
-use chrono::{DateTime, Days, NaiveDate, Utc};
+use std::hint::black_box;
+use std::time::Duration as Elapsed;
+
+use chrono::{DateTime, Utc};
 use patella::domain::backup::{export_backup, parse_backup, MAX_BACKUP_BYTES};
 use patella::domain::dataset::DataSet;
-use patella::domain::records::{
-    CareTier, KneeArea, PainEntry, PainScore, RecordId, Run, RunKind, Settings, Shoe,
-    StrengthSession, Surface, TriageRecord,
-};
+use patella::domain::records::{PainEntry, Run, Settings, Shoe, StrengthSession, TriageRecord};
 use patella::domain::schema::{self, Collection};
-use patella::domain::units::{Distance, Duration};
 use patella::store::codec::{self, Decoded};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
+use support::{ten_years, time};
 
-const DAYS: u64 = 3_650;
-const STRENGTH_SESSIONS: u64 = 1_500;
-const SHOES: u64 = 20;
-const KNEE_CHECKS: u64 = 12;
 const REPEATS: usize = 21;
 
 const STORED_BUDGET_BYTES: usize = 2 * 1024 * 1024;
 const PARSE_BUDGET: Elapsed = Elapsed::from_millis(20);
-
-/// A small deterministic generator, so every run of the bench measures the same data.
-struct Dice(u64);
-
-impl Dice {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-    fn chance(&mut self, percent: u64) -> bool {
-        self.below(100) < percent
-    }
-    /// A UUID-shaped id, as the app makes them.
-    fn id(&mut self) -> RecordId {
-        let (a, b) = (self.next(), self.next());
-        let text = format!(
-            "{:08x}-{:04x}-4{:03x}-{:04x}-{:012x}",
-            a >> 32,
-            (a >> 16) & 0xffff,
-            a & 0xfff,
-            (b >> 48) | 0x8000,
-            b & 0xffff_ffff_ffff
-        );
-        RecordId::try_from(text).expect("a well-formed id")
-    }
-    fn score(&mut self) -> PainScore {
-        PainScore::new((self.below(11) * self.below(11) / 10) as u8).expect("0 to 10")
-    }
-    fn note(&mut self, percent: u64) -> String {
-        const NOTES: [&str; 5] = [
-            "Felt good, knee quiet throughout",
-            "Windy on the way back; slight ache at the outer knee after 8 km",
-            "Stairs sore this morning, eased off",
-            "Easy pace, chatted the whole way",
-            "Hill repeats 6 x 90 s, iced after",
-        ];
-        if self.chance(percent) {
-            NOTES[self.below(NOTES.len() as u64) as usize].to_string()
-        } else {
-            String::new()
-        }
-    }
-}
-
-fn ten_years() -> DataSet {
-    let mut dice = Dice(0x5EED_0F7A_7E11_A5ED);
-    let first_day = NaiveDate::from_ymd_opt(2016, 11, 27).expect("a date");
-    let day = |n: u64| first_day + Days::new(n);
-    let instant = |date: NaiveDate, dice: &mut Dice| -> DateTime<Utc> {
-        date.and_hms_milli_opt(6 + dice.below(15) as u32, 0, 0, dice.below(1000) as u32)
-            .expect("a time")
-            .and_utc()
-    };
-
-    let shoes: Vec<Shoe> = (0..SHOES)
-        .map(|n| Shoe {
-            id: dice.id(),
-            updated_at: instant(day(n * DAYS / SHOES), &mut dice),
-            name: format!("Trainer model {} size 44", n + 1),
-            added_on: day(n * DAYS / SHOES),
-            start_distance: Distance::ZERO,
-            retired: n + 2 < SHOES,
-        })
-        .collect();
-    let runs = (0..DAYS)
-        .map(|n| {
-            let date = day(n);
-            // GPS distances: metres with a fraction, so numbers print at full length.
-            let metres = 3_000.0 + dice.below(22_000) as f64 + dice.below(10) as f64 / 10.0;
-            let seconds = (metres * (0.30 + dice.below(12) as f64 / 100.0)) as u32;
-            Run {
-                id: dice.id(),
-                updated_at: instant(date, &mut dice),
-                date,
-                distance: Distance::from_metres(metres),
-                duration: Duration::from_seconds(seconds),
-                kind: RunKind::ALL[dice.below(RunKind::ALL.len() as u64) as usize],
-                surface: Some(Surface::ALL[dice.below(Surface::ALL.len() as u64) as usize]),
-                shoe_id: Some(shoes[(n * SHOES / DAYS) as usize].id.clone()),
-                pain_during: Some(dice.score()),
-                pain_after: Some(dice.score()),
-                effort: Some(1 + dice.below(10) as u8),
-                cadence_spm: Some(160 + dice.below(25) as u16),
-                notes: dice.note(30),
-            }
-        })
-        .collect();
-    let pain = (0..DAYS)
-        .map(|n| {
-            let date = day(n);
-            PainEntry {
-                id: dice.id(),
-                updated_at: instant(date, &mut dice),
-                date,
-                pain: dice.score(),
-                areas: if dice.chance(40) {
-                    vec![KneeArea::ALL[dice.below(5) as usize]]
-                } else {
-                    Vec::new()
-                },
-                morning_stiffness: dice.chance(20),
-                note: dice.note(10),
-            }
-        })
-        .collect();
-    let strength = (0..STRENGTH_SESSIONS)
-        .map(|n| {
-            let date = day(n * DAYS / STRENGTH_SESSIONS);
-            StrengthSession {
-                id: dice.id(),
-                updated_at: instant(date, &mut dice),
-                date,
-                exercises: [
-                    "wall_sit",
-                    "step_down",
-                    "side_plank",
-                    "clamshell",
-                    "glute_bridge",
-                ][..3 + dice.below(3) as usize]
-                    .iter()
-                    .map(|e| e.to_string())
-                    .collect(),
-                minutes: Some(15 + dice.below(30) as u16),
-                note: dice.note(10),
-            }
-        })
-        .collect();
-    let triage = (0..KNEE_CHECKS)
-        .map(|n| {
-            let taken_at = instant(day(n * DAYS / KNEE_CHECKS), &mut dice);
-            TriageRecord {
-                id: dice.id(),
-                updated_at: taken_at,
-                taken_at,
-                care_tier: CareTier::SelfManage,
-                conditions: vec!["patellofemoral_pain".into(), "itb_syndrome".into()],
-                answers: [
-                    ("onset", "gradual"),
-                    ("swelling", "none"),
-                    ("locking", "no"),
-                    ("giving_way", "no"),
-                    ("worse_on_stairs", "yes"),
-                    ("pain_location", "front"),
-                ]
-                .iter()
-                .map(|(q, a)| (q.to_string(), a.to_string()))
-                .collect(),
-            }
-        })
-        .collect();
-    DataSet {
-        runs,
-        pain,
-        strength,
-        shoes,
-        triage,
-        settings: Settings::default(),
-    }
-}
 
 /// Every key's value, written by the store's own codec.
 fn stored(data: &DataSet) -> Vec<(Collection, String)> {
@@ -262,19 +93,6 @@ fn each<R: DeserializeOwned>(items: Vec<Value>) -> usize {
         black_box(serde_json::from_value::<R>(item).expect("record reads"));
     }
     count
-}
-
-/// Median and fastest of `REPEATS` runs.
-fn time<T>(mut work: impl FnMut() -> T) -> (Elapsed, Elapsed) {
-    let mut times: Vec<Elapsed> = (0..REPEATS)
-        .map(|_| {
-            let start = Instant::now();
-            black_box(work());
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    (times[REPEATS / 2], times[0])
 }
 
 /// "1.85 MB (1,939,012 bytes)", or KB for the small keys.
@@ -353,25 +171,29 @@ fn main() {
         });
         println!("  {label:<44} {median:>10.2?} ({fastest:.2?}){budget}");
     };
-    report("write all keys (store codec)", time(|| stored(&data)), None);
+    report(
+        "write all keys (store codec)",
+        time(REPEATS, || stored(&data)),
+        None,
+    );
     report(
         "read all keys (store codec)",
-        time(|| parse_as_the_store(&values)),
+        time(REPEATS, || parse_as_the_store(&values)),
         Some(PARSE_BUDGET),
     );
     report(
         "read record by record (salvage path)",
-        time(|| parse_via_migration(&values)),
+        time(REPEATS, || parse_via_migration(&values)),
         None,
     );
     report(
         "export backup",
-        time(|| export_backup(&data, "0.1.0", now)),
+        time(REPEATS, || export_backup(&data, "0.1.0", now)),
         None,
     );
     report(
         "read and check backup (parse_backup)",
-        time(|| parse_backup(backup.as_bytes(), today)),
+        time(REPEATS, || parse_backup(backup.as_bytes(), today)),
         None,
     );
 }
