@@ -8,7 +8,15 @@ import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { phonePage } from './support/browser.mjs';
 import { addRun, releaseApp } from './support/app.mjs';
-import { answer, FRONT_OF_KNEE_STORY, question, SAFETY_ALL_NO, start, tap } from './support/knee_check.mjs';
+import {
+  answer,
+  focusSettled,
+  FRONT_OF_KNEE_STORY,
+  question,
+  SAFETY_ALL_NO,
+  start,
+  tap,
+} from './support/knee_check.mjs';
 
 const app = releaseApp();
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -156,19 +164,15 @@ describe('large text and keyboard', () => {
       }
       assert.fail(`could not reach "${name}" with Tab`);
     };
-    // The wizard moves focus to each new question (or the result) in the next frame; a person
-    // starts tabbing from there, so the test waits for it too.
-    const focusOnNewScreen = () =>
-      page.waitForFunction(() => ['kc-question', 'kc-result-heading'].includes(document.activeElement?.id));
     const keyTap = async (name) => {
       const before = await question(page).innerText().catch(() => '');
       await press(name);
       await page.waitForFunction((text) => document.querySelector('#kc-question')?.innerText !== text, before);
-      await focusOnNewScreen();
+      await focusSettled(page);
     };
     await press('Start knee check');
     await question(page).waitFor();
-    await focusOnNewScreen();
+    await focusSettled(page);
     for (const answerName of SAFETY_ALL_NO) await keyTap(answerName);
     await keyTap('Gradually, over days or weeks');
     for (const step of FRONT_OF_KNEE_STORY) {

@@ -19,7 +19,7 @@ import { join, relative } from 'node:path';
 import { chromium } from 'playwright-core';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { serve } from './support/server.mjs';
-import { PHONE, phonePage } from './support/browser.mjs';
+import { CHROMIUM_ARGS, PHONE, phonePage } from './support/browser.mjs';
 import { addRun, listedRuns, openScreen } from './support/app.mjs';
 
 const MOUNT = '/patella/';
@@ -30,15 +30,8 @@ const root = new URL('..', import.meta.url).pathname;
 // Chromium refuses to install from an incognito profile (every context but the persistent
 // one is incognito), so this test runs a persistent profile in a folder of its own, with the
 // same switches and phone settings as e2e/support/browser.mjs.
-const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
+const INSTALL_TEST_ARGS = [
+  ...CHROMIUM_ARGS,
   // Fire beforeinstallprompt without the visits and clicks Chromium normally waits for.
   '--bypass-app-banner-engagement-checks',
 ];
@@ -93,7 +86,7 @@ before(async () => {
   profile = mkdtempSync(join(tmpdir(), 'patella-pwa-'));
   context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
+    args: INSTALL_TEST_ARGS,
     viewport: PHONE,
     deviceScaleFactor: 2,
     isMobile: true,

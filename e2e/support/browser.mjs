@@ -4,7 +4,8 @@ import { chromium } from 'playwright-core';
 
 export const PHONE = { width: 360, height: 740 };
 
-const CHROMIUM_ARGS = [
+/** The switches every test browser starts with. */
+export const CHROMIUM_ARGS = [
   '--headless=new',
   '--no-sandbox',
   '--disable-gpu',

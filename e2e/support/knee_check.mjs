@@ -2,11 +2,23 @@
 
 export const question = (page) => page.locator('#kc-question');
 
-/** Presses a button on the current question and waits for the next screen. */
+/**
+ * Waits until the wizard has moved focus to the screen it just drew (the question, the
+ * result, or the start card), which it does in the next animation frame. A person starts
+ * from there, so the tests do too; tabbing or typing before it races the focus move.
+ */
+export async function focusSettled(page) {
+  await page.waitForFunction(() =>
+    ['kc-question', 'kc-result-heading', 'kc-start'].includes(document.activeElement?.id),
+  );
+}
+
+/** Presses a button on the current question and waits for the next screen and its focus. */
 export async function tap(page, name) {
   const before = await question(page).innerText();
   await page.getByRole('button', { name, exact: true }).click();
   await page.waitForFunction((text) => document.querySelector('#kc-question')?.innerText !== text, before);
+  await focusSettled(page);
 }
 
 /** Picks several answers (toggle buttons or knee map areas), then Continue. */
@@ -18,6 +30,7 @@ export async function pick(page, names) {
 export async function start(page) {
   await page.getByRole('button', { name: 'Start knee check' }).click();
   await question(page).waitFor();
+  await focusSettled(page);
 }
 
 /** The eight safety questions, all answered No. */
