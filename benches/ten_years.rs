@@ -131,7 +131,7 @@ fn main() {
 
     let values = stored(&data);
     let stored_bytes: usize = values.iter().map(|(_, text)| text.len()).sum();
-    let backup = export_backup(&data, "0.1.0", now);
+    let backup = export_backup(&data, "0.1.0", now).expect("the backup serializes");
     assert_eq!(
         parse_as_the_store(&values),
         data,

@@ -61,7 +61,13 @@ struct BackupFile<'a> {
 
 /// The backup file's text. Compact JSON: ten years of records stay well under
 /// [`MAX_BACKUP_BYTES`], which pretty-printing would eat into for no reader's benefit.
-pub fn export_backup(data: &DataSet, app_version: &str, now: DateTime<Utc>) -> String {
+/// It does not fail in practice (string keys only, and serde_json writes even a NaN, as
+/// null), but a failure is reported rather than an empty "backup" a runner would trust.
+pub fn export_backup(
+    data: &DataSet,
+    app_version: &str,
+    now: DateTime<Utc>,
+) -> Result<String, serde_json::Error> {
     let file = BackupFile {
         format: BACKUP_FORMAT,
         schema: CURRENT_SCHEMA,
@@ -69,11 +75,7 @@ pub fn export_backup(data: &DataSet, app_version: &str, now: DateTime<Utc>) -> S
         exported_at: now.to_rfc3339_opts(SecondsFormat::Secs, true),
         data,
     };
-    // Cannot fail: every map key is a string and no record's Serialize returns an error
-    // (serde_json writes even a NaN, as null). Returning an empty "backup" instead would let
-    // a runner believe their data was saved, so an impossible failure stays loud.
     serde_json::to_string(&file)
-        .unwrap_or_else(|error| unreachable!("a DataSet always serializes: {error}"))
 }
 
 /// Why a file cannot be restored. Every message says what is wrong and what to do; none
@@ -784,7 +786,7 @@ mod tests {
     #[test]
     fn export_then_parse_gives_back_the_same_data() {
         let data = sample();
-        let text = export_backup(&data, "0.1.0", now());
+        let text = export_backup(&data, "0.1.0", now()).unwrap();
         let backup = parse_backup(text.as_bytes(), today()).unwrap();
         assert_eq!(
             backup,
@@ -799,7 +801,7 @@ mod tests {
 
     #[test]
     fn the_file_is_tagged_and_holds_every_collection_by_name() {
-        let text = export_backup(&sample(), "0.1.0", now());
+        let text = export_backup(&sample(), "0.1.0", now()).unwrap();
         let file: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(file["format"], "patella-backup");
         assert_eq!(file["schema"], CURRENT_SCHEMA);
@@ -1466,7 +1468,7 @@ mod tests {
         proptest! {
             #[test]
             fn export_then_import_is_the_identity(data in a_valid_data_set()) {
-                let text = export_backup(&data, "0.1.0", now());
+                let text = export_backup(&data, "0.1.0", now()).unwrap();
                 let backup = parse_backup(text.as_bytes(), today());
                 prop_assert_eq!(backup.map(|backup| backup.data), Ok(data));
             }
@@ -1503,7 +1505,7 @@ mod tests {
                 cut in any::<prop::sample::Index>(),
                 truncate in any::<bool>(),
             ) {
-                let mut bytes = export_backup(&data, "0.1.0", now()).into_bytes();
+                let mut bytes = export_backup(&data, "0.1.0", now()).unwrap().into_bytes();
                 for (at, byte) in edits {
                     let at = at.index(bytes.len());
                     bytes[at] = byte;

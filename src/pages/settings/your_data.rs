@@ -21,17 +21,22 @@ pub fn YourData() -> impl IntoView {
     let download_backup = move |_| {
         let data = store.data().get_untracked();
         let now = clock::now();
-        let text = backup::export_backup(&data, APP_VERSION, now);
-        let outcome = download::offer_download(
-            &backup::backup_file_name(clock::today()),
-            "application/json",
-            &text,
-        )
-        .and_then(|()| {
-            store.change(&[Collection::Settings], |data| {
-                data.settings.last_backup_at = Some(now);
+        let outcome = backup::export_backup(&data, APP_VERSION, now)
+            .map_err(|error| {
+                format!("The backup could not be made ({error}). Nothing was downloaded.")
             })
-        });
+            .and_then(|text| {
+                download::offer_download(
+                    &backup::backup_file_name(clock::today()),
+                    "application/json",
+                    &text,
+                )
+            })
+            .and_then(|()| {
+                store.change(&[Collection::Settings], |data| {
+                    data.settings.last_backup_at = Some(now);
+                })
+            });
         message.set(Some(match outcome {
             Ok(()) => "Backup downloaded. Keep it somewhere other than this phone.".into(),
             Err(reason) => reason,
