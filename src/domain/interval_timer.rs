@@ -8,6 +8,11 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::protocol::Stage;
+use crate::domain::units::Distance;
+
+/// Typical speeds for the distance estimate: a brisk walk and an easy jog.
+const WALK_KM_PER_HOUR: f64 = 5.0;
+const JOG_KM_PER_HOUR: f64 = 8.0;
 
 /// Walking or running.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -122,6 +127,15 @@ impl TimerPlan {
             }
         }
         (walked, ran)
+    }
+
+    /// Roughly how far the first `elapsed_ms` of the session covered, at a brisk walk and an
+    /// easy jog; at least 100 m, so a session cut short still makes a valid run.
+    pub fn estimated_distance(&self, elapsed_ms: u64) -> Distance {
+        let (walked, ran) = self.split(elapsed_ms);
+        let hours = |ms: u64| ms as f64 / 3_600_000.0;
+        let km = hours(walked) * WALK_KM_PER_HOUR + hours(ran) * JOG_KM_PER_HOUR;
+        Distance::from_metres((km * 1000.0).max(100.0))
     }
 
     /// "2 min walk / 1 min run, 21 min".
@@ -359,5 +373,14 @@ mod tests {
         let timer = TimerRun::start(week1(), 123.0);
         let json = serde_json::to_string(&timer).unwrap();
         assert_eq!(serde_json::from_str::<TimerRun>(&json).unwrap(), timer);
+    }
+
+    #[test]
+    fn distance_estimate_walks_at_5_and_jogs_at_8_km_an_hour() {
+        let plan = TimerPlan::custom(2, 1, 21);
+        // 14 minutes walking and 7 running: 1.1667 km + 0.9333 km.
+        let metres = plan.estimated_distance(plan.total_ms()).metres();
+        assert!((metres - 2100.0).abs() < 1.0, "{metres}");
+        assert_eq!(plan.estimated_distance(0).metres(), 100.0);
     }
 }

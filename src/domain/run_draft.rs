@@ -129,6 +129,15 @@ fn optional_pain(text: &str) -> Result<Option<PainScore>, String> {
         .and_then(PainScore::new))
 }
 
+/// A pain score the runner must give (after a session, in the daily entry).
+pub fn required_pain(text: &str) -> Result<PainScore, String> {
+    match optional_pain(text) {
+        Ok(Some(score)) => Ok(score),
+        Ok(None) => Err("Enter your pain from 0 (none) to 10 (worst).".to_string()),
+        Err(e) => Err(e),
+    }
+}
+
 fn check_note(text: &str) -> Result<String, String> {
     let text = text.trim();
     if text.chars().count() > MAX_NOTE_CHARS {
@@ -267,11 +276,7 @@ impl PainDraft {
         updated_at: DateTime<Utc>,
     ) -> Result<PainEntry, PainErrors> {
         let date = check_date(&self.date, today);
-        let pain = match optional_pain(&self.pain) {
-            Ok(Some(score)) => Ok(score),
-            Ok(None) => Err("Enter your pain from 0 (none) to 10 (worst).".to_string()),
-            Err(e) => Err(e),
-        };
+        let pain = required_pain(&self.pain);
         let note = check_note(&self.note);
         match (date, pain, note) {
             (Ok(date), Ok(pain), Ok(note)) => {

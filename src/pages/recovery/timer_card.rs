@@ -13,36 +13,18 @@ use super::Prefs;
 use crate::components::fields::{SelectField, TextField};
 use crate::domain::interval_timer::{SegmentKind, TimerPlan, TimerRun, TimerState};
 use crate::domain::protocol::Stage;
-use crate::domain::records::{PainScore, Run, RunKind};
+use crate::domain::records::{Run, RunKind};
+use crate::domain::run_draft::required_pain;
 use crate::domain::schema::Collection;
-use crate::domain::units::{parse_distance, Distance, Duration};
+use crate::domain::units::{parse_distance, Duration};
 use crate::platform::audio::Sound;
 use crate::platform::clock;
 use crate::platform::cues::{self, ScreenLock};
 use crate::store::AppStore;
 
-/// Typical speeds for the distance estimate: a brisk walk and an easy jog.
-const WALK_KM_PER_HOUR: f64 = 5.0;
-const JOG_KM_PER_HOUR: f64 = 8.0;
-
 fn countdown(ms: u64) -> String {
     let seconds = ms.div_ceil(1000);
     format!("{}:{:02}", seconds / 60, seconds % 60)
-}
-
-fn estimate(plan: &TimerPlan, elapsed_ms: u64) -> Distance {
-    let (walked, ran) = plan.split(elapsed_ms);
-    let km =
-        walked as f64 / 3_600_000.0 * WALK_KM_PER_HOUR + ran as f64 / 3_600_000.0 * JOG_KM_PER_HOUR;
-    Distance::from_metres((km * 1000.0).max(100.0))
-}
-
-fn parse_pain(text: &str) -> Result<PainScore, String> {
-    text.trim()
-        .parse::<u8>()
-        .ok()
-        .and_then(PainScore::new)
-        .ok_or_else(|| "Enter a whole number from 0 (none) to 10 (worst).".to_string())
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -287,7 +269,7 @@ pub fn TimerCard(store: AppStore, prefs: Prefs) -> impl IntoView {
     Effect::new(move |previous: Option<Option<u64>>| {
         let elapsed = finished_session().map(|(plan, elapsed)| {
             if previous.flatten().is_none() {
-                let guess = estimate(&plan, elapsed).in_unit(unit());
+                let guess = plan.estimated_distance(elapsed).in_unit(unit());
                 distance.set(format!("{guess:.2}"));
             }
             elapsed
@@ -305,8 +287,8 @@ pub fn TimerCard(store: AppStore, prefs: Prefs) -> impl IntoView {
         let Some((plan, elapsed_ms)) = finished_session() else {
             return;
         };
-        let pain_during = parse_pain(&during.get_untracked());
-        let pain_after = parse_pain(&after.get_untracked());
+        let pain_during = required_pain(&during.get_untracked());
+        let pain_after = required_pain(&after.get_untracked());
         let covered = parse_distance(&distance.get_untracked(), unit())
             .map_err(|e| e.to_string())
             .and_then(|d| {
