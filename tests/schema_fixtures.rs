@@ -239,3 +239,31 @@ fn version_1_reads_as_it_was_written() {
     assert_eq!(data.settings.shoe_threshold.metres(), 650_000.0);
     assert_eq!(data.settings.default_shoe.as_ref(), Some(&data.shoes[0].id));
 }
+
+#[test]
+fn version_2_keeps_where_imported_runs_came_from() {
+    use patella::domain::records::SourceFormat;
+    let data = data_set(&fixtures_root().join("v2"), 2);
+    assert_eq!(data.counts().runs, 6);
+    let typed = &data.runs[0];
+    assert_eq!(typed.source, None);
+
+    let from_watch = data.runs[4].source.as_ref().expect("an imported run");
+    assert_eq!(from_watch.file_name, "Morning_Run_2026-10-18.fit");
+    assert_eq!(from_watch.format, SourceFormat::Fit);
+    assert_eq!(
+        from_watch.started_at.to_rfc3339(),
+        "2026-10-18T06:42:09+00:00"
+    );
+    assert_eq!(from_watch.elapsed.seconds(), 3_302);
+    assert_eq!(from_watch.avg_heart_rate_bpm, Some(151));
+    assert_eq!(from_watch.elevation_gain_m, Some(84.6));
+    assert_eq!(data.runs[4].duration.seconds(), 3_185);
+
+    let from_strava = data.runs[5].source.as_ref().expect("an imported run");
+    assert_eq!(from_strava.format, SourceFormat::StravaCsv);
+    assert_eq!(
+        (from_strava.avg_heart_rate_bpm, from_strava.elevation_gain_m),
+        (None, None)
+    );
+}

@@ -117,6 +117,7 @@ pub fn ten_years() -> DataSet {
                 effort: Some(1 + dice.below(10) as u8),
                 cadence_spm: Some(160 + dice.below(25) as u16),
                 notes: dice.note(30),
+                source: None,
             }
         })
         .collect();

@@ -705,6 +705,7 @@ mod tests {
                     effort: Some(7),
                     cadence_spm: Some(172),
                     notes: "Hills, \"steep\"\nknee fine".to_string(),
+                    source: None,
                 },
                 Run {
                     id: id("run-2"),
@@ -720,6 +721,7 @@ mod tests {
                     effort: None,
                     cadence_spm: None,
                     notes: String::new(),
+                    source: None,
                 },
             ],
             pain: vec![PainEntry {
@@ -1260,6 +1262,7 @@ mod tests {
                         effort,
                         cadence_spm: cadence,
                         notes,
+                        source: None,
                     },
                 )
         }

@@ -119,6 +119,7 @@ mod tests {
             effort: None,
             cadence_spm: cadence,
             notes: String::new(),
+            source: None,
         }
     }
 

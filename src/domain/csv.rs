@@ -38,6 +38,11 @@ pub fn runs_csv(runs: &[Run], shoes: &[Shoe], unit: DistanceUnit) -> String {
         "effort".to_string(),
         "cadence_spm".to_string(),
         "notes".to_string(),
+        "elapsed".to_string(),
+        "avg_heart_rate_bpm".to_string(),
+        "elevation_gain_m".to_string(),
+        "started_at_utc".to_string(),
+        "source_file".to_string(),
     ];
     let mut csv = String::new();
     csv.push(BYTE_ORDER_MARK);
@@ -49,6 +54,7 @@ pub fn runs_csv(runs: &[Run], shoes: &[Shoe], unit: DistanceUnit) -> String {
             .and_then(|id| shoe_names.get(id.as_str()))
             .copied()
             .unwrap_or("");
+        let source = run.source.as_ref();
         let row = [
             run.date.to_string(),
             number(run.distance.in_unit(unit)),
@@ -68,6 +74,19 @@ pub fn runs_csv(runs: &[Run], shoes: &[Shoe], unit: DistanceUnit) -> String {
             optional(run.effort),
             optional(run.cadence_spm),
             typed_text(&run.notes),
+            source
+                .map(|s| clock(s.elapsed.seconds()))
+                .unwrap_or_default(),
+            optional(source.and_then(|s| s.avg_heart_rate_bpm)),
+            source
+                .and_then(|s| s.elevation_gain_m)
+                .map(number)
+                .unwrap_or_default(),
+            source
+                .map(|s| s.started_at.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+                .unwrap_or_default(),
+            // A file name is the runner's text too: "=cmd.fit" must not become a formula.
+            source.map(|s| typed_text(&s.file_name)).unwrap_or_default(),
         ];
         push_row(&mut csv, &row);
     }
@@ -163,6 +182,7 @@ mod tests {
             effort: None,
             cadence_spm: None,
             notes: String::new(),
+            source: None,
         }
     }
 
@@ -190,7 +210,8 @@ mod tests {
             lines(&km),
             [
                 "date,distance_km,duration,duration_seconds,pace_per_km,kind,surface,shoe,\
-              pain_during,pain_after,effort,cadence_spm,notes"
+              pain_during,pain_after,effort,cadence_spm,notes,elapsed,avg_heart_rate_bpm,\
+              elevation_gain_m,started_at_utc,source_file"
             ]
         );
         let mi = runs_csv(&[], &[], DistanceUnit::Mi);
@@ -215,12 +236,12 @@ mod tests {
         let km = runs_csv(std::slice::from_ref(&tempo), &shoes, DistanceUnit::Km);
         assert_eq!(
             lines(&km)[1],
-            "2026-03-04,10,0:45:30,2730,4:33,Tempo,Trail,Pegasus 40,2,0,7,172,felt good"
+            "2026-03-04,10,0:45:30,2730,4:33,Tempo,Trail,Pegasus 40,2,0,7,172,felt good,,,,,"
         );
         let mi = runs_csv(&[tempo], &shoes, DistanceUnit::Mi);
         assert_eq!(
             lines(&mi)[1],
-            "2026-03-04,6.214,0:45:30,2730,7:19,Tempo,Trail,Pegasus 40,2,0,7,172,felt good"
+            "2026-03-04,6.214,0:45:30,2730,7:19,Tempo,Trail,Pegasus 40,2,0,7,172,felt good,,,,,"
         );
     }
 
@@ -231,7 +252,10 @@ mod tests {
             &[],
             DistanceUnit::Km,
         );
-        assert_eq!(lines(&csv)[1], "2026-03-04,5,0:30:00,1800,6:00,Easy,,,,,,,");
+        assert_eq!(
+            lines(&csv)[1],
+            "2026-03-04,5,0:30:00,1800,6:00,Easy,,,,,,,,,,,,"
+        );
     }
 
     #[test]
@@ -252,7 +276,7 @@ mod tests {
         noted.notes = "windy, then \"sunny\"\nknee fine".to_string();
         let csv = runs_csv(&[noted], &[], DistanceUnit::Km);
         assert!(
-            csv.ends_with(",\"windy, then \"\"sunny\"\"\nknee fine\"\r\n"),
+            csv.ends_with(",\"windy, then \"\"sunny\"\"\nknee fine\",,,,,\r\n"),
             "{csv:?}"
         );
     }
@@ -273,7 +297,7 @@ mod tests {
             let csv = runs_csv(&[noted], &[shoe("s1", typed)], DistanceUnit::Km);
             let row = lines(&csv)[1];
             assert!(
-                row.ends_with(&format!(",{written}")),
+                row.ends_with(&format!(",{written},,,,,")),
                 "{typed:?} gave {row:?}"
             );
             assert!(
@@ -284,11 +308,34 @@ mod tests {
     }
 
     #[test]
+    fn an_imported_run_brings_its_watch_numbers() {
+        use crate::domain::records::{RunSource, SourceFormat};
+        use crate::domain::units::Duration;
+        let mut imported = run("r1", "2026-03-04", 10_000.0, 3_000);
+        imported.source = Some(RunSource {
+            file_name: "=evil.fit".to_string(),
+            format: SourceFormat::Fit,
+            started_at: "2026-03-04T06:30:00Z".parse().unwrap(),
+            elapsed: Duration::from_seconds(3_125),
+            avg_heart_rate_bpm: Some(148),
+            elevation_gain_m: Some(84.5),
+        });
+        let csv = runs_csv(&[imported], &[], DistanceUnit::Km);
+        assert!(
+            lines(&csv)[1].ends_with(",0:52:05,148,84.5,2026-03-04T06:30:00Z,'=evil.fit"),
+            "{csv:?}"
+        );
+    }
+
+    #[test]
     fn an_unknown_shoe_is_an_empty_cell() {
         let mut run = run("r1", "2026-03-04", 5_000.0, 1_800);
         run.shoe_id = Some(id("gone"));
         let csv = runs_csv(&[run], &[shoe("s1", "Pegasus")], DistanceUnit::Km);
-        assert_eq!(lines(&csv)[1], "2026-03-04,5,0:30:00,1800,6:00,Easy,,,,,,,");
+        assert_eq!(
+            lines(&csv)[1],
+            "2026-03-04,5,0:30:00,1800,6:00,Easy,,,,,,,,,,,,"
+        );
     }
 
     #[test]

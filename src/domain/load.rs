@@ -1125,6 +1125,7 @@ mod tests {
             effort: None,
             cadence_spm: None,
             notes: String::new(),
+            source: None,
         }
     }
 

@@ -319,6 +319,7 @@ mod tests {
             effort: None,
             cadence_spm: None,
             notes: String::new(),
+            source: None,
         }
     }
 

@@ -663,6 +663,7 @@ mod tests {
             effort: None,
             cadence_spm: None,
             notes: String::new(),
+            source: None,
         };
         let note = |date: &str, pain: u8, stiff: bool| PainEntry {
             id: RecordId::from_random_bits(8),

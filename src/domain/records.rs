@@ -226,6 +226,49 @@ pub struct Run {
     pub cadence_spm: Option<u16>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
+    /// The file an imported run came from; absent for runs typed in or timed here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<RunSource>,
+}
+
+/// The kind of file an imported run came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourceFormat {
+    Fit,
+    Gpx,
+    Tcx,
+    StravaCsv,
+}
+
+impl SourceFormat {
+    pub fn label(self) -> &'static str {
+        match self {
+            SourceFormat::Fit => "FIT",
+            SourceFormat::Gpx => "GPX",
+            SourceFormat::Tcx => "TCX",
+            SourceFormat::StravaCsv => "Strava CSV",
+        }
+    }
+}
+
+/// What an imported run's file said beyond the log's own fields. Only this summary is
+/// kept: never the GPS track.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RunSource {
+    /// The file's name as the runner chose it, so they can tell where a run came from.
+    pub file_name: String,
+    pub format: SourceFormat,
+    /// When the activity started: the same run imported twice starts at the same instant.
+    pub started_at: DateTime<Utc>,
+    /// Start to finish, stops included (the run's `duration` is its moving time).
+    pub elapsed: Duration,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub avg_heart_rate_bpm: Option<u16>,
+    /// Metres climbed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub elevation_gain_m: Option<f64>,
 }
 
 /// A quick daily note of how the knee feels.
@@ -466,7 +509,43 @@ impl Validate for Run {
             });
         }
         checks.text("notes", &self.notes, MAX_NOTE_CHARS);
+        if let Some(source) = &self.source {
+            source.check(&mut checks);
+        }
         checks.0
+    }
+}
+
+/// Longest file name kept with an imported run.
+pub const MAX_SOURCE_NAME_CHARS: usize = 255;
+/// Highest climb accepted for one run: more than any mountain ultra.
+const MAX_ELEVATION_GAIN_M: f64 = 20_000.0;
+
+impl RunSource {
+    fn check(&self, checks: &mut Checks) {
+        checks.text("source file name", &self.file_name, MAX_SOURCE_NAME_CHARS);
+        checks.check(
+            self.elapsed.seconds() <= MAX_RUN_SECONDS,
+            "elapsed time",
+            || {
+                format!(
+                    "{} is not a possible run time (at most 48 hours)",
+                    self.elapsed.display()
+                )
+            },
+        );
+        if let Some(bpm) = self.avg_heart_rate_bpm {
+            checks.check((25..=250).contains(&bpm), "average heart rate", || {
+                format!("{bpm} beats per minute is not a possible heart rate (25–250)")
+            });
+        }
+        if let Some(climb) = self.elevation_gain_m {
+            checks.check(
+                climb.is_finite() && (0.0..=MAX_ELEVATION_GAIN_M).contains(&climb),
+                "elevation gain",
+                || format!("{climb:.0} m is not a possible climb for one run (0–20,000 m)"),
+            );
+        }
     }
 }
 
@@ -658,6 +737,7 @@ mod tests {
             effort: None,
             cadence_spm: None,
             notes: String::new(),
+            source: None,
         }
     }
 

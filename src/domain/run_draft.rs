@@ -79,6 +79,16 @@ impl CheckedRun {
             effort: self.effort,
             cadence_spm: self.cadence_spm,
             notes: self.notes,
+            source: None,
+        }
+    }
+
+    /// An edit of a run already in the log: same id, and an imported run keeps the file
+    /// it came from (its start instant finds the run again on a later import).
+    pub fn into_edit_of(self, existing: &Run, updated_at: DateTime<Utc>) -> Run {
+        Run {
+            source: existing.source.clone(),
+            ..self.into_run(existing.id.clone(), updated_at)
         }
     }
 }
@@ -509,6 +519,32 @@ mod tests {
                 .into_run(run.id.clone(), run.updated_at),
             run
         );
+    }
+
+    #[test]
+    fn editing_an_imported_run_keeps_its_source_and_id() {
+        use crate::domain::records::{RunSource, SourceFormat};
+        let mut imported = draft("2026-11-20", "10", "50:00")
+            .check(DistanceUnit::Km, today())
+            .unwrap()
+            .into_run(RecordId::from_random_bits(9), now());
+        imported.source = Some(RunSource {
+            file_name: "run.fit".into(),
+            format: SourceFormat::Fit,
+            started_at: now(),
+            elapsed: crate::domain::units::Duration::from_seconds(3100),
+            avg_heart_rate_bpm: Some(150),
+            elevation_gain_m: None,
+        });
+        let mut form = RunDraft::from_run(&imported, DistanceUnit::Km);
+        form.notes = "felt good".into();
+        let edited = form
+            .check(DistanceUnit::Km, today())
+            .unwrap()
+            .into_edit_of(&imported, now());
+        assert_eq!(edited.id, imported.id);
+        assert_eq!(edited.source, imported.source);
+        assert_eq!(edited.notes, "felt good");
     }
 
     #[test]

@@ -11,7 +11,7 @@ use serde_json::Value;
 
 /// The schema this build writes. Bump it only together with a new step in [`STEPS`]
 /// and a fixture for the old version under `tests/fixtures/schema/`.
-pub const CURRENT_SCHEMA: u32 = 1;
+pub const CURRENT_SCHEMA: u32 = 2;
 
 /// The kinds of stored data, each kept under its own localStorage key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -93,9 +93,16 @@ impl std::error::Error for SchemaError {}
 /// One migration step: turns a collection's data at version `from` into version `from + 1`.
 type Step = fn(Collection, Value) -> Value;
 
-/// `STEPS[i]` migrates from schema `i + 1` to `i + 2`. Schema 1 is the first shipped
-/// version, so there is no step yet.
-const STEPS: &[Step] = &[];
+/// `STEPS[i]` migrates from schema `i + 1` to `i + 2`.
+const STEPS: &[Step] = &[v1_to_v2];
+
+/// Schema 2 gave runs an optional `source` (the file an imported run came from). Every
+/// schema-1 record is already a valid schema-2 record, so the data is unchanged; the number
+/// went up so that a schema-1 build refuses the new field whole instead of salvaging
+/// around it.
+fn v1_to_v2(_: Collection, data: Value) -> Value {
+    data
+}
 
 /// Brings `data` written at `schema` up to [`CURRENT_SCHEMA`].
 pub fn migrate(collection: Collection, schema: u64, data: Value) -> Result<Value, SchemaError> {

@@ -158,7 +158,7 @@ mod tests {
     fn round_trips_through_the_envelope() {
         let runs: Vec<Run> = serde_json::from_str(&format!("[{RUN}]")).unwrap();
         let raw = encode(&runs).unwrap();
-        assert!(raw.starts_with(r#"{"schema":1,"data":["#), "{raw}");
+        assert!(raw.starts_with(r#"{"schema":2,"data":["#), "{raw}");
         assert_eq!(
             decode_records::<Run>(Collection::Runs, &raw),
             Decoded::Clean(runs)

@@ -21,7 +21,7 @@ use std::fmt;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 
-use crate::domain::records::{RecordId, Run};
+use crate::domain::records::{RecordId, Run, RunSource, MAX_SOURCE_NAME_CHARS};
 use crate::domain::units::{Distance, Duration, MAX_RUN_SECONDS};
 
 pub use duplicates::{find_duplicate, is_duplicate_of_run, same_activity};
@@ -30,25 +30,8 @@ pub use duplicates::{find_duplicate, is_duplicate_of_run, same_activity};
 /// is a few megabytes, so 50 MB is never a single run.
 pub const MAX_FILE_BYTES: usize = 50 * 1_000_000;
 
-/// The kind of file an activity came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Format {
-    Fit,
-    Gpx,
-    Tcx,
-    StravaCsv,
-}
-
-impl Format {
-    pub fn label(self) -> &'static str {
-        match self {
-            Format::Fit => "FIT",
-            Format::Gpx => "GPX",
-            Format::Tcx => "TCX",
-            Format::StravaCsv => "Strava CSV",
-        }
-    }
-}
+/// The kind of file an activity came from: the same type a stored run keeps.
+pub use crate::domain::records::SourceFormat as Format;
 
 /// What the activity was, as the file names it.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -160,7 +143,9 @@ impl ActivitySummary {
     }
 
     /// The run as the log stores it: moving time as the duration (what a watch shows as
-    /// the run's time), cadence rounded. `None` when the file gave no start, or the
+    /// the run's time), cadence, heart rate and climb rounded, and where it came from.
+    /// Readings no runner could produce (a cadence of 30, a heart rate of 400) are left
+    /// out rather than refusing the run. `None` when the file gave no start, or the
     /// numbers cannot be a run the log accepts (no time at all).
     pub fn to_run(
         &self,
@@ -169,10 +154,30 @@ impl ActivitySummary {
         offset: FixedOffset,
     ) -> Option<Run> {
         let date = self.local_date(offset)?;
+        let started_at = self.start?;
         let seconds = self.moving_s.round();
         if !(seconds >= 1.0 && seconds <= f64::from(MAX_RUN_SECONDS)) {
             return None;
         }
+        let elapsed = self
+            .elapsed_s
+            .round()
+            .clamp(seconds, f64::from(MAX_RUN_SECONDS));
+        let source = RunSource {
+            file_name: truncate_chars(&self.source_name, MAX_SOURCE_NAME_CHARS),
+            format: self.format,
+            started_at,
+            elapsed: Duration::from_seconds(elapsed as u32),
+            avg_heart_rate_bpm: self
+                .avg_hr
+                .map(f64::round)
+                .filter(|bpm| (25.0..=250.0).contains(bpm))
+                .map(|bpm| bpm as u16),
+            elevation_gain_m: self
+                .elevation_gain_m
+                .filter(|climb| climb.is_finite() && (0.0..=20_000.0).contains(climb))
+                .map(|climb| (climb * 10.0).round() / 10.0),
+        };
         Some(Run {
             id,
             updated_at,
@@ -187,9 +192,11 @@ impl ActivitySummary {
             effort: None,
             cadence_spm: self
                 .avg_cadence_spm
-                .filter(|spm| spm.is_finite() && *spm > 0.0 && *spm < 400.0)
-                .map(|spm| spm.round() as u16),
+                .map(f64::round)
+                .filter(|spm| (60.0..=260.0).contains(spm))
+                .map(|spm| spm as u16),
             notes: String::new(),
+            source: Some(source),
         })
     }
 }

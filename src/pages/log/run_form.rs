@@ -167,11 +167,16 @@ pub fn RunForm() -> impl IntoView {
             checked.date
         );
         let editing = log.editing.get_untracked();
-        let run = checked.into_run(editing.clone().unwrap_or_else(clock::new_id), clock::now());
+        let updated_at = clock::now();
         let outcome = store.change(&[Collection::Runs], |data| {
-            match data.runs.iter_mut().find(|existing| existing.id == run.id) {
-                Some(existing) => *existing = run,
-                None => data.runs.push(run),
+            let existing = editing
+                .as_ref()
+                .and_then(|id| data.runs.iter_mut().find(|run| &run.id == id));
+            match existing {
+                Some(existing) => *existing = checked.into_edit_of(existing, updated_at),
+                None => data.runs.push(
+                    checked.into_run(editing.clone().unwrap_or_else(clock::new_id), updated_at),
+                ),
             }
         });
         match outcome {

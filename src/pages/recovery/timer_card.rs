@@ -329,6 +329,7 @@ pub fn TimerCard(store: AppStore, prefs: Prefs) -> impl IntoView {
             effort: None,
             cadence_spm: None,
             notes: format!("Walk-run timer: {}", plan.describe()),
+            source: None,
         };
         let summary = format!(
             "Saved: {} recovery session, pain {}/10 during and {}/10 after.",
