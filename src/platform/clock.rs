@@ -1,6 +1,6 @@
 //! The time and the runner's local date, and fresh record ids.
 
-use chrono::{DateTime, Local, NaiveDate, Utc};
+use chrono::{DateTime, FixedOffset, Local, NaiveDate, Offset, Utc};
 
 use crate::domain::records::RecordId;
 
@@ -11,6 +11,20 @@ pub fn now() -> DateTime<Utc> {
 /// Today in the runner's own time zone.
 pub fn today() -> NaiveDate {
     Local::now().date_naive()
+}
+
+/// The runner's UTC offset at an instant: the browser knows their time zone's daylight
+/// saving rules, so a run from last summer gets summer's offset.
+pub fn offset_at(instant: DateTime<Utc>) -> FixedOffset {
+    let date = js_sys::Date::new(&(instant.timestamp_millis() as f64).into());
+    // Minutes *behind* UTC: positive west of Greenwich.
+    let minutes_behind = date.get_timezone_offset();
+    let seconds_ahead = if minutes_behind.is_finite() {
+        (-minutes_behind * 60.0) as i32
+    } else {
+        0
+    };
+    FixedOffset::east_opt(seconds_ahead).unwrap_or_else(|| Utc.fix())
 }
 
 /// A new random id: a UUID from the browser's cryptographic generator where there is one.

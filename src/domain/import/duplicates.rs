@@ -1,11 +1,11 @@
 //! Whether an imported activity is already in the log.
 //!
 //! Two activities are the same when they started within two minutes of each other and
-//! their distances differ by at most 2% (of the longer). A stored [`Run`] keeps only its
-//! local date, not its start time, so against a run the rule is: the activity's local date
-//! (at the runner's UTC offset) is the run's date, and the distances are within 2%. Two
-//! runs of the same length on one day (a double day of equal loops) are then marked as
-//! duplicates; the preview leaves them unticked, and the runner can tick them back.
+//! their distances differ by at most 2% (of the longer). An imported run keeps its start
+//! instant, so the rule applies to it as it is. A run typed in by hand keeps only its local
+//! date: against it the activity's local date (at the runner's UTC offset) stands in for
+//! the start. Two runs of the same length on one day (a double day of equal loops) are then
+//! marked as duplicates; the preview leaves them unticked, and the runner can tick them back.
 
 use chrono::FixedOffset;
 
@@ -34,11 +34,18 @@ pub fn same_activity(a: &ActivitySummary, b: &ActivitySummary) -> bool {
     starts_match && distances_match(a.distance_m, b.distance_m)
 }
 
-/// An imported activity against a run already in the log: same local date, distance
-/// within 2%. An activity without a start matches nothing.
+/// An imported activity against a run already in the log: the same start (or, for a run
+/// typed in, the same local date) and distance within 2%. An activity without a start
+/// matches nothing.
 pub fn is_duplicate_of_run(activity: &ActivitySummary, run: &Run, offset: FixedOffset) -> bool {
-    activity.local_date(offset) == Some(run.date)
-        && distances_match(activity.distance_m, run.distance.metres())
+    let same_start = match (&run.source, activity.start) {
+        (Some(source), Some(start)) => {
+            (source.started_at - start).num_seconds().abs() <= SAME_START_WITHIN_S
+        }
+        (None, _) => activity.local_date(offset) == Some(run.date),
+        (Some(_), None) => false,
+    };
+    same_start && distances_match(activity.distance_m, run.distance.metres())
 }
 
 /// The first run in the log this activity duplicates, if any.
@@ -83,6 +90,7 @@ mod tests {
             )
             .unwrap();
         run.date = date.parse::<NaiveDate>().unwrap();
+        run.source = None;
         run
     }
 
@@ -121,6 +129,28 @@ mod tests {
         assert!(!is_duplicate_of_run(
             &late,
             &run_on("2024-05-01", 4_800.0),
+            utc
+        ));
+    }
+
+    #[test]
+    fn an_imported_run_is_matched_by_its_start_not_its_day() {
+        let utc = FixedOffset::east_opt(0).unwrap();
+        let morning = activity("2024-05-01T06:00:00Z", 8_000.0);
+        let imported = morning
+            .to_run(RecordId::from_random_bits(3), Utc::now(), utc)
+            .unwrap();
+        // The same file again, or Strava's row for it a minute off: the same run.
+        assert!(is_duplicate_of_run(&morning, &imported, utc));
+        assert!(is_duplicate_of_run(
+            &activity("2024-05-01T06:01:30Z", 8_100.0),
+            &imported,
+            utc
+        ));
+        // An evening loop of the same length that day is a second run.
+        assert!(!is_duplicate_of_run(
+            &activity("2024-05-01T18:00:00Z", 8_000.0),
+            &imported,
             utc
         ));
     }

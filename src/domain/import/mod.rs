@@ -13,6 +13,7 @@ mod csv_rows;
 pub mod duplicates;
 mod fit;
 mod gpx;
+pub mod preview;
 mod strava_csv;
 mod tcx;
 mod track;
@@ -20,6 +21,7 @@ mod track;
 use std::fmt;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
 
 use crate::domain::records::{RecordId, Run, RunSource, MAX_SOURCE_NAME_CHARS};
 use crate::domain::units::{Distance, Duration, MAX_RUN_SECONDS};
@@ -34,7 +36,7 @@ pub const MAX_FILE_BYTES: usize = 50 * 1_000_000;
 pub use crate::domain::records::SourceFormat as Format;
 
 /// What the activity was, as the file names it.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Sport {
     /// Road, trail, track, treadmill or virtual running.
     Running,
@@ -112,7 +114,7 @@ impl Sport {
 }
 
 /// One activity's summary, as read from a file.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ActivitySummary {
     pub sport: Sport,
     /// When the activity started; `None` only if the file does not say.
@@ -202,7 +204,7 @@ impl ActivitySummary {
 }
 
 /// Why an activity in a file is not offered as a run.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum SkipReason {
     /// A ride, walk, swim…: the runner may still include it.
     NotARun(Sport),
@@ -222,7 +224,7 @@ impl fmt::Display for SkipReason {
 }
 
 /// An activity left out of the import, with what is known of it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Skipped {
     /// The summary, when it could be read (a ride has one; a garbled CSV row does not).
     pub summary: Option<ActivitySummary>,
@@ -230,7 +232,7 @@ pub struct Skipped {
 }
 
 /// Everything one file holds: the runs to offer, and what was left out and why.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Parsed {
     pub activities: Vec<ActivitySummary>,
     pub skipped: Vec<Skipped>,
@@ -252,7 +254,7 @@ impl Parsed {
 }
 
 /// Why a whole file could not be imported; `Display` says it in plain words.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum ImportError {
     TooLarge {
         bytes: usize,
@@ -280,6 +282,8 @@ pub enum ImportError {
     NotStravaCsv,
     /// A readable file of the right kind with no activity in it.
     NoActivities,
+    /// The importer stopped partway through this file.
+    ReaderStopped,
 }
 
 impl fmt::Display for ImportError {
@@ -320,11 +324,44 @@ impl fmt::Display for ImportError {
                  \"Activity Type\" columns.",
             ),
             ImportError::NoActivities => f.write_str("There are no activities in this file."),
+            ImportError::ReaderStopped => f.write_str(
+                "Patella couldn't finish reading this file; it may be damaged. The other files \
+                 were still read.",
+            ),
         }
     }
 }
 
 impl std::error::Error for ImportError {}
+
+/// What reading one file gave: its activities, or why it could not be used.
+pub type FileOutcome = Result<Parsed, ImportError>;
+
+/// Field names of the messages between the page and the import worker: the page sends
+/// `{id, name, bytes}` for one file; the worker first sends `{ready: true}`, then for each
+/// file `{id, outcome, parse_ms}`.
+pub mod message {
+    pub const READY: &str = "ready";
+    pub const ID: &str = "id";
+    pub const NAME: &str = "name";
+    pub const BYTES: &str = "bytes";
+    pub const OUTCOME: &str = "outcome";
+    pub const PARSE_MS: &str = "parse_ms";
+}
+
+/// The import worker's reply for one file, as text: the page and the worker are separate
+/// wasm programs and share only messages.
+pub fn outcome_to_message(outcome: &FileOutcome) -> String {
+    // Plain data with no maps or non-string keys: serializing it cannot fail, and if it
+    // ever did the page reads the empty reply as a file it could not read.
+    serde_json::to_string(outcome).unwrap_or_default()
+}
+
+/// The page's side of [`outcome_to_message`]; a reply that does not read is the file's
+/// failure, said in words.
+pub fn outcome_from_message(message: &str) -> FileOutcome {
+    serde_json::from_str(message).unwrap_or(Err(ImportError::Damaged))
+}
 
 /// Reads one file: FIT, GPX, TCX or Strava's activities.csv, recognised by its content
 /// first and its name's extension second.

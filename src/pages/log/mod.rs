@@ -1,6 +1,7 @@
 //! Log: add a run in three taps (more detail folded away), edit or delete any run with an
 //! undo, a quick daily pain entry, and the runner's shoes.
 
+mod import;
 mod pain_form;
 mod run_form;
 mod run_list;
@@ -29,6 +30,7 @@ pub fn LogPage() -> impl IntoView {
     view! {
         <PageIntro destination=Destination::Log />
         <run_form::RunForm />
+        <import::Import />
         <run_list::RunList />
         <pain_form::PainForm />
         <shoes::Shoes />

@@ -1,0 +1,158 @@
+// Importing runs from files on the Log screen, as a runner does it: choose real watch files
+// (tests/fixtures/activities), read them in the import worker, check the preview, confirm,
+// and find the runs in the log and on Home; import them again and see them marked as
+// duplicates; see in words why a ride, a truncated file and a settings file are left out.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { assertNoProblems, listedRuns, openScreen, releaseApp, stored } from './support/app.mjs';
+
+const app = releaseApp();
+const FIXTURES = new URL('../tests/fixtures/activities/', import.meta.url);
+
+const RUN_FILES = ['activity-small-fenix2-run.fit', 'garmin-activity.gpx', 'test.tcx'];
+
+async function fixture(name) {
+  return { name, mimeType: 'application/octet-stream', buffer: await readFile(new URL(name, FIXTURES)) };
+}
+
+/** A GPX 1.1 track heading due north at 10 s a point: `km` kilometres in `minutes`. */
+function syntheticGpx({ name, start, km, minutes, type = 'running' }) {
+  const points = (minutes * 60) / 10;
+  const degreesPerPoint = (km * 1000) / points / 111_195;
+  const trkpts = Array.from({ length: points + 1 }, (_, i) => {
+    const time = new Date(start.getTime() + i * 10_000).toISOString();
+    return `<trkpt lat="${(51 + i * degreesPerPoint).toFixed(7)}" lon="0"><time>${time}</time></trkpt>`;
+  }).join('');
+  const text = `<?xml version="1.0" encoding="UTF-8"?>
+<gpx version="1.1" creator="patella-test" xmlns="http://www.topografix.com/GPX/1/1">
+<trk><name>${name}</name><type>${type}</type><trkseg>${trkpts}</trkseg></trk></gpx>`;
+  return { name: `${name}.gpx`, mimeType: 'application/gpx+xml', buffer: Buffer.from(text) };
+}
+
+const localDate = (d) =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
+/** Chooses files in the "Import runs" input and waits for the preview's heading. */
+async function importFiles(page, files) {
+  await page.getByLabel('Import runs').setInputFiles(files);
+  const heading = page.getByRole('heading', { level: 3, name: /^Found / });
+  await heading.waitFor();
+  return heading.innerText();
+}
+
+async function previewRows(page) {
+  const table = page.getByRole('table');
+  return (await table.locator('tbody tr').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
+}
+
+describe('importing runs from files', () => {
+  test('watch files are previewed, added on confirm, listed in the log and counted on Home; a second import is all duplicates', async () => {
+    const { context, page, problems } = await app.open('log', 'Log');
+    const start = new Date(Date.now() - 60 * 60 * 1000);
+    const recent = syntheticGpx({ name: 'Lunch Run', start, km: 5, minutes: 30 });
+    const files = [...(await Promise.all(RUN_FILES.map(fixture))), recent];
+
+    assert.equal(await importFiles(page, files), 'Found 4 activities');
+    const rows = await previewRows(page);
+    // Oldest first, in the runner's unit, each with the file it came from.
+    assert.match(rows[0], /^2012-12-2[67] 4\.69 km · 33:13 New test\.tcx$/);
+    assert.match(rows[1], /^2015-08-15 9\.01 km · 47:12 New activity-small-fenix2-run\.fit$/);
+    assert.match(rows[2], /^2017-07-29 12\.8\d km · 1:31:25 New garmin-activity\.gpx$/);
+    assert.match(rows[3], new RegExp(`^${localDate(start)} 5(\\.0\\d)? km · 30:00 New Lunch Run\\.gpx$`));
+    for (const box of await page.getByRole('checkbox', { name: /^Add: Run on/ }).all()) {
+      assert.equal(await box.isChecked(), true);
+    }
+    assert.equal(await context.pages()[0].evaluate(() => localStorage.getItem('patella.runs')), null, 'nothing saved before confirming');
+
+    await page.getByRole('button', { name: 'Add 4 runs' }).click();
+    await page.getByRole('status').filter({ hasText: 'Added 4 runs.' }).waitFor();
+    const listed = await listedRuns(page);
+    assert.equal(listed.length, 4);
+    assert.ok(listed.some((text) => text.startsWith('2015-08-15 · 9.01 km · 47:12')), listed.join('\n'));
+
+    const data = (await stored(page, 'patella.runs')).data;
+    const fenix = data.find((run) => run.source?.file_name === 'activity-small-fenix2-run.fit');
+    assert.equal(fenix.date, '2015-08-15');
+    assert.equal(fenix.duration, 2832);
+    assert.equal(fenix.cadence_spm, 162);
+    assert.deepEqual(
+      { ...fenix.source, file_name: undefined },
+      { file_name: undefined, format: 'fit', started_at: '2015-08-15T14:45:08Z', elapsed: 2832, elevation_gain_m: 64 },
+    );
+    const gpx = data.find((run) => run.source?.format === 'gpx' && run.source.file_name === 'garmin-activity.gpx');
+    assert.equal(gpx.source.avg_heart_rate_bpm, 146);
+    assert.equal(gpx.notes, 'casual stroll');
+    assert.equal(JSON.stringify(data).includes('trkpt'), false, 'no track stored');
+
+    // Home counts the recent run in its week.
+    await openScreen(page, 'Home');
+    const monday = new Date();
+    monday.setHours(0, 0, 0, 0);
+    monday.setDate(monday.getDate() - ((monday.getDay() + 6) % 7));
+    const week = start >= monday ? 'This week so far' : 'Last week';
+    const line = page.locator('dt', { hasText: week }).locator('xpath=following-sibling::dd[1]');
+    assert.match(await line.innerText(), /^5(\.0\d)? km · 1 run · 30:00$/);
+
+    // The same files again: every row is already in the log and unticked.
+    await openScreen(page, 'Log');
+    await importFiles(page, files);
+    const again = await previewRows(page);
+    assert.equal(again.length, 4);
+    for (const row of again) assert.match(row, /Already in your log \(\d{4}-\d\d-\d\d\)/);
+    for (const box of await page.getByRole('checkbox', { name: /^Add: / }).all()) {
+      assert.equal(await box.isChecked(), false);
+    }
+    assert.equal(await page.getByRole('button', { name: 'Add 0 runs' }).isDisabled(), true);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('status').filter({ hasText: 'Import cancelled: nothing was added.' }).waitFor();
+    assert.equal((await stored(page, 'patella.runs')).data.length, 4);
+    assertNoProblems(problems);
+    await context.close();
+  });
+
+  test('a ride, a truncated file, a settings file and a route say why they are left out; a walk can be included', async () => {
+    const { context, page, problems } = await app.open('log', 'Log');
+    const walkStart = new Date(Date.now() - 3 * 60 * 60 * 1000);
+    const files = [
+      ...(await Promise.all(
+        ['garmin-fenix-5-bike.fit', 'activity-unexpected-eof.fit', 'Settings.fit', 'strava_route_example.gpx'].map(fixture),
+      )),
+      syntheticGpx({ name: 'Dog walk', start: walkStart, km: 2, minutes: 25, type: 'walking' }),
+    ];
+    assert.equal(await importFiles(page, files), 'Found 1 activity');
+
+    const failed = page.getByRole('heading', { name: "Files that couldn't be read" }).locator('xpath=following-sibling::ul[1]');
+    assert.deepEqual(await failed.getByRole('listitem').allInnerTexts(), [
+      'activity-unexpected-eof.fit: This file ends early — it may be damaged.',
+      'Settings.fit: This is a device settings file, not an activity.',
+      "strava_route_example.gpx: This GPX file is a planned route with no times, so it can't be a run you did.",
+    ]);
+    const leftOut = page.getByRole('heading', { name: 'Left out' }).locator('xpath=following-sibling::ul[1]');
+    assert.deepEqual(await leftOut.getByRole('listitem').allInnerTexts(), [
+      'garmin-fenix-5-bike.fit: Ride. This is a ride, not a run.',
+    ]);
+
+    const walk = page.getByRole('checkbox', { name: `Add: Walk on ${localDate(walkStart)}, 2 km` });
+    assert.equal(await walk.isChecked(), false);
+    assert.match((await previewRows(page))[0], /Walk, not a run: tick to include it/);
+    await walk.check();
+    await page.getByRole('button', { name: 'Add 1 run' }).click();
+    await page.getByRole('status').filter({ hasText: 'Added 1 run.' }).waitFor();
+    const [saved] = (await stored(page, 'patella.runs')).data;
+    assert.equal(saved.notes, 'Walk: Dog walk');
+    assert.equal(saved.duration, 1500);
+    assertNoProblems(problems);
+    await context.close();
+  });
+
+  test('a file over 50 MB is refused before it is read', async () => {
+    const { context, page, problems } = await app.open('log', 'Log');
+    const huge = { name: 'archive.fit', mimeType: 'application/octet-stream', buffer: Buffer.alloc(50_000_001) };
+    await importFiles(page, [huge]);
+    const failed = page.getByRole('heading', { name: "Files that couldn't be read" }).locator('xpath=following-sibling::ul[1]');
+    assert.match(await failed.innerText(), /^archive\.fit: This file is too big to import \(50 MB; the limit is 50 MB\)/);
+    assertNoProblems(problems);
+    await context.close();
+  });
+});

@@ -1,0 +1,68 @@
+//! The import worker: a second wasm program, run in a Web Worker, that reads activity files
+//! (FIT, GPX, TCX, Strava CSV) off the page's thread. The page sends one file at a time and
+//! gets back its summaries as text (see `patella::domain::import::message`). Only the
+//! parsers are linked in here, and the page downloads this program the first time the
+//! runner imports, so the first load carries none of it.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    worker::listen();
+}
+
+/// Nothing to do outside a browser; the parsers have their native tests.
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {}
+
+#[cfg(target_arch = "wasm32")]
+mod worker {
+    use js_sys::{Object, Reflect, Uint8Array};
+    use patella::domain::import::{message, outcome_to_message, parse_file, ImportError};
+    use wasm_bindgen::prelude::*;
+    use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+    pub fn listen() {
+        let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+        let reply_scope = scope.clone();
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            let reply = answer(&event.data());
+            // Posting plain objects of strings and numbers cannot fail.
+            let _ = reply_scope.post_message(&reply);
+        });
+        scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        // The worker lives as long as the page keeps it; so does its handler.
+        on_message.forget();
+        let ready = Object::new();
+        let _ = Reflect::set(&ready, &message::READY.into(), &JsValue::TRUE);
+        let _ = scope.post_message(&ready);
+    }
+
+    /// Reads the file in one request and says what it holds.
+    fn answer(request: &JsValue) -> JsValue {
+        let field = |name: &str| Reflect::get(request, &name.into()).unwrap_or(JsValue::UNDEFINED);
+        let id = field(message::ID);
+        let name = field(message::NAME).as_string().unwrap_or_default();
+        let started = now_ms();
+        let outcome = match field(message::BYTES).dyn_into::<Uint8Array>() {
+            Ok(bytes) => parse_file(&name, &bytes.to_vec()),
+            Err(_) => Err(ImportError::Empty),
+        };
+        let parse_ms = now_ms() - started;
+        let reply = Object::new();
+        let _ = Reflect::set(&reply, &message::ID.into(), &id);
+        let _ = Reflect::set(
+            &reply,
+            &message::OUTCOME.into(),
+            &outcome_to_message(&outcome).into(),
+        );
+        let _ = Reflect::set(&reply, &message::PARSE_MS.into(), &parse_ms.into());
+        reply.into()
+    }
+
+    fn now_ms() -> f64 {
+        js_sys::global()
+            .unchecked_into::<web_sys::WorkerGlobalScope>()
+            .performance()
+            .map(|performance| performance.now())
+            .unwrap_or(0.0)
+    }
+}

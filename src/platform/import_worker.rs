@@ -1,0 +1,160 @@
+//! The page's side of the import worker (src/bin/import_worker.rs): starts it the first
+//! time the runner imports, sends it one file at a time, and waits for what the file holds.
+//! The files themselves are read off the page's thread by the browser.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::{Function, Object, Promise, Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{ErrorEvent, File, MessageEvent, Worker};
+
+use crate::domain::import::{message, outcome_from_message, FileOutcome, ImportError};
+
+/// The worker's loader, written by trunk beside the page (`data-loader-shim`).
+const WORKER_SCRIPT: &str = "import_worker_loader.js";
+
+/// The worker stopped or never started; said in words.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WorkerFailed(pub String);
+
+/// The two ends of the promise the next message settles.
+struct Waiting {
+    resolve: Function,
+    reject: Function,
+}
+
+/// A running import worker. Requests go one at a time: each waits for its reply.
+pub struct ImportWorker {
+    worker: Worker,
+    waiting: Rc<RefCell<Option<Waiting>>>,
+    // Kept alive as long as the worker: the browser calls them.
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(ErrorEvent)>,
+    next_id: u32,
+}
+
+impl ImportWorker {
+    /// Starts the worker and waits until its wasm is ready for files.
+    pub async fn start() -> Result<ImportWorker, WorkerFailed> {
+        let cannot_start = |detail: &str| {
+            WorkerFailed(format!(
+                "The importer couldn't start ({detail}). If you are offline, open Patella once \
+                 while online, then try again."
+            ))
+        };
+        let url = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.base_uri().ok().flatten())
+            .and_then(|base| web_sys::Url::new_with_base(WORKER_SCRIPT, &base).ok())
+            .map(|url| url.href())
+            .ok_or_else(|| cannot_start("no page address"))?;
+        let worker = Worker::new(&url).map_err(|_| cannot_start("blocked by the browser"))?;
+
+        let waiting: Rc<RefCell<Option<Waiting>>> = Rc::new(RefCell::new(None));
+        let on_message = {
+            let waiting = Rc::clone(&waiting);
+            Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+                if let Some(Waiting { resolve, .. }) = waiting.borrow_mut().take() {
+                    let _ = resolve.call1(&JsValue::NULL, &event.data());
+                }
+            })
+        };
+        let on_error = {
+            let waiting = Rc::clone(&waiting);
+            Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
+                // The page handles it; the console need not shout as well.
+                event.prevent_default();
+                if let Some(Waiting { reject, .. }) = waiting.borrow_mut().take() {
+                    let _ = reject.call1(&JsValue::NULL, &event.message().into());
+                }
+            })
+        };
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        let mut started = ImportWorker {
+            worker,
+            waiting,
+            _on_message: on_message,
+            _on_error: on_error,
+            next_id: 0,
+        };
+        let ready = started.next_reply().await;
+        let is_ready = ready
+            .as_ref()
+            .ok()
+            .and_then(|reply| Reflect::get(reply, &message::READY.into()).ok())
+            .is_some_and(|flag| flag.is_truthy());
+        if !is_ready {
+            started.worker.terminate();
+            return Err(cannot_start("its program did not load"));
+        }
+        started.next_id = 1;
+        Ok(started)
+    }
+
+    /// Reads one file in the worker: what it holds, and how long parsing took there (ms).
+    /// `Err` means the worker itself failed; it should be replaced before the next file.
+    pub async fn read(
+        &mut self,
+        file: &File,
+        max_bytes: usize,
+    ) -> Result<(FileOutcome, f64), WorkerFailed> {
+        let size = file.size();
+        if size > max_bytes as f64 {
+            return Ok((
+                Err(ImportError::TooLarge {
+                    bytes: size as usize,
+                }),
+                0.0,
+            ));
+        }
+        let buffer = JsFuture::from(file.array_buffer())
+            .await
+            .map_err(|_| WorkerFailed("The browser couldn't read this file.".to_string()))?;
+        let bytes = Uint8Array::new(&buffer);
+        let id = self.next_id;
+        self.next_id = self.next_id.wrapping_add(1);
+        let request = Object::new();
+        let _ = Reflect::set(&request, &message::ID.into(), &id.into());
+        let _ = Reflect::set(&request, &message::NAME.into(), &file.name().into());
+        let _ = Reflect::set(&request, &message::BYTES.into(), &bytes);
+        // The bytes move to the worker instead of being copied.
+        let transfer = js_sys::Array::of1(&bytes.buffer());
+        let reply = self.next_reply();
+        self.worker
+            .post_message_with_transfer(&request, &transfer)
+            .map_err(|_| WorkerFailed("The file couldn't be handed to the importer.".into()))?;
+        let reply = reply.await?;
+        let field = |name: &str| Reflect::get(&reply, &name.into()).ok();
+        let outcome = field(message::OUTCOME)
+            .and_then(|text| text.as_string())
+            .map(|text| outcome_from_message(&text))
+            .unwrap_or(Err(ImportError::Damaged));
+        let parse_ms = field(message::PARSE_MS)
+            .and_then(|ms| ms.as_f64())
+            .unwrap_or(0.0);
+        Ok((outcome, parse_ms))
+    }
+
+    /// A future for the worker's next message (or its failure). Set up before posting, so a
+    /// reply can never arrive with nobody waiting.
+    fn next_reply(&self) -> impl std::future::Future<Output = Result<JsValue, WorkerFailed>> {
+        let waiting = Rc::clone(&self.waiting);
+        let promise = Promise::new(&mut |resolve, reject| {
+            *waiting.borrow_mut() = Some(Waiting { resolve, reject });
+        });
+        async move {
+            JsFuture::from(promise)
+                .await
+                .map_err(|_| WorkerFailed("The importer stopped.".to_string()))
+        }
+    }
+}
+
+impl Drop for ImportWorker {
+    fn drop(&mut self) {
+        self.worker.terminate();
+    }
+}
