@@ -5,6 +5,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { phonePage } from './support/browser.mjs';
 import { addRun, releaseApp } from './support/app.mjs';
@@ -101,6 +102,20 @@ for (const scheme of ['light', 'dark']) {
       }
       found.push(...(await audit(page, 'Log (with runs)')));
       await page.screenshot({ path: `${SHOTS}/log-data-${scheme}.png` });
+      // The import preview: a table of runs with tick boxes, and the reasons files were left out.
+      await page.getByLabel('Import runs').setInputFiles(
+        ['test.tcx', 'garmin-fenix-5-bike.fit', 'activity-unexpected-eof.fit'].map((name) => ({
+          name,
+          mimeType: 'application/octet-stream',
+          buffer: readFileSync(new URL(`../tests/fixtures/activities/${name}`, import.meta.url)),
+        })),
+      );
+      const preview = page.getByRole('heading', { level: 3, name: 'Found 1 activity' });
+      await preview.waitFor();
+      await preview.scrollIntoViewIfNeeded();
+      found.push(...(await audit(page, 'Log (import preview)')));
+      await page.screenshot({ path: `${SHOTS}/log-import-${scheme}.png` });
+      await page.getByRole('button', { name: 'Cancel' }).click();
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
       await page.getByRole('img', { name: /Weekly distance/ }).waitFor();
       found.push(...(await audit(page, 'Home (with runs)')));

@@ -146,6 +146,21 @@ describe('importing runs from files', () => {
     await context.close();
   });
 
+  test('files dropped on the import card are read like chosen ones', async () => {
+    const { context, page, problems } = await app.open('log', 'Log');
+    const tcx = [...(await readFile(new URL('test.tcx', FIXTURES)))];
+    await page.getByRole('region', { name: 'From a watch or Strava' }).evaluate((card, bytes) => {
+      const files = new DataTransfer();
+      files.items.add(new File([new Uint8Array(bytes)], 'test.tcx', { type: 'application/xml' }));
+      card.dispatchEvent(new DragEvent('dragover', { dataTransfer: files, bubbles: true, cancelable: true }));
+      card.dispatchEvent(new DragEvent('drop', { dataTransfer: files, bubbles: true, cancelable: true }));
+    }, tcx);
+    await page.getByRole('heading', { level: 3, name: 'Found 1 activity' }).waitFor();
+    assert.match((await previewRows(page))[0], /4\.69 km · 33:13 New test\.tcx$/);
+    assertNoProblems(problems);
+    await context.close();
+  });
+
   test('a file over 50 MB is refused before it is read', async () => {
     const { context, page, problems } = await app.open('log', 'Log');
     const huge = { name: 'archive.fit', mimeType: 'application/octet-stream', buffer: Buffer.alloc(50_000_001) };

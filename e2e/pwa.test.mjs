@@ -23,7 +23,9 @@ import { CHROMIUM_ARGS, PHONE, phonePage } from './support/browser.mjs';
 import { addRun, listedRuns, openScreen } from './support/app.mjs';
 
 const MOUNT = '/patella/';
-const NEXT_VERSION = '0.1.0-next';
+// The version this build says it is (Cargo.toml), and the one the next build will say.
+const VERSION = readFileSync(new URL('../Cargo.toml', import.meta.url), 'utf8').match(/^version = "(.+)"$/m)[1];
+const NEXT_VERSION = `${VERSION}-next`;
 const dist = process.env.PATELLA_DIST_SUBPATH;
 const root = new URL('..', import.meta.url).pathname;
 
@@ -186,6 +188,11 @@ describe('the offline app', () => {
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Log' }).waitFor();
     assert.deepEqual(await listedRuns(page), ['2026-11-21 · 6.4 km · 36:00 · 5:38 /km']);
+
+    // Importing a watch file works offline too: the import worker came with the install.
+    const tcx = readFileSync(join(root, 'tests/fixtures/activities/test.tcx'));
+    await page.getByLabel('Import runs').setInputFiles([{ name: 'test.tcx', mimeType: 'application/xml', buffer: tcx }]);
+    await page.getByRole('heading', { level: 3, name: 'Found 1 activity' }).waitFor();
     assert.deepEqual(problems, []);
   });
 
@@ -195,7 +202,7 @@ describe('the offline app', () => {
     assert.equal(server.origin, `http://127.0.0.1:${port}`);
 
     await openScreen(page, 'Settings');
-    await page.getByText('Version 0.1.0 · build').waitFor();
+    await page.getByText(`Version ${VERSION} · build`).waitFor();
     await page.evaluate(() => (window.stillTheSamePage = true));
     // The runner comes back to the app: it asks the server for a new version.
     await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
@@ -203,7 +210,7 @@ describe('the offline app', () => {
     await banner.waitFor();
     await page.waitForTimeout(500);
     assert.equal(await page.evaluate(() => window.stillTheSamePage), true, 'the page did not reload itself');
-    await page.getByText('Version 0.1.0 · build').waitFor();
+    await page.getByText(`Version ${VERSION} · build`).waitFor();
 
     await Promise.all([page.waitForEvent('load'), banner.getByRole('button', { name: 'Reload' }).click()]);
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
@@ -215,6 +222,7 @@ describe('the offline app', () => {
     assert.deepEqual(await page.evaluate(() => caches.keys()), [`patella-${nextBuild}`], 'the old cache is gone');
     await openScreen(page, 'Log');
     assert.deepEqual(await listedRuns(page), ['2026-11-21 · 6.4 km · 36:00 · 5:38 /km']);
+
     assert.deepEqual(problems, []);
   });
 
