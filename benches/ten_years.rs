@@ -2,7 +2,8 @@
 //! writing and reading them take. Run with `cargo bench --bench ten_years`.
 //!
 //! A plain timing harness (median of repeated runs), so the numbers print beside their
-//! budgets: under 2 MB stored, well inside a browser's ~5 MB localStorage, and under 20 ms
+//! budgets: under 2.4 MB stored (measured with half the runs imported from watch files,
+//! plus 10%), under half a browser's ~5 MB localStorage, and under 20 ms
 //! to read it all back, so opening the app stays instant. Native timings; the same code
 //! as WebAssembly in a browser is typically 1.5–3× slower.
 
@@ -23,7 +24,7 @@ use support::{ten_years, time};
 
 const REPEATS: usize = 21;
 
-const STORED_BUDGET_BYTES: usize = 2 * 1024 * 1024;
+const STORED_BUDGET_BYTES: usize = 2_400 * 1024;
 const PARSE_BUDGET: Elapsed = Elapsed::from_millis(20);
 
 /// Every key's value, written by the store's own codec.

@@ -9,8 +9,8 @@ use std::time::{Duration as Elapsed, Instant};
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use patella::domain::dataset::DataSet;
 use patella::domain::records::{
-    CareTier, KneeArea, PainEntry, PainScore, RecordId, Run, RunKind, Settings, Shoe,
-    StrengthSession, Surface, TriageRecord,
+    CareTier, KneeArea, PainEntry, PainScore, RecordId, Run, RunKind, RunSource, Settings, Shoe,
+    SourceFormat, StrengthSession, Surface, TriageRecord,
 };
 use patella::domain::units::{Distance, Duration};
 
@@ -77,7 +77,8 @@ impl Dice {
 }
 
 /// Ten years of daily use: a run and a pain entry every day, strength sessions, shoes and
-/// knee checks, every optional field filled as a keen runner would.
+/// knee checks, every optional field filled as a keen runner would, half the runs imported
+/// from watch files.
 pub fn ten_years() -> DataSet {
     let mut dice = Dice(0x5EED_0F7A_7E11_A5ED);
     let day = |n: u64| first_day() + Days::new(n);
@@ -117,7 +118,15 @@ pub fn ten_years() -> DataSet {
                 effort: Some(1 + dice.below(10) as u8),
                 cadence_spm: Some(160 + dice.below(25) as u16),
                 notes: dice.note(30),
-                source: None,
+                // Half the runs come from a watch file, with every summary field.
+                source: dice.chance(50).then(|| RunSource {
+                    file_name: format!("{date}-Morning_Run.fit"),
+                    format: SourceFormat::Fit,
+                    started_at: instant(date, &mut dice),
+                    elapsed: Duration::from_seconds(seconds + dice.below(600) as u32),
+                    avg_heart_rate_bpm: Some(120 + dice.below(60) as u16),
+                    elevation_gain_m: Some(dice.below(4000) as f64 / 10.0),
+                }),
             }
         })
         .collect();
