@@ -12,3 +12,4 @@ scripts/build-release.sh /patella/ target/bench/patella >/dev/null 2>&1
 node scripts/size-report.mjs target/bench/patella || true
 node bench/store-load.mjs target/bench/patella 15
 node bench/startup.mjs target/bench/patella 7
+node bench/import.mjs target/bench/patella 5
