@@ -262,3 +262,23 @@ proptest! {
         let _ = parse_file("activities.csv", csv.as_bytes());
     }
 }
+
+#[test]
+fn what_the_worker_sends_reads_back_the_same_on_the_page() {
+    use patella::domain::import::{outcome_from_message, outcome_to_message};
+    for name in [
+        "garmin-activity.gpx",
+        "garmin-fenix-5-bike.fit",
+        "activity-unexpected-eof.fit",
+        "test.tcx",
+    ] {
+        let outcome = parse(name);
+        assert_eq!(
+            outcome_from_message(&outcome_to_message(&outcome)),
+            outcome,
+            "{name}"
+        );
+    }
+    // A reply that doesn't read is the file's failure, in words; never a panic.
+    assert_eq!(outcome_from_message("{\"Ok\":"), Err(ImportError::Damaged));
+}
