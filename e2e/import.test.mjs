@@ -146,6 +146,24 @@ describe('importing runs from files', () => {
     await context.close();
   });
 
+  test('many files at once: the first rows are drawn, the rest on request, and all are added', async () => {
+    const { context, page, problems } = await app.open('log', 'Log');
+    const first = Date.UTC(2025, 0, 6, 7);
+    const files = Array.from({ length: 65 }, (_, day) =>
+      syntheticGpx({ name: `run-${day + 1}`, start: new Date(first + day * 86_400_000), km: 3, minutes: 20 }),
+    );
+    await page.getByLabel('Import runs').setInputFiles(files);
+    await page.getByRole('heading', { level: 3, name: 'Found 65 activities' }).waitFor();
+    assert.equal((await previewRows(page)).length, 60);
+    await page.getByRole('button', { name: 'Show 5 more of 5' }).click();
+    assert.equal((await previewRows(page)).length, 65);
+    await page.getByRole('button', { name: 'Add 65 runs' }).click();
+    await page.getByRole('status').filter({ hasText: 'Added 65 runs.' }).waitFor();
+    assert.equal((await stored(page, 'patella.runs')).data.length, 65);
+    assertNoProblems(problems);
+    await context.close();
+  });
+
   test('files dropped on the import card are read like chosen ones', async () => {
     const { context, page, problems } = await app.open('log', 'Log');
     const tcx = [...(await readFile(new URL('test.tcx', FIXTURES)))];

@@ -27,6 +27,10 @@ enum Stage {
     Checking(Preview),
 }
 
+/// Rows drawn at first, and added per "Show more": a year of files at once would otherwise
+/// lay out hundreds of rows in one task and freeze a mid-range phone for a moment.
+const ROWS_PER_PAGE: usize = 60;
+
 /// The started worker, kept for later imports on this screen.
 type WorkerSlot = Rc<RefCell<Option<ImportWorker>>>;
 
@@ -40,6 +44,7 @@ pub fn Import() -> impl IntoView {
     let ticked = RwSignal::new(Vec::<bool>::new());
     let status = RwSignal::new(None::<String>);
     let dragging = RwSignal::new(false);
+    let shown = RwSignal::new(ROWS_PER_PAGE);
     let worker: WorkerSlot = Rc::new(RefCell::new(None));
 
     let read_files = move |files: Vec<File>| {
@@ -100,6 +105,7 @@ pub fn Import() -> impl IntoView {
                     .map(|row| row.status.ticked_by_default())
                     .collect(),
             );
+            shown.set(ROWS_PER_PAGE);
             stage.set(Stage::Checking(preview));
         });
     };
@@ -180,6 +186,7 @@ pub fn Import() -> impl IntoView {
         let rows = preview
             .rows
             .iter()
+            .take(shown.get())
             .enumerate()
             .map(|(index, row)| {
                 let run = &row.run;
@@ -281,6 +288,18 @@ pub fn Import() -> impl IntoView {
                 </table>
             }
         });
+        let hidden = preview.rows.len().saturating_sub(shown.get());
+        let show_more = (hidden > 0).then(|| {
+            view! {
+                <button
+                    type="button"
+                    class="button secondary"
+                    on:click=move |_| shown.update(|count| *count += ROWS_PER_PAGE)
+                >
+                    {format!("Show {} more of {hidden}", hidden.min(ROWS_PER_PAGE))}
+                </button>
+            }
+        });
         let found = preview.rows.len();
         Some(view! {
             <section class="import-preview" aria-labelledby="import-preview-heading">
@@ -288,6 +307,7 @@ pub fn Import() -> impl IntoView {
                     {format!("Found {}", activities_phrase(found))}
                 </h3>
                 {table}
+                {show_more}
                 {failed}
                 {left_out}
                 <div class="button-row">
