@@ -105,5 +105,55 @@ for (const build of builds) {
       assert.equal(await page.getByRole('status').filter({ hasText: 'Opening Patella' }).count(), 0);
       await context.close();
     });
+
+    test('a first visit reads Home in the shell, exactly where the app then draws it', async () => {
+      const { context, page, problems } = await phonePage(browser, server.origin);
+      const release = await holdWasm(page);
+      await page.goto(server.url, { waitUntil: 'domcontentloaded' });
+      await page.locator('#boot .boot-home').waitFor();
+      await page.getByRole('status').filter({ hasText: 'Opening Patella' }).waitFor();
+      const shell = await boxes(page, '#boot .boot-home');
+      release();
+      await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
+      assert.deepEqual(await boxes(page, 'main#main'), shell);
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+
+    test('the shell draws Home nowhere else and never over stored data', async () => {
+      const { context, page } = await phonePage(browser, server.origin);
+      const release = await holdWasm(page);
+      await page.goto(`${server.url}log`, { waitUntil: 'domcontentloaded' });
+      await page.getByRole('status').filter({ hasText: 'Opening Patella' }).waitFor();
+      assert.equal(await page.locator('#boot .boot-home').isVisible(), false);
+      await page.evaluate(() => localStorage.setItem('patella.shell-test', '1'));
+      await page.goto(server.url, { waitUntil: 'domcontentloaded' });
+      await page.getByRole('status').filter({ hasText: 'Opening Patella' }).waitFor();
+      assert.equal(await page.locator('#boot .boot-home').isVisible(), false);
+      release();
+      await context.close();
+    });
   });
+}
+
+/** Holds every wasm request until the returned function is called. */
+async function holdWasm(page) {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(/\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
+/** Where each heading, paragraph and link of Home's first screen is drawn, and what it says. */
+function boxes(page, root) {
+  return page.evaluate((root) => {
+    const selector = '.page-intro h1, .page-intro p, .card h2, .card p, .card a';
+    return [...document.querySelector(root).querySelectorAll(selector)].map((element) => {
+      const { x, y, width, height } = element.getBoundingClientRect();
+      return { tag: element.tagName, text: element.textContent.trim(), x, y, width, height };
+    });
+  }, root);
 }
