@@ -106,30 +106,37 @@ for (const build of builds) {
       await context.close();
     });
 
-    test('a first visit reads Home in the shell, exactly where the app then draws it', async () => {
-      const { context, page, problems } = await phonePage(browser, server.origin);
-      const release = await holdWasm(page);
-      await page.goto(server.url, { waitUntil: 'domcontentloaded' });
-      await page.locator('#boot .boot-home').waitFor();
-      await page.getByRole('status').filter({ hasText: 'Opening Patella' }).waitFor();
-      const shell = await boxes(page, '#boot .boot-home');
-      release();
-      await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
-      assert.deepEqual(await boxes(page, 'main#main'), shell);
-      assert.deepEqual(problems, []);
-      await context.close();
-    });
+    for (const destination of DESTINATIONS) {
+      test(`a first visit reads ${destination.name}'s first view in the shell, where the app then draws it`, async () => {
+        const { context, page, problems } = await phonePage(browser, server.origin);
+        const release = await holdWasm(page);
+        await page.goto(`${server.url}${destination.path}`, { waitUntil: 'domcontentloaded' });
+        const screen = page.locator(`#boot .boot-screen[data-path="${destination.path}"]`);
+        await screen.waitFor();
+        await page.getByRole('status').filter({ hasText: 'Opening Patella' }).waitFor();
+        const shell = await boxes(page, '#boot .boot-screen:not([hidden])');
+        assert.ok(shell.length >= 2, 'the heading and purpose at least');
+        release();
+        await page.getByRole('heading', { level: 1, name: destination.name }).waitFor();
+        // The shell shows the top of the screen; the app draws the same lines in the same places.
+        assert.deepEqual((await boxes(page, 'main#main')).slice(0, shell.length), shell);
+        assert.deepEqual(problems, []);
+        await context.close();
+      });
+    }
 
-    test('the shell draws Home nowhere else and never over stored data', async () => {
+    test('the shell draws no screen at an unknown address or over stored data', async () => {
       const { context, page } = await phonePage(browser, server.origin);
       const release = await holdWasm(page);
-      await page.goto(`${server.url}log`, { waitUntil: 'domcontentloaded' });
+      await page.goto(`${server.url}no-such-screen`, { waitUntil: 'domcontentloaded' });
       await page.getByRole('status').filter({ hasText: 'Opening Patella' }).waitFor();
-      assert.equal(await page.locator('#boot .boot-home').isVisible(), false);
+      assert.equal(await page.locator('#boot .boot-screen:not([hidden])').count(), 0);
       await page.evaluate(() => localStorage.setItem('patella.shell-test', '1'));
-      await page.goto(server.url, { waitUntil: 'domcontentloaded' });
-      await page.getByRole('status').filter({ hasText: 'Opening Patella' }).waitFor();
-      assert.equal(await page.locator('#boot .boot-home').isVisible(), false);
+      for (const destination of DESTINATIONS) {
+        await page.goto(`${server.url}${destination.path}`, { waitUntil: 'domcontentloaded' });
+        await page.getByRole('status').filter({ hasText: 'Opening Patella' }).waitFor();
+        assert.equal(await page.locator('#boot .boot-screen:not([hidden])').count(), 0);
+      }
       release();
       await context.close();
     });
@@ -147,10 +154,10 @@ async function holdWasm(page) {
   return release;
 }
 
-/** Where each heading, paragraph and link of Home's first screen is drawn, and what it says. */
+/** Where each heading, paragraph, link and button of a screen is drawn, and what it says. */
 function boxes(page, root) {
   return page.evaluate((root) => {
-    const selector = '.page-intro h1, .page-intro p, .card h2, .card p, .card a';
+    const selector = '.page-intro h1, .page-intro p, .card h2, .card p, .card a, .card button';
     return [...document.querySelector(root).querySelectorAll(selector)].map((element) => {
       const { x, y, width, height } = element.getBoundingClientRect();
       return { tag: element.tagName, text: element.textContent.trim(), x, y, width, height };
