@@ -111,10 +111,11 @@ for (const build of builds) {
         const { context, page, problems } = await phonePage(browser, server.origin);
         const release = await holdWasm(page);
         await page.goto(`${server.url}${destination.path}`, { waitUntil: 'domcontentloaded' });
-        const screen = page.locator(`#boot .boot-screen[data-path="${destination.path}"]`);
-        await screen.waitFor();
+        const view = `#boot .boot-screen[data-path="${destination.path || 'home'}"]`;
+        await page.locator(view).waitFor();
         await page.getByRole('status').filter({ hasText: 'Opening Patella' }).waitFor();
-        const shell = await boxes(page, '#boot .boot-screen:not([hidden])');
+        assert.equal(await shownViews(page), 1);
+        const shell = await boxes(page, view);
         assert.ok(shell.length >= 2, 'the heading and purpose at least');
         release();
         await page.getByRole('heading', { level: 1, name: destination.name }).waitFor();
@@ -130,12 +131,12 @@ for (const build of builds) {
       const release = await holdWasm(page);
       await page.goto(`${server.url}no-such-screen`, { waitUntil: 'domcontentloaded' });
       await page.getByRole('status').filter({ hasText: 'Opening Patella' }).waitFor();
-      assert.equal(await page.locator('#boot .boot-screen:not([hidden])').count(), 0);
+      assert.equal(await shownViews(page), 0);
       await page.evaluate(() => localStorage.setItem('patella.shell-test', '1'));
       for (const destination of DESTINATIONS) {
         await page.goto(`${server.url}${destination.path}`, { waitUntil: 'domcontentloaded' });
         await page.getByRole('status').filter({ hasText: 'Opening Patella' }).waitFor();
-        assert.equal(await page.locator('#boot .boot-screen:not([hidden])').count(), 0);
+        assert.equal(await shownViews(page), 0);
       }
       release();
       await context.close();
@@ -152,6 +153,13 @@ async function holdWasm(page) {
     await route.continue();
   });
   return release;
+}
+
+/** How many of the shell's screen views are painted. */
+function shownViews(page) {
+  return page.evaluate(
+    () => [...document.querySelectorAll('#boot .boot-screen')].filter((view) => view.checkVisibility()).length,
+  );
 }
 
 /** Where each heading, paragraph, link and button of a screen is drawn, and what it says. */
