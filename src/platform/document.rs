@@ -20,17 +20,12 @@ pub fn set_title(screen: &str) {
 }
 
 /// Removes the plain-HTML shell that `index.html` paints while the wasm loads, so the app
-/// can take its place in the same frame, and the shell script's note of which screen's first
-/// view it painted.
+/// can take its place in the same frame.
 pub fn remove_boot_shell() {
-    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
-        return;
-    };
-    if let Some(shell) = document.get_element_by_id("boot") {
+    if let Some(shell) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id("boot"))
+    {
         shell.remove();
-    }
-    if let Some(root) = document.document_element() {
-        // Only styles the shell, which is gone; failing to remove it changes nothing.
-        let _ = root.remove_attribute("data-boot-screen");
     }
 }
