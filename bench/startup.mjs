@@ -2,8 +2,9 @@
 // "mid-range phone" (4× CPU slowdown, Lighthouse's slow-4G numbers: 150 ms latency,
 // 1.6 Mbit/s down). Cold: a new profile each time (nothing cached, no service worker).
 // Warm: the same profile loading again (service worker and compiled-code cache in play).
-// Reports the medians of first contentful paint (the HTML shell), the wasm's arrival and
-// the app's first screen painted.
+// Reports the medians of first contentful paint (the HTML shell), largest contentful paint
+// (the shell's first view on a first visit, when it paints one), the wasm's arrival and the
+// app's first screen painted.
 // Usage: node bench/startup.mjs <dist built for /patella/> [runs]
 import { serve } from '../e2e/support/server.mjs';
 import { launch, phonePage } from '../e2e/support/browser.mjs';
@@ -22,24 +23,28 @@ async function throttle(page) {
 async function measure(page, url) {
   await page.goto(url);
   await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
+  const painted = await page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now())))),
+  );
   return page.evaluate(
-    () =>
-      new Promise((resolve) =>
-        requestAnimationFrame(() =>
-          setTimeout(() => {
-            const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
-            const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm'));
-            resolve({ fcp, wasm: wasm?.responseEnd, painted: performance.now() });
-          }),
-        ),
-      ),
+    (painted) =>
+      new Promise((resolve) => {
+        const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
+        const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm'));
+        new PerformanceObserver((list) => {
+          const lcp = list.getEntries().at(-1)?.startTime;
+          resolve({ fcp, lcp, wasm: wasm?.responseEnd, painted });
+        }).observe({ type: 'largest-contentful-paint', buffered: true });
+        setTimeout(() => resolve({ fcp, lcp: NaN, wasm: wasm?.responseEnd, painted }), 1000);
+      }),
+    painted,
   );
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const line = (label, samples) =>
   console.log(
-    `  ${label.padEnd(12)} FCP ${median(samples.map((s) => s.fcp)).toFixed(0)} ms · wasm in ${median(samples.map((s) => s.wasm)).toFixed(0)} ms · first screen painted ${median(samples.map((s) => s.painted)).toFixed(0)} ms`,
+    `  ${label.padEnd(12)} FCP ${median(samples.map((s) => s.fcp)).toFixed(0)} ms · LCP ${median(samples.map((s) => s.lcp)).toFixed(0)} ms · wasm in ${median(samples.map((s) => s.wasm)).toFixed(0)} ms · first screen painted ${median(samples.map((s) => s.painted)).toFixed(0)} ms`,
   );
 
 const server = await serve(dist, '/patella/');

@@ -105,5 +105,70 @@ for (const build of builds) {
       assert.equal(await page.getByRole('status').filter({ hasText: 'Opening Patella' }).count(), 0);
       await context.close();
     });
+
+    for (const destination of DESTINATIONS) {
+      test(`a first visit reads ${destination.name}'s first view in the shell, where the app then draws it`, async () => {
+        const { context, page, problems } = await phonePage(browser, server.origin);
+        const release = await holdWasm(page);
+        await page.goto(`${server.url}${destination.path}`, { waitUntil: 'domcontentloaded' });
+        const view = `#boot .boot-screen[data-path="${destination.path || 'home'}"]`;
+        await page.locator(view).waitFor();
+        await page.getByRole('status').filter({ hasText: 'Opening Patella' }).waitFor();
+        assert.equal(await shownViews(page), 1);
+        const shell = await boxes(page, view);
+        assert.ok(shell.length >= 2, 'the heading and purpose at least');
+        release();
+        await page.getByRole('heading', { level: 1, name: destination.name }).waitFor();
+        // The shell shows the top of the screen; the app draws the same lines in the same places.
+        assert.deepEqual((await boxes(page, 'main#main')).slice(0, shell.length), shell);
+        assert.deepEqual(problems, []);
+        await context.close();
+      });
+    }
+
+    test('the shell draws no screen at an unknown address or over stored data', async () => {
+      const { context, page } = await phonePage(browser, server.origin);
+      const release = await holdWasm(page);
+      await page.goto(`${server.url}no-such-screen`, { waitUntil: 'domcontentloaded' });
+      await page.getByRole('status').filter({ hasText: 'Opening Patella' }).waitFor();
+      assert.equal(await shownViews(page), 0);
+      await page.evaluate(() => localStorage.setItem('patella.shell-test', '1'));
+      for (const destination of DESTINATIONS) {
+        await page.goto(`${server.url}${destination.path}`, { waitUntil: 'domcontentloaded' });
+        await page.getByRole('status').filter({ hasText: 'Opening Patella' }).waitFor();
+        assert.equal(await shownViews(page), 0);
+      }
+      release();
+      await context.close();
+    });
   });
+}
+
+/** Holds every wasm request until the returned function is called. */
+async function holdWasm(page) {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(/\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
+/** How many of the shell's screen views are painted. */
+function shownViews(page) {
+  return page.evaluate(
+    () => [...document.querySelectorAll('#boot .boot-screen')].filter((view) => view.checkVisibility()).length,
+  );
+}
+
+/** Where each heading, paragraph, link and button of a screen is drawn, and what it says. */
+function boxes(page, root) {
+  return page.evaluate((root) => {
+    const selector = '.page-intro h1, .page-intro p, .card h2, .card p, .card a, .card button';
+    return [...document.querySelector(root).querySelectorAll(selector)].map((element) => {
+      const { x, y, width, height } = element.getBoundingClientRect();
+      return { tag: element.tagName, text: element.textContent.trim(), x, y, width, height };
+    });
+  }, root);
 }

@@ -1,8 +1,9 @@
 // Lighthouse (mobile emulation, simulated slow 4G and a mid-range CPU) on Home, Knee check
 // and Log of a release build served under /patella/ on 127.0.0.1, in Debian's Chromium.
-// Writes target/lighthouse/report.json and a readable table, and fails unless Home scores
+// Writes target/lighthouse/report.json, each page's full result (<page>.lhr.json, for
+// finding what decides a score) and a readable table, and fails unless Home scores
 // accessibility 100 and best practices 100. Performance is reported against its goal of 95
-// but not yet enforced: see the README's size and speed section.
+// but not enforced: on 127.0.0.1 it depends on a race (see the README's size and speed section).
 // Usage: node scripts/lighthouse.mjs <dist built for /patella/>
 import { mkdir, writeFile } from 'node:fs/promises';
 import lighthouse from 'lighthouse';
@@ -24,6 +25,7 @@ const PERFORMANCE_GOAL = 95;
 const server = await serve(dist, '/patella/', { fallbackStatus: 200 });
 const browser = await launch([`--remote-debugging-port=${PORT}`]);
 const rows = [];
+const lhrs = [];
 try {
   for (const page of PAGES) {
     const result = await lighthouse(`${server.url}${page.path}`, {
@@ -33,6 +35,7 @@ try {
       onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
     });
     const { categories, audits } = result.lhr;
+    lhrs.push([page.name, result.lhr]);
     const score = (id) => Math.round((categories[id]?.score ?? 0) * 100);
     rows.push({
       page: page.name,
@@ -57,6 +60,10 @@ try {
 
 await mkdir('target/lighthouse', { recursive: true });
 await writeFile('target/lighthouse/report.json', JSON.stringify(rows, null, 2));
+for (const [name, lhr] of lhrs) {
+  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  await writeFile(`target/lighthouse/${slug}.lhr.json`, JSON.stringify(lhr));
+}
 console.table(rows.map(({ failing, ...row }) => row));
 for (const row of rows) if (row.failing.length) console.log(`${row.page}: audits below 90: ${row.failing.join(', ')}`);
 
@@ -66,7 +73,7 @@ if (missed.length) {
   console.error(`Lighthouse gates missed on Home: ${missed.map(([id, min]) => `${id} ${home[id]} < ${min}`).join(', ')}`);
   process.exit(1);
 }
-console.log('Lighthouse gates met on Home: accessibility 100, best practices 100.');
+console.log(`Lighthouse gates met on Home: ${Object.entries(GATES).map(([id, min]) => `${id} ${home[id]} >= ${min}`).join(', ')}.`);
 if (home.performance < PERFORMANCE_GOAL) {
-  console.log(`Home performance ${home.performance} is below the goal of ${PERFORMANCE_GOAL} (not yet a gate).`);
+  console.log(`Home performance ${home.performance} is below the goal of ${PERFORMANCE_GOAL} (not a gate: see the README).`);
 }
