@@ -2,8 +2,10 @@
 // and Log of a release build served under /patella/ on 127.0.0.1, in Debian's Chromium.
 // Writes target/lighthouse/report.json, each page's full result (<page>.lhr.json, for
 // finding what decides a score) and a readable table, and fails unless Home scores
-// accessibility 100 and best practices 100. Performance is reported against its goal of 95
-// but not enforced: on 127.0.0.1 it depends on a race (see the README's size and speed section).
+// accessibility 100 and best practices 100, and performance at least 95 with Lighthouse's
+// devtools throttling (slow 4G and 4x CPU applied for real while the page loads; median of
+// three runs). The simulated score on 127.0.0.1 depends on a race, so it is reported, not
+// gated: see the README's size and speed section.
 // Usage: node scripts/lighthouse.mjs <dist built for /patella/>
 import { mkdir, writeFile } from 'node:fs/promises';
 import lighthouse from 'lighthouse';
@@ -18,7 +20,8 @@ const PAGES = [
   { name: 'Log', path: 'log' },
 ];
 const GATES = { accessibility: 100, 'best-practices': 100 };
-const PERFORMANCE_GOAL = 95;
+const PERFORMANCE_GATE = 95;
+const DEVTOOLS_RUNS = 3;
 
 // Deep links come back as 404.html with status 404 on GitHub Pages; Lighthouse will not audit
 // a page with an error status, so here they come with 200 (the same bytes).
@@ -26,33 +29,40 @@ const server = await serve(dist, '/patella/', { fallbackStatus: 200 });
 const browser = await launch([`--remote-debugging-port=${PORT}`]);
 const rows = [];
 const lhrs = [];
+const audit = async (page, label, flags = {}) => {
+  const result = await lighthouse(`${server.url}${page.path}`, {
+    port: PORT,
+    output: 'json',
+    logLevel: 'error',
+    onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+    ...flags,
+  });
+  const { categories, audits } = result.lhr;
+  lhrs.push([label, result.lhr]);
+  const score = (id) => Math.round((categories[id]?.score ?? 0) * 100);
+  return {
+    page: label,
+    performance: score('performance'),
+    accessibility: score('accessibility'),
+    'best-practices': score('best-practices'),
+    seo: score('seo'),
+    FCP_ms: Math.round(audits['first-contentful-paint'].numericValue),
+    LCP_ms: Math.round(audits['largest-contentful-paint'].numericValue),
+    TBT_ms: Math.round(audits['total-blocking-time'].numericValue),
+    CLS: Number((audits['cumulative-layout-shift']?.numericValue ?? NaN).toFixed(3)),
+    transfer_bytes: audits['total-byte-weight'].numericValue,
+    failing: Object.values(audits)
+      .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode === 'binary')
+      .map((a) => a.id),
+  };
+};
+const devtools = [];
 try {
-  for (const page of PAGES) {
-    const result = await lighthouse(`${server.url}${page.path}`, {
-      port: PORT,
-      output: 'json',
-      logLevel: 'error',
-      onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
-    });
-    const { categories, audits } = result.lhr;
-    lhrs.push([page.name, result.lhr]);
-    const score = (id) => Math.round((categories[id]?.score ?? 0) * 100);
-    rows.push({
-      page: page.name,
-      performance: score('performance'),
-      accessibility: score('accessibility'),
-      'best-practices': score('best-practices'),
-      seo: score('seo'),
-      FCP_ms: Math.round(audits['first-contentful-paint'].numericValue),
-      LCP_ms: Math.round(audits['largest-contentful-paint'].numericValue),
-      TBT_ms: Math.round(audits['total-blocking-time'].numericValue),
-      CLS: Number((audits['cumulative-layout-shift']?.numericValue ?? NaN).toFixed(3)),
-      transfer_bytes: audits['total-byte-weight'].numericValue,
-      failing: Object.values(audits)
-        .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode === 'binary')
-        .map((a) => a.id),
-    });
+  for (const page of PAGES) rows.push(await audit(page, page.name));
+  for (let run = 1; run <= DEVTOOLS_RUNS; run += 1) {
+    devtools.push(await audit(PAGES[0], `Home, devtools throttling ${run}`, { throttlingMethod: 'devtools' }));
   }
+  rows.push(...devtools);
 } finally {
   await browser.close();
   await server.close();
@@ -68,12 +78,15 @@ console.table(rows.map(({ failing, ...row }) => row));
 for (const row of rows) if (row.failing.length) console.log(`${row.page}: audits below 90: ${row.failing.join(', ')}`);
 
 const home = rows.find((row) => row.page === 'Home');
-const missed = Object.entries(GATES).filter(([id, minimum]) => home[id] < minimum);
+const devtoolsPerformance = devtools.map((row) => row.performance).sort((a, b) => a - b)[Math.floor(DEVTOOLS_RUNS / 2)];
+const checks = [
+  ...Object.entries(GATES).map(([id, min]) => [`${id}`, home[id], min]),
+  [`performance with devtools throttling (median of ${DEVTOOLS_RUNS})`, devtoolsPerformance, PERFORMANCE_GATE],
+];
+const missed = checks.filter(([, actual, min]) => actual < min);
 if (missed.length) {
-  console.error(`Lighthouse gates missed on Home: ${missed.map(([id, min]) => `${id} ${home[id]} < ${min}`).join(', ')}`);
+  console.error(`Lighthouse gates missed on Home: ${missed.map(([what, actual, min]) => `${what} ${actual} < ${min}`).join(', ')}`);
   process.exit(1);
 }
-console.log(`Lighthouse gates met on Home: ${Object.entries(GATES).map(([id, min]) => `${id} ${home[id]} >= ${min}`).join(', ')}.`);
-if (home.performance < PERFORMANCE_GOAL) {
-  console.log(`Home performance ${home.performance} is below the goal of ${PERFORMANCE_GOAL} (not a gate: see the README).`);
-}
+console.log(`Lighthouse gates met on Home: ${checks.map(([what, actual, min]) => `${what} ${actual} >= ${min}`).join(', ')}.`);
+console.log(`Home performance, simulated throttling on 127.0.0.1 (reported, not gated): ${home.performance}.`);
