@@ -57,6 +57,29 @@ describe('the run log', () => {
     await context.close();
   });
 
+  test('a long history shows the latest twelve weeks first and earlier weeks on request', async () => {
+    const { context, page, problems } = await logScreen();
+    // One run each Monday for 20 weeks, as a backup or an import would leave them.
+    const runs = Array.from({ length: 20 }, (_, week) => ({
+      id: `run-${String(week).padStart(4, '0')}`,
+      updated_at: '2026-11-01T08:00:00Z',
+      date: new Date(Date.UTC(2026, 6, 6) + week * 7 * 86_400_000).toISOString().slice(0, 10),
+      distance: 5000 + week * 100,
+      duration: 1800,
+    }));
+    await page.evaluate((data) => localStorage.setItem('patella.runs', JSON.stringify({ schema: 2, data })), runs);
+    await page.reload();
+    const list = page.getByRole('region', { name: 'Runs' });
+    await list.getByRole('heading', { name: 'Week of 2026-11-16: 6.9 km in 1 run' }).waitFor();
+    assert.equal(await list.getByRole('heading', { level: 3 }).count(), 12);
+    await list.getByRole('button', { name: 'Show 8 earlier weeks (8 not shown)' }).click();
+    await list.getByRole('heading', { name: 'Week of 2026-07-06: 5 km in 1 run' }).waitFor();
+    assert.equal(await list.getByRole('heading', { level: 3 }).count(), 20);
+    assert.equal(await list.getByRole('button', { name: /earlier week/ }).count(), 0);
+    assertNoProblems(problems);
+    await context.close();
+  });
+
   test('the optional details are saved with the run', async () => {
     const { context, page, problems } = await logScreen();
     await page.getByText('More details (optional)').click();

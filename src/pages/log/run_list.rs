@@ -15,12 +15,17 @@ use crate::store::AppStore;
 /// How long the Undo button stays after a deletion.
 const UNDO_SECONDS: u64 = 8;
 
+/// Weeks drawn at first, and added per "Show earlier weeks": years of imported runs would
+/// otherwise draw thousands of rows and freeze a phone for a second on opening the Log.
+const WEEKS_PER_PAGE: usize = 12;
+
 #[component]
 pub fn RunList() -> impl IntoView {
     let (Some(store), Some(log)) = (use_context::<AppStore>(), use_context::<LogState>()) else {
         return ().into_any();
     };
     let status = RwSignal::new(None::<String>);
+    let shown_weeks = RwSignal::new(WEEKS_PER_PAGE);
 
     let delete = move |run: Run| {
         let id = run.id.clone();
@@ -65,11 +70,18 @@ pub fn RunList() -> impl IntoView {
         }
     };
 
+    let week_count = move || {
+        store
+            .data()
+            .with(|data| group_by_week(&data.runs, data.settings.week_start).len())
+    };
     let weeks = move || {
+        let shown = shown_weeks.get();
         store.data().with(|data| {
             let unit = data.settings.units;
             group_by_week(&data.runs, data.settings.week_start)
                 .into_iter()
+                .take(shown)
                 .map(|(start, runs)| {
                     let total: Distance = runs.iter().map(|r| r.distance).sum();
                     let heading = format!(
@@ -115,7 +127,7 @@ pub fn RunList() -> impl IntoView {
             </Show>
             <p role="status" class="status">{move || status.get()}</p>
             <Show
-                when=move || !weeks().is_empty()
+                when=move || store.data().with(|data| !data.runs.is_empty())
                 fallback=|| view! { <p>"No runs yet. Add your first one above."</p> }
             >
                 {move || {
@@ -161,8 +173,32 @@ pub fn RunList() -> impl IntoView {
                         })
                         .collect_view()
                 }}
+                {move || {
+                    let hidden = week_count().saturating_sub(shown_weeks.get());
+                    (hidden > 0)
+                        .then(|| {
+                            view! {
+                                <button
+                                    type="button"
+                                    class="button secondary"
+                                    on:click=move |_| {
+                                        shown_weeks.update(|weeks| *weeks += WEEKS_PER_PAGE)
+                                    }
+                                >
+                                    {earlier_weeks_label(hidden)}
+                                </button>
+                            }
+                        })
+                }}
             </Show>
         </section>
     }
     .into_any()
+}
+
+/// "Show 12 earlier weeks (40 not shown)": the next page of weeks, and how many wait.
+fn earlier_weeks_label(hidden: usize) -> String {
+    let next = hidden.min(WEEKS_PER_PAGE);
+    let noun = if next == 1 { "week" } else { "weeks" };
+    format!("Show {next} earlier {noun} ({hidden} not shown)")
 }
