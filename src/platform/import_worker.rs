@@ -2,7 +2,7 @@
 //! time the runner imports, sends it one file at a time, and waits for what the file holds.
 //! The files themselves are read off the page's thread by the browser.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use js_sys::{Function, Object, Promise, Reflect, Uint8Array};
@@ -14,6 +14,11 @@ use crate::domain::import::{message, outcome_from_message, FileOutcome, ImportEr
 
 /// The worker's loader, written by trunk beside the page (`data-loader-shim`).
 const WORKER_SCRIPT: &str = "import_worker_loader.js";
+
+/// How long the worker may take to fetch and start its program. A failure to fetch the
+/// wasm inside the worker raises no error event on the page, so without a limit the import
+/// would wait forever; 200 KB on a slow 2G link takes well under this.
+const START_TIMEOUT_MS: i32 = 60_000;
 
 /// The worker stopped or never started; said in words.
 #[derive(Clone, Debug, PartialEq)]
@@ -80,7 +85,11 @@ impl ImportWorker {
             _on_error: on_error,
             next_id: 0,
         };
-        let ready = started.next_reply().await;
+        let ready = started.next_reply();
+        let answered = Rc::new(Cell::new(false));
+        give_up_after(START_TIMEOUT_MS, &started.waiting, &answered);
+        let ready = ready.await;
+        answered.set(true);
         let is_ready = ready
             .as_ref()
             .ok()
@@ -150,6 +159,24 @@ impl ImportWorker {
                 .await
                 .map_err(|_| WorkerFailed("The importer stopped.".to_string()))
         }
+    }
+}
+
+/// Fails the start if the worker has not `answered` within `ms`. Only the start: the flag
+/// is set once the first reply is in, so a file being read later is never failed by it.
+fn give_up_after(ms: i32, waiting: &Rc<RefCell<Option<Waiting>>>, answered: &Rc<Cell<bool>>) {
+    let (waiting, answered) = (Rc::clone(waiting), Rc::clone(answered));
+    let give_up = Closure::once_into_js(move || {
+        if answered.get() {
+            return;
+        }
+        if let Some(Waiting { reject, .. }) = waiting.borrow_mut().take() {
+            let _ = reject.call1(&JsValue::NULL, &"timed out".into());
+        }
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(give_up.unchecked_ref(), ms);
     }
 }
 
