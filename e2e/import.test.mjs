@@ -4,7 +4,11 @@
 // duplicates; see in words why a ride, a truncated file and a settings file are left out.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from './support/server.mjs';
+import { phonePage } from './support/browser.mjs';
 import { assertNoProblems, listedRuns, openScreen, releaseApp, stored } from './support/app.mjs';
 
 const app = releaseApp();
@@ -179,12 +183,43 @@ describe('importing runs from files', () => {
     await context.close();
   });
 
+  test('when the importer cannot be fetched the runner is told at once, and the app keeps working', async () => {
+    // A build whose worker files are missing, as on a phone offline before the app was cached.
+    const folder = await mkdtemp(join(tmpdir(), 'patella-no-worker-'));
+    await cp(process.env.PATELLA_DIST_SUBPATH, folder, { recursive: true });
+    for (const name of ['import-worker-start.js', 'import_worker.js', 'import_worker_bg.wasm']) {
+      await rm(join(folder, name));
+    }
+    const server = await serve(folder, '/patella/');
+    const { context, page, problems } = await phonePage(app.browser, server.origin);
+    try {
+      await page.goto(`${server.url}log`);
+      await page.getByRole('heading', { level: 1, name: 'Log' }).waitFor();
+      await page.getByLabel('Import runs').setInputFiles([await fixture('test.tcx')]);
+      await page.getByRole('status').filter({ hasText: "The importer couldn't start" }).waitFor({ timeout: 5000 });
+      assert.equal(await page.getByLabel('Import runs').isEnabled(), true, 'the runner can try again');
+      await page.getByLabel('Distance', { exact: true }).fill('5');
+      await page.getByLabel('Duration', { exact: true }).fill('30');
+      await page.getByRole('button', { name: 'Save run' }).click();
+      await page.getByRole('status').filter({ hasText: 'Saved: 5 km' }).waitFor();
+      assert.deepEqual(
+        problems.filter((p) => !p.includes('import-worker-start.js')),
+        [],
+        'nothing but the missing worker script went wrong',
+      );
+    } finally {
+      await context.close();
+      await server.close();
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
   test('a file over 50 MB is refused before it is read', async () => {
     const { context, page, problems } = await app.open('log', 'Log');
     const huge = { name: 'archive.fit', mimeType: 'application/octet-stream', buffer: Buffer.alloc(50_000_001) };
     await importFiles(page, [huge]);
     const failed = page.getByRole('heading', { name: "Files that couldn't be read" }).locator('xpath=following-sibling::ul[1]');
-    assert.match(await failed.innerText(), /^archive\.fit: This file is too big to import \(50 MB; the limit is 50 MB\)/);
+    assert.match(await failed.innerText(), /^archive\.fit: This file is too big to import \(over the 50 MB limit\)/);
     assertNoProblems(problems);
     await context.close();
   });

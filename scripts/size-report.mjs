@@ -13,7 +13,7 @@ const brotli = (bytes) =>
 
 // The import worker (a second wasm program) is fetched only when the runner first imports
 // (the service worker caches it in the background for offline use), so it is counted apart.
-const onDemand = (name) => name.startsWith('import_worker');
+const onDemand = (name) => name.startsWith('import_worker') || name.startsWith('import-worker');
 
 // A first load is the page plus everything it links to: glue JS, wasm, CSS, icon.
 const all = readdirSync(dist)

@@ -29,3 +29,18 @@ pub fn remove_boot_shell() {
         shell.remove();
     }
 }
+
+/// Moves keyboard and screen-reader focus to the heading (or other element) `id` once it is
+/// drawn: the next animation frame, after the view that holds it has been built.
+pub fn focus_heading(id: &'static str) {
+    leptos::prelude::request_animation_frame(move || {
+        use wasm_bindgen::JsCast;
+        if let Some(element) = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.get_element_by_id(id))
+            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = element.focus();
+        }
+    });
+}

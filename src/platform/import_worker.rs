@@ -8,17 +8,18 @@ use std::rc::Rc;
 use js_sys::{Function, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{ErrorEvent, File, MessageEvent, Worker};
+use web_sys::{File, MessageEvent, Worker};
 
 use crate::domain::import::{message, outcome_from_message, FileOutcome, ImportError};
 
-/// The worker's loader, written by trunk beside the page (`data-loader-shim`).
-const WORKER_SCRIPT: &str = "import_worker_loader.js";
+/// The worker's start script (public/import-worker-start.js), copied beside the page by
+/// trunk: it loads the worker's glue and wasm, and reports a wasm that fails to load.
+const WORKER_SCRIPT: &str = "import-worker-start.js";
 
-/// How long the worker may take to fetch and start its program. A failure to fetch the
-/// wasm inside the worker raises no error event on the page, so without a limit the import
-/// would wait forever; 200 KB on a slow 2G link takes well under this.
-const START_TIMEOUT_MS: i32 = 60_000;
+/// How long the worker may take to fetch and start its program (about 200 KB compressed).
+/// The start script reports a wasm that fails to load; this limit is for anything else that
+/// would leave the import waiting for ever.
+const START_TIMEOUT_MS: i32 = 120_000;
 
 /// The worker stopped or never started; said in words.
 #[derive(Clone, Debug, PartialEq)]
@@ -36,7 +37,7 @@ pub struct ImportWorker {
     waiting: Rc<RefCell<Option<Waiting>>>,
     // Kept alive as long as the worker: the browser calls them.
     _on_message: Closure<dyn FnMut(MessageEvent)>,
-    _on_error: Closure<dyn FnMut(ErrorEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
     next_id: u32,
 }
 
@@ -45,8 +46,8 @@ impl ImportWorker {
     pub async fn start() -> Result<ImportWorker, WorkerFailed> {
         let cannot_start = |detail: &str| {
             WorkerFailed(format!(
-                "The importer couldn't start ({detail}). If you are offline, open Patella once \
-                 while online, then try again."
+                "The importer couldn't start ({detail}). Check the connection and try again; \
+                 once Patella has been opened online, importing works offline too."
             ))
         };
         let url = web_sys::window()
@@ -61,18 +62,23 @@ impl ImportWorker {
         let on_message = {
             let waiting = Rc::clone(&waiting);
             Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-                if let Some(Waiting { resolve, .. }) = waiting.borrow_mut().take() {
+                // Taken out before calling into JS, so nothing can find the cell borrowed.
+                let taken = waiting.borrow_mut().take();
+                if let Some(Waiting { resolve, .. }) = taken {
                     let _ = resolve.call1(&JsValue::NULL, &event.data());
                 }
             })
         };
+        // A worker script that cannot be fetched fires a plain `Event`; an exception inside
+        // the worker fires an `ErrorEvent`. Either way the wait ends with a failure.
         let on_error = {
             let waiting = Rc::clone(&waiting);
-            Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
-                // The page handles it; the console need not shout as well.
+            Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+                // The page says what happened; the console need not shout as well.
                 event.prevent_default();
-                if let Some(Waiting { reject, .. }) = waiting.borrow_mut().take() {
-                    let _ = reject.call1(&JsValue::NULL, &event.message().into());
+                let taken = waiting.borrow_mut().take();
+                if let Some(Waiting { reject, .. }) = taken {
+                    let _ = reject.call0(&JsValue::NULL);
                 }
             })
         };
@@ -119,9 +125,10 @@ impl ImportWorker {
                 0.0,
             ));
         }
-        let buffer = JsFuture::from(file.array_buffer())
-            .await
-            .map_err(|_| WorkerFailed("The browser couldn't read this file.".to_string()))?;
+        let Ok(buffer) = JsFuture::from(file.array_buffer()).await else {
+            // The worker is fine; the browser could not hand over the file's bytes.
+            return Ok((Err(ImportError::CouldNotRead), 0.0));
+        };
         let bytes = Uint8Array::new(&buffer);
         let id = self.next_id;
         self.next_id = self.next_id.wrapping_add(1);
@@ -131,11 +138,21 @@ impl ImportWorker {
         let _ = Reflect::set(&request, &message::BYTES.into(), &bytes);
         // The bytes move to the worker instead of being copied.
         let transfer = js_sys::Array::of1(&bytes.buffer());
-        let reply = self.next_reply();
+        let mut reply = self.next_reply();
         self.worker
             .post_message_with_transfer(&request, &transfer)
             .map_err(|_| WorkerFailed("The file couldn't be handed to the importer.".into()))?;
-        let reply = reply.await?;
+        // Only this request's answer counts; anything else is skipped.
+        let reply = loop {
+            let answer = reply.await?;
+            let answered_id = Reflect::get(&answer, &message::ID.into())
+                .ok()
+                .and_then(|id| id.as_f64());
+            if answered_id == Some(f64::from(id)) {
+                break answer;
+            }
+            reply = self.next_reply();
+        };
         let field = |name: &str| Reflect::get(&reply, &name.into()).ok();
         let outcome = field(message::OUTCOME)
             .and_then(|text| text.as_string())
@@ -170,8 +187,9 @@ fn give_up_after(ms: i32, waiting: &Rc<RefCell<Option<Waiting>>>, answered: &Rc<
         if answered.get() {
             return;
         }
-        if let Some(Waiting { reject, .. }) = waiting.borrow_mut().take() {
-            let _ = reject.call1(&JsValue::NULL, &"timed out".into());
+        let taken = waiting.borrow_mut().take();
+        if let Some(Waiting { reject, .. }) = taken {
+            let _ = reject.call0(&JsValue::NULL);
         }
     });
     if let Some(window) = web_sys::window() {

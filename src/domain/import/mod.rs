@@ -284,16 +284,17 @@ pub enum ImportError {
     NoActivities,
     /// The importer stopped partway through this file.
     ReaderStopped,
+    /// The browser could not hand over the file's bytes (a cloud file not on the phone).
+    CouldNotRead,
 }
 
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ImportError::TooLarge { bytes } => write!(
+            ImportError::TooLarge { .. } => write!(
                 f,
-                "This file is too big to import ({} MB; the limit is {} MB). A single run is \
-                 far smaller — is it a whole-account archive? Import the activity files in it.",
-                bytes / 1_000_000,
+                "This file is too big to import (over the {} MB limit). A single run is far \
+                 smaller — is it a whole-account archive? Import the activity files in it.",
                 MAX_FILE_BYTES / 1_000_000
             ),
             ImportError::Empty => f.write_str("This file is empty."),
@@ -324,6 +325,10 @@ impl fmt::Display for ImportError {
                  \"Activity Type\" columns.",
             ),
             ImportError::NoActivities => f.write_str("There are no activities in this file."),
+            ImportError::CouldNotRead => f.write_str(
+                "The browser couldn't read this file. If it is kept in the cloud, save it to \
+                 the phone first.",
+            ),
             ImportError::ReaderStopped => f.write_str(
                 "Patella couldn't finish reading this file; it may be damaged. The other files \
                  were still read.",

@@ -5,7 +5,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 
 use super::{find_duplicate, same_activity, ActivitySummary, FileOutcome, ImportError, Sport};
-use crate::domain::records::{RecordId, Run};
+use crate::domain::records::{RecordId, Run, Validate};
 
 /// Why a row starts unticked, or that it is new.
 #[derive(Clone, Debug, PartialEq)]
@@ -88,16 +88,35 @@ impl Preview {
     }
 }
 
-/// Sorts every file's activities into the preview. `offset_at` gives the runner's UTC
-/// offset at an instant (daylight saving moves it), so each run gets the local date it was
-/// run on; `new_id` and `updated_at` make the runs the log will store.
-pub fn build_preview(
+/// The clock and the ids a preview needs: the runner's UTC offset at an instant (daylight
+/// saving moves it), so each run gets the local date it was run on; a maker of new ids; the
+/// time the runs are made; and today, for the log's own checks.
+pub struct Making<Offset, Ids> {
+    pub offset_at: Offset,
+    pub new_id: Ids,
+    pub updated_at: DateTime<Utc>,
+    pub today: NaiveDate,
+}
+
+/// Sorts every file's activities into the preview. Every run offered passes the log's own
+/// checks ([`Validate`]): a run the log would refuse (no distance, a GPS jump of thousands
+/// of kilometres, a date from a watch with a wrong clock) is left out with the reason, so
+/// it can never make a later backup unrestorable.
+pub fn build_preview<Offset, Ids>(
     files: Vec<(String, FileOutcome)>,
     existing: &[Run],
-    offset_at: impl Fn(DateTime<Utc>) -> FixedOffset,
-    mut new_id: impl FnMut() -> RecordId,
-    updated_at: DateTime<Utc>,
-) -> Preview {
+    making: Making<Offset, Ids>,
+) -> Preview
+where
+    Offset: Fn(DateTime<Utc>) -> FixedOffset,
+    Ids: FnMut() -> RecordId,
+{
+    let Making {
+        offset_at,
+        mut new_id,
+        updated_at,
+        today,
+    } = making;
     let mut preview = Preview::default();
     let mut candidates: Vec<ActivitySummary> = Vec::new();
     for (source_name, outcome) in files {
@@ -140,6 +159,13 @@ pub fn build_preview(
             continue;
         };
         run.notes = notes_for(&summary);
+        if let Some(problem) = run.problems(today).first() {
+            preview.left_out.push(left_out(
+                &summary,
+                &format!("It can't go in the log as it is ({problem})."),
+            ));
+            continue;
+        }
         let status = if !summary.sport.is_run() {
             RowStatus::NotARun(summary.sport.clone())
         } else if let Some(logged) = find_duplicate(&summary, existing, offset) {
@@ -224,8 +250,17 @@ mod tests {
         (name.to_string(), Ok(parsed))
     }
 
+    fn making() -> Making<fn(DateTime<Utc>) -> FixedOffset, impl FnMut() -> RecordId> {
+        Making {
+            offset_at: utc as fn(DateTime<Utc>) -> FixedOffset,
+            new_id: ids(),
+            updated_at: Utc::now(),
+            today: "2026-11-27".parse().unwrap(),
+        }
+    }
+
     fn preview(files: Vec<(String, FileOutcome)>, existing: &[Run]) -> Preview {
-        build_preview(files, existing, utc, ids(), Utc::now())
+        build_preview(files, existing, making())
     }
 
     #[test]
@@ -350,10 +385,50 @@ mod tests {
         let preview = build_preview(
             vec![file("a.fit", vec![late])],
             &[],
-            berlin_summer,
-            ids(),
-            Utc::now(),
+            Making {
+                offset_at: berlin_summer,
+                new_id: ids(),
+                updated_at: Utc::now(),
+                today: "2026-11-27".parse().unwrap(),
+            },
         );
         assert_eq!(preview.rows[0].run.date.to_string(), "2024-07-02");
+    }
+
+    #[test]
+    fn runs_the_log_would_refuse_are_left_out_with_the_reason() {
+        let mut gps_jump = activity(
+            Sport::Running,
+            "2024-05-01T06:00:00Z",
+            11_000_000.0,
+            "a.gpx",
+        );
+        gps_jump.moving_s = 3_600.0;
+        let mut no_distance = activity(Sport::Running, "2024-05-02T06:00:00Z", 0.0, "b.csv");
+        no_distance.moving_s = 1_800.0;
+        let mut wrong_clock = activity(Sport::Running, "2031-01-01T06:00:00Z", 5_000.0, "c.fit");
+        wrong_clock.moving_s = 1_500.0;
+        let preview = preview(
+            vec![file("all", vec![gps_jump, no_distance, wrong_clock])],
+            &[],
+        );
+        assert!(preview.rows.is_empty(), "{:?}", preview.rows);
+        let reasons: Vec<&str> = preview.left_out.iter().map(|l| l.reason.as_str()).collect();
+        assert_eq!(reasons.len(), 3);
+        assert!(
+            reasons[0].starts_with("It can't go in the log as it is (distance: 11000"),
+            "{}",
+            reasons[0]
+        );
+        assert!(
+            reasons[1].starts_with("It can't go in the log as it is (distance: 0"),
+            "{}",
+            reasons[1]
+        );
+        assert!(
+            reasons[2].starts_with("It can't go in the log as it is (date: 2031-01-01"),
+            "{}",
+            reasons[2]
+        );
     }
 }

@@ -18,11 +18,12 @@ use crate::domain::records::{CareTier, RecordId, TriageRecord};
 use crate::domain::schema::Collection;
 use crate::domain::triage::{self, Answers, Draft, Step};
 use crate::platform::clock;
+use crate::platform::document::focus_heading;
 use crate::routes::{self, Destination};
 use crate::store::AppStore;
 
 use outcome::OutcomeView;
-use wizard::{focus_heading, Action, QuestionScreen};
+use wizard::{Action, QuestionScreen};
 
 #[component]
 pub fn KneeCheckPage() -> impl IntoView {

@@ -19,20 +19,6 @@ pub enum Action {
 /// All the sections plus the result screen, for "Step 2 of 6".
 pub const STEPS: usize = Section::ALL.len() + 1;
 
-/// Moves keyboard and screen-reader focus to the new question once it is drawn.
-pub fn focus_heading(id: &'static str) {
-    request_animation_frame(move || {
-        use wasm_bindgen::JsCast;
-        if let Some(element) = web_sys::window()
-            .and_then(|window| window.document())
-            .and_then(|document| document.get_element_by_id(id))
-            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = element.focus();
-        }
-    });
-}
-
 #[component]
 pub fn QuestionScreen(
     step: Step,

@@ -75,6 +75,7 @@ pub fn RunList() -> impl IntoView {
             .data()
             .with(|data| group_by_week(&data.runs, data.settings.week_start).len())
     };
+    let hidden_weeks = move || week_count().saturating_sub(shown_weeks.get());
     let weeks = move || {
         let shown = shown_weeks.get();
         store.data().with(|data| {
@@ -173,23 +174,15 @@ pub fn RunList() -> impl IntoView {
                         })
                         .collect_view()
                 }}
-                {move || {
-                    let hidden = week_count().saturating_sub(shown_weeks.get());
-                    (hidden > 0)
-                        .then(|| {
-                            view! {
-                                <button
-                                    type="button"
-                                    class="button secondary"
-                                    on:click=move |_| {
-                                        shown_weeks.update(|weeks| *weeks += WEEKS_PER_PAGE)
-                                    }
-                                >
-                                    {earlier_weeks_label(hidden)}
-                                </button>
-                            }
-                        })
-                }}
+                // One button for the whole list, so keyboard focus stays on it page after page.
+                <button
+                    type="button"
+                    class="button secondary"
+                    hidden=move || hidden_weeks() == 0
+                    on:click=move |_| shown_weeks.update(|weeks| *weeks += WEEKS_PER_PAGE)
+                >
+                    {move || earlier_weeks_label(hidden_weeks())}
+                </button>
             </Show>
         </section>
     }

@@ -1,0 +1,288 @@
+//! Import runs from files: choose or drop FIT, GPX, TCX files or Strava's activities.csv,
+//! watch them being read (in a Web Worker, one file at a time, with a Stop button), check a
+//! preview with duplicates unticked, and add the ticked runs in one save. Nothing is saved
+//! before the runner confirms, and no file leaves the phone.
+
+mod preview_table;
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+use web_sys::{File, FileList};
+
+use crate::domain::import::preview::{build_preview, Making, Preview};
+use crate::domain::import::{ImportError, MAX_FILE_BYTES};
+use crate::domain::schema::Collection;
+use crate::platform::clock;
+use crate::platform::document::focus_heading;
+use crate::platform::import_worker::ImportWorker;
+use crate::platform::timing;
+use crate::store::AppStore;
+
+use preview_table::PreviewTable;
+
+/// Where an import is.
+#[derive(Clone, Debug, PartialEq)]
+enum Stage {
+    Idle,
+    Reading { done: usize, total: usize },
+    Checking(Arc<Preview>),
+}
+
+/// What the reading task reports to the screen.
+#[derive(Clone, Copy)]
+struct ImportUi {
+    stage: RwSignal<Stage>,
+    /// One tick per preview row, in the same order.
+    ticked: RwSignal<Vec<bool>>,
+    status: RwSignal<Option<String>>,
+    /// Set by "Stop reading".
+    stop: RwSignal<bool>,
+}
+
+#[component]
+pub fn Import() -> impl IntoView {
+    let Some(store) = use_context::<AppStore>() else {
+        return ().into_any();
+    };
+    let ui = ImportUi {
+        stage: RwSignal::new(Stage::Idle),
+        ticked: RwSignal::new(Vec::new()),
+        status: RwSignal::new(None),
+        stop: RwSignal::new(false),
+    };
+    let dragging = RwSignal::new(false);
+
+    let read_files = move |files: Vec<File>| {
+        if files.is_empty() || matches!(ui.stage.get_untracked(), Stage::Reading { .. }) {
+            return;
+        }
+        ui.status.set(None);
+        ui.stop.set(false);
+        // Set before the task starts, so a second choice or drop in between is refused.
+        ui.stage.set(Stage::Reading {
+            done: 0,
+            total: files.len(),
+        });
+        spawn_local(read_all(files, store, ui));
+    };
+
+    let on_choose = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let files = file_list(input.files());
+        // Choosing the same files again must start another import.
+        input.set_value("");
+        read_files(files);
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        if matches!(ui.stage.get_untracked(), Stage::Reading { .. }) {
+            ui.status.set(Some(
+                "Still reading the last files: drop these again when it is done.".to_string(),
+            ));
+            return;
+        }
+        read_files(file_list(ev.data_transfer().and_then(|d| d.files())));
+    };
+    let on_drag_over = move |ev: leptos::ev::DragEvent| {
+        // Without this the browser opens the dropped file instead of handing it over.
+        ev.prevent_default();
+        dragging.set(true);
+    };
+
+    let confirm = move || {
+        let Stage::Checking(preview) = ui.stage.get_untracked() else {
+            return;
+        };
+        let runs = ui
+            .ticked
+            .with_untracked(|ticked| preview.runs_to_add(ticked));
+        let count = runs.len();
+        match store.change(&[Collection::Runs], move |data| data.runs.extend(runs)) {
+            Ok(()) => {
+                ui.status.set(Some(format!(
+                    "Added {}.",
+                    preview_table::runs_phrase(count)
+                )));
+                ui.stage.set(Stage::Idle);
+                focus_heading("import-files");
+            }
+            // The preview stays, so nothing chosen is lost; the banner says why.
+            Err(reason) => ui.status.set(Some(format!("Not saved. {reason}"))),
+        }
+    };
+    let cancel = move || {
+        ui.stage.set(Stage::Idle);
+        ui.status
+            .set(Some("Import cancelled: nothing was added.".to_string()));
+        focus_heading("import-files");
+    };
+
+    let progress = move || match ui.stage.get() {
+        Stage::Reading { done, total } => Some(view! {
+            <div class="import-progress">
+                <progress
+                    max=total.to_string()
+                    value=done.to_string()
+                    aria-labelledby="import-progress-text"
+                ></progress>
+                <p id="import-progress-text">
+                    {format!("Reading file {} of {total}…", done + 1)}
+                </p>
+                <button
+                    type="button"
+                    class="button secondary"
+                    on:click=move |_| ui.stop.set(true)
+                >
+                    "Stop reading"
+                </button>
+            </div>
+        }),
+        _ => None,
+    };
+
+    let preview = move || match ui.stage.get() {
+        Stage::Checking(preview) => Some(view! {
+            <PreviewTable
+                preview=preview
+                ticked=ui.ticked
+                units=store.data().with_untracked(|data| data.settings.units)
+                on_confirm=Callback::new(move |_| confirm())
+                on_cancel=Callback::new(move |_| cancel())
+            />
+        }),
+        _ => None,
+    };
+
+    view! {
+        <section
+            class="card import"
+            class:dragging=move || dragging.get()
+            aria-labelledby="import-heading"
+            on:dragover=on_drag_over
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=on_drop
+        >
+            <h2 id="import-heading">"From a watch or Strava"</h2>
+            <div class="field">
+                <label for="import-files">"Import runs"</label>
+                <span class="hint" id="import-files-hint">
+                    "FIT, GPX or TCX files from a watch, or activities.csv from a Strava export. \
+                     Choose several at once, or drop them here. They are read on this phone and \
+                     never uploaded."
+                </span>
+                <input
+                    id="import-files"
+                    type="file"
+                    multiple
+                    accept=".fit,.gpx,.tcx,.csv,.xml"
+                    aria-describedby="import-files-hint"
+                    disabled=move || matches!(ui.stage.get(), Stage::Reading { .. })
+                    on:change=on_choose
+                />
+            </div>
+            <div role="status" class="status">
+                {progress}
+                {move || ui.status.get()}
+            </div>
+            {preview}
+        </section>
+    }
+    .into_any()
+}
+
+/// Reads every file in the import worker, one at a time, then builds the preview. Stops
+/// between files when the runner presses Stop or leaves the Log screen. The worker is
+/// started for this batch and ends with it, so the memory a big file took goes back.
+async fn read_all(files: Vec<File>, store: AppStore, ui: ImportUi) {
+    let total = files.len();
+    let timer = timing::Span::start("patella:import");
+    let mut outcomes = Vec::with_capacity(total);
+    let mut parse_ms = 0.0;
+    let mut worker: Option<ImportWorker> = None;
+    for (done, file) in files.iter().enumerate() {
+        // `None`: the screen is gone, so nobody is waiting for this import.
+        if ui.stop.try_get_untracked().unwrap_or(true) {
+            ui.stage.set(Stage::Idle);
+            ui.status
+                .set(Some("Import stopped: nothing was added.".to_string()));
+            return;
+        }
+        ui.stage.set(Stage::Reading { done, total });
+        if worker.is_none() {
+            match ImportWorker::start().await {
+                Ok(started) => worker = Some(started),
+                Err(failed) if outcomes.is_empty() => {
+                    ui.status.set(Some(failed.0));
+                    ui.stage.set(Stage::Idle);
+                    return;
+                }
+                // What was read so far is kept; the rest is marked, not lost silently.
+                Err(_) => {
+                    outcomes.extend(
+                        files[done..]
+                            .iter()
+                            .map(|file| (file.name(), Err(ImportError::ReaderStopped))),
+                    );
+                    break;
+                }
+            }
+        }
+        let Some(running) = worker.as_mut() else {
+            break;
+        };
+        match running.read(file, MAX_FILE_BYTES).await {
+            Ok((outcome, ms)) => {
+                parse_ms += ms;
+                outcomes.push((file.name(), outcome));
+            }
+            // A worker that failed is dropped (terminated); the next file starts a fresh one.
+            Err(_) => {
+                worker = None;
+                outcomes.push((file.name(), Err(ImportError::ReaderStopped)));
+            }
+        }
+    }
+    drop(worker);
+    let preview = store.data().with_untracked(|data| {
+        build_preview(
+            outcomes,
+            &data.runs,
+            Making {
+                offset_at: clock::offset_at,
+                new_id: clock::new_id,
+                updated_at: clock::now(),
+                today: clock::today(),
+            },
+        )
+    });
+    timer.end(&[
+        ("files", total as f64),
+        ("rows", preview.rows.len() as f64),
+        ("parse_ms", parse_ms),
+    ]);
+    ui.ticked.set(
+        preview
+            .rows
+            .iter()
+            .map(|row| row.status.ticked_by_default())
+            .collect(),
+    );
+    ui.stage.set(Stage::Checking(Arc::new(preview)));
+    focus_heading("import-preview-heading");
+}
+
+fn file_list(list: Option<FileList>) -> Vec<File> {
+    let Some(list) = list else {
+        return Vec::new();
+    };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}

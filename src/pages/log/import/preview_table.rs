@@ -1,0 +1,193 @@
+//! The import preview: a table of the runs found, ticked or not, what was left out and why,
+//! the files that could not be read, and Add / Cancel. Rows are drawn a page at a time.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::domain::import::preview::{Preview, RowStatus};
+use crate::domain::units::DistanceUnit;
+
+/// Rows drawn at first, and added per "Show more": a year of files at once would otherwise
+/// lay out hundreds of rows in one task and freeze a mid-range phone for a moment.
+const ROWS_PER_PAGE: usize = 60;
+
+#[component]
+pub fn PreviewTable(
+    preview: Arc<Preview>,
+    ticked: RwSignal<Vec<bool>>,
+    units: DistanceUnit,
+    on_confirm: Callback<()>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let total = preview.rows.len();
+    let shown = RwSignal::new(ROWS_PER_PAGE.min(total));
+    let hidden = move || total - shown.get();
+    let ticked_count = move || ticked.with(|t| t.iter().filter(|on| **on).count());
+
+    let rows = {
+        let preview = Arc::clone(&preview);
+        view! {
+            <For
+                each=move || 0..shown.get()
+                key=|index| *index
+                children=move |index| row(&preview, index, ticked, units)
+            />
+        }
+    };
+    let table = (total > 0).then(|| {
+        view! {
+            <table class="import-table">
+                <caption>"Untick any you don't want to add."</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Add"</th>
+                        <th scope="col">"Run"</th>
+                        <th scope="col">"Notes"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+            // One button for the whole preview, so keyboard focus stays on it page after page.
+            <button
+                type="button"
+                class="button secondary"
+                hidden=move || hidden() == 0
+                on:click=move |_| shown.update(|count| *count = (*count + ROWS_PER_PAGE).min(total))
+            >
+                {move || format!("Show {} more of {}", hidden().min(ROWS_PER_PAGE), hidden())}
+            </button>
+        }
+    });
+    let failed = (!preview.failed.is_empty()).then(|| {
+        let items = preview
+            .failed
+            .iter()
+            .map(|failed| {
+                view! {
+                    <li>
+                        <strong>{failed.source_name.clone()}</strong>
+                        ": "
+                        {failed.error.to_string()}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <h4>"Files that couldn't be read"</h4>
+            <ul class="import-messages" role="list">{items}</ul>
+        }
+    });
+    let left_out = (!preview.left_out.is_empty()).then(|| {
+        let items = preview
+            .left_out
+            .iter()
+            .map(|left| {
+                view! {
+                    <li>
+                        <strong>{left.source_name.clone()}</strong>
+                        {format!(": {}. {}", left.what, left.reason)}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <h4>"Left out"</h4>
+            <ul class="import-messages" role="list">{items}</ul>
+        }
+    });
+
+    view! {
+        <section class="import-preview" aria-labelledby="import-preview-heading">
+            <h3 id="import-preview-heading" tabindex="-1">
+                {format!("Found {}", activities_phrase(total))}
+            </h3>
+            {table}
+            {failed}
+            {left_out}
+            <div class="button-row">
+                <button
+                    type="button"
+                    class="button"
+                    on:click=move |_| on_confirm.run(())
+                    disabled=move || ticked_count() == 0
+                >
+                    {move || format!("Add {}", runs_phrase(ticked_count()))}
+                </button>
+                <button type="button" class="button secondary" on:click=move |_| on_cancel.run(())>
+                    "Cancel"
+                </button>
+            </div>
+        </section>
+    }
+}
+
+/// One row: the tick, the run, and why it is (un)ticked, which the tick box's description
+/// also reads out.
+fn row(
+    preview: &Preview,
+    index: usize,
+    ticked: RwSignal<Vec<bool>>,
+    unit: DistanceUnit,
+) -> AnyView {
+    let Some(row) = preview.rows.get(index) else {
+        return ().into_any();
+    };
+    let run = &row.run;
+    let what = format!(
+        "{} on {}, {}",
+        row.sport.label(),
+        run.date,
+        run.distance.display(unit)
+    );
+    let note_id = format!("import-row-{index}-note");
+    let attention = !matches!(row.status, RowStatus::New);
+    view! {
+        <tr>
+            <td>
+                <label class="check tick">
+                    <input
+                        type="checkbox"
+                        aria-label=format!("Add: {what}")
+                        aria-describedby=note_id.clone()
+                        prop:checked=move || ticked.with(|t| t.get(index).copied().unwrap_or(false))
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            ticked.update(|t| {
+                                if let Some(tick) = t.get_mut(index) {
+                                    *tick = on;
+                                }
+                            });
+                        }
+                    />
+                </label>
+            </td>
+            <td>
+                <span class="import-date">{run.date.to_string()}</span>
+                <span class="import-numbers">
+                    {format!("{} · {}", run.distance.display(unit), run.duration.display())}
+                </span>
+            </td>
+            <td id=note_id>
+                <span class:import-attention=attention>{row.status.describe()}</span>
+                <span class="import-file">{row.source_name.clone()}</span>
+            </td>
+        </tr>
+    }
+    .into_any()
+}
+
+pub fn runs_phrase(count: usize) -> String {
+    match count {
+        1 => "1 run".to_string(),
+        n => format!("{n} runs"),
+    }
+}
+
+fn activities_phrase(count: usize) -> String {
+    match count {
+        0 => "no activities to add".to_string(),
+        1 => "1 activity".to_string(),
+        n => format!("{n} activities"),
+    }
+}
