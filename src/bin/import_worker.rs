@@ -33,6 +33,11 @@ mod worker {
         on_message.forget();
         let ready = Object::new();
         let _ = Reflect::set(&ready, &message::READY.into(), &JsValue::TRUE);
+        let _ = Reflect::set(
+            &ready,
+            &message::VERSION.into(),
+            &env!("CARGO_PKG_VERSION").into(),
+        );
         let _ = scope.post_message(&ready);
     }
 

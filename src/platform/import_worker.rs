@@ -96,14 +96,24 @@ impl ImportWorker {
         give_up_after(START_TIMEOUT_MS, &started.waiting, &answered);
         let ready = ready.await;
         answered.set(true);
-        let is_ready = ready
-            .as_ref()
-            .ok()
-            .and_then(|reply| Reflect::get(reply, &message::READY.into()).ok())
-            .is_some_and(|flag| flag.is_truthy());
-        if !is_ready {
+        let field = |name: &str| {
+            ready
+                .as_ref()
+                .ok()
+                .and_then(|reply| Reflect::get(reply, &name.into()).ok())
+        };
+        if !field(message::READY).is_some_and(|flag| flag.is_truthy()) {
             started.worker.terminate();
             return Err(cannot_start("its program did not load"));
+        }
+        let version = field(message::VERSION).and_then(|version| version.as_string());
+        if version.as_deref() != Some(env!("CARGO_PKG_VERSION")) {
+            started.worker.terminate();
+            return Err(WorkerFailed(
+                "Patella was updated while this page was open. Reload the page, then import \
+                 again."
+                    .to_string(),
+            ));
         }
         started.next_id = 1;
         Ok(started)

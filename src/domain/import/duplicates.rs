@@ -3,8 +3,8 @@
 //! Two activities are the same when they started within two minutes of each other and
 //! their distances differ by at most 2% (of the longer). An imported run keeps its start
 //! instant, so the rule applies to it as it is. A run typed in by hand keeps only its local
-//! date: against it the activity's local date (at the runner's UTC offset) stands in for
-//! the start. Two runs of the same length on one day (a double day of equal loops) are then
+//! date and a rounded distance: against it the activity's local date (at the runner's UTC
+//! offset) stands in for the start, and distances within 5% match. Two runs of the same length on one day (a double day of equal loops) are then
 //! marked as duplicates; the preview leaves them unticked, and the runner can tick them back.
 
 use chrono::FixedOffset;
@@ -16,13 +16,11 @@ use crate::domain::records::Run;
 pub const SAME_START_WITHIN_S: i64 = 120;
 /// Distances this close (a fraction of the longer) are the same activity.
 pub const SAME_DISTANCE_WITHIN: f64 = 0.02;
+/// Against a run typed in by hand: people round ("5 km" for the watch's 5.14), so 5%.
+pub const TYPED_DISTANCE_WITHIN: f64 = 0.05;
 
-fn distances_match(a: f64, b: f64) -> bool {
-    let longer = a.max(b);
-    if longer <= 0.0 {
-        return true;
-    }
-    (a - b).abs() <= SAME_DISTANCE_WITHIN * longer
+fn distances_match(a: f64, b: f64, within: f64) -> bool {
+    (a - b).abs() <= within * a.max(b)
 }
 
 /// Two imported activities (say the FIT file and Strava's row for the same run).
@@ -31,21 +29,25 @@ pub fn same_activity(a: &ActivitySummary, b: &ActivitySummary) -> bool {
         (Some(x), Some(y)) => (x - y).num_seconds().abs() <= SAME_START_WITHIN_S,
         _ => false,
     };
-    starts_match && distances_match(a.distance_m, b.distance_m)
+    starts_match && distances_match(a.distance_m, b.distance_m, SAME_DISTANCE_WITHIN)
 }
 
-/// An imported activity against a run already in the log: the same start (or, for a run
-/// typed in, the same local date) and distance within 2%. An activity without a start
-/// matches nothing.
+/// An imported activity against a run already in the log: the same start and distance
+/// within 2%, or, for a run typed in, the same local date and distance within 5%. An
+/// activity without a start matches nothing.
 pub fn is_duplicate_of_run(activity: &ActivitySummary, run: &Run, offset: FixedOffset) -> bool {
-    let same_start = match (&run.source, activity.start) {
-        (Some(source), Some(start)) => {
-            (source.started_at - start).num_seconds().abs() <= SAME_START_WITHIN_S
-        }
-        (None, _) => activity.local_date(offset) == Some(run.date),
-        (Some(_), None) => false,
+    let (same_start, within) = match (&run.source, activity.start) {
+        (Some(source), Some(start)) => (
+            (source.started_at - start).num_seconds().abs() <= SAME_START_WITHIN_S,
+            SAME_DISTANCE_WITHIN,
+        ),
+        (None, _) => (
+            activity.local_date(offset) == Some(run.date),
+            TYPED_DISTANCE_WITHIN,
+        ),
+        (Some(_), None) => (false, SAME_DISTANCE_WITHIN),
     };
-    same_start && distances_match(activity.distance_m, run.distance.metres())
+    same_start && distances_match(activity.distance_m, run.distance.metres(), within)
 }
 
 /// The first run in the log this activity duplicates, if any.
@@ -126,9 +128,16 @@ mod tests {
             find_duplicate(&late, &runs, berlin).map(|r| r.date),
             Some(runs[1].date)
         );
+        // Typed in as "5 km" against the watch's 5.14: the same run; 5.3 km is another.
+        let watch = activity("2024-05-01T07:00:00Z", 5_140.0);
+        assert!(is_duplicate_of_run(
+            &watch,
+            &run_on("2024-05-01", 5_000.0),
+            utc
+        ));
         assert!(!is_duplicate_of_run(
-            &late,
-            &run_on("2024-05-01", 4_800.0),
+            &watch,
+            &run_on("2024-05-01", 5_450.0),
             utc
         ));
     }

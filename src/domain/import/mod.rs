@@ -343,10 +343,13 @@ impl std::error::Error for ImportError {}
 pub type FileOutcome = Result<Parsed, ImportError>;
 
 /// Field names of the messages between the page and the import worker: the page sends
-/// `{id, name, bytes}` for one file; the worker first sends `{ready: true}`, then for each
-/// file `{id, outcome, parse_ms}`.
+/// `{id, name, bytes}` for one file; the worker first sends `{ready: true, version}`, then
+/// for each file `{id, outcome, parse_ms}`.
 pub mod message {
     pub const READY: &str = "ready";
+    /// The app version the worker was built as: a page and a worker from different
+    /// versions (an update landing while a page stays open) may not read each other.
+    pub const VERSION: &str = "version";
     pub const ID: &str = "id";
     pub const NAME: &str = "name";
     pub const BYTES: &str = "bytes";
