@@ -18,9 +18,5 @@ async fn a_worker_that_cannot_load_is_reported_in_words() {
         "{}",
         failed.0
     );
-    assert!(
-        failed.0.contains("open Patella once while online"),
-        "{}",
-        failed.0
-    );
+    assert!(failed.0.contains("Check the connection"), "{}", failed.0);
 }
