@@ -168,14 +168,17 @@ describe('importing runs from files', () => {
     await context.close();
   });
 
-  test('files dropped on the import card are read like chosen ones', async () => {
+  test('files dropped anywhere on the Log screen are read like chosen ones, and the browser does not open them', async () => {
     const { context, page, problems } = await app.open('log', 'Log');
     const tcx = [...(await readFile(new URL('test.tcx', FIXTURES)))];
-    await page.getByRole('region', { name: 'From a watch or Strava' }).evaluate((card, bytes) => {
+    // Dropped on the screen's heading, outside the import card.
+    await page.getByRole('heading', { level: 1, name: 'Log' }).evaluate((card, bytes) => {
       const files = new DataTransfer();
       files.items.add(new File([new Uint8Array(bytes)], 'test.tcx', { type: 'application/xml' }));
       card.dispatchEvent(new DragEvent('dragover', { dataTransfer: files, bubbles: true, cancelable: true }));
-      card.dispatchEvent(new DragEvent('drop', { dataTransfer: files, bubbles: true, cancelable: true }));
+      const drop = new DragEvent('drop', { dataTransfer: files, bubbles: true, cancelable: true });
+      card.dispatchEvent(drop);
+      if (!drop.defaultPrevented) throw new Error('the browser would have opened the file');
     }, tcx);
     await page.getByRole('heading', { level: 3, name: 'Found 1 activity' }).waitFor();
     assert.match((await previewRows(page))[0], /4\.69 km · 33:13 New test\.tcx$/);

@@ -81,7 +81,9 @@ pub fn Import() -> impl IntoView {
         input.set_value("");
         read_files(files);
     };
-    let on_drop = move |ev: leptos::ev::DragEvent| {
+    // The whole Log screen takes dropped files while it is open: a file dropped beside the
+    // card must not make the browser open it and leave the app.
+    let on_drop = move |ev: web_sys::DragEvent| {
         ev.prevent_default();
         dragging.set(false);
         if matches!(ui.stage.get_untracked(), Stage::Reading { .. }) {
@@ -92,11 +94,23 @@ pub fn Import() -> impl IntoView {
         }
         read_files(file_list(ev.data_transfer().and_then(|d| d.files())));
     };
-    let on_drag_over = move |ev: leptos::ev::DragEvent| {
+    let on_drag_over = move |ev: web_sys::DragEvent| {
         // Without this the browser opens the dropped file instead of handing it over.
         ev.prevent_default();
         dragging.set(true);
     };
+    let on_drag_leave = move |ev: web_sys::DragEvent| {
+        // Only leaving the window ends the drag; moving between elements does not.
+        if ev.related_target().is_none() {
+            dragging.set(false);
+        }
+    };
+    let listeners = [
+        window_event_listener(leptos::ev::drop, on_drop),
+        window_event_listener(leptos::ev::dragover, on_drag_over),
+        window_event_listener(leptos::ev::dragleave, on_drag_leave),
+    ];
+    on_cleanup(move || listeners.into_iter().for_each(|listener| listener.remove()));
 
     let confirm = move || {
         let Stage::Checking(preview) = ui.stage.get_untracked() else {
@@ -167,17 +181,14 @@ pub fn Import() -> impl IntoView {
             class="card import"
             class:dragging=move || dragging.get()
             aria-labelledby="import-heading"
-            on:dragover=on_drag_over
-            on:dragleave=move |_| dragging.set(false)
-            on:drop=on_drop
         >
             <h2 id="import-heading">"From a watch or Strava"</h2>
             <div class="field">
                 <label for="import-files">"Import runs"</label>
                 <span class="hint" id="import-files-hint">
                     "FIT, GPX or TCX files from a watch, or activities.csv from a Strava export. \
-                     Choose several at once, or drop them here. They are read on this phone and \
-                     never uploaded."
+                     Choose several at once, or drop them on this screen. They are read on this \
+                     phone and never uploaded."
                 </span>
                 <input
                     id="import-files"
