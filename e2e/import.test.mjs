@@ -150,6 +150,38 @@ describe('importing runs from files', () => {
     await context.close();
   });
 
+  test("Strava's activities.csv: running rows are offered, a ride is left out, and the same run as the watch file is offered once", async () => {
+    const { context, page, problems } = await app.open('log', 'Log');
+    const morning = new Date(Date.now() - 26 * 60 * 60 * 1000);
+    morning.setUTCSeconds(0, 0);
+    const evening = new Date(morning.getTime() + 10 * 60 * 60 * 1000);
+    const stravaTime = (d) => d.toISOString().replace('T', ' ').slice(0, 19);
+    const csv = [
+      'Activity ID,Activity Date,Activity Name,Activity Type,Elapsed Time,Distance',
+      // The watch file's run as Strava recorded it: a minute later, 1% shorter.
+      `9001,${stravaTime(new Date(morning.getTime() + 60_000))},Morning Run,Run,1800,4.95`,
+      `9002,${stravaTime(evening)},Evening Ride,Ride,3600,25.0`,
+      `9003,${stravaTime(evening)},Evening jog,Trail Run,1500,4.2`,
+    ].join('\r\n');
+    const files = [
+      syntheticGpx({ name: 'Morning Run', start: morning, km: 5, minutes: 30 }),
+      { name: 'activities.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) },
+    ];
+    assert.equal(await importFiles(page, files), 'Found 3 activities');
+    const rows = await previewRows(page);
+    assert.match(rows[0], / New Morning Run\.gpx$/);
+    assert.match(rows[1], / Also in Morning Run\.gpx activities\.csv$/);
+    assert.match(rows[2], /^\d{4}-\d\d-\d\d 4\.2 km · 25:00 New activities\.csv$/);
+    const leftOut = page.getByRole('heading', { name: 'Left out' }).locator('xpath=following-sibling::ul[1]');
+    assert.deepEqual(await leftOut.getByRole('listitem').allInnerTexts(), ['activities.csv: Ride. This is a ride, not a run.']);
+    await page.getByRole('button', { name: 'Add 2 runs' }).click();
+    await page.getByRole('status').filter({ hasText: 'Added 2 runs.' }).waitFor();
+    const saved = (await stored(page, 'patella.runs')).data;
+    assert.deepEqual(saved.map((run) => run.source.format).sort(), ['gpx', 'strava-csv']);
+    assertNoProblems(problems);
+    await context.close();
+  });
+
   test('many files at once: the first rows are drawn, the rest on request, and all are added', async () => {
     const { context, page, problems } = await app.open('log', 'Log');
     const first = Date.UTC(2025, 0, 6, 7);
