@@ -23,6 +23,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '../e2e/support/server.mjs';
 import { launch, phonePage } from '../e2e/support/browser.mjs';
+import { gpxText } from '../e2e/support/activities.mjs';
 import { syntheticRunFit } from './support/fit-writer.mjs';
 
 const ROWS_PER_PAGE = 60;
@@ -31,19 +32,6 @@ const runs = Number(process.argv[3] ?? 5);
 const FIXTURES = new URL('../tests/fixtures/activities/', import.meta.url);
 const OUT = new URL('../target/bench/import.json', import.meta.url);
 
-/** A GPX 1.1 track heading due north at 10 s a point: `km` kilometres in `minutes`. */
-function syntheticGpx({ name, start, km, minutes, type = 'running' }) {
-  const points = (minutes * 60) / 10;
-  const degreesPerPoint = (km * 1000) / points / 111_195;
-  const trkpts = Array.from({ length: points + 1 }, (_, i) => {
-    const time = new Date(start.getTime() + i * 10_000).toISOString();
-    return `<trkpt lat="${(51 + i * degreesPerPoint).toFixed(7)}" lon="0"><time>${time}</time></trkpt>`;
-  }).join('');
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<gpx version="1.1" creator="patella-bench" xmlns="http://www.topografix.com/GPX/1/1">
-<trk><name>${name}</name><type>${type}</type><trkseg>${trkpts}</trkseg></trk></gpx>`;
-}
-
 /** 365 runs, one a day through 2023 at 06:30 UTC, 30–60 minutes at about 5:30 per km. */
 function aYearOfGpx() {
   return Array.from({ length: 365 }, (_, day) => {
@@ -51,7 +39,7 @@ function aYearOfGpx() {
     const minutes = 30 + ((day * 7) % 31);
     const km = Math.round((minutes / 5.5) * 100) / 100;
     const name = `run-${start.toISOString().slice(0, 10)}`;
-    return { name: `${name}.gpx`, text: syntheticGpx({ name, start, km, minutes }) };
+    return { name: `${name}.gpx`, text: gpxText({ name, start, km, minutes }) };
   });
 }
 

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from './support/server.mjs';
 import { phonePage } from './support/browser.mjs';
+import { gpxText } from './support/activities.mjs';
 import { assertNoProblems, listedRuns, openScreen, releaseApp, stored } from './support/app.mjs';
 
 const app = releaseApp();
@@ -20,18 +21,9 @@ async function fixture(name) {
   return { name, mimeType: 'application/octet-stream', buffer: await readFile(new URL(name, FIXTURES)) };
 }
 
-/** A GPX 1.1 track heading due north at 10 s a point: `km` kilometres in `minutes`. */
-function syntheticGpx({ name, start, km, minutes, type = 'running' }) {
-  const points = (minutes * 60) / 10;
-  const degreesPerPoint = (km * 1000) / points / 111_195;
-  const trkpts = Array.from({ length: points + 1 }, (_, i) => {
-    const time = new Date(start.getTime() + i * 10_000).toISOString();
-    return `<trkpt lat="${(51 + i * degreesPerPoint).toFixed(7)}" lon="0"><time>${time}</time></trkpt>`;
-  }).join('');
-  const text = `<?xml version="1.0" encoding="UTF-8"?>
-<gpx version="1.1" creator="patella-test" xmlns="http://www.topografix.com/GPX/1/1">
-<trk><name>${name}</name><type>${type}</type><trkseg>${trkpts}</trkseg></trk></gpx>`;
-  return { name: `${name}.gpx`, mimeType: 'application/gpx+xml', buffer: Buffer.from(text) };
+/** A synthetic GPX run (e2e/support/activities.mjs) as a chosen file. */
+function syntheticGpx(options) {
+  return { name: `${options.name}.gpx`, mimeType: 'application/gpx+xml', buffer: Buffer.from(gpxText(options)) };
 }
 
 const localDate = (d) =>

@@ -13,6 +13,12 @@ use serde_json::Value;
 /// and a fixture for the old version under `tests/fixtures/schema/`.
 pub const CURRENT_SCHEMA: u32 = 2;
 
+/// The oldest schema whose data the current record types read exactly as it was written:
+/// every step from it to [`CURRENT_SCHEMA`] leaves the data unchanged (schema 2 only added
+/// an optional field). The store reads such data in one pass instead of migrating it value
+/// by value. Raise it to `CURRENT_SCHEMA` with the first step that changes data.
+pub const OLDEST_READ_AS_IS: u32 = 1;
+
 /// The kinds of stored data, each kept under its own localStorage key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Collection {
@@ -124,6 +130,20 @@ pub fn migrate(collection: Collection, schema: u64, data: Value) -> Result<Value
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn data_read_as_is_is_unchanged_by_migration() {
+        let sample = serde_json::json!([{"id": "a1", "date": "2026-11-20", "distance": 5000.0}]);
+        for collection in Collection::ALL {
+            for schema in OLDEST_READ_AS_IS..CURRENT_SCHEMA {
+                assert_eq!(
+                    migrate(collection, u64::from(schema), sample.clone()),
+                    Ok(sample.clone()),
+                    "{collection:?} from schema {schema}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn there_is_a_step_from_every_earlier_schema() {

@@ -8,7 +8,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::domain::schema::{self, Collection, SchemaError, CURRENT_SCHEMA};
+use crate::domain::schema::{self, Collection, SchemaError, CURRENT_SCHEMA, OLDEST_READ_AS_IS};
 
 /// What a stored value turned out to hold.
 #[derive(Debug, PartialEq)]
@@ -70,7 +70,8 @@ fn rewrap<T>(verdict: Decoded<()>) -> Decoded<T> {
     }
 }
 
-/// The common case, read in one pass: a current-schema envelope whose data all parses.
+/// The common case, read in one pass: an envelope whose data the current types read as it
+/// is (the current schema, or an older one whose migration changes nothing) and all parses.
 /// Ten years of runs load in a third of the time the salvaging path takes.
 fn decode_current<T: DeserializeOwned>(raw: &str) -> Option<T> {
     #[derive(Deserialize)]
@@ -80,7 +81,9 @@ fn decode_current<T: DeserializeOwned>(raw: &str) -> Option<T> {
     }
     serde_json::from_str::<Current<T>>(raw)
         .ok()
-        .filter(|envelope| envelope.schema == u64::from(CURRENT_SCHEMA))
+        .filter(|envelope| {
+            (u64::from(OLDEST_READ_AS_IS)..=u64::from(CURRENT_SCHEMA)).contains(&envelope.schema)
+        })
         .map(|envelope| envelope.data)
 }
 

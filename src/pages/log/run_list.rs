@@ -70,19 +70,21 @@ pub fn RunList() -> impl IntoView {
         }
     };
 
-    let week_count = move || {
+    // Grouped once per change of the runs, for both the list and the "earlier weeks" count.
+    let grouped = Memo::new(move |_| {
         store
             .data()
-            .with(|data| group_by_week(&data.runs, data.settings.week_start).len())
-    };
-    let hidden_weeks = move || week_count().saturating_sub(shown_weeks.get());
+            .with(|data| group_by_week(&data.runs, data.settings.week_start))
+    });
+    let hidden_weeks = move || grouped.with(Vec::len).saturating_sub(shown_weeks.get());
     let weeks = move || {
         let shown = shown_weeks.get();
-        store.data().with(|data| {
-            let unit = data.settings.units;
-            group_by_week(&data.runs, data.settings.week_start)
-                .into_iter()
+        let unit = store.data().with(|data| data.settings.units);
+        grouped.with(|grouped| {
+            grouped
+                .iter()
                 .take(shown)
+                .cloned()
                 .map(|(start, runs)| {
                     let total: Distance = runs.iter().map(|r| r.distance).sum();
                     let heading = format!(

@@ -59,43 +59,27 @@ pub fn PreviewTable(
             </button>
         }
     });
-    let failed = (!preview.failed.is_empty()).then(|| {
-        let items = preview
+    let failed = message_list(
+        "Files that couldn't be read",
+        preview
             .failed
             .iter()
-            .map(|failed| {
-                view! {
-                    <li>
-                        <strong>{failed.source_name.clone()}</strong>
-                        ": "
-                        {failed.error.to_string()}
-                    </li>
-                }
-            })
-            .collect_view();
-        view! {
-            <h4>"Files that couldn't be read"</h4>
-            <ul class="import-messages" role="list">{items}</ul>
-        }
-    });
-    let left_out = (!preview.left_out.is_empty()).then(|| {
-        let items = preview
+            .map(|failed| (failed.source_name.clone(), failed.error.to_string()))
+            .collect(),
+    );
+    let left_out = message_list(
+        "Left out",
+        preview
             .left_out
             .iter()
             .map(|left| {
-                view! {
-                    <li>
-                        <strong>{left.source_name.clone()}</strong>
-                        {format!(": {}. {}", left.what, left.reason)}
-                    </li>
-                }
+                (
+                    left.source_name.clone(),
+                    format!("{}. {}", left.what, left.reason),
+                )
             })
-            .collect_view();
-        view! {
-            <h4>"Left out"</h4>
-            <ul class="import-messages" role="list">{items}</ul>
-        }
-    });
+            .collect(),
+    );
 
     view! {
         <section class="import-preview" aria-labelledby="import-preview-heading">
@@ -120,6 +104,28 @@ pub fn PreviewTable(
             </div>
         </section>
     }
+}
+
+/// A headed list of "<file>: why", or nothing when there is nothing to say.
+fn message_list(heading: &'static str, items: Vec<(String, String)>) -> Option<impl IntoView> {
+    (!items.is_empty()).then(|| {
+        let items = items
+            .into_iter()
+            .map(|(file, why)| {
+                view! {
+                    <li>
+                        <strong>{file}</strong>
+                        ": "
+                        {why}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <h4>{heading}</h4>
+            <ul class="import-messages" role="list">{items}</ul>
+        }
+    })
 }
 
 /// One row: the tick, the run, and why it is (un)ticked, which the tick box's description

@@ -1,0 +1,14 @@
+// Synthetic activity files for the import journeys and the import benchmark.
+
+/** A GPX 1.1 track heading due north at 10 s a point: `km` kilometres in `minutes`. */
+export function gpxText({ name, start, km, minutes, type = 'running' }) {
+  const points = (minutes * 60) / 10;
+  const degreesPerPoint = (km * 1000) / points / 111_195;
+  const trkpts = Array.from({ length: points + 1 }, (_, i) => {
+    const time = new Date(start.getTime() + i * 10_000).toISOString();
+    return `<trkpt lat="${(51 + i * degreesPerPoint).toFixed(7)}" lon="0"><time>${time}</time></trkpt>`;
+  }).join('');
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<gpx version="1.1" creator="patella-test" xmlns="http://www.topografix.com/GPX/1/1">
+<trk><name>${name}</name><type>${type}</type><trkseg>${trkpts}</trkseg></trk></gpx>`;
+}
