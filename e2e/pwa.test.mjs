@@ -105,8 +105,24 @@ after(async () => {
 describe('the offline app', () => {
   test('the service worker activates and controls the page, and Chromium finds the app installable', async (t) => {
     const { page, problems } = session;
+    // On a phone on slow 4G the app's wasm is still downloading when Chromium offers
+    // installation (it does so once the page has loaded, which the wasm does not delay), so
+    // the wasm is held back here until the offer has been made: the app must keep an offer
+    // made before it started.
+    await page.addInitScript(() =>
+      addEventListener('beforeinstallprompt', () => {
+        window.offeredBeforeTheApp = true;
+      }),
+    );
+    const appWasm = /\/patella-[0-9a-f]+_bg\.wasm$/;
+    await page.route(appWasm, async (route) => {
+      await page.waitForFunction(() => window.offeredBeforeTheApp, null, { timeout: 10_000 }).catch(() => {});
+      await route.continue();
+    });
     await page.goto(server.url);
     await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
+    assert.equal(await page.evaluate(() => window.offeredBeforeTheApp), true, 'Chromium offered installation');
+    await page.unroute(appWasm);
     await page.evaluate(async () => {
       const { active } = await navigator.serviceWorker.ready;
       if (active.state !== 'activated') {

@@ -20,7 +20,18 @@ thread_local! {
     static OFFER: RefCell<Option<web_sys::Event>> = const { RefCell::new(None) };
 }
 
-/// Starts listening for the browser's offer; the app calls this once at start.
+/// Where index.html's first script keeps an offer made before the app started.
+const KEPT_OFFER: &str = "patellaInstallOffer";
+
+/// Takes the offer index.html kept while the wasm was still downloading, if there was one.
+fn take_kept_offer(window: &web_sys::Window) -> Option<web_sys::Event> {
+    let kept = js_sys::Reflect::get(window, &KEPT_OFFER.into()).ok()?;
+    let _ = js_sys::Reflect::delete_property(window, &KEPT_OFFER.into());
+    kept.dyn_into::<web_sys::Event>().ok()
+}
+
+/// Takes any offer made before the app started and listens for later ones; the app calls
+/// this once at start.
 pub fn listen() -> InstallOffer {
     let offer = InstallOffer {
         available: RwSignal::new(false),
@@ -28,6 +39,10 @@ pub fn listen() -> InstallOffer {
     let Some(window) = web_sys::window() else {
         return offer;
     };
+    if let Some(event) = take_kept_offer(&window) {
+        OFFER.with(|slot| *slot.borrow_mut() = Some(event));
+        offer.available.set(true);
+    }
     let available = offer.available;
     let on_offer = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
         // Keep the browser's own mini-banner away; Settings offers the button instead.
