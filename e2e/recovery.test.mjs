@@ -1,8 +1,8 @@
 // Recovery as a runner uses it, with the timer's clock sped up (`?speed=N`, see
 // src/pages/recovery/saved.rs) so no real minutes pass: start the plan, run a week-1
 // walk-run session through WALK→RUN changes and a reload to its end, enter pain, find the
-// session in the Log and the plan's decision on Recovery; tick the strength checklist and
-// see the week's adherence after a reload. Headless Chromium has no speakers and no wake
+// session in the Log, the plan's decision on Recovery and the step on Home; tick the
+// strength checklist and see the week's adherence after a reload. Headless Chromium has no speakers and no wake
 // lock: those must fail quietly (phonePage fails the test on any console error).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -89,7 +89,14 @@ describe('recovery', () => {
     assert.equal(listed.length, 1);
     assert.match(listed[0], /21:00/);
 
-    await openScreen(page, 'Recovery');
+    // Home keeps the plan in view and leads back to it.
+    await openScreen(page, 'Home');
+    const glance = page.getByRole('region', { name: 'Back to running' });
+    await glance.getByText('Now: Week 1').waitFor();
+    await glance.getByText('1 of 3 sessions done at this step.').waitFor();
+    assert.equal(await glance.locator('.warning').count(), 0);
+    await glance.getByRole('link', { name: 'Open Recovery' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Recovery' }).waitFor();
     await page.locator('.decision-reason').filter({ hasText: '2/10 during, 1/10 after' }).waitFor();
 
     // A painful session steps back (week 1 cannot go lower: it starts again).
@@ -103,6 +110,10 @@ describe('recovery', () => {
       .locator('.decision-reason')
       .filter({ hasText: /start it again because pain was 5\/10 during \w+day's session/ })
       .waitFor();
+    // On Home too, the step back is said with its reason until a good session follows.
+    await openScreen(page, 'Home');
+    await glance.getByText('0 of 3 sessions done at this step.').waitFor();
+    await glance.locator('.warning').filter({ hasText: /start it again because pain was 5\/10 during/ }).waitFor();
 
     assertNoProblems(problems);
     await context.close();

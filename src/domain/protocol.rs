@@ -232,6 +232,30 @@ impl ProtocolState {
         self.decisions.last()
     }
 
+    /// Where the runner is, in a few words: "Now: Week 2", or "Plan finished".
+    pub fn headline(&self) -> String {
+        if self.finished {
+            "Plan finished".to_string()
+        } else {
+            format!("Now: {}", self.stage.title())
+        }
+    }
+
+    /// The current stage's progress: "1 of 3 sessions done at this step".
+    pub fn progress(&self) -> String {
+        format!(
+            "{} of {} sessions done at this step",
+            self.done_in_stage,
+            self.stage.info().sessions_needed
+        )
+    }
+
+    /// The latest decision, when it sent the runner back a step: the one to keep in view.
+    pub fn step_back(&self) -> Option<&Decision> {
+        self.last_decision()
+            .filter(|decision| decision.change == Change::SteppedBack)
+    }
+
     /// Sessions still needed to move on from the current stage.
     pub fn sessions_left(&self) -> u32 {
         if self.finished {
@@ -735,6 +759,7 @@ mod tests {
         }
         let state = run_sessions(Stage::Week1, &sessions);
         assert!(state.finished);
+        assert_eq!(state.headline(), "Plan finished");
         assert_eq!(state.sessions_left(), 0);
         let advances = state
             .decisions
@@ -746,5 +771,33 @@ mod tests {
         sessions.push(s("2026-12-10", 6, 6));
         let state = run_sessions(Stage::Week1, &sessions);
         assert_eq!((state.stage, state.finished), (Stage::Week5, false));
+    }
+
+    #[test]
+    fn the_state_in_words_keeps_a_step_back_in_view() {
+        let counted = run_sessions(Stage::Week2, &[s("2026-11-02", 1, 1)]);
+        assert_eq!(counted.headline(), "Now: Week 2");
+        assert_eq!(counted.progress(), "1 of 3 sessions done at this step");
+        assert_eq!(counted.step_back(), None);
+
+        let flared = run_sessions(
+            Stage::Week2,
+            &[s("2026-11-02", 1, 1), s("2026-11-04", 5, 4)],
+        );
+        assert_eq!(flared.headline(), "Now: Week 1");
+        assert_eq!(flared.progress(), "0 of 3 sessions done at this step");
+        let back = flared.step_back().map(|d| d.reason.as_str()).unwrap_or("");
+        assert!(back.contains("week 1"), "{back}");
+
+        // A good session after the step back is the latest decision: no longer a step back.
+        let recovered = run_sessions(
+            Stage::Week2,
+            &[
+                s("2026-11-02", 1, 1),
+                s("2026-11-04", 5, 4),
+                s("2026-11-06", 1, 1),
+            ],
+        );
+        assert_eq!(recovered.step_back(), None);
     }
 }

@@ -1,5 +1,6 @@
-//! Home: the runner's week at a glance (this week against last, the warnings that matter,
-//! the weekly chart with pain, shoes), and the first step for someone new.
+//! Home: the runner's week at a glance (the back-to-running step while recovering, this week
+//! against last, the warnings that matter, the weekly chart with pain, shoes), and the first
+//! step for someone new.
 
 use leptos::prelude::*;
 
@@ -10,6 +11,7 @@ use crate::domain::load::{self, LoadReport, Severity, WeekSummary};
 use crate::domain::pain;
 use crate::domain::shoes::{self, ShoeReport};
 use crate::domain::units::DistanceUnit;
+use crate::pages::recovery::RecoveryAtAGlance;
 use crate::platform::clock;
 use crate::routes::{self, Destination};
 use crate::store::AppStore;
@@ -81,6 +83,7 @@ pub fn HomePage() -> impl IntoView {
                 </a>
             </section>
         </Show>
+        <RecoveryAtAGlance store=store recovery_href=href(Destination::Recovery) />
         <Show
             when=has_runs
             fallback=move || {

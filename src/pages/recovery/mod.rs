@@ -5,6 +5,7 @@
 //! `domain::strength_plan` and `domain::cadence`; sounds, vibration and the screen lock in
 //! `platform::audio` and `platform::cues`.
 
+mod at_a_glance;
 mod cadence_card;
 mod protocol_card;
 mod saved;
@@ -19,6 +20,7 @@ use crate::domain::records::TriageRecord;
 use crate::routes::Destination;
 use crate::store::AppStore;
 
+pub use at_a_glance::RecoveryAtAGlance;
 use saved::RecoveryPrefs;
 
 /// The page's own settings, shared by its cards.

@@ -6,7 +6,7 @@ use super::saved::ProtocolStart;
 use super::{latest_check, Prefs};
 use crate::components::fields::SelectField;
 use crate::domain::calendar::week_start;
-use crate::domain::protocol::{self, Change, ProtocolState, Stage};
+use crate::domain::protocol::{self, ProtocolState, Stage};
 use crate::domain::records::{CareTier, RunKind};
 use crate::platform::clock;
 use crate::store::AppStore;
@@ -110,21 +110,15 @@ pub fn ProtocolCard(store: AppStore, prefs: Prefs) -> impl IntoView {
         let done = state.done_in_stage;
         let decision = state.last_decision().cloned();
         let finished = state.finished;
-        let headline = if finished {
-            "Plan finished".to_string()
-        } else {
-            format!("Now: {}", info.title)
-        };
-        let moved_back = decision
-            .as_ref()
-            .is_some_and(|d| d.change == Change::SteppedBack);
+        let moved_back = state.step_back().is_some();
+        let progress = state.progress();
         view! {
-            <h3 id="rec-stage">{headline}</h3>
+            <h3 id="rec-stage">{state.headline()}</h3>
             <Show when=move || !finished>
                 <p>{info.what}</p>
                 <p>
                     <label for="rec-stage-progress">
-                        {format!("{done} of {needed} sessions done at this step")}
+                        {progress.clone()}
                     </label>
                     <progress id="rec-stage-progress" max=needed value=done></progress>
                 </p>
