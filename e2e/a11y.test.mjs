@@ -147,6 +147,13 @@ for (const scheme of ['light', 'dark']) {
       await page.getByRole('region', { name: 'Your plan' }).waitFor();
       found.push(...(await audit(page, 'knee check result')));
       await page.screenshot({ path: `${SHOTS}/knee-check-result-${scheme}.png` });
+      // Saved, the check is on Home.
+      await page.getByRole('button', { name: 'Save to past checks' }).click();
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
+      await page.getByRole('region', { name: 'Your last knee check' }).waitFor();
+      found.push(...(await audit(page, 'Home (after a knee check)')));
+      await page.getByRole('region', { name: 'Your last knee check' }).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${SHOTS}/home-knee-check-${scheme}.png` });
       assert.deepEqual(found, []);
       assert.deepEqual(problems, []);
       await context.close();

@@ -1,9 +1,9 @@
 // The knee check as a runner taps through it on a phone, in a real Chromium: red flags end
 // the check at once, typical stories reach their plans, Back and reload keep the answers,
-// and a saved check is in the history after a reload.
+// and a saved check is in the history after a reload and on Home.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertNoProblems, releaseApp, stored } from './support/app.mjs';
+import { assertNoProblems, openScreen, releaseApp, stored } from './support/app.mjs';
 import { answer, FRONT_OF_KNEE_STORY, pick, question, SAFETY_ALL_NO, start, tap } from './support/knee_check.mjs';
 
 const app = releaseApp();
@@ -23,6 +23,9 @@ async function noSideways(page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px at 360px`);
 }
+
+/** The headings of the screen's cards, top to bottom. */
+const cardHeadings = (page) => page.locator('main section.card > h2').allInnerTexts();
 
 const result = (page) => page.getByRole('region', { name: /Your result|Knee check from/ });
 
@@ -93,6 +96,16 @@ describe('knee check', () => {
     const recovery = page.getByRole('link', { name: 'Start recovery plan' });
     assert.equal(await recovery.getAttribute('href'), '/patella/recovery');
     await noSideways(page);
+
+    // Saved, it is Home's knee card: when, the care it pointed to and the likely cause.
+    await page.getByRole('button', { name: 'Save to past checks' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved to your past checks.' }).waitFor();
+    await openScreen(page, 'Home');
+    const last = page.getByRole('region', { name: 'Your last knee check' });
+    await last.getByText(/, \d\d:\d\d: Self-care with a plan\.$/).waitFor();
+    await last.getByText("Most likely: Runner's knee (patellofemoral pain)").waitFor();
+    assert.equal(await last.locator('.warning').count(), 0, 'no warning sign was found');
+    assert.deepEqual(await cardHeadings(page), ['Time for a backup', 'Start with your next run', 'Your last knee check']);
     assertNoProblems(problems);
     await context.close();
   });
@@ -199,6 +212,18 @@ describe('knee check', () => {
     assert.match(await opened.innerText(), /Because you said your calf is swollen, red and painful\./);
     assert.match(await opened.innerText(), /blood clot/);
     await page.getByRole('button', { name: 'Back to knee check' }).click();
+    await history.waitFor();
+
+    // Home keeps the warning sign in view, above everything else, and leads back to the check.
+    await openScreen(page, 'Home');
+    const last = page.getByRole('region', { name: 'Your last knee check' });
+    await last.getByText(/: Same-day care\.$/).waitFor();
+    assert.deepEqual(await cardHeadings(page), ['Your last knee check', 'Time for a backup', 'Start with your next run']);
+    await last
+      .locator('.warning')
+      .filter({ hasText: 'That check found a warning sign. If no one has examined your knee since, get it seen' })
+      .waitFor();
+    await last.getByRole('link', { name: 'Open the knee check' }).click();
     await history.waitFor();
     assertNoProblems(problems);
     await context.close();

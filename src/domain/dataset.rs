@@ -87,6 +87,11 @@ impl DataSet {
         })
     }
 
+    /// The knee check taken last (not the one saved last: a restored backup may add older ones).
+    pub fn latest_check(&self) -> Option<&TriageRecord> {
+        self.triage.iter().max_by_key(|check| check.taken_at)
+    }
+
     /// True when there is something worth backing up and no backup in the last 30 days.
     /// (Safari may clear a site's data after seven days without a visit.)
     pub fn backup_reminder_due(&self, now: DateTime<Utc>) -> bool {
@@ -158,5 +163,28 @@ mod tests {
         assert!(!data.backup_reminder_due(now));
         data.settings.last_backup_at = Some(now - TimeDelta::days(31));
         assert!(data.backup_reminder_due(now));
+    }
+
+    #[test]
+    fn the_latest_check_is_the_one_taken_last() {
+        let check = |id: u128, updated: &str, taken: &str| TriageRecord {
+            id: crate::domain::records::RecordId::from_random_bits(id),
+            updated_at: updated.parse().unwrap(),
+            taken_at: taken.parse().unwrap(),
+            care_tier: crate::domain::records::CareTier::SelfManage,
+            conditions: Vec::new(),
+            answers: Default::default(),
+        };
+        let mut data = DataSet::default();
+        assert_eq!(data.latest_check(), None);
+        data.triage = vec![
+            check(1, "2026-11-20T08:00:00Z", "2026-11-20T08:00:00Z"),
+            // Saved later (restored from a backup) but taken earlier.
+            check(2, "2026-11-26T08:00:00Z", "2026-10-01T08:00:00Z"),
+        ];
+        assert_eq!(
+            data.latest_check().map(|c| c.id.clone()),
+            Some(data.triage[0].id.clone())
+        );
     }
 }

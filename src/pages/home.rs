@@ -1,6 +1,6 @@
 //! Home: the runner's week at a glance (the back-to-running step while recovering, this week
-//! against last, the warnings that matter, the weekly chart with pain, shoes), and the first
-//! step for someone new.
+//! against last, the warnings that matter, the weekly chart with pain, shoes, the last knee
+//! check), and the first step for someone new.
 
 use leptos::prelude::*;
 
@@ -9,8 +9,10 @@ use crate::components::page_intro::PageIntro;
 use crate::components::weekly_chart::WeeklyChart;
 use crate::domain::load::{self, LoadReport, Severity, WeekSummary};
 use crate::domain::pain;
+use crate::domain::records::CareTier;
 use crate::domain::shoes::{self, ShoeReport};
 use crate::domain::units::DistanceUnit;
+use crate::pages::knee_check::LastKneeCheck;
 use crate::pages::recovery::RecoveryAtAGlance;
 use crate::platform::clock;
 use crate::routes::{self, Destination};
@@ -20,6 +22,15 @@ use crate::store::AppStore;
 const CHART_WEEKS: usize = 12;
 /// Pain trend: the last week against the week before.
 const PAIN_TREND_DAYS: u32 = 7;
+
+/// The knee card at the foot of Home, or at its top when the last check found a warning sign.
+#[derive(Clone, Copy, PartialEq)]
+enum KneeCard {
+    /// No check saved: the invitation to take one.
+    FirstStep,
+    LastCheck,
+    WarningSignFirst,
+}
 
 /// What Home shows, computed once per change of the data.
 #[derive(Clone, PartialEq)]
@@ -45,6 +56,18 @@ pub fn HomePage() -> impl IntoView {
         store
             .data()
             .with(|data| !data.runs.is_empty() || !data.pain.is_empty())
+    };
+    let knee_card = Memo::new(move |_| {
+        store.data().with(
+            |data| match data.latest_check().map(|check| check.care_tier) {
+                None => KneeCard::FirstStep,
+                Some(tier) if tier <= CareTier::SameDay => KneeCard::WarningSignFirst,
+                Some(_) => KneeCard::LastCheck,
+            },
+        )
+    });
+    let last_check = move || {
+        view! { <LastKneeCheck store=store knee_check_href=href(Destination::KneeCheck) /> }
     };
     let backup_due = move || {
         store
@@ -72,6 +95,7 @@ pub fn HomePage() -> impl IntoView {
 
     view! {
         <PageIntro destination=Destination::Home />
+        <Show when=move || knee_card.get() == KneeCard::WarningSignFirst>{last_check}</Show>
         <Show when=backup_due>
             <section class="card reminder" aria-labelledby="backup-reminder">
                 <h2 id="backup-reminder">"Time for a backup"</h2>
@@ -100,13 +124,22 @@ pub fn HomePage() -> impl IntoView {
         >
             {move || dashboard.with(|d| view! { <DashboardView dashboard=d.clone() /> })}
         </Show>
-        <section class="card" aria-labelledby="first-step">
-            <h2 id="first-step">"Knee hurting?"</h2>
-            <p>
-                "Start with a knee check. It asks about warning signs first, then where and how it hurts, and ends with a plan for this week."
-            </p>
-            <a class="button" href=href(Destination::KneeCheck)>"Start a knee check"</a>
-        </section>
+        {move || match knee_card.get() {
+            KneeCard::FirstStep => {
+                view! {
+                    <section class="card" aria-labelledby="first-step">
+                        <h2 id="first-step">"Knee hurting?"</h2>
+                        <p>
+                            "Start with a knee check. It asks about warning signs first, then where and how it hurts, and ends with a plan for this week."
+                        </p>
+                        <a class="button" href=href(Destination::KneeCheck)>"Start a knee check"</a>
+                    </section>
+                }
+                    .into_any()
+            }
+            KneeCard::LastCheck => last_check().into_any(),
+            KneeCard::WarningSignFirst => ().into_any(),
+        }}
     }
     .into_any()
 }

@@ -7,6 +7,7 @@
 mod draft_store;
 mod history;
 mod knee_map;
+mod last_check;
 mod outcome;
 mod wizard;
 
@@ -22,6 +23,7 @@ use crate::platform::document::focus_heading;
 use crate::routes::{self, Destination};
 use crate::store::AppStore;
 
+pub use last_check::LastKneeCheck;
 use outcome::OutcomeView;
 use wizard::{Action, QuestionScreen};
 

@@ -15,8 +15,6 @@ mod timer_card;
 use leptos::prelude::*;
 
 use crate::components::page_intro::PageIntro;
-use crate::domain::dataset::DataSet;
-use crate::domain::records::TriageRecord;
 use crate::routes::Destination;
 use crate::store::AppStore;
 
@@ -36,11 +34,6 @@ impl Prefs {
         self.0.set(next);
         Ok(())
     }
-}
-
-/// The most recent knee check.
-pub(crate) fn latest_check(data: &DataSet) -> Option<TriageRecord> {
-    data.triage.iter().max_by_key(|t| t.taken_at).cloned()
 }
 
 #[component]

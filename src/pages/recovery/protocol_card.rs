@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::saved::ProtocolStart;
-use super::{latest_check, Prefs};
+use super::Prefs;
 use crate::components::fields::SelectField;
 use crate::domain::calendar::week_start;
 use crate::domain::protocol::{self, ProtocolState, Stage};
@@ -30,7 +30,7 @@ pub fn ProtocolCard(store: AppStore, prefs: Prefs) -> impl IntoView {
             .map(|s| (s.key().to_string(), s.title().to_string()))
             .collect::<Vec<_>>()
     });
-    let latest = Memo::new(move |_| store.data().with(latest_check));
+    let latest = Memo::new(move |_| store.data().with(|data| data.latest_check().cloned()));
 
     let start = move |from_check: bool| {
         let stage = if from_check {

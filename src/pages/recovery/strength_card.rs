@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::{latest_check, Prefs};
+use super::Prefs;
 use crate::components::fields::SelectField;
 use crate::domain::content::{ConditionId, Exercise, CONDITIONS};
 use crate::domain::records::StrengthSession;
@@ -23,7 +23,7 @@ pub fn StrengthCard(store: AppStore, prefs: Prefs) -> impl IntoView {
     let check_conditions = Memo::new(move |_| {
         store
             .data()
-            .with(|data| latest_check(data).map(|t| t.conditions))
+            .with(|data| data.latest_check().map(|t| t.conditions.clone()))
     });
     let choice = RwSignal::new(prefs.0.with_untracked(|p| match &p.plan_conditions {
         None => FOLLOW_CHECK.to_string(),

@@ -1,0 +1,44 @@
+//! The latest saved knee check at a glance, for Home: when it was, the care it pointed to,
+//! the likely causes, and, when it found a warning sign, a reminder to have the knee seen
+//! before running. Nothing shows before a check is saved.
+
+use leptos::prelude::*;
+
+use super::history::{condition_names, taken_label};
+use crate::domain::records::CareTier;
+use crate::domain::triage::engine;
+use crate::store::AppStore;
+
+#[component]
+pub fn LastKneeCheck(store: AppStore, knee_check_href: String) -> impl IntoView {
+    let latest = Memo::new(move |_| store.data().with(|data| data.latest_check().cloned()));
+    move || {
+        latest.get().map(|check| {
+            let care = format!(
+                "{}: {}.",
+                taken_label(&check),
+                engine::tier_name(check.care_tier)
+            );
+            let names = condition_names(&check);
+            let likely = (!names.is_empty()).then(|| format!("Most likely: {}.", names.join("; ")));
+            let warning_sign = check.care_tier <= CareTier::SameDay;
+            view! {
+                <section class="card" aria-labelledby="last-knee-check">
+                    <h2 id="last-knee-check">"Your last knee check"</h2>
+                    <p>{care}</p>
+                    {likely.map(|likely| view! { <p>{likely}</p> })}
+                    <Show when=move || warning_sign>
+                        <p class="warning reduce">
+                            "That check found a warning sign. If no one has examined your knee \
+                             since, get it seen before you run again."
+                        </p>
+                    </Show>
+                    <p>"If the pain has changed or something new hurts, check again."</p>
+                    <a class="button secondary" href=knee_check_href.clone()>
+                        "Open the knee check"
+                    </a>
+                </section>
+            }
+        })
+    }
+}
