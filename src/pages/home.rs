@@ -112,13 +112,13 @@ pub fn HomePage() -> impl IntoView {
             when=has_runs
             fallback=move || {
                 view! {
-                    <section class="card" aria-labelledby="start-logging">
-                        <h2 id="start-logging">"Start with your next run"</h2>
-                        <p>
-                            "Log each run's distance and time. After a few, Patella shows your weekly distance and warns when a week or a single run jumps ahead of what your knees are used to."
-                        </p>
-                        <a class="button" href=href(Destination::Log)>"Log a run"</a>
-                    </section>
+                    <FirstStep
+                        id="start-logging"
+                        title="Start with your next run"
+                        why="Log each run's distance and time. After a few, Patella shows your weekly distance and warns when a week or a single run jumps ahead of what your knees are used to."
+                        action="Log a run"
+                        href=href(Destination::Log)
+                    />
                 }
             }
         >
@@ -127,13 +127,13 @@ pub fn HomePage() -> impl IntoView {
         {move || match knee_card.get() {
             KneeCard::FirstStep => {
                 view! {
-                    <section class="card" aria-labelledby="first-step">
-                        <h2 id="first-step">"Knee hurting?"</h2>
-                        <p>
-                            "Start with a knee check. It asks about warning signs first, then where and how it hurts, and ends with a plan for this week."
-                        </p>
-                        <a class="button" href=href(Destination::KneeCheck)>"Start a knee check"</a>
-                    </section>
+                    <FirstStep
+                        id="first-step"
+                        title="Knee hurting?"
+                        why="Start with a knee check. It asks about warning signs first, then where and how it hurts, and ends with a plan for this week."
+                        action="Start a knee check"
+                        href=href(Destination::KneeCheck)
+                    />
                 }
                     .into_any()
             }
@@ -142,6 +142,25 @@ pub fn HomePage() -> impl IntoView {
         }}
     }
     .into_any()
+}
+
+/// A card inviting a first step: what it is, why, and the one button that takes it. (index.html
+/// paints the same markup before the wasm arrives.)
+#[component]
+fn FirstStep(
+    id: &'static str,
+    title: &'static str,
+    why: &'static str,
+    action: &'static str,
+    href: String,
+) -> impl IntoView {
+    view! {
+        <section class="card" aria-labelledby=id>
+            <h2 id=id>{title}</h2>
+            <p>{why}</p>
+            <a class="button" href=href>{action}</a>
+        </section>
+    }
 }
 
 #[component]
