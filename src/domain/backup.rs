@@ -708,20 +708,13 @@ mod tests {
                     source: None,
                 },
                 Run {
-                    id: id("run-2"),
                     updated_at: updated,
-                    date: "2026-11-22".parse().unwrap(),
-                    distance: Distance::from_unit(3.1, DistanceUnit::Mi),
-                    duration: Duration::from_minutes(30),
-                    kind: RunKind::Easy,
-                    surface: None,
-                    shoe_id: None,
-                    pain_during: None,
-                    pain_after: None,
-                    effort: None,
-                    cadence_spm: None,
-                    notes: String::new(),
-                    source: None,
+                    ..Run::easy(
+                        id("run-2"),
+                        "2026-11-22".parse().unwrap(),
+                        Distance::from_unit(3.1, DistanceUnit::Mi),
+                        Duration::from_minutes(30),
+                    )
                 },
             ],
             pain: vec![PainEntry {

@@ -101,25 +101,18 @@ pub fn parse_target(text: &str) -> Result<u16, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::records::{RecordId, RunKind};
+    use crate::domain::records::RecordId;
     use crate::domain::units::{Distance, Duration};
 
     fn run(date: &str, cadence: Option<u16>) -> Run {
         Run {
-            id: RecordId::from_random_bits(u128::from(date.len() as u64) << 8 | 1),
-            updated_at: "2026-11-01T07:00:00Z".parse().unwrap(),
-            date: date.parse().unwrap(),
-            distance: Distance::from_metres(5000.0),
-            duration: Duration::from_minutes(30),
-            kind: RunKind::Easy,
-            surface: None,
-            shoe_id: None,
-            pain_during: None,
-            pain_after: None,
-            effort: None,
             cadence_spm: cadence,
-            notes: String::new(),
-            source: None,
+            ..Run::easy(
+                RecordId::from_random_bits(u128::from(date.len() as u64) << 8 | 1),
+                date.parse().unwrap(),
+                Distance::from_metres(5000.0),
+                Duration::from_minutes(30),
+            )
         }
     }
 

@@ -168,22 +168,12 @@ mod tests {
     }
 
     fn run(id_text: &str, date: &str, metres: f64, seconds: u32) -> Run {
-        Run {
-            id: id(id_text),
-            updated_at: "2026-11-20T07:00:00Z".parse().unwrap(),
-            date: date.parse().unwrap(),
-            distance: Distance::from_metres(metres),
-            duration: Duration::from_seconds(seconds),
-            kind: RunKind::Easy,
-            surface: None,
-            shoe_id: None,
-            pain_during: None,
-            pain_after: None,
-            effort: None,
-            cadence_spm: None,
-            notes: String::new(),
-            source: None,
-        }
+        Run::easy(
+            id(id_text),
+            date.parse().unwrap(),
+            Distance::from_metres(metres),
+            Duration::from_seconds(seconds),
+        )
     }
 
     fn shoe(id_text: &str, name: &str) -> Shoe {

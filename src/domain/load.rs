@@ -1111,22 +1111,12 @@ mod tests {
 
     /// An easy run at 6:00 per km.
     fn run(date: &str, km: f64) -> Run {
-        Run {
-            id: RecordId::from_random_bits(1),
-            updated_at: "2026-01-01T00:00:00Z".parse().unwrap(),
-            date: day(date),
-            distance: Distance::from_metres(km * 1000.0),
-            duration: Duration::from_seconds((km * 360.0).round() as u32),
-            kind: RunKind::Easy,
-            surface: None,
-            shoe_id: None,
-            pain_during: None,
-            pain_after: None,
-            effort: None,
-            cadence_spm: None,
-            notes: String::new(),
-            source: None,
-        }
+        Run::easy(
+            RecordId::from_random_bits(1),
+            day(date),
+            Distance::from_metres(km * 1000.0),
+            Duration::from_seconds((km * 360.0).round() as u32),
+        )
     }
 
     fn kind(date: &str, km: f64, kind: RunKind) -> Run {

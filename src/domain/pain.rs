@@ -281,7 +281,7 @@ fn describe(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::records::{RecordId, RunKind};
+    use crate::domain::records::RecordId;
     use crate::domain::units::{Distance, Duration};
 
     fn day(text: &str) -> NaiveDate {
@@ -306,20 +306,14 @@ mod tests {
 
     fn run(date: &str, during: Option<u8>, after: Option<u8>) -> Run {
         Run {
-            id: RecordId::from_random_bits(7),
-            updated_at: "2026-01-01T00:00:00Z".parse().unwrap(),
-            date: day(date),
-            distance: Distance::from_metres(5000.0),
-            duration: Duration::from_minutes(30),
-            kind: RunKind::Easy,
-            surface: None,
-            shoe_id: None,
             pain_during: during.map(score),
             pain_after: after.map(score),
-            effort: None,
-            cadence_spm: None,
-            notes: String::new(),
-            source: None,
+            ..Run::easy(
+                RecordId::from_random_bits(7),
+                day(date),
+                Distance::from_metres(5000.0),
+                Duration::from_minutes(30),
+            )
         }
     }
 

@@ -674,20 +674,15 @@ mod tests {
         use crate::domain::records::{PainScore, RecordId};
         use crate::domain::units::{Distance, Duration};
         let run = Run {
-            id: RecordId::from_random_bits(7),
-            updated_at: "2026-11-03T08:00:00Z".parse().unwrap(),
-            date: day("2026-11-03"),
-            distance: Distance::from_metres(2500.0),
-            duration: Duration::from_minutes(21),
             kind: RunKind::Recovery,
-            surface: None,
-            shoe_id: None,
             pain_during: PainScore::new(2),
             pain_after: PainScore::new(2),
-            effort: None,
-            cadence_spm: None,
-            notes: String::new(),
-            source: None,
+            ..Run::easy(
+                RecordId::from_random_bits(7),
+                day("2026-11-03"),
+                Distance::from_metres(2500.0),
+                Duration::from_minutes(21),
+            )
         };
         let note = |date: &str, pain: u8, stiff: bool| PainEntry {
             id: RecordId::from_random_bits(8),

@@ -231,6 +231,30 @@ pub struct Run {
     pub source: Option<RunSource>,
 }
 
+/// For tests: an easy run with nothing optional, saved at the start of 2026. A test sets what
+/// it is about on top: `Run { cadence_spm: Some(170), ..Run::easy(id, date, distance, time) }`.
+#[cfg(test)]
+impl Run {
+    pub fn easy(id: RecordId, date: NaiveDate, distance: Distance, duration: Duration) -> Run {
+        Run {
+            id,
+            updated_at: DateTime::from_timestamp(1_767_225_600, 0).unwrap_or_default(),
+            date,
+            distance,
+            duration,
+            kind: RunKind::Easy,
+            surface: None,
+            shoe_id: None,
+            pain_during: None,
+            pain_after: None,
+            effort: None,
+            cadence_spm: None,
+            notes: String::new(),
+            source: None,
+        }
+    }
+}
+
 /// The kind of file an imported run came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -724,20 +748,13 @@ mod tests {
 
     fn run(id_text: &str, updated: &str, km: f64) -> Run {
         Run {
-            id: id(id_text),
             updated_at: instant(updated),
-            date: day("2026-11-20"),
-            distance: Distance::from_metres(km * 1000.0),
-            duration: Duration::from_minutes(30),
-            kind: RunKind::Easy,
-            surface: None,
-            shoe_id: None,
-            pain_during: None,
-            pain_after: None,
-            effort: None,
-            cadence_spm: None,
-            notes: String::new(),
-            source: None,
+            ..Run::easy(
+                id(id_text),
+                day("2026-11-20"),
+                Distance::from_metres(km * 1000.0),
+                Duration::from_minutes(30),
+            )
         }
     }
 

@@ -297,7 +297,6 @@ fn rotation_advice(only_pair: &str) -> ShoeAdvice {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::records::RunKind;
     use crate::domain::units::Duration;
 
     const TODAY: &str = "2026-11-27";
@@ -323,20 +322,13 @@ mod tests {
 
     fn run(date: &str, km: f64, shoe: Option<&str>) -> Run {
         Run {
-            id: RecordId::from_random_bits(1),
-            updated_at: "2026-01-01T00:00:00Z".parse().unwrap(),
-            date: day(date),
-            distance: Distance::from_metres(km * 1000.0),
-            duration: Duration::from_minutes(30),
-            kind: RunKind::Easy,
-            surface: None,
             shoe_id: shoe.map(id),
-            pain_during: None,
-            pain_after: None,
-            effort: None,
-            cadence_spm: None,
-            notes: String::new(),
-            source: None,
+            ..Run::easy(
+                RecordId::from_random_bits(1),
+                day(date),
+                Distance::from_metres(km * 1000.0),
+                Duration::from_minutes(30),
+            )
         }
     }
 
