@@ -2,7 +2,7 @@
 // total, an edit, a delete and its undo, all as stored after a reload; pain and shoes.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addRun, assertNoProblems, listedRuns, releaseApp, stored } from './support/app.mjs';
+import { addRun, assertNoProblems, listedRuns, openScreen, releaseApp, stored } from './support/app.mjs';
 
 const app = releaseApp();
 
@@ -44,6 +44,12 @@ describe('the run log', () => {
     // Delete the 8 km run for good.
     await runs.getByRole('button', { name: 'Delete run 2026-11-24 · 8 km · 48:00 · 6:00 /km' }).click();
     await runs.getByText('Deleted the run of 2026-11-24.').waitFor();
+    // The runner leaves while Undo is still offered; when the offer runs out (8 s), the Log
+    // is gone and the app must carry on (reading the Log's state then used to crash it).
+    await openScreen(page, 'Home');
+    await page.waitForTimeout(8_700);
+    await openScreen(page, 'Log');
+    assert.deepEqual(problems, []);
 
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Log' }).waitFor();

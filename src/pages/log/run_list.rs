@@ -38,11 +38,12 @@ pub fn RunList() -> impl IntoView {
                 }
                 set_timeout(
                     move || {
-                        // Only this deletion's undo expires; a newer one keeps its time.
-                        if log
+                        // Only this deletion's undo expires; a newer one keeps its time. The
+                        // runner may have left the Log since: then its state is gone (`None`).
+                        let still_offered = log
                             .deleted
-                            .with_untracked(|d| d.as_ref().map(|d| &d.id) == Some(&run.id))
-                        {
+                            .try_with_untracked(|d| d.as_ref().map(|d| &d.id) == Some(&run.id));
+                        if still_offered == Some(true) {
                             log.deleted.set(None);
                         }
                     },
