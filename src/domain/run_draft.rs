@@ -393,9 +393,12 @@ pub fn check_shoe_threshold(text: &str, unit: DistanceUnit) -> Result<Distance, 
         .map_err(|_| refuse())?;
     let distance = Distance::from_unit(value, unit);
     let km = distance.in_unit(DistanceUnit::Km);
-    // A hair of slack so 62.14 mi (100 km) typed back is accepted.
+    // A hair of slack so 62.14 mi (100 km) typed back is accepted; what is kept is brought
+    // inside the range exactly, as the stored settings (and so every backup) must be.
     if km.is_finite() && (99.99..=3000.01).contains(&km) {
-        Ok(distance)
+        Ok(Distance::from_metres(
+            distance.metres().clamp(100_000.0, 3_000_000.0),
+        ))
     } else {
         Err(refuse())
     }
@@ -596,6 +599,20 @@ mod tests {
             check_shoe_threshold("50", DistanceUnit::Km),
             Err("Enter a distance from 100 km to 3000 km, like 800.".to_string())
         );
+        // Just outside the range, in the slack: kept at the edge, so the settings stay valid.
+        for (text, unit, metres) in [
+            ("99.995", DistanceUnit::Km, 100_000.0),
+            ("3000.005", DistanceUnit::Km, 3_000_000.0),
+        ] {
+            let threshold = check_shoe_threshold(text, unit);
+            assert_eq!(threshold.map(|d| d.metres()), Ok(metres), "{text}");
+            let settings = crate::domain::records::Settings {
+                shoe_threshold: Distance::from_metres(metres),
+                ..Default::default()
+            };
+            use crate::domain::records::Validate;
+            assert!(settings.problems(today()).is_empty(), "{text}");
+        }
         assert!(check_shoe_threshold("lots", DistanceUnit::Mi).is_err());
         assert!(check_shoe_threshold("NaN", DistanceUnit::Mi).is_err());
     }
