@@ -26,10 +26,15 @@ use crate::domain::schema::{self, Collection, SchemaError, CURRENT_SCHEMA};
 /// The tag that tells a Patella backup from any other JSON file.
 pub const BACKUP_FORMAT: &str = "patella-backup";
 
-/// The largest file import reads. About the size of a browser's whole localStorage, so a
-/// backup of anything that fits on the device fits here, and a wrong pick (a video) is
-/// refused before it is read.
-pub const MAX_BACKUP_BYTES: usize = 5 * 1024 * 1024;
+/// What a browser's localStorage holds for one site: about 5 million characters (UTF-16
+/// code units; Chromium allows 10 MiB at two bytes each).
+pub const LOCAL_STORAGE_CHARS: usize = 5 * 1024 * 1024;
+
+/// The largest file a restore reads. A character the device stores as one UTF-16 unit takes
+/// up to three bytes in the UTF-8 file (a note in Japanese, say), so three times what
+/// localStorage holds: a backup of anything that fits on the device fits here, and a wrong
+/// pick (a video) is still refused before it is read.
+pub const MAX_BACKUP_BYTES: usize = 3 * LOCAL_STORAGE_CHARS;
 
 /// Problems listed in an error message; the rest are counted, so the message stays readable.
 const PROBLEMS_SHOWN: usize = 10;
@@ -814,6 +819,36 @@ mod tests {
     }
 
     #[test]
+    fn a_full_device_of_notes_in_a_three_byte_script_restores() {
+        // Every run with the longest note, in a script UTF-8 spends three bytes a character
+        // on, until the stored runs fill what localStorage holds.
+        let note = "膝".repeat(2000);
+        let mut data = DataSet::default();
+        let mut stored_chars = 0;
+        for n in 0.. {
+            let run = Run {
+                notes: note.clone(),
+                ..Run::easy(
+                    RecordId::from_random_bits(n + 1),
+                    today() - chrono::TimeDelta::days((n % 3000) as i64),
+                    Distance::from_metres(5000.0),
+                    Duration::from_minutes(30),
+                )
+            };
+            let chars = serde_json::to_string(&run).map_or(0, |text| text.encode_utf16().count());
+            if stored_chars + chars > LOCAL_STORAGE_CHARS {
+                break;
+            }
+            stored_chars += chars;
+            data.runs.push(run);
+        }
+        let text = export_backup(&data, "0.2.0", Utc::now()).unwrap();
+        assert!(text.len() > 2 * LOCAL_STORAGE_CHARS, "{} bytes", text.len());
+        let restored = parse_backup(text.as_bytes(), today()).unwrap();
+        assert_eq!(restored.data.runs.len(), data.runs.len());
+    }
+
+    #[test]
     fn the_file_name_carries_the_date() {
         assert_eq!(
             backup_file_name("2026-03-04".parse().unwrap()),
@@ -822,7 +857,7 @@ mod tests {
     }
 
     #[test]
-    fn a_file_over_5_mb_is_refused_unread() {
+    fn a_file_over_the_limit_is_refused_unread() {
         let error = error_of(&vec![b' '; MAX_BACKUP_BYTES + 1]);
         assert_eq!(
             error,
@@ -830,7 +865,7 @@ mod tests {
                 bytes: MAX_BACKUP_BYTES + 1
             }
         );
-        assert!(error.to_string().contains("at most 5.0 MB"), "{error}");
+        assert!(error.to_string().contains("at most 15.0 MB"), "{error}");
 
         // Exactly at the limit is still read.
         let mut padded = file_with(json!({}));
