@@ -178,4 +178,26 @@ describe('recovery', () => {
     assertNoProblems(problems);
     await context.close();
   });
+
+  test('after a knee check that found a warning sign, no exercise is offered until the knee is seen', async () => {
+    const session = await phonePage(browser, server.origin);
+    const { context, page, problems } = session;
+    await page.goto(`${server.url}`);
+    await page.evaluate((at) => {
+      // A red flag ends the check before any cause is weighed, so no condition is saved.
+      const check = { id: 'check1', updated_at: at, taken_at: at, care_tier: 'same_day', conditions: [], answers: {} };
+      localStorage.setItem('patella.triage', JSON.stringify({ schema: 1, data: [check] }));
+    }, new Date().toISOString());
+    await recoveryScreen(session);
+    const strength = page.getByRole('region', { name: 'Strength and mobility' });
+    assert.equal(await page.getByLabel('Plan for').inputValue(), 'check');
+    await strength.getByText('Your last knee check found a warning sign. Have the knee examined before').waitFor();
+    assert.equal(await strength.getByRole('checkbox').count(), 0);
+    // Once the knee has been seen, the runner picks a plan by hand.
+    await page.getByLabel('Plan for').selectOption('general');
+    await strength.getByRole('checkbox', { name: /Clamshells/ }).waitFor();
+    assert.equal(await strength.getByText('found a warning sign').count(), 0);
+    assertNoProblems(problems);
+    await context.close();
+  });
 });

@@ -9,7 +9,7 @@ use chrono::{Days, NaiveDate, Weekday};
 
 use crate::domain::calendar::week_start;
 use crate::domain::content::{exercises, ConditionId, Exercise};
-use crate::domain::records::StrengthSession;
+use crate::domain::records::{CareTier, StrengthSession, TriageRecord};
 
 /// Exercises that belong in the daily mobility routine; the rest are strength work.
 pub const MOBILITY: [&str; 8] = [
@@ -63,6 +63,8 @@ pub struct StrengthPlan {
     pub mobility: Vec<&'static Exercise>,
     /// Conditions whose exercises wait until someone has examined the knee.
     pub waiting_for_assessment: Vec<ConditionId>,
+    /// The knee check it follows found a warning sign: no exercises until the knee is seen.
+    pub warning_sign: bool,
 }
 
 fn push_unique(list: &mut Vec<&'static Exercise>, id: &str, max: usize) {
@@ -90,12 +92,15 @@ pub fn plan_for(condition_keys: &[String]) -> StrengthPlan {
         .partition(|id| id.info().exercises_wait_for_assessment);
     let mut strength = Vec::new();
     let mut mobility = Vec::new();
-    if usable.is_empty() && !waiting.is_empty() {
+    // As in the knee check's own result: one likely cause that needs examining holds back
+    // every exercise, whatever else is likely too.
+    if !waiting.is_empty() {
         return StrengthPlan {
             conditions,
             strength,
             mobility,
             waiting_for_assessment: waiting,
+            warning_sign: false,
         };
     }
     // Condition exercises first, most likely condition first; strength leaves room for core.
@@ -123,6 +128,23 @@ pub fn plan_for(condition_keys: &[String]) -> StrengthPlan {
         strength,
         mobility,
         waiting_for_assessment: waiting,
+        warning_sign: false,
+    }
+}
+
+/// The plan a saved knee check leads to: its conditions' plan, held back entirely when the
+/// check found a warning sign (same-day or emergency care), as its result said.
+pub fn plan_after_check(check: &TriageRecord) -> StrengthPlan {
+    let plan = plan_for(&check.conditions);
+    if check.care_tier <= CareTier::SameDay {
+        StrengthPlan {
+            strength: Vec::new(),
+            mobility: Vec::new(),
+            warning_sign: true,
+            ..plan
+        }
+    } else {
+        plan
     }
 }
 
@@ -291,10 +313,38 @@ mod tests {
         let plan = plan_for(&keys(&["acute_injury"]));
         assert!(plan.strength.is_empty() && plan.mobility.is_empty());
         assert_eq!(plan.waiting_for_assessment, [ConditionId::AcuteInjury]);
-        // With another condition too, that one's plan is given and the injury noted.
-        let mixed = plan_for(&keys(&["acute_injury", "it_band"]));
-        assert!(!mixed.strength.is_empty());
+        // With another likely cause too, everything waits, as the knee check's result says.
+        let mixed = plan_for(&keys(&["patellofemoral", "acute_injury"]));
+        assert!(mixed.strength.is_empty() && mixed.mobility.is_empty());
         assert_eq!(mixed.waiting_for_assessment, [ConditionId::AcuteInjury]);
+        assert!(!mixed.warning_sign);
+    }
+
+    #[test]
+    fn a_check_that_found_a_warning_sign_holds_every_exercise() {
+        use crate::domain::records::RecordId;
+        let check = |care_tier: CareTier, conditions: &[&str]| TriageRecord {
+            id: RecordId::from_random_bits(1),
+            updated_at: "2026-11-20T08:00:00Z".parse().unwrap(),
+            taken_at: "2026-11-20T08:00:00Z".parse().unwrap(),
+            care_tier,
+            conditions: keys(conditions),
+            answers: Default::default(),
+        };
+        for tier in [CareTier::EmergencyNow, CareTier::SameDay] {
+            // A red flag ends the check before any cause is weighed: no conditions saved.
+            for conditions in [&[][..], &["patellofemoral"][..]] {
+                let plan = plan_after_check(&check(tier, conditions));
+                assert!(plan.warning_sign, "{tier:?}");
+                assert!(
+                    plan.strength.is_empty() && plan.mobility.is_empty(),
+                    "{tier:?}"
+                );
+            }
+        }
+        let soon = plan_after_check(&check(CareTier::SeeProfessionalSoon, &["patellofemoral"]));
+        assert!(!soon.warning_sign);
+        assert_eq!(soon, plan_for(&keys(&["patellofemoral"])));
     }
 
     #[test]

@@ -20,11 +20,7 @@ pub fn StrengthCard(store: AppStore, prefs: Prefs) -> impl IntoView {
     let status = RwSignal::new(None::<String>);
     let ticked = RwSignal::new(Vec::<&'static str>::new());
 
-    let check_conditions = Memo::new(move |_| {
-        store
-            .data()
-            .with(|data| data.latest_check().map(|t| t.conditions.clone()))
-    });
+    let latest_check = Memo::new(move |_| store.data().with(|data| data.latest_check().cloned()));
     let choice = RwSignal::new(prefs.0.with_untracked(|p| match &p.plan_conditions {
         None => FOLLOW_CHECK.to_string(),
         Some(keys) if keys.is_empty() => GENERAL.to_string(),
@@ -33,7 +29,7 @@ pub fn StrengthCard(store: AppStore, prefs: Prefs) -> impl IntoView {
     let options = Signal::derive(move || {
         let mut list = vec![(
             FOLLOW_CHECK.to_string(),
-            if check_conditions.get().is_some() {
+            if latest_check.with(Option::is_some) {
                 "From my latest knee check".to_string()
             } else {
                 "From my knee check (none yet: the general plan)".to_string()
@@ -67,14 +63,13 @@ pub fn StrengthCard(store: AppStore, prefs: Prefs) -> impl IntoView {
         picked
     });
 
-    let plan = Memo::new(move |_| {
-        let picked = choice.get();
-        let keys: Vec<String> = match picked.as_str() {
-            FOLLOW_CHECK => check_conditions.get().unwrap_or_default(),
-            GENERAL => Vec::new(),
-            key => vec![key.to_string()],
-        };
-        strength_plan::plan_for(&keys)
+    let plan = Memo::new(move |_| match choice.get().as_str() {
+        FOLLOW_CHECK => latest_check.with(|check| match check {
+            Some(check) => strength_plan::plan_after_check(check),
+            None => strength_plan::plan_for(&[]),
+        }),
+        GENERAL => strength_plan::plan_for(&[]),
+        key => strength_plan::plan_for(&[key.to_string()]),
     });
     let adherence = Memo::new(move |_| {
         store.data().with(|data| {
@@ -156,6 +151,7 @@ pub fn StrengthCard(store: AppStore, prefs: Prefs) -> impl IntoView {
             strength,
             mobility,
             waiting_for_assessment,
+            warning_sign,
             ..
         } = plan.get();
         let waiting: Vec<&'static str> = waiting_for_assessment
@@ -166,13 +162,23 @@ pub fn StrengthCard(store: AppStore, prefs: Prefs) -> impl IntoView {
             view! {
                 <p class="warning caution">
                     {format!(
-                        "Exercises for {} should wait until someone has examined the knee.",
-                        waiting.join(", ")
+                        "Your last knee check pointed to {}. Exercises should wait until someone \
+                         has examined the knee.",
+                        waiting.join(" or ").to_lowercase()
                     )}
                 </p>
             }
         });
+        let warning = warning_sign.then(|| {
+            view! {
+                <p class="warning reduce">
+                    "Your last knee check found a warning sign. Have the knee examined before \
+                     starting these exercises; once it has been, pick a plan above."
+                </p>
+            }
+        });
         view! {
+            {warning}
             {note}
             {(!mobility.is_empty()).then(|| list("Every day, 5–10 minutes: mobility", mobility))}
             {(!strength.is_empty())
