@@ -11,8 +11,8 @@
 //!   3/10 — the run's "pain after", or the daily pain note of the next day), the runner
 //!   steps back one stage and does it again, from the start.
 //! - Anything else holds the stage: a session without pain scores, a second session on the
-//!   same day, a session that was slightly sorer afterwards but still low, or one followed
-//!   by a morning noted as stiff or sorer.
+//!   same day, a session that was slightly sorer afterwards or the next day but still low,
+//!   or one followed by a morning noted as stiff or sorer.
 //!
 //! Every decision carries a sentence saying why, naming the session's day.
 
@@ -406,6 +406,20 @@ fn step(
             ),
         );
     }
+    if let Some(next) = session
+        .next_day_pain
+        .filter(|next| *next > during.max(after))
+    {
+        return decide(
+            state,
+            Change::Held,
+            format!(
+                "{name} does not count: the knee was a little sorer the next day ({next}/10, \
+                 after {during}/10 during and {after}/10 after). Repeat this stage's session \
+                 before moving on."
+            ),
+        );
+    }
     if session.next_morning_stiff {
         return decide(
             state,
@@ -569,6 +583,30 @@ mod tests {
                 false,
                 0,
                 Change::Held,
+            ),
+            (
+                "hold: slightly sorer the next morning but low",
+                Stage::Week2,
+                vec![Session {
+                    next_day_pain: Some(3),
+                    ..s("2026-11-02", 0, 0)
+                }],
+                Stage::Week2,
+                false,
+                0,
+                Change::Held,
+            ),
+            (
+                "counts: the next morning no worse than the session",
+                Stage::Week2,
+                vec![Session {
+                    next_day_pain: Some(2),
+                    ..s("2026-11-02", 2, 2)
+                }],
+                Stage::Week2,
+                false,
+                1,
+                Change::Counted,
             ),
             (
                 "hold: pain not recorded",
