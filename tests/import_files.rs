@@ -223,6 +223,52 @@ fn files_over_50_mb_are_refused() {
     assert!(error.to_string().contains("too big"), "{error}");
 }
 
+/// `text` with the contents of every `<tag>…</tag>` replaced by `value`.
+fn with_every(text: &str, tag: &str, value: &str) -> String {
+    let (open, close) = (format!("<{tag}>"), format!("</{tag}>"));
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(&open) {
+        let inner = &rest[at + open.len()..];
+        let Some(end) = inner.find(&close) else { break };
+        out.push_str(&rest[..at + open.len()]);
+        out.push_str(value);
+        rest = &inner[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn absurd_numbers_in_a_real_file_never_panic() {
+    let tcx = String::from_utf8(fixture("test.tcx")).unwrap();
+    for tag in [
+        "TotalTimeSeconds",
+        "DistanceMeters",
+        "Value",
+        "AltitudeMeters",
+        "LatitudeDegrees",
+    ] {
+        for absurd in [
+            "1e13",
+            "-1e13",
+            "1e308",
+            "NaN",
+            "inf",
+            "-0",
+            "99999999999999999999999",
+        ] {
+            let text = with_every(&tcx, tag, absurd);
+            assert_ne!(text, tcx, "{tag} is in the file");
+            let _ = parse_file("absurd.tcx", text.as_bytes());
+        }
+    }
+    let gpx = String::from_utf8(fixture("garmin-activity.gpx")).unwrap();
+    for absurd in ["1e308", "-1e308", "NaN", "inf"] {
+        let _ = parse_file("absurd.gpx", with_every(&gpx, "ele", absurd).as_bytes());
+    }
+}
+
 const NAMES: [&str; 6] = ["a.fit", "a.gpx", "a.tcx", "activities.csv", "a.xml", "a"];
 
 proptest! {

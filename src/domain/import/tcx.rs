@@ -86,8 +86,13 @@ fn activity_summary(name: &str, activity: Node) -> Option<ActivitySummary> {
         distance_m += number(child(*lap, "DistanceMeters"))
             .unwrap_or(0.0)
             .max(0.0);
-        if let Some(lap_start) = time(lap.attribute("StartTime")) {
-            let end = lap_start + chrono::Duration::milliseconds((seconds * 1000.0) as i64);
+        // Checked: a corrupt lap time (1e13 s) must not overflow the calendar.
+        let lap_end_here = time(lap.attribute("StartTime")).and_then(|lap_start| {
+            lap_start.checked_add_signed(chrono::TimeDelta::try_milliseconds(
+                (seconds * 1000.0) as i64,
+            )?)
+        });
+        if let Some(end) = lap_end_here {
             lap_end = lap_end.max(end);
         }
         if let Some(hr) = number(child(*lap, "AverageHeartRateBpm").and_then(|n| child(n, "Value")))
