@@ -179,6 +179,30 @@ describe('recovery', () => {
     await context.close();
   });
 
+  test('a recovery plan this build cannot read is set aside, never written over unseen', async () => {
+    const session = await phonePage(browser, server.origin);
+    const { context, page, problems } = session;
+    await page.goto(`${server.url}`);
+    // As a newer Patella might have left it.
+    const unreadable = '{"schema":2,"data":{"start":{"date":"2026-11-01","stage":"week3","pace":"easy"}}}';
+    await page.evaluate((raw) => localStorage.setItem('patella.recovery', raw), unreadable);
+    await recoveryScreen(session);
+    await page.getByRole('button', { name: 'Start the plan' }).click();
+    await page.getByRole('heading', { name: 'Now: Week 1' }).waitFor();
+
+    const aside = await page.evaluate(() =>
+      Object.keys(localStorage).filter((key) => key.startsWith('patella.quarantine.recovery.')),
+    );
+    assert.equal(aside.length, 1);
+    assert.equal(await page.evaluate((key) => localStorage.getItem(key), aside[0]), unreadable);
+    assert.equal((await stored(page, 'patella.recovery')).data.start.stage, 'week1');
+    // The runner is told at once, and can take the old plan away.
+    const notice = page.getByRole('alert').filter({ hasText: 'Some saved data could not be read.' });
+    await notice.getByRole('button', { name: 'Download the damaged data' }).waitFor();
+    assertNoProblems(problems);
+    await context.close();
+  });
+
   test('after a knee check that found a warning sign, no exercise is offered until the knee is seen', async () => {
     const session = await phonePage(browser, server.origin);
     const { context, page, problems } = session;

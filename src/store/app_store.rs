@@ -13,7 +13,6 @@
 
 use std::collections::BTreeMap;
 
-use chrono::Utc;
 use leptos::prelude::*;
 
 use crate::domain::dataset::DataSet;
@@ -21,7 +20,7 @@ use crate::domain::schema::Collection;
 use crate::platform::persistence::{self, Persistence};
 use crate::platform::timing;
 use crate::store::codec::{self, Decoded};
-use crate::store::local::{self, StorageFailure, KEY_PREFIX, QUARANTINE_PREFIX};
+use crate::store::local::{self, KEY_PREFIX, QUARANTINE_PREFIX};
 
 /// A stored value that could not be read, kept as it was so it can be downloaded.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -111,19 +110,6 @@ fn encode_collection(collection: Collection, data: &DataSet) -> Result<String, S
     encoded.map_err(|error| format!("Patella could not prepare the data for saving ({error})."))
 }
 
-/// Copies a damaged value aside, once: an identical copy already set aside is reused.
-fn set_aside(collection: Collection, raw: &str) -> Result<String, StorageFailure> {
-    let prefix = format!("{QUARANTINE_PREFIX}{}.", collection.name());
-    for key in local::keys_with_prefix(&prefix)? {
-        if local::read(&key)?.as_deref() == Some(raw) {
-            return Ok(key);
-        }
-    }
-    let key = format!("{prefix}{}", Utc::now().timestamp_millis());
-    local::write(&key, raw)?;
-    Ok(key)
-}
-
 /// Reads one collection from storage into `data`, setting damaged values aside.
 fn load_collection(collection: Collection, data: &mut DataSet, health: &mut StoreHealth) {
     health.read_only.remove(&collection);
@@ -156,7 +142,7 @@ fn load_collection(collection: Collection, data: &mut DataSet, health: &mut Stor
                 collection,
                 format!("Some saved {what} could not be read: {reason}."),
             );
-            if let Err(failure) = set_aside(collection, &raw) {
+            if let Err(failure) = local::set_aside(collection.name(), &raw) {
                 health.read_only.insert(
                     collection,
                     format!(
@@ -337,6 +323,11 @@ impl AppStore {
     /// The raw text of a set-aside value, for download.
     pub fn set_aside_text(&self, key: &str) -> Option<String> {
         local::read(key).ok().flatten()
+    }
+
+    /// Lists set-aside values again, after something outside the store set one aside.
+    pub fn relist_set_aside(&self) {
+        self.health.update(list_set_aside);
     }
 
     /// Deletes a set-aside value the runner has downloaded or does not want.

@@ -10,7 +10,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 /// Every key the app writes starts with this.
 pub const KEY_PREFIX: &str = "patella.";
-/// Damaged values are copied here, under `<prefix><collection>.<epoch ms>`.
+/// Damaged values are copied here, under `<prefix><what>.<epoch ms>` (see [`set_aside`]).
 pub const QUARANTINE_PREFIX: &str = "patella.quarantine.";
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -80,6 +80,20 @@ pub fn write(key: &str, value: &str) -> Result<(), StorageFailure> {
 
 pub fn remove(key: &str) -> Result<(), StorageFailure> {
     storage()?.remove_item(key).map_err(failure_from)
+}
+
+/// Copies a damaged value aside under `<QUARANTINE_PREFIX><what>.<epoch ms>`, once: an
+/// identical copy already set aside is reused. Returns the key it is kept under.
+pub fn set_aside(what: &str, raw: &str) -> Result<String, StorageFailure> {
+    let prefix = format!("{QUARANTINE_PREFIX}{what}.");
+    for key in keys_with_prefix(&prefix)? {
+        if read(&key)?.as_deref() == Some(raw) {
+            return Ok(key);
+        }
+    }
+    let key = format!("{prefix}{}", chrono::Utc::now().timestamp_millis());
+    write(&key, raw)?;
+    Ok(key)
 }
 
 /// Every key that starts with `prefix`, sorted.

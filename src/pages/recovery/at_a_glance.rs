@@ -11,7 +11,7 @@ use crate::store::AppStore;
 #[component]
 pub fn RecoveryAtAGlance(store: AppStore, recovery_href: String) -> impl IntoView {
     // Read once: Home is drawn afresh each time it is opened, and only Recovery changes these.
-    let prefs = Prefs(RwSignal::new(saved::load_prefs()));
+    let prefs = Prefs(RwSignal::new(saved::load_prefs()), store);
     let state = Memo::new(move |_| current_state(store, prefs));
     move || {
         state.get().map(|state| {

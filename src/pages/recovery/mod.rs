@@ -21,17 +21,21 @@ use crate::store::AppStore;
 pub use at_a_glance::RecoveryAtAGlance;
 use saved::RecoveryPrefs;
 
-/// The page's own settings, shared by its cards.
+/// The page's own settings, shared by its cards, and the store that lists what was set aside.
 #[derive(Clone, Copy)]
-pub(crate) struct Prefs(pub RwSignal<RecoveryPrefs>);
+pub(crate) struct Prefs(pub RwSignal<RecoveryPrefs>, pub AppStore);
 
 impl Prefs {
-    /// Changes the prefs and stores them; on a failed write nothing changes.
+    /// Changes the stored prefs (as they are now, see [`saved::change_prefs`]) and shows
+    /// the result; on a failed write nothing changes.
+    /// An unreadable stored value set aside on the way is listed at once, so the app's notice
+    /// about set-aside data tells the runner.
     pub fn update(&self, change: impl FnOnce(&mut RecoveryPrefs)) -> Result<(), String> {
-        let mut next = self.0.get_untracked();
-        change(&mut next);
-        saved::save_prefs(&next)?;
-        self.0.set(next);
+        let (prefs, set_aside) = saved::change_prefs(change)?;
+        self.0.set(prefs);
+        if set_aside {
+            self.1.relist_set_aside();
+        }
         Ok(())
     }
 }
@@ -41,7 +45,7 @@ pub fn RecoveryPage() -> impl IntoView {
     let Some(store) = use_context::<AppStore>() else {
         return view! { <PageIntro destination=Destination::Recovery /> }.into_any();
     };
-    let prefs = Prefs(RwSignal::new(saved::load_prefs()));
+    let prefs = Prefs(RwSignal::new(saved::load_prefs()), store);
     provide_context(prefs);
     view! {
         <PageIntro destination=Destination::Recovery />

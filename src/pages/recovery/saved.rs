@@ -73,8 +73,32 @@ pub fn load_prefs() -> RecoveryPrefs {
     load(PREFS_KEY).unwrap_or_default()
 }
 
-pub fn save_prefs(prefs: &RecoveryPrefs) -> Result<(), String> {
-    save(PREFS_KEY, prefs)
+/// Changes the stored prefs, starting from what is stored now: another tab may have changed
+/// them since this page read them. A stored value this build cannot read (damaged, or from a
+/// newer Patella) is set aside first, never written over unseen; `true` then comes back with
+/// the prefs, so the runner can be told.
+pub fn change_prefs(
+    change: impl FnOnce(&mut RecoveryPrefs),
+) -> Result<(RecoveryPrefs, bool), String> {
+    let stored = local::read(PREFS_KEY).map_err(|failure| failure.to_string())?;
+    let (mut prefs, set_aside) = match stored {
+        None => (RecoveryPrefs::default(), false),
+        Some(raw) => match load(PREFS_KEY) {
+            Some(prefs) => (prefs, false),
+            None => {
+                local::set_aside("recovery", &raw).map_err(|failure| {
+                    format!(
+                        "Your saved recovery plan could not be read and could not be set aside \
+                         ({failure}), so it was left as it is."
+                    )
+                })?;
+                (RecoveryPrefs::default(), true)
+            }
+        },
+    };
+    change(&mut prefs);
+    save(PREFS_KEY, &prefs)?;
+    Ok((prefs, set_aside))
 }
 
 pub fn load_timer() -> Option<SavedTimer> {
