@@ -84,9 +84,23 @@ impl CheckedRun {
     }
 
     /// An edit of a run already in the log: same id, and an imported run keeps the file
-    /// it came from (its start instant finds the run again on a later import).
-    pub fn into_edit_of(self, existing: &Run, updated_at: DateTime<Utc>) -> Run {
+    /// it came from (its start instant finds the run again on a later import). The form
+    /// shows distances to two decimals in `unit`; one left as shown keeps the stored value,
+    /// so a watch's 10.043 km is not cut to 10.04 by an edit of the notes.
+    pub fn into_edit_of(
+        self,
+        existing: &Run,
+        unit: DistanceUnit,
+        updated_at: DateTime<Utc>,
+    ) -> Run {
+        let distance =
+            if distance_text(self.distance, unit) == distance_text(existing.distance, unit) {
+                existing.distance
+            } else {
+                self.distance
+            };
         Run {
+            distance,
             source: existing.source.clone(),
             ..self.into_run(existing.id.clone(), updated_at)
         }
@@ -527,7 +541,7 @@ mod tests {
     #[test]
     fn editing_an_imported_run_keeps_its_source_and_id() {
         use crate::domain::records::{RunSource, SourceFormat};
-        let mut imported = draft("2026-11-20", "10", "50:00")
+        let mut imported = draft("2026-11-20", "10.043", "50:00")
             .check(DistanceUnit::Km, today())
             .unwrap()
             .into_run(RecordId::from_random_bits(9), now());
@@ -541,13 +555,22 @@ mod tests {
         });
         let mut form = RunDraft::from_run(&imported, DistanceUnit::Km);
         form.notes = "felt good".into();
-        let edited = form
-            .check(DistanceUnit::Km, today())
-            .unwrap()
-            .into_edit_of(&imported, now());
+        let edited = form.check(DistanceUnit::Km, today()).unwrap().into_edit_of(
+            &imported,
+            DistanceUnit::Km,
+            now(),
+        );
         assert_eq!(edited.id, imported.id);
         assert_eq!(edited.source, imported.source);
         assert_eq!(edited.notes, "felt good");
+        // The distance the form showed as 10.04 and the runner left alone stays exact…
+        assert_eq!(form.distance, "10.04");
+        assert_eq!(edited.distance.metres(), 10_043.0);
+        // …and one they changed is what they typed.
+        form.distance = "10.1".into();
+        let changed = form.check(DistanceUnit::Km, today()).unwrap();
+        let changed = changed.into_edit_of(&imported, DistanceUnit::Km, now());
+        assert_eq!(changed.distance.metres(), 10_100.0);
     }
 
     #[test]

@@ -173,7 +173,7 @@ pub fn RunForm() -> impl IntoView {
                 .as_ref()
                 .and_then(|id| data.runs.iter_mut().find(|run| &run.id == id));
             match existing {
-                Some(existing) => *existing = checked.into_edit_of(existing, updated_at),
+                Some(existing) => *existing = checked.into_edit_of(existing, unit, updated_at),
                 None => data.runs.push(
                     checked.into_run(editing.clone().unwrap_or_else(clock::new_id), updated_at),
                 ),
