@@ -51,14 +51,22 @@ describe('knee check', () => {
     await context.close();
   });
 
-  test('a locked knee is an emergency', async () => {
+  test('a knee locked now is an emergency; one that locks at times needs seeing today', async () => {
     const { context, page, problems } = await openKneeCheck();
     await start(page);
     await tap(page, 'No');
-    await tap(page, 'Yes');
+    await tap(page, 'Yes, it is stuck now');
     const text = await result(page).innerText();
     assert.match(text, /Emergency now/);
     assert.match(text, /Because you said the knee is locked and will not straighten\./);
+
+    await page.getByRole('button', { name: 'Back' }).click();
+    await question(page).getByText('Does the knee lock').waitFor();
+    await tap(page, 'It locks at times, then frees up');
+    const atTimes = await result(page).innerText();
+    assert.match(atTimes, /Same-day care/);
+    assert.match(atTimes, /Because you said the knee locks at times and then frees up\./);
+    assert.equal(await page.getByRole('heading', { name: 'Your plan' }).count(), 0);
     assertNoProblems(problems);
     await context.close();
   });

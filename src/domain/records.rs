@@ -698,6 +698,24 @@ impl Dated for Shoe {
         self.added_on
     }
 }
+impl TriageRecord {
+    /// The check found a warning sign (same-day or emergency care).
+    pub fn found_warning_sign(&self) -> bool {
+        self.care_tier <= CareTier::SameDay
+    }
+
+    /// The knee should be examined before running or strength work: a warning sign, or a
+    /// likely cause (an injury) that needs examining first, as the check's result said.
+    pub fn care_comes_first(&self) -> bool {
+        self.found_warning_sign()
+            || self
+                .conditions
+                .iter()
+                .filter_map(|key| crate::domain::content::ConditionId::from_key(key))
+                .any(|id| id.info().exercises_wait_for_assessment)
+    }
+}
+
 impl Dated for TriageRecord {
     fn day(&self) -> NaiveDate {
         self.taken_at.date_naive()

@@ -9,7 +9,7 @@ use chrono::{Days, NaiveDate, Weekday};
 
 use crate::domain::calendar::week_start;
 use crate::domain::content::{exercises, ConditionId, Exercise};
-use crate::domain::records::{CareTier, StrengthSession, TriageRecord};
+use crate::domain::records::{StrengthSession, TriageRecord};
 
 /// Exercises that belong in the daily mobility routine; the rest are strength work.
 pub const MOBILITY: [&str; 8] = [
@@ -136,7 +136,7 @@ pub fn plan_for(condition_keys: &[String]) -> StrengthPlan {
 /// check found a warning sign (same-day or emergency care), as its result said.
 pub fn plan_after_check(check: &TriageRecord) -> StrengthPlan {
     let plan = plan_for(&check.conditions);
-    if check.care_tier <= CareTier::SameDay {
+    if check.found_warning_sign() {
         StrengthPlan {
             strength: Vec::new(),
             mobility: Vec::new(),
@@ -322,6 +322,7 @@ mod tests {
 
     #[test]
     fn a_check_that_found_a_warning_sign_holds_every_exercise() {
+        use crate::domain::records::CareTier;
         use crate::domain::records::RecordId;
         let check = |care_tier: CareTier, conditions: &[&str]| TriageRecord {
             id: RecordId::from_random_bits(1),
@@ -345,6 +346,15 @@ mod tests {
         let soon = plan_after_check(&check(CareTier::SeeProfessionalSoon, &["patellofemoral"]));
         assert!(!soon.warning_sign);
         assert_eq!(soon, plan_for(&keys(&["patellofemoral"])));
+
+        // Care comes first after a warning sign, or when an injury is likely.
+        let injury = check(
+            CareTier::SeeProfessionalSoon,
+            &["patellofemoral", "acute_injury"],
+        );
+        assert!(injury.care_comes_first() && !injury.found_warning_sign());
+        assert!(check(CareTier::SameDay, &[]).care_comes_first());
+        assert!(!check(CareTier::SelfManage, &["patellofemoral"]).care_comes_first());
     }
 
     #[test]

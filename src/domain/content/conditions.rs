@@ -54,6 +54,17 @@ pub struct Condition {
     pub exercises: &'static [&'static str],
     /// True when exercises should wait until someone has examined the knee.
     pub exercises_wait_for_assessment: bool,
+    /// When it is likely, the knee is worth examining soon, for this reason; `None` when the
+    /// plan alone is a fair start.
+    pub see_soon: Option<SeeSoon>,
+}
+
+/// Why a likely condition is worth a professional's look, in the result's words.
+#[derive(Debug, PartialEq, Eq)]
+pub struct SeeSoon {
+    /// What the runner said that points there, after "Because you said".
+    pub said: &'static str,
+    pub action: &'static str,
 }
 
 pub const CONDITIONS: [Condition; 6] = [
@@ -75,6 +86,7 @@ pub const CONDITIONS: [Condition; 6] = [
             "kneecap_mobility",
         ],
         exercises_wait_for_assessment: false,
+        see_soon: None,
     },
     Condition {
         id: ConditionId::ItBand,
@@ -82,8 +94,9 @@ pub const CONDITIONS: [Condition; 6] = [
         about: "A sharp or burning pain on the outside of the knee that builds the longer you \
                 run. Downhills, the slope of cambered roads, sudden jumps in distance, worn \
                 shoes and weak hip muscles on the side of the hip all play a part.",
-        timeline: "Usually settles over 4 to 8 weeks once the load drops and the side-hip \
-                   muscles get stronger.",
+        timeline: "Most knee pain settles within 6 to 12 weeks; this eases as the load drops \
+                   and the side-hip muscles get stronger, and many notice a change within 3 to \
+                   4 weeks of hip work.",
         exercises: &[
             "clamshell",
             "side_lying_leg_lift",
@@ -92,6 +105,7 @@ pub const CONDITIONS: [Condition; 6] = [
             "foam_roll_hip",
         ],
         exercises_wait_for_assessment: false,
+        see_soon: None,
     },
     Condition {
         id: ConditionId::InnerKnee,
@@ -99,7 +113,8 @@ pub const CONDITIONS: [Condition; 6] = [
         about: "Soreness on the inner side of the knee. In runners it is often strain on the \
                 inner ligament or irritation of a small fluid sac below the joint (pes \
                 anserine bursitis).",
-        timeline: "Mild strain usually improves over 2 to 6 weeks with less load.",
+        timeline: "Most knee pain settles within 6 to 12 weeks with less load and steady \
+                   strength work.",
         exercises: &[
             "clamshell",
             "hip_thrust",
@@ -107,6 +122,7 @@ pub const CONDITIONS: [Condition; 6] = [
             "step_down",
         ],
         exercises_wait_for_assessment: false,
+        see_soon: None,
     },
     Condition {
         id: ConditionId::BehindKnee,
@@ -115,10 +131,15 @@ pub const CONDITIONS: [Condition; 6] = [
                 the hamstring or from a fluid-filled swelling called a Baker's cyst. A cyst \
                 that bursts can look like a clot in the calf, so a swollen, red, painful calf \
                 always needs checking the same day.",
-        timeline: "Hamstring tightness often eases within a few weeks; a cyst needs a \
-                   professional to look at it.",
+        timeline: "Most knee pain settles within 6 to 12 weeks; a cyst needs a professional \
+                   to look at it.",
         exercises: &["hip_thrust", "calf_stretch", "hip_flexor_stretch"],
         exercises_wait_for_assessment: false,
+        see_soon: Some(SeeSoon {
+            said: "it hurts behind the knee",
+            action: "Book a visit with a GP or physiotherapist: pain behind the knee can be a \
+                     Baker's cyst, which needs a professional to look at it.",
+        }),
     },
     Condition {
         id: ConditionId::JointSurface,
@@ -129,6 +150,11 @@ pub const CONDITIONS: [Condition; 6] = [
         timeline: "Strength work and steady, moderate loading help over 6 to 12 weeks.",
         exercises: &["hip_thrust", "clamshell", "quad_stretch"],
         exercises_wait_for_assessment: false,
+        see_soon: Some(SeeSoon {
+            said: "it is a deep ache inside the joint",
+            action: "Book a visit with a GP or physiotherapist: a deep ache inside the joint is \
+                     worth having examined, so the plan fits the joint.",
+        }),
     },
     Condition {
         id: ConditionId::AcuteInjury,
@@ -139,6 +165,7 @@ pub const CONDITIONS: [Condition; 6] = [
         timeline: "Depends on what is hurt; a professional can tell you after examining it.",
         exercises: &[],
         exercises_wait_for_assessment: true,
+        see_soon: None,
     },
 ];
 

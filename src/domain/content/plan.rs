@@ -17,12 +17,20 @@ pub struct PlanStage {
     pub steps: &'static [&'static str],
 }
 
+/// Said first in the first days, unless a likely cause needs examining first.
+pub const REASSURANCE: &str =
+    "Stay calm: most runners' knee pain is not serious and settles with changes.";
+
+/// The whole plan after the first days when a likely cause needs examining first: no running
+/// or strength work is planned before someone has looked at the knee.
+pub const EXAMINED_FIRST: &str = "Have the knee examined before you run or start strength work \
+again: whoever examines it can tell you when and how to begin.";
+
 pub const PLAN: [PlanStage; 4] = [
     PlanStage {
         phase: Phase::FirstDays,
         title: "First 24 to 48 hours",
         steps: &[
-            "Stay calm: most runners' knee pain is not serious and settles with changes.",
             "Rest from running, ice for 10 to 15 minutes at a time, use light compression and raise the leg.",
             "Keep moving in ways that do not hurt, such as swimming or cycling.",
             "Score the pain from 0 to 10 each day and note it in the Log.",

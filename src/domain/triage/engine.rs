@@ -7,7 +7,7 @@ use crate::domain::content::{
 use crate::domain::records::CareTier;
 
 use super::answers::Answers;
-use super::questions::{self, Section};
+use super::questions;
 use super::rules::{self, CARE_RULES, EVIDENCE, FACTOR_RULES, LIKELY_AT};
 
 /// An answer that set the level of care, and what to do about it.
@@ -118,13 +118,23 @@ pub fn evaluate(answers: &Answers) -> Outcome {
 
     if !stopped_early {
         let safety_skipped = questions::all()
-            .filter(|q| q.section == Section::Safety)
+            .filter(|q| questions::is_safety_check(q) && answers.asks(q))
             .any(|q| answers.get(q.id).is_none_or(|picked| picked.is_empty()));
         if safety_skipped {
             care_reasons.push(CareReason {
                 tier: CareTier::SeeProfessionalSoon,
                 said: "you left a safety question unanswered",
                 action: SKIPPED_SAFETY,
+            });
+        }
+        for see_soon in conditions
+            .iter()
+            .filter_map(|likely| likely.condition.see_soon.as_ref())
+        {
+            care_reasons.push(CareReason {
+                tier: CareTier::SeeProfessionalSoon,
+                said: see_soon.said,
+                action: see_soon.action,
             });
         }
         if conditions.is_empty() {
@@ -153,15 +163,10 @@ pub fn evaluate(answers: &Answers) -> Outcome {
             .any(|likely| likely.condition.exercises_wait_for_assessment);
     let (plan, exercises) = if stopped_early {
         (Vec::new(), Vec::new())
+    } else if exercises_wait {
+        (plan_until_examined(), Vec::new())
     } else {
-        (
-            plan_for(&factors),
-            if exercises_wait {
-                Vec::new()
-            } else {
-                exercises_for(&conditions, &factors)
-            },
-        )
+        (plan_for(&factors), exercises_for(&conditions, &factors))
     };
 
     Outcome {
@@ -211,11 +216,27 @@ fn found_factors(answers: &Answers) -> Vec<FoundFactor> {
         .collect()
 }
 
+/// The first days' care, then being examined: nothing that loads the knee is planned.
+fn plan_until_examined() -> Vec<PlannedStage> {
+    content::PLAN
+        .iter()
+        .filter(|stage| stage.phase == Phase::FirstDays)
+        .map(|stage| {
+            let mut steps = stage.steps.to_vec();
+            steps.push(content::plan::EXAMINED_FIRST);
+            PlannedStage { stage, steps }
+        })
+        .collect()
+}
+
 fn plan_for(factors: &[FoundFactor]) -> Vec<PlannedStage> {
     content::PLAN
         .iter()
         .map(|stage| {
             let mut steps: Vec<&'static str> = stage.steps.to_vec();
+            if stage.phase == Phase::FirstDays {
+                steps.insert(0, content::plan::REASSURANCE);
+            }
             for found in factors {
                 for (phase, change) in found.factor.changes {
                     if *phase == stage.phase {
@@ -260,6 +281,22 @@ fn exercises_for(
 }
 
 impl Outcome {
+    /// The sentence under the care tier. "See a professional soon" normally comes with a plan
+    /// to start meanwhile; when a likely cause needs examining first, there is none to start.
+    pub fn headline(&self) -> &'static str {
+        if self.tier == CareTier::SeeProfessionalSoon && self.exercises_wait {
+            "Book a visit with a GP or physiotherapist in the next few days, and rest the knee \
+             from running and strength work until then."
+        } else {
+            tier_sentence(self.tier)
+        }
+    }
+
+    /// Whether the result leads on to the return-to-running plan: not when care comes first.
+    pub fn offers_recovery(&self) -> bool {
+        self.tier >= CareTier::SeeProfessionalSoon && !self.exercises_wait
+    }
+
     /// The ids of the likely conditions, most likely first, as a record keeps them.
     pub fn condition_keys(&self) -> Vec<String> {
         self.conditions

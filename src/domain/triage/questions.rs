@@ -88,6 +88,8 @@ pub const YES: &str = "yes";
 pub const NO: &str = "no";
 /// The exclusive "none of these" choice of a Multi question.
 pub const NONE: &str = "none";
+/// The onset answer that brings the injury (X-ray) questions.
+pub const INJURY: &str = "injury";
 
 const fn yes_no(yes_said: &'static str, no_said: &'static str) -> [Choice; 2] {
     [
@@ -122,6 +124,13 @@ const fn safety(
     }
 }
 
+/// Whether `question` is a safety question: a red flag, or one of the injury (X-ray)
+/// questions asked after a fall, twist or knock. Skipping one leaves something unruled out.
+pub fn is_safety_check(question: &Question) -> bool {
+    question.section == Section::Safety
+        || matches!(question.only_if, Some(("onset", choice)) if choice == INJURY)
+}
+
 const fn ottawa(
     id: &'static str,
     text: &'static str,
@@ -135,7 +144,7 @@ const fn ottawa(
         hint,
         kind: Kind::YesNo,
         choices,
-        only_if: Some(("onset", "injury")),
+        only_if: Some(("onset", INJURY)),
         skippable: true,
     }
 }
@@ -168,10 +177,21 @@ const RF_WEIGHT: [Choice; 2] = yes_no(
     "you cannot put weight on the leg",
     "you can put weight on the leg",
 );
-const RF_LOCKED: [Choice; 2] = yes_no(
-    "the knee is locked and will not straighten",
-    "the knee is not locked",
-);
+/// Locked now is an emergency; a knee that locks and frees up again still needs seeing today.
+pub const LOCKS_AT_TIMES: &str = "at_times";
+const RF_LOCKED: [Choice; 3] = [
+    choice(
+        YES,
+        "Yes, it is stuck now",
+        "the knee is locked and will not straighten",
+    ),
+    choice(
+        LOCKS_AT_TIMES,
+        "It locks at times, then frees up",
+        "the knee locks at times and then frees up",
+    ),
+    choice(NO, "No", "the knee does not lock"),
+];
 const RF_GIVES_WAY: [Choice; 2] = yes_no("the knee gives way", "the knee does not give way");
 const RF_SWOLLEN: [Choice; 2] = yes_no(
     "the knee is badly swollen or has changed shape",
@@ -213,7 +233,7 @@ const ONSET: [Choice; 2] = [
         "it came on gradually",
     ),
     choice(
-        "injury",
+        INJURY,
         "Suddenly, in a fall, twist or knock",
         "it started with a fall, twist or knock",
     ),
@@ -455,12 +475,15 @@ pub const QUESTIONS: [Question; 35] = [
         "Answer yes if standing on it or walking a few steps is not possible.",
         &RF_WEIGHT,
     ),
-    safety(
-        "rf_locked",
-        "Is the knee locked, stuck so it will not straighten?",
-        "Not just stiff: it is stuck and will not unlock.",
-        &RF_LOCKED,
-    ),
+    Question {
+        kind: Kind::Single,
+        ..safety(
+            "rf_locked",
+            "Does the knee lock, getting stuck so it will not straighten?",
+            "Not just stiff: stuck. Answer even if it then frees up again.",
+            &RF_LOCKED,
+        )
+    },
     safety(
         "rf_gives_way",
         "Does the knee give way or buckle under you?",
@@ -497,14 +520,18 @@ pub const QUESTIONS: [Question; 35] = [
         "",
         &RF_WORSE,
     ),
-    ask(
-        "onset",
-        Section::Start,
-        Kind::Single,
-        "How did the pain start?",
-        "",
-        &ONSET,
-    ),
+    // Not skippable: its answer decides whether the injury (X-ray) questions are asked.
+    Question {
+        skippable: false,
+        ..ask(
+            "onset",
+            Section::Start,
+            Kind::Single,
+            "How did the pain start?",
+            "",
+            &ONSET,
+        )
+    },
     ottawa(
         "ot_age",
         "Are you 55 or older?",
@@ -519,8 +546,8 @@ pub const QUESTIONS: [Question; 35] = [
     ),
     ottawa(
         "ot_steps",
-        "Right after it happened, could you not take four steps, and still cannot now?",
-        "Limping counts as a step.",
+        "Were you unable to take four steps, even limping, both right after it happened and now?",
+        "Answer yes if you could not manage four steps right after it happened and still cannot.",
         &OT_STEPS,
     ),
     ottawa(

@@ -58,7 +58,7 @@ be needed to check the bone.";
 
 const SEE_SOON: CareTier = CareTier::SeeProfessionalSoon;
 
-pub const CARE_RULES: [CareRule; 20] = [
+pub const CARE_RULES: [CareRule; 21] = [
     // Red flags, asked first; any yes wins over everything else.
     red_flag(
         "rf_weight",
@@ -70,6 +70,13 @@ pub const CARE_RULES: [CareRule; 20] = [
         CareTier::EmergencyNow,
         "Go to an emergency department now, or call your local emergency number. Do not force the knee straight, and do not drive yourself.",
     ),
+    CareRule {
+        when: when("rf_locked", questions::LOCKS_AT_TIMES),
+        tier: CareTier::SameDay,
+        action: "Have the knee examined today: a knee that locks, even if it frees up again, \
+                 can have a torn cartilage caught in the joint. Do not run on it until then.",
+        stops: true,
+    },
     red_flag(
         "rf_gives_way",
         CareTier::SameDay,

@@ -5,6 +5,7 @@ use proptest::prelude::*;
 
 use super::questions::{self, Kind, Section};
 use super::*;
+use crate::domain::content::plan::{EXAMINED_FIRST, REASSURANCE};
 use crate::domain::content::{ConditionId as C, FactorId as F, Phase};
 use crate::domain::records::CareTier::{
     self, EmergencyNow, SameDay, SeeProfessionalSoon, SelfManage,
@@ -111,6 +112,22 @@ fn scenarios() -> Vec<Scenario> {
         // Every red flag, alone.
         scenario("cannot bear weight", red_flag("rf_weight"), SameDay).stopped(),
         scenario("locked knee", red_flag("rf_locked"), EmergencyNow).stopped(),
+        scenario(
+            "a knee that locks at times, then frees up",
+            safe(&[("rf_locked", "at_times")]),
+            SameDay,
+        )
+        .stopped(),
+        scenario(
+            "locking at times wins over a mild front pain story",
+            {
+                let mut a = safe(&PFP_GRADUAL);
+                a.set("rf_locked", &["at_times"]);
+                a
+            },
+            SameDay,
+        )
+        .stopped(),
         scenario("gives way", red_flag("rf_gives_way"), SameDay).stopped(),
         scenario(
             "badly swollen or misshapen",
@@ -253,15 +270,15 @@ fn scenarios() -> Vec<Scenario> {
         )
         .top(C::InnerKnee),
         scenario(
-            "behind",
+            "behind: a possible cyst is worth examining soon",
             safe(&[("onset", "gradual"), ("areas", "behind")]),
-            SelfManage,
+            SeeProfessionalSoon,
         )
         .top(C::BehindKnee),
         scenario(
-            "deep",
+            "deep: worth examining soon",
             safe(&[("onset", "gradual"), ("areas", "deep")]),
-            SelfManage,
+            SeeProfessionalSoon,
         )
         .top(C::JointSurface),
         // Typical stories.
@@ -305,7 +322,7 @@ fn scenarios() -> Vec<Scenario> {
                 ("stiffness", "yes"),
                 ("clicking", "painful"),
             ]),
-            SelfManage,
+            SeeProfessionalSoon,
         )
         .top(C::JointSurface),
         scenario(
@@ -315,7 +332,7 @@ fn scenarios() -> Vec<Scenario> {
                 ("areas", "behind"),
                 ("swelling", "yes"),
             ]),
-            SelfManage,
+            SeeProfessionalSoon,
         )
         .top(C::BehindKnee),
         // Combinations.
@@ -342,12 +359,12 @@ fn scenarios() -> Vec<Scenario> {
         .top(C::ItBand)
         .includes(&[C::Patellofemoral]),
         scenario(
-            "all five areas",
+            "all five areas: worth examining soon",
             safe(&[
                 ("onset", "gradual"),
                 ("areas", "front,inner,outer,behind,deep"),
             ]),
-            SelfManage,
+            SeeProfessionalSoon,
         )
         .includes(&[
             C::Patellofemoral,
@@ -546,8 +563,27 @@ fn scenario_table() {
                 "{}",
                 s.name
             );
+        } else if outcome.exercises_wait {
+            // A likely injury: the first days' care, then being examined; nothing that loads
+            // the knee, no reassurance, and no way into the return-to-running plan.
+            assert_eq!(outcome.plan.len(), 1, "{}: first days only", s.name);
+            let steps = outcome.steps_in(Phase::FirstDays);
+            assert!(steps.contains(&EXAMINED_FIRST), "{}", s.name);
+            assert!(!steps.contains(&REASSURANCE), "{}", s.name);
+            assert!(outcome.exercises.is_empty() && !outcome.offers_recovery());
+            assert!(outcome.headline().contains("rest the knee"), "{}", s.name);
         } else {
             assert_eq!(outcome.plan.len(), 4, "{}: four phases", s.name);
+            assert_eq!(
+                outcome.steps_in(Phase::FirstDays)[0],
+                REASSURANCE,
+                "{}",
+                s.name
+            );
+            assert_eq!(
+                outcome.offers_recovery(),
+                s.tier != SameDay && s.tier != EmergencyNow
+            );
         }
     }
 }
@@ -719,6 +755,42 @@ fn safety_questions_cannot_be_skipped() {
 }
 
 #[test]
+fn how_it_started_cannot_be_skipped_since_it_decides_the_injury_questions() {
+    let mut draft = Draft::new();
+    for id in SAFETY_IDS {
+        draft.answer(id, &["no"]);
+    }
+    expect_question(&draft, "onset");
+    draft.skip("onset");
+    expect_question(&draft, "onset");
+}
+
+#[test]
+fn skipped_injury_questions_leave_the_check_unsure_like_a_skipped_safety_question() {
+    const SKIPPED: &str = "you left a safety question unanswered";
+    let said = |answers: &Answers| {
+        evaluate(answers)
+            .care_reasons
+            .iter()
+            .any(|reason| reason.said == SKIPPED)
+    };
+    let injury = |ottawa: &str| {
+        safe(&[
+            ("onset", "injury"),
+            ("ot_age", "no"),
+            ("ot_bend", ottawa),
+            ("ot_steps", "no"),
+            ("ot_tender", "no"),
+            ("areas", "inner"),
+        ])
+    };
+    assert!(said(&injury("")));
+    assert!(!said(&injury("no")));
+    // After a gradual start they are not asked, so not answering them is no gap.
+    assert!(!said(&safe(&PFP_GRADUAL)));
+}
+
+#[test]
 fn the_injury_branch_adds_four_questions() {
     let mut draft = Draft::new();
     for id in SAFETY_IDS {
@@ -743,10 +815,12 @@ fn back_keeps_answers_and_forward_walks_every_question_to_the_outcome() {
     let mut seen = Vec::new();
     while let Step::Ask { question, .. } = draft.step() {
         seen.push(question.id);
+        // "No" where a question offers it (a safety question's other answers stop the check).
         let first = question
             .choices
             .iter()
-            .find(|c| c.id != "yes")
+            .find(|c| c.id == "no")
+            .or_else(|| question.choices.iter().find(|c| c.id != "yes"))
             .map_or("no", |c| c.id);
         match question.kind {
             Kind::Multi | Kind::KneeMap => draft.answer(question.id, &["front", "stairs", "mixed"]),
@@ -796,8 +870,11 @@ fn every_section_is_used_and_every_question_has_text_and_choices() {
         for other in questions::all().skip(i + 1) {
             assert_ne!(q.id, other.id);
         }
+        // Safety questions cannot be skipped, and "No" is always one tap away.
         if q.section == Section::Safety {
-            assert!(!q.skippable && q.kind == Kind::YesNo);
+            assert!(!q.skippable, "{}", q.id);
+            assert!(matches!(q.kind, Kind::YesNo | Kind::Single), "{}", q.id);
+            assert!(q.choices.iter().any(|c| c.id == "no"), "{}", q.id);
         }
     }
 }

@@ -5,7 +5,6 @@
 use leptos::prelude::*;
 
 use super::history::{condition_names, taken_label};
-use crate::domain::records::CareTier;
 use crate::domain::triage::engine;
 use crate::store::AppStore;
 
@@ -21,7 +20,8 @@ pub fn LastKneeCheck(store: AppStore, knee_check_href: String) -> impl IntoView 
             );
             let names = condition_names(&check);
             let likely = (!names.is_empty()).then(|| format!("Most likely: {}.", names.join("; ")));
-            let warning_sign = check.care_tier <= CareTier::SameDay;
+            let warning_sign = check.found_warning_sign();
+            let examine_first = !warning_sign && check.care_comes_first();
             view! {
                 <section class="card" aria-labelledby="last-knee-check">
                     <h2 id="last-knee-check">"Your last knee check"</h2>
@@ -31,6 +31,12 @@ pub fn LastKneeCheck(store: AppStore, knee_check_href: String) -> impl IntoView 
                         <p class="warning reduce">
                             "That check found a warning sign. If no one has examined your knee \
                              since, get it seen before you run again."
+                        </p>
+                    </Show>
+                    <Show when=move || examine_first>
+                        <p class="warning caution">
+                            "That check pointed to an injury that someone should examine before \
+                             you run or start strength work."
                         </p>
                     </Show>
                     <p>"If the pain has changed or something new hurts, check again."</p>

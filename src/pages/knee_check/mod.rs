@@ -15,7 +15,7 @@ use leptos::prelude::*;
 
 use crate::app::AppBase;
 use crate::components::page_intro::PageIntro;
-use crate::domain::records::{CareTier, RecordId, TriageRecord};
+use crate::domain::records::{RecordId, TriageRecord};
 use crate::domain::schema::Collection;
 use crate::domain::triage::{self, Answers, Draft, Step};
 use crate::platform::clock;
@@ -159,13 +159,13 @@ pub fn KneeCheckPage() -> impl IntoView {
             result.tier = result.tier.min(record.care_tier);
             let heading = format!("Knee check from {}", history::taken_label(&record));
             let recovery = recovery_href.clone();
-            let tier = result.tier;
+            let offers_recovery = result.offers_recovery();
             return view! {
                 <PrintHeader />
                 <OutcomeView outcome=result heading=heading />
                 <AnswersGiven answers=answers />
                 <div class="actions kc-actions">
-                    {(tier >= CareTier::SeeProfessionalSoon)
+                    {offers_recovery
                         .then(|| view! { <a class="button" href=recovery>"Start recovery plan"</a> })}
                     <button type="button" class="button secondary" on:click=print>"Print summary"</button>
                     <button
@@ -197,7 +197,7 @@ pub fn KneeCheckPage() -> impl IntoView {
                 }
                 Step::Outcome => {
                     let result = triage::evaluate(&d.answers);
-                    let tier = result.tier;
+                    let offers_recovery = result.offers_recovery();
                     let answers = d.answers.clone();
                     let shown = d.answers.clone();
                     let recovery = recovery_href.clone();
@@ -210,7 +210,7 @@ pub fn KneeCheckPage() -> impl IntoView {
                                 "Save to past checks"
                             </button>
                             <button type="button" class="button secondary" on:click=print>"Print summary"</button>
-                            {(tier >= CareTier::SeeProfessionalSoon)
+                            {offers_recovery
                                 .then(|| view! { <a class="button secondary" href=recovery>"Start recovery plan"</a> })}
                             <button type="button" class="button secondary" on:click=move |_| on_action.run(Action::Back)>
                                 "Back"

@@ -41,7 +41,7 @@ pub fn OutcomeView(outcome: Outcome, heading: String) -> impl IntoView {
             <h2 id="kc-result-heading" tabindex="-1">{heading}</h2>
             <p class="kc-tier-sentence">
                 <strong>{engine::tier_name(tier)}": "</strong>
-                {engine::tier_sentence(tier)}
+                {outcome.headline()}
             </p>
             {(!said.is_empty())
                 .then(|| {

@@ -7,7 +7,7 @@ use super::Prefs;
 use crate::components::fields::SelectField;
 use crate::domain::calendar::week_start;
 use crate::domain::protocol::{self, ProtocolState, Stage};
-use crate::domain::records::{CareTier, RunKind};
+use crate::domain::records::{RunKind, TriageRecord};
 use crate::platform::clock;
 use crate::store::AppStore;
 
@@ -75,9 +75,7 @@ pub fn ProtocolCard(store: AppStore, prefs: Prefs) -> impl IntoView {
 
     let not_started = move || {
         let check = latest.get();
-        let care_first = check
-            .as_ref()
-            .is_some_and(|t| t.care_tier <= CareTier::SameDay);
+        let care_first = check.as_ref().is_some_and(TriageRecord::care_comes_first);
         view! {
             <p>
                 "Come back to running in five steps, from walk-run intervals to your usual \
