@@ -146,6 +146,27 @@ describe('knee check', () => {
     await context.close();
   });
 
+  test('a twist with every X-ray question answered no is still seen soon, with nothing that loads the knee', async () => {
+    const { context, page, problems } = await openKneeCheck();
+    await start(page);
+    await safetyAllNo(page);
+    await tap(page, 'Suddenly, in a fall, twist or knock');
+    for (let i = 0; i < 4; i += 1) await tap(page, 'No'); // the X-ray questions
+    await pick(page, ['Inner side']);
+    while ((await page.locator('#kc-question').count()) > 0) await tap(page, 'Skip this question');
+
+    const text = await result(page).innerText();
+    assert.match(text, /See a professional soon/);
+    assert.match(text, /rest the knee from running and strength work until then/);
+    const plan = page.getByRole('region', { name: 'Your plan' });
+    await plan.getByText('Have the knee examined before you run or start strength work again').waitFor();
+    assert.equal(await plan.getByText('Stay calm').count(), 0, 'no reassurance before an examination');
+    assert.equal(await plan.getByText(/walk-run/).count(), 0, 'no running planned');
+    assert.equal(await page.getByRole('link', { name: 'Start recovery plan' }).count(), 0);
+    assertNoProblems(problems);
+    await context.close();
+  });
+
   test('Back and a reload keep the answers, including areas picked on the knee map by keyboard', async () => {
     const { context, page, problems } = await openKneeCheck();
     await start(page);
