@@ -32,6 +32,16 @@ async function recoveryScreen(session) {
 
 const segment = (page) => page.locator('#rec-segment');
 
+/** Opens the app with one saved knee check, taken now; returns when it was taken. */
+async function withSavedCheck(page, { care_tier, conditions }) {
+  await page.goto(`${server.url}`);
+  const at = new Date().toISOString();
+  await page.evaluate((check) => {
+    localStorage.setItem('patella.triage', JSON.stringify({ schema: 1, data: [check] }));
+  }, { id: 'check1', updated_at: at, taken_at: at, care_tier, conditions, answers: {} });
+  return at;
+}
+
 describe('recovery', () => {
   test('a week-1 walk-run session, timed, saved with its pain, in the Log and the plan', async () => {
     const session = await phonePage(browser, server.origin);
@@ -151,19 +161,7 @@ describe('recovery', () => {
   test('the plan and the exercises start from the latest knee check', async () => {
     const session = await phonePage(browser, server.origin);
     const { context, page, problems } = session;
-    await page.goto(`${server.url}`);
-    const now = new Date().toISOString();
-    await page.evaluate((at) => {
-      const check = {
-        id: 'check1',
-        updated_at: at,
-        taken_at: at,
-        care_tier: 'self_manage',
-        conditions: ['it_band'],
-        answers: {},
-      };
-      localStorage.setItem('patella.triage', JSON.stringify({ schema: 1, data: [check] }));
-    }, now);
+    const now = await withSavedCheck(page, { care_tier: 'self_manage', conditions: ['it_band'] });
     await recoveryScreen(session);
     const day = now.slice(0, 10);
     await page.getByRole('button', { name: `Start from my knee check of ${day}` }).click();
@@ -206,12 +204,8 @@ describe('recovery', () => {
   test('after a knee check that found a warning sign, no exercise is offered until the knee is seen', async () => {
     const session = await phonePage(browser, server.origin);
     const { context, page, problems } = session;
-    await page.goto(`${server.url}`);
-    await page.evaluate((at) => {
-      // A red flag ends the check before any cause is weighed, so no condition is saved.
-      const check = { id: 'check1', updated_at: at, taken_at: at, care_tier: 'same_day', conditions: [], answers: {} };
-      localStorage.setItem('patella.triage', JSON.stringify({ schema: 1, data: [check] }));
-    }, new Date().toISOString());
+    // A red flag ends the check before any cause is weighed, so no condition is saved.
+    await withSavedCheck(page, { care_tier: 'same_day', conditions: [] });
     await recoveryScreen(session);
     const strength = page.getByRole('region', { name: 'Strength and mobility' });
     assert.equal(await page.getByLabel('Plan for').inputValue(), 'check');
