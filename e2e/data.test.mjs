@@ -42,6 +42,13 @@ describe('stored data', () => {
     await addRun(page, { distance: '900', duration: '45' });
     await page.getByText('That is longer than any single run').waitFor();
     assert.equal(await storedRunCount(page), 0);
+    // Focus goes to the first marked field, so the runner lands where the fix is.
+    await page.waitForFunction(() => document.activeElement?.id === 'run-distance');
+    // A time no runner could run, as typing minutes for an hour gives, is refused in words.
+    await addRun(page, { distance: '10', duration: '1' });
+    await page.getByText('That is 0:06 /km for 10 km, faster than any runner.').waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'run-duration');
+    assert.equal(await storedRunCount(page), 0);
     assertNoProblems(problems);
     await context.close();
   });

@@ -44,8 +44,9 @@ describe('knee check', () => {
     assert.match(text, /Get your knee seen today/);
     assert.match(text, /Because you said you cannot put weight on the leg\./);
     assert.match(text, /What to do right now/);
-    // No self-care plan competes with getting care.
+    // No self-care plan, and no "if it lasts two weeks", competes with getting care.
     assert.equal(await page.getByRole('heading', { name: 'Your plan' }).count(), 0);
+    assert.equal(await page.getByRole('region', { name: 'When to see a professional' }).count(), 0);
     await page.getByText('not for diagnosis').waitFor();
     assertNoProblems(problems);
     await context.close();
@@ -113,7 +114,7 @@ describe('knee check', () => {
     await last.getByText(/, \d\d:\d\d: Self-care with a plan\.$/).waitFor();
     await last.getByText("Most likely: Runner's knee (patellofemoral pain)").waitFor();
     assert.equal(await last.locator('.warning').count(), 0, 'no warning sign was found');
-    assert.deepEqual(await cardHeadings(page), ['Time for a backup', 'Start with your next run', 'Your last knee check']);
+    assert.deepEqual(await cardHeadings(page), ['Start with your next run', 'Time for a backup', 'Your last knee check']);
     assertNoProblems(problems);
     await context.close();
   });
@@ -247,7 +248,7 @@ describe('knee check', () => {
     await openScreen(page, 'Home');
     const last = page.getByRole('region', { name: 'Your last knee check' });
     await last.getByText(/: Same-day care\.$/).waitFor();
-    assert.deepEqual(await cardHeadings(page), ['Your last knee check', 'Time for a backup', 'Start with your next run']);
+    assert.deepEqual(await cardHeadings(page), ['Your last knee check', 'Start with your next run', 'Time for a backup']);
     await last
       .locator('.warning')
       .filter({ hasText: 'That check found a warning sign. If no one has examined your knee since, get it seen' })

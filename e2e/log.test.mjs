@@ -28,6 +28,8 @@ describe('the run log', () => {
     // Edit the 6.5 km run to 7 km.
     await runs.getByRole('button', { name: 'Edit run 2026-11-18 · 6.5 km · 39:00 · 6:00 /km' }).click();
     await page.getByRole('heading', { name: 'Edit run' }).waitFor();
+    // The form is far above the list: focus (and the screen) moves to its distance.
+    await page.waitForFunction(() => document.activeElement?.id === 'run-distance');
     assert.equal(await page.getByLabel('Distance', { exact: true }).inputValue(), '6.5');
     await page.getByLabel('Distance', { exact: true }).fill('7');
     await page.getByRole('button', { name: 'Save run' }).click();
@@ -40,6 +42,18 @@ describe('the run log', () => {
     assert.equal((await stored(page, 'patella.runs')).data.length, 2);
     await runs.getByRole('button', { name: 'Undo' }).click();
     await runs.getByText('The run of 2026-11-16 is back.').waitFor();
+
+    // Two deletions in a row, as a double tap makes, are undone together; after a deletion
+    // focus waits on Undo, not on the next run's Delete.
+    await runs.getByRole('button', { name: 'Delete run 2026-11-24 · 8 km · 48:00 · 6:00 /km' }).click();
+    await page.waitForFunction(() => document.activeElement?.id === 'undo-delete');
+    await runs.getByRole('button', { name: 'Delete run 2026-11-18 · 7 km · 39:00 · 5:34 /km' }).click();
+    await runs.getByText('Deleted 2 runs (2026-11-24, 2026-11-18).').waitFor();
+    assert.equal((await stored(page, 'patella.runs')).data.length, 1);
+    await page.waitForFunction(() => document.activeElement?.id === 'undo-delete');
+    await page.keyboard.press('Enter');
+    await runs.getByText('2 runs (2026-11-24, 2026-11-18) are back.').waitFor();
+    assert.equal((await stored(page, 'patella.runs')).data.length, 3);
 
     // Delete the 8 km run for good.
     await runs.getByRole('button', { name: 'Delete run 2026-11-24 · 8 km · 48:00 · 6:00 /km' }).click();

@@ -46,7 +46,9 @@ impl Destination {
             Destination::Recovery => {
                 "Ease back into running step by step, with strength work that helps."
             }
-            Destination::Settings => "Units, reminders and your data, which stays on this device.",
+            Destination::Settings => {
+                "Preferences, installing the app, and your data, which stays on this device."
+            }
         }
     }
 

@@ -7,7 +7,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crate::domain::records::{
     earliest_record_date, KneeArea, PainEntry, PainScore, RecordId, Run, RunKind, Shoe, Surface,
 };
-use crate::domain::units::{parse_distance, parse_duration, Distance, DistanceUnit, Duration};
+use crate::domain::units::{
+    parse_distance, parse_duration, Distance, DistanceUnit, Duration, Pace,
+};
 
 /// Longest note kept with a record, in characters.
 pub const MAX_NOTE_CHARS: usize = 2000;
@@ -104,6 +106,27 @@ impl CheckedRun {
             source: existing.source.clone(),
             ..self.into_run(existing.id.clone(), updated_at)
         }
+    }
+}
+
+/// Faster than this many seconds a kilometre no one runs (world records are about 2:30 /km
+/// over 1,500 m); a typed time that gives it is a slip, most often minutes for hours.
+const FASTEST_SECONDS_PER_KM: f64 = 120.0;
+
+/// Refuses a time that would make the run faster than any runner, saying how times are typed.
+fn check_pace(
+    distance: Distance,
+    duration: Duration,
+    unit: DistanceUnit,
+) -> Result<Duration, String> {
+    match Pace::of(distance, duration) {
+        Some(pace) if pace.seconds_per_km() < FASTEST_SECONDS_PER_KM => Err(format!(
+            "That is {} for {}, faster than any runner. Check the time: 45 or 45:00 is 45 \
+             minutes, 1:05:00 is an hour and 5 minutes.",
+            pace.display(unit),
+            distance.display(unit)
+        )),
+        _ => Ok(duration),
     }
 }
 
@@ -220,7 +243,12 @@ impl RunDraft {
             }
         });
         let distance = parse_distance(&self.distance, unit).map_err(|e| e.to_string());
-        let duration = parse_duration(&self.duration).map_err(|e| e.to_string());
+        let duration = parse_duration(&self.duration)
+            .map_err(|e| e.to_string())
+            .and_then(|duration| match &distance {
+                Ok(distance) => check_pace(*distance, duration, unit),
+                Err(_) => Ok(duration),
+            });
         let pain_during = optional_pain(&self.pain_during);
         let pain_after = optional_pain(&self.pain_after);
         let effort = optional_number(&self.effort, 1..=10, "Effort")
@@ -437,6 +465,27 @@ mod tests {
             duration: duration.into(),
             ..RunDraft::default()
         }
+    }
+
+    #[test]
+    fn a_time_faster_than_any_runner_is_refused_with_how_to_type_it() {
+        // 10 km in "1" (one minute), as someone meaning an hour might type.
+        let errors = draft("2026-11-27", "10", "1")
+            .check(DistanceUnit::Km, today())
+            .unwrap_err();
+        let message = errors.duration.unwrap_or_default();
+        assert!(
+            message.starts_with("That is 0:06 /km for 10 km, faster than any runner."),
+            "{message}"
+        );
+        assert_eq!(errors.distance, None);
+        // A fast but real time passes: 5 km in 13:00 is 2:36 /km.
+        assert!(draft("2026-11-27", "5", "13:00")
+            .check(DistanceUnit::Km, today())
+            .is_ok());
+        assert!(draft("2026-11-27", "3.1", "14:00")
+            .check(DistanceUnit::Mi, today())
+            .is_ok());
     }
 
     #[test]

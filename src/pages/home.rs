@@ -96,17 +96,6 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <PageIntro destination=Destination::Home />
         <Show when=move || knee_card.get() == KneeCard::WarningSignFirst>{last_check}</Show>
-        <Show when=backup_due>
-            <section class="card reminder" aria-labelledby="backup-reminder">
-                <h2 id="backup-reminder">"Time for a backup"</h2>
-                <p>
-                    "Your records live only in this browser, and you have not downloaded a backup in the last 30 days. Some browsers clear a site's data after a week without a visit unless the app is installed."
-                </p>
-                <a class="button secondary" href=href(Destination::Settings)>
-                    "Back up in Settings"
-                </a>
-            </section>
-        </Show>
         <RecoveryAtAGlance store=store recovery_href=href(Destination::Recovery) />
         <Show
             when=has_runs
@@ -123,6 +112,18 @@ pub fn HomePage() -> impl IntoView {
             }
         >
             {move || dashboard.with(|d| view! { <DashboardView dashboard=d.clone() /> })}
+        </Show>
+        // After the week and its warnings: a reminder should not push those off the screen.
+        <Show when=backup_due>
+            <section class="card reminder" aria-labelledby="backup-reminder">
+                <h2 id="backup-reminder">"Time for a backup"</h2>
+                <p>
+                    "Your records live only in this browser, and you have not downloaded a backup in the last 30 days. Some browsers clear a site's data after a week without a visit unless the app is installed."
+                </p>
+                <a class="button secondary" href=href(Destination::Settings)>
+                    "Back up in Settings"
+                </a>
+            </section>
         </Show>
         {move || match knee_card.get() {
             KneeCard::FirstStep => {

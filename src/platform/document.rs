@@ -33,13 +33,30 @@ pub fn remove_boot_shell() {
 /// Moves keyboard and screen-reader focus to the heading (or other element) `id` once it is
 /// drawn: the next animation frame, after the view that holds it has been built.
 pub fn focus_heading(id: &'static str) {
+    focus_when_drawn(id, false);
+}
+
+/// Moves focus to the form field `id` (which scrolls it into view), opening the folded
+/// `<details>` it may sit in: where a runner fixes what a failed save marked.
+pub fn focus_field(id: &'static str) {
+    focus_when_drawn(id, true);
+}
+
+fn focus_when_drawn(id: &'static str, unfold: bool) {
     leptos::prelude::request_animation_frame(move || {
         use wasm_bindgen::JsCast;
-        if let Some(element) = web_sys::window()
+        let Some(element) = web_sys::window()
             .and_then(|window| window.document())
             .and_then(|document| document.get_element_by_id(id))
-            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
-        {
+        else {
+            return;
+        };
+        if unfold {
+            if let Ok(Some(details)) = element.closest("details") {
+                let _ = details.set_attribute("open", "");
+            }
+        }
+        if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
             let _ = element.focus();
         }
     });

@@ -162,13 +162,17 @@ pub fn OutcomeView(outcome: Outcome, heading: String) -> impl IntoView {
         )
     };
 
-    let see_someone = view! {
-        <section class="card" aria-labelledby="kc-see">
-            <h2 id="kc-see">"When to see a professional"</h2>
-            <p>"See a GP, physiotherapist or sports medicine doctor if:"</p>
-            <ul>{engine::SEE_SOMEONE_IF.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ul>
-        </section>
-    };
+    // After a warning sign the care above is the whole answer: "if it lasts two weeks
+    // despite the plan" would contradict it, and there is no plan.
+    let see_someone = (!outcome.stopped_early).then(|| {
+        view! {
+            <section class="card" aria-labelledby="kc-see">
+                <h2 id="kc-see">"When to see a professional"</h2>
+                <p>"See a GP, physiotherapist or sports medicine doctor if:"</p>
+                <ul>{engine::SEE_SOMEONE_IF.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ul>
+            </section>
+        }
+    });
 
     view! {
         <div class="kc-outcome">

@@ -13,19 +13,19 @@ use crate::components::page_intro::PageIntro;
 use crate::domain::records::{RecordId, Run};
 use crate::routes::Destination;
 
-/// What the Log screen's parts share: which run is being edited, and the run that was
-/// just deleted (so it can be put back).
+/// What the Log screen's parts share: which run is being edited, and the runs just deleted
+/// (so they can be put back: a double tap that deleted two is undone whole).
 #[derive(Clone, Copy)]
 pub struct LogState {
     pub editing: RwSignal<Option<RecordId>>,
-    pub deleted: RwSignal<Option<Run>>,
+    pub deleted: RwSignal<Vec<Run>>,
 }
 
 #[component]
 pub fn LogPage() -> impl IntoView {
     provide_context(LogState {
         editing: RwSignal::new(None),
-        deleted: RwSignal::new(None),
+        deleted: RwSignal::new(Vec::new()),
     });
     view! {
         <PageIntro destination=Destination::Log />

@@ -10,6 +10,7 @@ use crate::domain::run_draft::{DraftErrors, RunDraft};
 use crate::domain::schema::Collection;
 use crate::domain::units::Pace;
 use crate::platform::clock;
+use crate::platform::document::focus_field;
 use crate::store::AppStore;
 
 /// One signal per field, so each input owns its text while the runner types.
@@ -98,6 +99,22 @@ impl FormFields {
     }
 }
 
+/// The first field, top to bottom, that a failed save marked.
+fn first_marked_field(errors: &DraftErrors) -> Option<&'static str> {
+    [
+        (&errors.date, "run-date"),
+        (&errors.distance, "run-distance"),
+        (&errors.duration, "run-duration"),
+        (&errors.pain_during, "run-pain-during"),
+        (&errors.pain_after, "run-pain-after"),
+        (&errors.effort, "run-effort"),
+        (&errors.cadence, "run-cadence"),
+        (&errors.notes, "run-notes"),
+    ]
+    .into_iter()
+    .find_map(|(error, id)| error.is_some().then_some(id))
+}
+
 #[component]
 pub fn RunForm() -> impl IntoView {
     let (Some(store), Some(log)) = (use_context::<AppStore>(), use_context::<LogState>()) else {
@@ -145,6 +162,8 @@ pub fn RunForm() -> impl IntoView {
             fields.fill(&RunDraft::from_run(&run, unit));
             errors.set(DraftErrors::default());
             status.set(Some(format!("Editing the run of {}.", run.date)));
+            // The form is at the top of the screen, the Edit button far below it.
+            focus_field("run-distance");
         }
     });
 
@@ -154,6 +173,9 @@ pub fn RunForm() -> impl IntoView {
         let checked = match fields.draft().check(unit, clock::today()) {
             Ok(checked) => checked,
             Err(found) => {
+                if let Some(id) = first_marked_field(&found) {
+                    focus_field(id);
+                }
                 errors.set(*found);
                 status.set(Some("Nothing was saved: check the marked fields.".into()));
                 return;

@@ -10,6 +10,7 @@ use crate::domain::calendar::group_by_week;
 use crate::domain::records::Run;
 use crate::domain::schema::Collection;
 use crate::domain::units::{Distance, Pace};
+use crate::platform::document::focus_heading;
 use crate::store::AppStore;
 
 /// How long the Undo button stays after a deletion.
@@ -18,6 +19,17 @@ const UNDO_SECONDS: u64 = 8;
 /// Weeks drawn at first, and added per "Show earlier weeks": years of imported runs would
 /// otherwise draw thousands of rows and freeze a phone for a second on opening the Log.
 const WEEKS_PER_PAGE: usize = 12;
+
+/// "the run of 2026-11-24" or "2 runs (2026-11-24, 2026-11-20)", for the undo lines.
+fn runs_named(runs: &[Run]) -> String {
+    match runs {
+        [run] => format!("the run of {}", run.date),
+        _ => {
+            let dates: Vec<String> = runs.iter().map(|run| run.date.to_string()).collect();
+            format!("{} runs ({})", runs.len(), dates.join(", "))
+        }
+    }
+}
 
 #[component]
 pub fn RunList() -> impl IntoView {
@@ -32,19 +44,22 @@ pub fn RunList() -> impl IntoView {
         match store.change(&[Collection::Runs], |data| data.runs.retain(|r| r.id != id)) {
             Ok(()) => {
                 status.set(None);
-                log.deleted.set(Some(run.clone()));
+                log.deleted.update(|deleted| deleted.push(run.clone()));
                 if log.editing.get_untracked().as_ref() == Some(&run.id) {
                     log.editing.set(None);
                 }
+                // Where the next run's Delete was, so a second press cannot take another run.
+                focus_heading("undo-delete");
                 set_timeout(
                     move || {
-                        // Only this deletion's undo expires; a newer one keeps its time. The
-                        // runner may have left the Log since: then its state is gone (`None`).
-                        let still_offered = log
+                        // The offer runs out 8 s after the latest deletion; an earlier one's
+                        // timer leaves it. The runner may have left the Log since: then its
+                        // state is gone (`None`).
+                        let latest = log
                             .deleted
-                            .try_with_untracked(|d| d.as_ref().map(|d| &d.id) == Some(&run.id));
-                        if still_offered == Some(true) {
-                            log.deleted.set(None);
+                            .try_with_untracked(|d| d.last().map(|d| &d.id) == Some(&run.id));
+                        if latest == Some(true) {
+                            log.deleted.set(Vec::new());
                         }
                     },
                     StdDuration::from_secs(UNDO_SECONDS),
@@ -54,18 +69,26 @@ pub fn RunList() -> impl IntoView {
         }
     };
     let undo = move |_| {
-        let Some(run) = log.deleted.get_untracked() else {
+        let runs = log.deleted.get_untracked();
+        if runs.is_empty() {
             return;
-        };
+        }
         let outcome = store.change(&[Collection::Runs], |data| {
-            if !data.runs.iter().any(|r| r.id == run.id) {
-                data.runs.push(run.clone());
+            for run in &runs {
+                if !data.runs.iter().any(|r| r.id == run.id) {
+                    data.runs.push(run.clone());
+                }
             }
         });
         match outcome {
             Ok(()) => {
-                log.deleted.set(None);
-                status.set(Some(format!("The run of {} is back.", run.date)));
+                log.deleted.set(Vec::new());
+                let (named, verb) = match runs.as_slice() {
+                    [run] => (format!("The run of {}", run.date), "is"),
+                    _ => (runs_named(&runs), "are"),
+                };
+                status.set(Some(format!("{named} {verb} back.")));
+                focus_heading("runs-heading");
             }
             Err(reason) => status.set(Some(format!("Could not undo. {reason}"))),
         }
@@ -117,14 +140,11 @@ pub fn RunList() -> impl IntoView {
 
     view! {
         <section class="card" aria-labelledby="runs-heading">
-            <h2 id="runs-heading">"Runs"</h2>
-            <Show when=move || log.deleted.with(Option::is_some)>
+            <h2 id="runs-heading" tabindex="-1">"Runs"</h2>
+            <Show when=move || log.deleted.with(|d| !d.is_empty())>
                 <div class="undo" role="status">
-                    {move || {
-                        log.deleted
-                            .with(|d| d.as_ref().map(|run| format!("Deleted the run of {}. ", run.date)))
-                    }}
-                    <button type="button" class="button secondary" on:click=undo>
+                    {move || log.deleted.with(|d| format!("Deleted {}. ", runs_named(d)))}
+                    <button type="button" id="undo-delete" class="button secondary" on:click=undo>
                         "Undo"
                     </button>
                 </div>

@@ -58,10 +58,7 @@ pub fn YourData() -> impl IntoView {
             if counts.total() == 0 {
                 "Nothing is stored yet.".to_string()
             } else {
-                format!(
-                    "Stored on this device: {} runs, {} pain entries, {} strength sessions, {} shoes, {} knee checks.",
-                    counts.runs, counts.pain, counts.strength, counts.shoes, counts.triage
-                )
+                format!("Stored on this device: {}.", counts.describe())
             }
         })
     };
