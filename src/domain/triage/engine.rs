@@ -197,8 +197,14 @@ fn likely_conditions(answers: &Answers) -> Vec<LikelyCondition> {
             })
         })
         .collect();
-    // Stable: ties keep the knowledge base's order.
-    found.sort_by_key(|likely| std::cmp::Reverse(likely.score));
+    // A likely injury comes first whatever its score: it is the one to rule out before any
+    // overuse cause is treated. Then by score; ties keep the knowledge base's order.
+    found.sort_by_key(|likely| {
+        (
+            !likely.condition.exercises_wait_for_assessment,
+            std::cmp::Reverse(likely.score),
+        )
+    });
     found
 }
 

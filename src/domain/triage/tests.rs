@@ -228,6 +228,22 @@ fn scenarios() -> Vec<Scenario> {
         .top(C::AcuteInjury)
         .includes(&[C::InnerKnee]),
         scenario(
+            "injury with a front-of-knee story: the injury is named first",
+            safe(&[
+                ("onset", "injury"),
+                ("ot_age", "no"),
+                ("ot_bend", "no"),
+                ("ot_steps", "no"),
+                ("ot_tender", "no"),
+                ("areas", "front"),
+                ("feel", "dull"),
+                ("triggers", "stairs,sitting"),
+            ]),
+            SeeProfessionalSoon,
+        )
+        .top(C::AcuteInjury)
+        .includes(&[C::Patellofemoral]),
+        scenario(
             "injury, Ottawa items skipped",
             safe(&[
                 ("onset", "injury"),
