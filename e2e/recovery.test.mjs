@@ -51,10 +51,14 @@ describe('recovery', () => {
     await page.getByLabel('Start at').selectOption('week1');
     await page.getByRole('button', { name: 'Start the plan' }).click();
     await page.getByRole('heading', { name: 'Now: Week 1' }).waitFor();
+    // Focus follows each step, so a screen reader never falls back to the top of the page.
+    const focusOn = (id) => page.waitForFunction((want) => document.activeElement?.id === want, id);
+    await focusOn('rec-stage');
 
     await page.getByLabel('Session', { exact: true }).selectOption('stage');
     await page.getByRole('button', { name: 'Start', exact: true }).click();
     await segment(page).filter({ hasText: 'WALK' }).waitFor();
+    await focusOn('rec-pause');
     await segment(page).filter({ hasText: 'RUN' }).waitFor({ timeout: 5000 });
     await segment(page).filter({ hasText: 'WALK' }).waitFor({ timeout: 5000 });
 
@@ -78,6 +82,7 @@ describe('recovery', () => {
 
     // The session runs to its end by itself.
     await page.getByRole('heading', { name: /Session done: 21:00/ }).waitFor({ timeout: 15000 });
+    await focusOn('rec-finish-heading');
     const estimate = await page.getByLabel('Distance covered (km)').inputValue();
     assert.ok(Number(estimate) > 1 && Number(estimate) < 3, `estimate ${estimate}`);
     await page.getByLabel('Pain during (0 none – 10 worst)').fill('2');

@@ -9,6 +9,7 @@ use crate::domain::calendar::week_start;
 use crate::domain::protocol::{self, ProtocolState, Stage};
 use crate::domain::records::{RunKind, TriageRecord};
 use crate::platform::clock;
+use crate::platform::document::focus_heading;
 use crate::store::AppStore;
 
 /// The protocol's state now, or `None` before it starts.
@@ -49,10 +50,13 @@ pub fn ProtocolCard(store: AppStore, prefs: Prefs) -> impl IntoView {
             from_knee_check,
         };
         match prefs.update(|p| p.start = Some(started)) {
-            Ok(()) => status.set(Some(format!(
-                "Started at {}.",
-                stage.title().to_lowercase()
-            ))),
+            Ok(()) => {
+                status.set(Some(format!(
+                    "Started at {}.",
+                    stage.title().to_lowercase()
+                )));
+                focus_heading("rec-stage");
+            }
             Err(reason) => status.set(Some(format!("Not started. {reason}"))),
         }
     };
@@ -111,7 +115,7 @@ pub fn ProtocolCard(store: AppStore, prefs: Prefs) -> impl IntoView {
         let moved_back = state.step_back().is_some();
         let progress = state.progress();
         view! {
-            <h3 id="rec-stage">{state.headline()}</h3>
+            <h3 id="rec-stage" tabindex="-1">{state.headline()}</h3>
             <Show when=move || !finished>
                 <p>{info.what}</p>
                 <p>

@@ -20,6 +20,7 @@ use crate::domain::units::{parse_distance, Duration};
 use crate::platform::audio::Sound;
 use crate::platform::clock;
 use crate::platform::cues::{self, ScreenLock};
+use crate::platform::document::focus_heading;
 use crate::store::AppStore;
 
 fn countdown(ms: u64) -> String {
@@ -174,6 +175,19 @@ pub fn TimerCard(store: AppStore, prefs: Prefs) -> impl IntoView {
         None => Mode::Idle,
         Some((t, s)) if s.finished || t.ended => Mode::Finished,
         Some(_) => Mode::Running,
+    });
+    // Each change of mode replaces the buttons a runner just used; focus follows to what
+    // comes next, or it would fall to the page and a screen reader would lose its place.
+    Effect::new(move |before: Option<Mode>| {
+        let now = mode.get();
+        if before.is_some_and(|before| before != now) {
+            focus_heading(match now {
+                Mode::Idle => "rec-timer-heading",
+                Mode::Running => "rec-pause",
+                Mode::Finished => "rec-finish-heading",
+            });
+        }
+        now
     });
 
     // Cues at each change of segment and at the end.
@@ -412,7 +426,7 @@ pub fn TimerCard(store: AppStore, prefs: Prefs) -> impl IntoView {
                 </button>
             </Show>
             <div class="timer-buttons">
-                <button type="button" class="button" on:click=pause_or_resume>
+                <button type="button" id="rec-pause" class="button" on:click=pause_or_resume>
                     {move || if paused() { "Resume" } else { "Pause" }}
                 </button>
                 <button type="button" class="button secondary" on:click=skip>
@@ -467,7 +481,7 @@ pub fn TimerCard(store: AppStore, prefs: Prefs) -> impl IntoView {
 
     view! {
         <section class="card recovery-timer" aria-labelledby="rec-timer-heading">
-            <h2 id="rec-timer-heading">"Walk-run timer"</h2>
+            <h2 id="rec-timer-heading" tabindex="-1">"Walk-run timer"</h2>
             {move || match mode.get() {
                 Mode::Idle => idle().into_any(),
                 Mode::Running => running().into_any(),
