@@ -130,6 +130,17 @@ describe('recovery', () => {
     await glance.getByText('0 of 3 sessions done at this step.').waitFor();
     await glance.locator('.warning').filter({ hasText: /start it again because pain was 5\/10 during/ }).waitFor();
 
+    // A session is thrown away only on a second, deliberate tap.
+    await glance.getByRole('link', { name: 'Open Recovery' }).click();
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await page.getByRole('button', { name: 'End' }).click();
+    await page.getByRole('button', { name: 'Discard', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Tap "Discard for good"' }).waitFor();
+    await page.getByRole('heading', { name: /Session done/ }).waitFor();
+    await page.getByRole('button', { name: 'Discard for good' }).click();
+    await page.getByRole('status').filter({ hasText: 'The session was not saved.' }).waitFor();
+    assert.equal((await stored(page, 'patella.runs')).data.length, 2);
+
     assertNoProblems(problems);
     await context.close();
   });

@@ -291,13 +291,24 @@ pub fn TimerCard(store: AppStore, prefs: Prefs) -> impl IntoView {
         elapsed
     });
 
+    // A timed session is thrown away only on a second tap: Discard sits beside Save.
+    let discard_asked = RwSignal::new(false);
     let discard = move |_| {
+        if !discard_asked.get_untracked() {
+            discard_asked.set(true);
+            status.set(Some(
+                "Tap \"Discard for good\" to throw this session away, or save it.".to_string(),
+            ));
+            return;
+        }
+        discard_asked.set(false);
         keep(None);
         requeue_cues();
         status.set(Some("The session was not saved.".to_string()));
     };
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        discard_asked.set(false);
         let Some((plan, elapsed_ms)) = finished_session() else {
             return;
         };
@@ -472,7 +483,7 @@ pub fn TimerCard(store: AppStore, prefs: Prefs) -> impl IntoView {
                 <div class="actions">
                     <button type="submit" class="button">"Save session"</button>
                     <button type="button" class="button secondary" on:click=discard>
-                        "Discard"
+                        {move || if discard_asked.get() { "Discard for good" } else { "Discard" }}
                     </button>
                 </div>
             </form>
