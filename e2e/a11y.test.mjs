@@ -100,7 +100,10 @@ for (const scheme of ['light', 'dark']) {
         await addRun(page, { date, distance: km, duration: '40' });
         await page.getByRole('status').filter({ hasText: `Saved: ${km} km` }).waitFor();
       }
-      found.push(...(await audit(page, 'Log (with runs)')));
+      await page.getByLabel('Pain now (0 none – 10 worst)').fill('3');
+      await page.getByRole('button', { name: 'Save pain entry' }).click();
+      await page.getByRole('region', { name: 'Pain entries' }).waitFor();
+      found.push(...(await audit(page, 'Log (with runs and a pain entry)')));
       await page.screenshot({ path: `${SHOTS}/log-data-${scheme}.png` });
       // The import preview: a table of runs with tick boxes, and the reasons files were left out.
       await page.getByLabel('Import runs').setInputFiles(

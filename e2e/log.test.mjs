@@ -138,6 +138,17 @@ describe('the run log', () => {
     assert.equal(entry.pain, 4);
     assert.deepEqual(entry.areas, ['outer']);
     assert.equal(entry.morning_stiffness, true);
+    // Listed, so a mistyped one can be deleted (and the deletion undone).
+    const entries = page.getByRole('region', { name: 'Pain entries' });
+    const line = `${entry.date} · 4/10 · Outer side · stiff or sorer in the morning`;
+    await entries.getByText(line).waitFor();
+    await entries.getByRole('button', { name: `Delete pain entry ${line}` }).click();
+    await entries.getByText(`Deleted the pain entry of ${entry.date}.`).waitFor();
+    assert.equal((await stored(page, 'patella.pain')).data.length, 0);
+    await page.waitForFunction(() => document.activeElement?.id === 'undo-pain-delete');
+    await entries.getByRole('button', { name: 'Undo' }).click();
+    await entries.getByText(`The pain entry of ${entry.date} is back.`).waitFor();
+    assert.deepEqual((await stored(page, 'patella.pain')).data, [entry]);
 
     await page.getByLabel('Shoe name').fill('Blue trainers');
     await page.getByLabel('Distance already on them (optional)').fill('100');

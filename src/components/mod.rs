@@ -5,5 +5,6 @@ pub mod bottom_nav;
 pub mod fields;
 pub mod page_intro;
 pub mod storage_notices;
+pub mod undo;
 pub mod update_banner;
 pub mod weekly_chart;

@@ -76,6 +76,23 @@ impl PainZone {
 }
 
 /// The zone of one score (same as [`PainZone::of`]).
+/// A pain entry in one line, as the Log lists it: "2026-11-26 · 6/10 · Inner side · stiff or
+/// sorer in the morning · after the hills".
+pub fn entry_line(entry: &PainEntry) -> String {
+    let mut parts = vec![entry.date.to_string(), format!("{}/10", entry.pain.value())];
+    if !entry.areas.is_empty() {
+        let areas: Vec<&str> = entry.areas.iter().map(|area| area.label()).collect();
+        parts.push(areas.join("; "));
+    }
+    if entry.morning_stiffness {
+        parts.push("stiff or sorer in the morning".to_string());
+    }
+    if !entry.note.is_empty() {
+        parts.push(entry.note.clone());
+    }
+    parts.join(" · ")
+}
+
 pub fn zone(score: PainScore) -> PainZone {
     PainZone::of(score)
 }
@@ -302,6 +319,21 @@ mod tests {
             morning_stiffness: false,
             note: String::new(),
         }
+    }
+
+    #[test]
+    fn an_entry_reads_in_one_line_with_only_what_was_given() {
+        assert_eq!(entry_line(&entry("2026-11-26", 6)), "2026-11-26 · 6/10");
+        let full = PainEntry {
+            areas: vec![crate::domain::records::KneeArea::Inner],
+            morning_stiffness: true,
+            note: "after the hills".into(),
+            ..entry("2026-11-26", 6)
+        };
+        assert_eq!(
+            entry_line(&full),
+            "2026-11-26 · 6/10 · Inner side · stiff or sorer in the morning · after the hills"
+        );
     }
 
     fn run(date: &str, during: Option<u8>, after: Option<u8>) -> Run {

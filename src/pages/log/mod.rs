@@ -1,8 +1,9 @@
 //! Log: add a run in three taps (more detail folded away), edit or delete any run with an
-//! undo, a quick daily pain entry, and the runner's shoes.
+//! undo, a quick daily pain entry and the list of them, and the runner's shoes.
 
 mod import;
 mod pain_form;
+mod pain_list;
 mod run_form;
 mod run_list;
 mod shoes;
@@ -33,6 +34,7 @@ pub fn LogPage() -> impl IntoView {
         <import::Import />
         <run_list::RunList />
         <pain_form::PainForm />
+        <pain_list::PainList />
         <shoes::Shoes />
     }
 }

@@ -6,6 +6,7 @@ use std::time::Duration as StdDuration;
 use leptos::prelude::*;
 
 use super::LogState;
+use crate::components::undo::{DeleteButton, UndoNotice};
 use crate::domain::calendar::group_by_week;
 use crate::domain::records::Run;
 use crate::domain::schema::Collection;
@@ -68,7 +69,7 @@ pub fn RunList() -> impl IntoView {
             Err(reason) => status.set(Some(format!("Not deleted. {reason}"))),
         }
     };
-    let undo = move |_| {
+    let undo = move |()| {
         let runs = log.deleted.get_untracked();
         if runs.is_empty() {
             return;
@@ -141,14 +142,13 @@ pub fn RunList() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="runs-heading">
             <h2 id="runs-heading" tabindex="-1">"Runs"</h2>
-            <Show when=move || log.deleted.with(|d| !d.is_empty())>
-                <div class="undo" role="status">
-                    {move || log.deleted.with(|d| format!("Deleted {}. ", runs_named(d)))}
-                    <button type="button" id="undo-delete" class="button secondary" on:click=undo>
-                        "Undo"
-                    </button>
-                </div>
-            </Show>
+            <UndoNotice
+                message=Signal::derive(move || {
+                    log.deleted.with(|d| (!d.is_empty()).then(|| format!("Deleted {}.", runs_named(d))))
+                })
+                button_id="undo-delete"
+                on_undo=Callback::new(undo)
+            />
             <p role="status" class="status">{move || status.get()}</p>
             <Show
                 when=move || store.data().with(|data| !data.runs.is_empty())
@@ -179,14 +179,10 @@ pub fn RunList() -> impl IntoView {
                                                         >
                                                             "Edit"
                                                         </button>
-                                                        <button
-                                                            type="button"
-                                                            class="button secondary small"
-                                                            aria-label=delete_label
-                                                            on:click=move |_| delete(run.clone())
-                                                        >
-                                                            "Delete"
-                                                        </button>
+                                                        <DeleteButton
+                                                            label=delete_label
+                                                            on_delete=Callback::new(move |()| delete(run.clone()))
+                                                        />
                                                     </span>
                                                 </li>
                                             }
