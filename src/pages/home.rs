@@ -9,7 +9,6 @@ use crate::components::page_intro::PageIntro;
 use crate::components::weekly_chart::WeeklyChart;
 use crate::domain::load::{self, LoadReport, Severity, WeekSummary};
 use crate::domain::pain;
-use crate::domain::records::CareTier;
 use crate::domain::shoes::{self, ShoeReport};
 use crate::domain::units::DistanceUnit;
 use crate::pages::knee_check::LastKneeCheck;
@@ -58,13 +57,11 @@ pub fn HomePage() -> impl IntoView {
             .with(|data| !data.runs.is_empty() || !data.pain.is_empty())
     };
     let knee_card = Memo::new(move |_| {
-        store.data().with(
-            |data| match data.latest_check().map(|check| check.care_tier) {
-                None => KneeCard::FirstStep,
-                Some(tier) if tier <= CareTier::SameDay => KneeCard::WarningSignFirst,
-                Some(_) => KneeCard::LastCheck,
-            },
-        )
+        store.data().with(|data| match data.latest_check() {
+            None => KneeCard::FirstStep,
+            Some(check) if check.found_warning_sign() => KneeCard::WarningSignFirst,
+            Some(_) => KneeCard::LastCheck,
+        })
     });
     let last_check = move || {
         view! { <LastKneeCheck store=store knee_check_href=href(Destination::KneeCheck) /> }

@@ -43,6 +43,19 @@ fn safe(pairs: &[(&str, &str)]) -> Answers {
     answers(&all)
 }
 
+/// A fall, twist or knock with every X-ray (Ottawa) question answered "no", then `story`.
+fn after_injury(story: &[(&'static str, &'static str)]) -> Answers {
+    let mut all = vec![
+        ("onset", "injury"),
+        ("ot_age", "no"),
+        ("ot_bend", "no"),
+        ("ot_steps", "no"),
+        ("ot_tender", "no"),
+    ];
+    all.extend_from_slice(story);
+    safe(&all)
+}
+
 /// Safety all "no" with one red flag "yes".
 fn red_flag(id: &str) -> Answers {
     let mut a = safe(&[]);
@@ -214,27 +227,14 @@ fn scenarios() -> Vec<Scenario> {
         .stopped(),
         scenario(
             "injury, every Ottawa item no: never ruled out, still seen soon",
-            safe(&[
-                ("onset", "injury"),
-                ("ot_age", "no"),
-                ("ot_bend", "no"),
-                ("ot_steps", "no"),
-                ("ot_tender", "no"),
-                ("areas", "inner"),
-                ("feel", "sharp"),
-            ]),
+            after_injury(&[("areas", "inner"), ("feel", "sharp")]),
             SeeProfessionalSoon,
         )
         .top(C::AcuteInjury)
         .includes(&[C::InnerKnee]),
         scenario(
             "injury with a front-of-knee story: the injury is named first",
-            safe(&[
-                ("onset", "injury"),
-                ("ot_age", "no"),
-                ("ot_bend", "no"),
-                ("ot_steps", "no"),
-                ("ot_tender", "no"),
+            after_injury(&[
                 ("areas", "front"),
                 ("feel", "dull"),
                 ("triggers", "stairs,sitting"),
