@@ -94,9 +94,8 @@ pub const CONDITIONS: [Condition; 6] = [
         about: "A sharp or burning pain on the outside of the knee that builds the longer you \
                 run. Downhills, the slope of cambered roads, sudden jumps in distance, worn \
                 shoes and weak hip muscles on the side of the hip all play a part.",
-        timeline: "Most knee pain settles within 6 to 12 weeks; this eases as the load drops \
-                   and the side-hip muscles get stronger, and many notice a change within 3 to \
-                   4 weeks of hip work.",
+        timeline: "Usually eases over 6 to 12 weeks as the load drops and the side-hip \
+                   muscles get stronger; many notice a change within 3 to 4 weeks of hip work.",
         exercises: &[
             "clamshell",
             "side_lying_leg_lift",
@@ -113,8 +112,7 @@ pub const CONDITIONS: [Condition; 6] = [
         about: "Soreness on the inner side of the knee. In runners it is often strain on the \
                 inner ligament or irritation of a small fluid sac below the joint (pes \
                 anserine bursitis).",
-        timeline: "Most knee pain settles within 6 to 12 weeks with less load and steady \
-                   strength work.",
+        timeline: "Usually eases over 6 to 12 weeks with less load and steady strength work.",
         exercises: &[
             "clamshell",
             "hip_thrust",
@@ -131,7 +129,7 @@ pub const CONDITIONS: [Condition; 6] = [
                 the hamstring or from a fluid-filled swelling called a Baker's cyst. A cyst \
                 that bursts can look like a clot in the calf, so a swollen, red, painful calf \
                 always needs checking the same day.",
-        timeline: "Most knee pain settles within 6 to 12 weeks; a cyst needs a professional \
+        timeline: "Tendon pain usually eases over 6 to 12 weeks; a cyst needs a professional \
                    to look at it.",
         exercises: &["hip_thrust", "calf_stretch", "hip_flexor_stretch"],
         exercises_wait_for_assessment: false,
@@ -158,10 +156,11 @@ pub const CONDITIONS: [Condition; 6] = [
     },
     Condition {
         id: ConditionId::AcuteInjury,
-        name: "A knee injury from a fall, twist or blow",
-        about: "Pain that started with a fall, a twist or a knock can mean a sprained \
-                ligament, a torn cartilage (meniscus) or, now and then, a broken bone. It \
-                needs someone to examine it before you load it hard.",
+        name: "A knee injury (ligament, cartilage or bone)",
+        about: "Pain that started suddenly, in a fall, a twist or a knock or as a sharp pain \
+                in the middle of a movement, can mean a sprained ligament, a torn cartilage \
+                (meniscus) or a strained tendon, and after a fall or knock now and then a \
+                broken bone. It needs someone to examine it before you load it hard.",
         timeline: "Depends on what is hurt; a professional can tell you after examining it.",
         exercises: &[],
         exercises_wait_for_assessment: true,

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::questions::{self, Kind, Question, NONE};
+use super::questions::{self, Kind, Question, AGE_55_PLUS, AGE_UNDER_55, EXCLUSIVE};
 
 /// A question present with no choices was skipped; a question absent was not reached.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -18,8 +18,9 @@ impl Answers {
         Answers::default()
     }
 
-    /// Records an answer, keeping only choices the question offers, at most one for the
-    /// single-answer kinds, and dropping "none of these" when something else is picked.
+    /// Records an answer, keeping only choices the question has, at most one for the
+    /// single-answer kinds, and dropping an exclusive choice ("none of these", "all over")
+    /// when something else is picked.
     /// Unknown question ids are ignored.
     pub fn set(&mut self, question_id: &str, choices: &[&str]) {
         let Some(question) = questions::find(question_id) else {
@@ -40,7 +41,7 @@ impl Answers {
                 .map(|id| id.to_string());
             kept = first.into_iter().collect();
         } else if kept.len() > 1 {
-            kept.retain(|id| id != NONE);
+            kept.retain(|id| !EXCLUSIVE.contains(&id.as_str()));
         }
         self.0.insert(question.id.to_string(), kept);
     }
@@ -55,6 +56,11 @@ impl Answers {
     /// The choices picked for a question: `None` when not reached, empty when skipped.
     pub fn get(&self, question_id: &str) -> Option<&[String]> {
         self.0.get(question_id).map(Vec::as_slice)
+    }
+
+    /// Keeps only the answers to questions `keep` accepts.
+    pub fn retain_questions(&mut self, keep: impl Fn(&str) -> bool) {
+        self.0.retain(|id, _| keep(id));
     }
 
     pub fn is_answered(&self, question_id: &str) -> bool {
@@ -92,9 +98,18 @@ impl Answers {
             .collect()
     }
 
-    /// Reads a record's map back, ignoring anything this version does not know.
+    /// Reads a record's map back, ignoring anything this version does not know. Answers in
+    /// an older vocabulary are read in today's (see [`LEGACY_ANSWERS`]); the stored map
+    /// itself is never rewritten, so nothing a runner saved is lost.
     pub fn from_record_map(map: &BTreeMap<String, String>) -> Answers {
         let mut answers = Answers::new();
+        for legacy in &LEGACY_ANSWERS {
+            if map.get(legacy.question).map(String::as_str) == Some(legacy.choice)
+                && !map.contains_key(legacy.now_question)
+            {
+                answers.set(legacy.now_question, &[legacy.now_choice]);
+            }
+        }
         for (id, joined) in map {
             let picked: Vec<&str> = joined.split(',').filter(|s| !s.is_empty()).collect();
             if picked.is_empty() {
@@ -117,6 +132,31 @@ impl Answers {
     }
 }
 
+/// An answer saved by an earlier version, and the answer it is today.
+pub struct LegacyAnswer {
+    pub question: &'static str,
+    pub choice: &'static str,
+    pub now_question: &'static str,
+    pub now_choice: &'static str,
+}
+
+/// Answers whose question changed. Until age was asked of everyone, only a runner hurt in a
+/// fall, twist or knock was asked "Are you 55 or older?" (`ot_age`).
+pub const LEGACY_ANSWERS: [LegacyAnswer; 2] = [
+    LegacyAnswer {
+        question: "ot_age",
+        choice: questions::YES,
+        now_question: "age",
+        now_choice: AGE_55_PLUS,
+    },
+    LegacyAnswer {
+        question: "ot_age",
+        choice: questions::NO,
+        now_question: "age",
+        now_choice: AGE_UNDER_55,
+    },
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,6 +173,8 @@ mod tests {
         );
         answers.set("triggers", &["none", "stairs"]);
         assert_eq!(answers.get("triggers"), Some(&["stairs".to_string()][..]));
+        answers.set("areas", &["all_over", "inner"]);
+        assert_eq!(answers.get("areas"), Some(&["inner".to_string()][..]));
         answers.set("no_such_question", &["yes"]);
         assert_eq!(answers.get("no_such_question"), None);
     }
@@ -153,11 +195,29 @@ mod tests {
     fn hidden_answers_do_not_count() {
         let mut answers = Answers::new();
         answers.set("onset", &["injury"]);
-        answers.set("ot_age", &["yes"]);
-        assert!(answers.picked("ot_age", "yes"));
+        answers.set("ot_bend", &["yes"]);
+        assert!(answers.picked("ot_bend", "yes"));
         answers.set("onset", &["gradual"]);
-        assert!(!answers.picked("ot_age", "yes"));
-        assert!(!answers.to_record_map().contains_key("ot_age"));
+        assert!(!answers.picked("ot_bend", "yes"));
+        assert!(!answers.to_record_map().contains_key("ot_bend"));
+    }
+
+    #[test]
+    fn a_check_saved_when_age_was_asked_only_after_an_injury_reads_in_todays_words() {
+        let saved = |age: &str| {
+            BTreeMap::from([
+                ("onset".to_string(), "injury".to_string()),
+                ("ot_age".to_string(), age.to_string()),
+            ])
+        };
+        let old = Answers::from_record_map(&saved("yes"));
+        assert!(old.picked("age", AGE_55_PLUS));
+        let old = Answers::from_record_map(&saved("no"));
+        assert!(old.picked("age", AGE_UNDER_55));
+        // A record that has both keeps the age it was given.
+        let mut both = saved("yes");
+        both.insert("age".into(), "under_50".into());
+        assert!(Answers::from_record_map(&both).picked("age", "under_50"));
     }
 
     #[test]

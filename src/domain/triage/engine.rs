@@ -55,6 +55,8 @@ pub struct Outcome {
     pub exercises: Vec<&'static Exercise>,
     /// True when exercises should wait until someone has examined the knee.
     pub exercises_wait: bool,
+    /// Things worth knowing that change nothing above (painless clicking).
+    pub notes: Vec<&'static str>,
 }
 
 /// One sentence saying what to do, for each tier. Never "you're fine".
@@ -94,18 +96,32 @@ pub const SEE_SOMEONE_IF: [&str; 5] = [
     "any warning sign from the start of the check appears: then get help the same day.",
 ];
 
+pub const SKIPPED_SAFETY_SAID: &str = "you left a safety question unanswered";
+pub const NO_CLEAR_PATTERN_SAID: &str = "the answers point to no clear pattern";
 const SKIPPED_SAFETY: &str = "You did not answer every safety question, so this check cannot \
 rule those problems out: have the knee looked at by a GP or physiotherapist.";
 const NO_CLEAR_PATTERN: &str = "Your answers do not point clearly to one cause, and a \
 professional can examine what a questionnaire cannot.";
 
+/// The headline of "see someone soon" when a likely cause needs examining before any load.
+pub const EXAMINE_FIRST_HEADLINE: &str = "Book a visit with a GP or physiotherapist in the next \
+few days, and rest the knee from running and strength work until then.";
+
+/// Painless clicking is common and on its own no sign of damage, so it raises nothing.
+pub const PAINLESS_CLICKING: &str = "Clicking or popping that does not hurt is common in \
+knees and, on its own, is not a sign of damage.";
+
 /// Evaluates the answers given. Works on any answer set: partial, skipped or contradictory.
+/// Answers below one that ended the check do not count: a warning sign is the whole answer.
 pub fn evaluate(answers: &Answers) -> Outcome {
+    let mut decided = answers.clone();
+    rules::forget_after_stop(&mut decided);
+    let answers = &decided;
     let stopped_early = rules::stops(answers);
 
     let mut care_reasons: Vec<CareReason> = CARE_RULES
         .iter()
-        .filter(|rule| rule.when.holds(answers))
+        .filter(|rule| rule.holds(answers))
         .map(|rule| CareReason {
             tier: rule.tier,
             said: rule.when.said(),
@@ -113,17 +129,22 @@ pub fn evaluate(answers: &Answers) -> Outcome {
         })
         .collect();
 
-    let conditions = likely_conditions(answers);
-    let factors = found_factors(answers);
+    // After a warning sign, care is the whole answer: no causes, timelines or plan.
+    let (conditions, factors) = if stopped_early {
+        (Vec::new(), Vec::new())
+    } else {
+        (likely_conditions(answers), found_factors(answers))
+    };
 
     if !stopped_early {
+        let injured = answers.picked("onset", questions::INJURY);
         let safety_skipped = questions::all()
-            .filter(|q| questions::is_safety_check(q) && answers.asks(q))
+            .filter(|q| questions::is_safety_check(q, injured) && answers.asks(q))
             .any(|q| answers.get(q.id).is_none_or(|picked| picked.is_empty()));
         if safety_skipped {
             care_reasons.push(CareReason {
                 tier: CareTier::SeeProfessionalSoon,
-                said: "you left a safety question unanswered",
+                said: SKIPPED_SAFETY_SAID,
                 action: SKIPPED_SAFETY,
             });
         }
@@ -140,7 +161,7 @@ pub fn evaluate(answers: &Answers) -> Outcome {
         if conditions.is_empty() {
             care_reasons.push(CareReason {
                 tier: CareTier::SeeProfessionalSoon,
-                said: "the answers point to no clear pattern",
+                said: NO_CLEAR_PATTERN_SAID,
                 action: NO_CLEAR_PATTERN,
             });
         }
@@ -166,7 +187,15 @@ pub fn evaluate(answers: &Answers) -> Outcome {
     } else if exercises_wait {
         (plan_until_examined(), Vec::new())
     } else {
-        (plan_for(&factors), exercises_for(&conditions, &factors))
+        (
+            plan_for(&factors, tier),
+            exercises_for(&conditions, &factors),
+        )
+    };
+    let notes = if !stopped_early && answers.picked("clicking", "painless") {
+        vec![PAINLESS_CLICKING]
+    } else {
+        Vec::new()
     };
 
     Outcome {
@@ -178,6 +207,7 @@ pub fn evaluate(answers: &Answers) -> Outcome {
         plan,
         exercises,
         exercises_wait,
+        notes,
     }
 }
 
@@ -235,12 +265,14 @@ fn plan_until_examined() -> Vec<PlannedStage> {
         .collect()
 }
 
-fn plan_for(factors: &[FoundFactor]) -> Vec<PlannedStage> {
+/// The whole plan, with the training changes for the factors found. Reassurance opens it
+/// only for self-care: a runner told to be seen, or unsure, is not told not to worry.
+fn plan_for(factors: &[FoundFactor], tier: CareTier) -> Vec<PlannedStage> {
     content::PLAN
         .iter()
         .map(|stage| {
             let mut steps: Vec<&'static str> = stage.steps.to_vec();
-            if stage.phase == Phase::FirstDays {
+            if stage.phase == Phase::FirstDays && tier == CareTier::SelfManage {
                 steps.insert(0, content::plan::REASSURANCE);
             }
             for found in factors {
@@ -291,11 +323,44 @@ impl Outcome {
     /// to start meanwhile; when a likely cause needs examining first, there is none to start.
     pub fn headline(&self) -> &'static str {
         if self.tier == CareTier::SeeProfessionalSoon && self.exercises_wait {
-            "Book a visit with a GP or physiotherapist in the next few days, and rest the knee \
-             from running and strength work until then."
+            EXAMINE_FIRST_HEADLINE
         } else {
             tier_sentence(self.tier)
         }
+    }
+
+    /// How long most knee pain takes to settle, said with the plan of a self-care result only.
+    pub fn settling_timeline(&self) -> Option<&'static str> {
+        (self.tier == CareTier::SelfManage && !self.plan.is_empty())
+            .then_some(content::SETTLING_TIMELINE)
+    }
+
+    /// Every sentence the result shows about this knee, for checks over all outcomes: the
+    /// headline, the reasons and actions, causes, plan, exercises and notes.
+    pub fn sentences(&self) -> Vec<&'static str> {
+        let mut all = vec![self.headline()];
+        for reason in &self.care_reasons {
+            all.extend([reason.said, reason.action]);
+        }
+        for likely in &self.conditions {
+            let c = likely.condition;
+            all.extend([c.name, c.about, c.timeline]);
+            all.extend(likely.because.iter().copied());
+        }
+        for found in &self.factors {
+            all.extend([found.factor.name, found.factor.why]);
+            all.extend(found.because.iter().copied());
+        }
+        for planned in &self.plan {
+            all.push(planned.stage.title);
+            all.extend(planned.steps.iter().copied());
+        }
+        all.extend(self.settling_timeline());
+        for exercise in &self.exercises {
+            all.extend([exercise.name, exercise.dose, exercise.how_to]);
+        }
+        all.extend(self.notes.iter().copied());
+        all
     }
 
     /// Whether the result leads on to the return-to-running plan: not when care comes first.

@@ -48,6 +48,25 @@ pub fn asked(answers: &Answers) -> Vec<&'static Question> {
         .collect()
 }
 
+/// How many questions a check asks: (after a gradual start, added after a fall or knock).
+pub fn question_counts() -> (usize, usize) {
+    let mut gradual = Answers::new();
+    gradual.set("onset", &["gradual"]);
+    let mut injury = Answers::new();
+    injury.set("onset", &[questions::INJURY]);
+    let base = asked(&gradual).len();
+    (base, asked(&injury).len().saturating_sub(base))
+}
+
+/// The knee check's promise on its start screen, with the real number of questions.
+pub fn intro() -> String {
+    let (base, extra) = question_counts();
+    format!(
+        "{base} short questions ({extra} more after a fall or knock): warning signs first, \
+         then where and how it hurts and what may be behind it. It ends with what to do and a plan."
+    )
+}
+
 impl Draft {
     pub fn new() -> Draft {
         Draft {
@@ -85,9 +104,11 @@ impl Draft {
     }
 
     /// Records an answer to the question shown and moves on: to the outcome if the answer
-    /// stops the check or was the last, otherwise to the next question asked.
+    /// stops the check or was the last, otherwise to the next question asked. An answer that
+    /// stops the check clears every answer below it, as if the rest had never been asked.
     pub fn answer(&mut self, question_id: &str, choices: &[&str]) {
         self.answers.set(question_id, choices);
+        rules::forget_after_stop(&mut self.answers);
         self.advance_from(question_id);
     }
 

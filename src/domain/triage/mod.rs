@@ -13,6 +13,10 @@ pub mod rules;
 
 // Native only: the property tests use proptest, a native dev-dependency.
 #[cfg(all(test, not(target_arch = "wasm32")))]
+mod case_tests;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod decision_table;
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 
 pub use answers::Answers;

@@ -61,6 +61,9 @@ pub struct Choice {
     pub label: &'static str,
     /// The answer as the outcome repeats it: "because you said {said}".
     pub said: &'static str,
+    /// False for an answer only older saved checks hold (see [`legacy_choice`]): it is read
+    /// and explained, never offered.
+    pub offered: bool,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -82,6 +85,11 @@ impl Question {
     pub fn choice(&self, id: &str) -> Option<&'static Choice> {
         self.choices.iter().find(|choice| choice.id == id)
     }
+
+    /// The answers the wizard shows as buttons.
+    pub fn offered_choices(&self) -> impl Iterator<Item = &'static Choice> {
+        self.choices.iter().filter(|choice| choice.offered)
+    }
 }
 
 pub const YES: &str = "yes";
@@ -90,20 +98,21 @@ pub const NO: &str = "no";
 pub const NONE: &str = "none";
 /// The onset answer that brings the injury (X-ray) questions.
 pub const INJURY: &str = "injury";
+/// The onset answer for a sharp pain that started suddenly with no fall or knock.
+pub const SUDDEN: &str = "sudden";
+/// The knee map's honest way out: the pain is all over, or in no one spot.
+pub const ALL_OVER: &str = "all_over";
+/// Choices that exclude every other choice of their question.
+pub const EXCLUSIVE: [&str; 2] = [NONE, ALL_OVER];
+/// The age at which the X-ray rule applies after a fall, twist or knock (Stiell 1995).
+pub const AGE_55_PLUS: &str = "55_plus";
+/// 50 to 54: old enough for a deep ache with morning stiffness to point to the joint surface.
+pub const AGE_50_54: &str = "50_54";
+/// "Under 55", from checks saved when age was asked only after an injury (as `ot_age`).
+pub const AGE_UNDER_55: &str = "under_55";
 
 const fn yes_no(yes_said: &'static str, no_said: &'static str) -> [Choice; 2] {
-    [
-        Choice {
-            id: YES,
-            label: "Yes",
-            said: yes_said,
-        },
-        Choice {
-            id: NO,
-            label: "No",
-            said: no_said,
-        },
-    ]
+    [choice(YES, "Yes", yes_said), choice(NO, "No", no_said)]
 }
 
 const fn safety(
@@ -126,9 +135,11 @@ const fn safety(
 
 /// Whether `question` is a safety question: a red flag, or one of the injury (X-ray)
 /// questions asked after a fall, twist or knock. Skipping one leaves something unruled out.
-pub fn is_safety_check(question: &Question) -> bool {
+/// Age joins them after an injury, since the X-ray rule needs it.
+pub fn is_safety_check(question: &Question, injured: bool) -> bool {
     question.section == Section::Safety
         || matches!(question.only_if, Some(("onset", choice)) if choice == INJURY)
+        || (injured && question.id == "age")
 }
 
 const fn ottawa(
@@ -170,12 +181,27 @@ const fn ask(
 }
 
 const fn choice(id: &'static str, label: &'static str, said: &'static str) -> Choice {
-    Choice { id, label, said }
+    Choice {
+        id,
+        label,
+        said,
+        offered: true,
+    }
+}
+
+/// An answer older saved checks hold that the wizard no longer offers.
+const fn legacy_choice(id: &'static str, said: &'static str) -> Choice {
+    Choice {
+        id,
+        label: "",
+        said,
+        offered: false,
+    }
 }
 
 const RF_WEIGHT: [Choice; 2] = yes_no(
-    "you cannot put weight on the leg",
-    "you can put weight on the leg",
+    "you cannot stand on the leg or put any weight on it",
+    "you can stand on the leg",
 );
 /// Locked now is an emergency; a knee that locks and frees up again still needs seeing today.
 pub const LOCKS_AT_TIMES: &str = "at_times";
@@ -213,7 +239,12 @@ const RF_WORSE: [Choice; 2] = yes_no(
     "the pain keeps getting worse even with rest",
     "the pain is not getting worse with rest",
 );
-const OT_AGE: [Choice; 2] = yes_no("you are 55 or older", "you are under 55");
+const AGE: [Choice; 4] = [
+    choice("under_50", "Under 50", "you are under 50"),
+    choice(AGE_50_54, "50 to 54", "you are 50 to 54"),
+    choice(AGE_55_PLUS, "55 or older", "you are 55 or older"),
+    legacy_choice(AGE_UNDER_55, "you are under 55"),
+];
 const OT_BEND: [Choice; 2] = yes_no(
     "you cannot bend the knee to a right angle",
     "you can bend the knee to a right angle",
@@ -226,11 +257,16 @@ const OT_TENDER: [Choice; 2] = yes_no(
     "there is a tender spot on the kneecap or on the bony bump below the outer knee",
     "there is no tender spot on the bone",
 );
-const ONSET: [Choice; 2] = [
+const ONSET: [Choice; 3] = [
     choice(
         "gradual",
         "Gradually, over days or weeks",
         "it came on gradually",
+    ),
+    choice(
+        SUDDEN,
+        "Suddenly, during a run or a movement, with no fall or knock",
+        "it started suddenly during a run or a movement, with no fall or knock",
     ),
     choice(
         INJURY,
@@ -238,7 +274,7 @@ const ONSET: [Choice; 2] = [
         "it started with a fall, twist or knock",
     ),
 ];
-const AREAS: [Choice; 5] = [
+const AREAS: [Choice; 6] = [
     choice(
         "front",
         "Front, around the kneecap",
@@ -251,6 +287,11 @@ const AREAS: [Choice; 5] = [
         "deep",
         "Deep inside, hard to point to",
         "it hurts deep inside the knee",
+    ),
+    choice(
+        ALL_OVER,
+        "All over, or no one spot",
+        "it hurts all over the knee, or in no one spot",
     ),
 ];
 const FEEL: [Choice; 3] = [
@@ -330,11 +371,11 @@ const DURATION: [Choice; 4] = [
 ];
 const BEFORE: [Choice; 3] = [
     choice("no", "No, this is the first time", "this is the first time"),
-    choice("once", "Once before", "you have had it once before"),
+    choice("once", "Once before", "you have had this pain once before"),
     choice(
         "often",
-        "Several times",
-        "you have had it several times before",
+        "Two or more times before",
+        "you have had this pain two or more times before",
     ),
 ];
 const DAILY_LIFE: [Choice; 2] = yes_no(
@@ -469,10 +510,12 @@ const SITTING: [Choice; 2] = yes_no(
 
 /// Every question, in the order asked. Which are shown depends on earlier answers.
 pub const QUESTIONS: [Question; 35] = [
+    // Standing only: taking four steps after a knock is the X-ray rule's own question, so a
+    // runner who can stand but not walk is still routed with the X-ray advice named.
     safety(
         "rf_weight",
-        "Are you unable to put weight on the leg or take a few steps?",
-        "Answer yes if standing on it or walking a few steps is not possible.",
+        "Are you unable to stand on the leg or put any weight on it?",
+        "Answer yes if you cannot stand on it at all. If you can stand but walking is hard, answer no: a later question asks about that.",
         &RF_WEIGHT,
     ),
     Question {
@@ -520,6 +563,14 @@ pub const QUESTIONS: [Question; 35] = [
         "",
         &RF_WORSE,
     ),
+    ask(
+        "age",
+        Section::Start,
+        Kind::Single,
+        "How old are you?",
+        "Some causes of knee pain, and the X-ray advice after a fall or knock, depend on age. You can skip this.",
+        &AGE,
+    ),
     // Not skippable: its answer decides whether the injury (X-ray) questions are asked.
     Question {
         skippable: false,
@@ -532,12 +583,6 @@ pub const QUESTIONS: [Question; 35] = [
             &ONSET,
         )
     },
-    ottawa(
-        "ot_age",
-        "Are you 55 or older?",
-        "After a fall, twist or knock, age changes how likely a broken bone is.",
-        &OT_AGE,
-    ),
     ottawa(
         "ot_bend",
         "Is it impossible to bend the knee to a right angle, as when sitting on a chair?",
@@ -640,8 +685,8 @@ pub const QUESTIONS: [Question; 35] = [
         "before",
         Section::Behaviour,
         Kind::Single,
-        "Have you had this before?",
-        "",
+        "Have you had this same pain before?",
+        "Count the times it came back after settling.",
         &BEFORE,
     ),
     ask(

@@ -5,6 +5,9 @@
 use leptos::prelude::*;
 
 use crate::domain::records::KneeArea;
+use crate::domain::triage::questions::{Question, ALL_OVER};
+
+use super::wizard::toggle_choice;
 
 /// The short words shown on the map; the accessible name is the full label, which starts
 /// with them (so voice control users can say what they see).
@@ -30,19 +33,24 @@ pub fn area_id(area: KneeArea) -> &'static str {
 }
 
 #[component]
-pub fn KneeMap(selected: RwSignal<Vec<String>>) -> impl IntoView {
+pub fn KneeMap(question: &'static Question, selected: RwSignal<Vec<String>>) -> impl IntoView {
     let pressed =
         move |area: KneeArea| selected.with(|ids| ids.iter().any(|id| id == area_id(area)));
-    let toggle = move |area: KneeArea| {
-        selected.update(|ids| {
-            let id = area_id(area);
-            if let Some(at) = ids.iter().position(|x| x == id) {
-                ids.remove(at);
-            } else {
-                ids.push(id.to_string());
-            }
-        });
-    };
+    let toggle = move |area: KneeArea| selected.update(|ids| toggle_choice(ids, area_id(area)));
+    let all_over_pressed = move || selected.with(|ids| ids.iter().any(|id| id == ALL_OVER));
+    // Not a spot on the drawing: a runner whose whole knee hurts has no spot to press.
+    let all_over = question.choice(ALL_OVER).map(|choice| {
+        view! {
+            <button
+                type="button"
+                class="button kc-choice kc-toggle kc-all-over"
+                aria-pressed=move || if all_over_pressed() { "true" } else { "false" }
+                on:click=move |_| selected.update(|ids| toggle_choice(ids, ALL_OVER))
+            >
+                {choice.label}
+            </button>
+        }
+    });
     let shape_class = move |area: KneeArea, base: &'static str| {
         if pressed(area) {
             format!("{base} on")
@@ -81,5 +89,6 @@ pub fn KneeMap(selected: RwSignal<Vec<String>>) -> impl IntoView {
             </svg>
             {buttons}
         </div>
+        {all_over}
     }
 }

@@ -232,9 +232,9 @@ pub fn KneeCheckPage() -> impl IntoView {
                         </h2>
                         <p>
                             {if has_draft {
-                                "Your answers so far are kept on this device. Carry on where you stopped, or start again."
+                                "Your answers so far are kept on this device. Carry on where you stopped, or start again.".to_string()
                             } else {
-                                "About 30 short questions: warning signs first, then where and how it hurts and what may be behind it. It ends with what to do and a plan."
+                                triage::flow::intro()
                             }}
                         </p>
                         <p class="hint">

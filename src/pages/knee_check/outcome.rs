@@ -123,7 +123,7 @@ pub fn OutcomeView(outcome: Outcome, heading: String) -> impl IntoView {
             <section class="card" aria-labelledby="kc-plan">
                 <h2 id="kc-plan">"Your plan"</h2>
                 <ol class="kc-list kc-phases">{stages}</ol>
-                <p class="hint">{content::SETTLING_TIMELINE}</p>
+                {outcome.settling_timeline().map(|line| view! { <p class="hint">{line}</p> })}
             </section>
         }
     });
@@ -134,7 +134,7 @@ pub fn OutcomeView(outcome: Outcome, heading: String) -> impl IntoView {
                 <section class="card" aria-labelledby="kc-exercises">
                     <h2 id="kc-exercises">"Exercises"</h2>
                     <p>
-                        "After a fall, twist or knock, wait until someone has examined the knee before starting strength exercises. Gentle movement that does not hurt is fine."
+                        "After a pain that started suddenly, wait until someone has examined the knee before starting strength exercises. Gentle movement that does not hurt is fine."
                     </p>
                 </section>
             }
@@ -162,6 +162,15 @@ pub fn OutcomeView(outcome: Outcome, heading: String) -> impl IntoView {
         )
     };
 
+    let notes = (!outcome.notes.is_empty()).then(|| {
+        view! {
+            <section class="card" aria-labelledby="kc-notes">
+                <h2 id="kc-notes">"Good to know"</h2>
+                <ul>{outcome.notes.iter().map(|n| view! { <li>{*n}</li> }).collect_view()}</ul>
+            </section>
+        }
+    });
+
     // After a warning sign the care above is the whole answer: "if it lasts two weeks
     // despite the plan" would contradict it, and there is no plan.
     let see_someone = (!outcome.stopped_early).then(|| {
@@ -181,6 +190,7 @@ pub fn OutcomeView(outcome: Outcome, heading: String) -> impl IntoView {
             {factors}
             {plan}
             {exercises}
+            {notes}
             {see_someone}
             <p class="kc-disclaimer">{content::DISCLAIMER}</p>
         </div>

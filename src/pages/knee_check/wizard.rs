@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::triage::questions::{Kind, Question, Section};
+use crate::domain::triage::questions::{Kind, Question, Section, EXCLUSIVE};
 use crate::domain::triage::Step;
 
 use super::knee_map::KneeMap;
@@ -99,8 +99,7 @@ fn one_tap(
         _ => "kc-choices",
     };
     let buttons = question
-        .choices
-        .iter()
+        .offered_choices()
         .map(|choice| {
             let pressed = given.iter().any(|id| id == choice.id);
             view! {
@@ -128,11 +127,10 @@ fn pick_many(
 ) -> impl IntoView {
     let selected = RwSignal::new(given);
     let picker = if question.kind == Kind::KneeMap {
-        view! { <KneeMap selected=selected /> }.into_any()
+        view! { <KneeMap question=question selected=selected /> }.into_any()
     } else {
         let buttons = question
-            .choices
-            .iter()
+            .offered_choices()
             .map(|choice| {
                 let id = choice.id;
                 let pressed = move || selected.with(|ids| ids.iter().any(|x| x == id));
@@ -143,14 +141,7 @@ fn pick_many(
                         aria-pressed=move || if pressed() { "true" } else { "false" }
                         on:click=move |_| {
                             selected.update(|ids| {
-                                if let Some(at) = ids.iter().position(|x| x == id) {
-                                    ids.remove(at);
-                                } else if id == crate::domain::triage::questions::NONE {
-                                    *ids = vec![id.to_string()];
-                                } else {
-                                    ids.retain(|x| x != crate::domain::triage::questions::NONE);
-                                    ids.push(id.to_string());
-                                }
+                                toggle_choice(ids, id);
                             })
                         }
                     >
@@ -189,5 +180,18 @@ fn pick_many(
         >
             "Continue"
         </button>
+    }
+}
+
+/// Presses or releases one choice of a pick-many question: an exclusive choice ("None of
+/// these", "All over") releases every other, and any other releases the exclusive ones.
+pub fn toggle_choice(ids: &mut Vec<String>, id: &str) {
+    if let Some(at) = ids.iter().position(|x| x == id) {
+        ids.remove(at);
+    } else if EXCLUSIVE.contains(&id) {
+        *ids = vec![id.to_string()];
+    } else {
+        ids.retain(|x| !EXCLUSIVE.contains(&x.as_str()));
+        ids.push(id.to_string());
     }
 }

@@ -1,0 +1,497 @@
+//! The knee check against cases written from the clinical sources rather than from the code:
+//! a sudden pain with no fall, a warning sign chosen after going Back, reassurance only for
+//! self-care, painless clicking, age, "all over", recurrence, and standing apart from the
+//! four steps. Tables for the stories, properties for "any answer at any point".
+
+use proptest::prelude::*;
+
+use super::answers::Answers;
+use super::engine::{evaluate, Outcome, PAINLESS_CLICKING};
+use super::flow::{Draft, Step};
+use super::questions::{self, Kind, Question};
+use super::rules::{self, CARE_RULES};
+use crate::domain::content::plan::REASSURANCE;
+use crate::domain::content::{ConditionId as C, SETTLING_TIMELINE};
+use crate::domain::records::CareTier::{self, SameDay, SeeProfessionalSoon, SelfManage};
+
+const RED_FLAGS: [&str; 8] = [
+    "rf_weight",
+    "rf_locked",
+    "rf_gives_way",
+    "rf_swollen",
+    "rf_hot",
+    "rf_numb",
+    "rf_calf",
+    "rf_worse_rest",
+];
+
+/// Every red flag "no", then `pairs` (`"a,b"` picks several; `""` skips).
+fn story(pairs: &[(&str, &str)]) -> Answers {
+    let mut answers = Answers::new();
+    for id in RED_FLAGS {
+        answers.set(id, &["no"]);
+    }
+    for (question, choices) in pairs {
+        let picked: Vec<&str> = choices.split(',').filter(|c| !c.is_empty()).collect();
+        if picked.is_empty() {
+            answers.skip(question);
+        } else {
+            answers.set(question, &picked);
+        }
+    }
+    answers
+}
+
+/// Words that tell a runner not to worry. They belong to self-care results only.
+const REASSURING: [&str; 5] = [
+    "calm",
+    "not serious",
+    "most knee pain",
+    "settles",
+    "nothing to worry",
+];
+
+fn reassures(outcome: &Outcome) -> bool {
+    outcome.sentences().iter().any(|sentence| {
+        let lower = sentence.to_lowercase();
+        REASSURING.iter().any(|word| lower.contains(word))
+    })
+}
+
+fn said_in(outcome: &Outcome) -> Vec<&'static str> {
+    outcome.care_reasons.iter().map(|r| r.said).collect()
+}
+
+// --- 1. A sudden pain with no fall, twist or knock.
+
+#[test]
+fn a_sudden_pain_without_a_fall_is_seen_soon_and_says_why() {
+    let outcome = evaluate(&story(&[
+        ("age", "under_50"),
+        ("onset", "sudden"),
+        ("areas", "inner"),
+        ("feel", "sharp"),
+        ("duration", "days"),
+        ("before", "no"),
+        ("pain_now", "3"),
+    ]));
+    assert_eq!(outcome.tier, SeeProfessionalSoon);
+    assert!(said_in(&outcome)
+        .contains(&"it started suddenly during a run or a movement, with no fall or knock"));
+    // Examined before it is loaded: no running plan, no exercises, no reassurance.
+    assert!(outcome.exercises_wait && outcome.exercises.is_empty());
+    assert!(!outcome.offers_recovery());
+    assert!(!reassures(&outcome));
+    assert_eq!(outcome.conditions[0].condition.id, C::AcuteInjury);
+}
+
+#[test]
+fn a_sudden_start_asks_no_x_ray_questions() {
+    let mut answers = story(&[("onset", "sudden")]);
+    assert!(super::flow::asked(&answers)
+        .iter()
+        .all(|q| !q.id.starts_with("ot_")));
+    answers.set("onset", &["injury"]);
+    assert_eq!(
+        super::flow::asked(&answers)
+            .iter()
+            .filter(|q| q.id.starts_with("ot_"))
+            .count(),
+        3
+    );
+}
+
+// --- 8. Standing is one question; the four steps after a knock are another.
+
+#[test]
+fn a_runner_who_can_stand_but_could_not_take_four_steps_gets_the_x_ray_advice() {
+    let weight = questions::find("rf_weight")
+        .map(|q| q.text)
+        .unwrap_or_default();
+    assert!(!weight.contains("step"), "{weight}");
+    let outcome = evaluate(&story(&[
+        ("age", "under_50"),
+        ("onset", "injury"),
+        ("ot_bend", "no"),
+        ("ot_steps", "yes"),
+    ]));
+    assert_eq!(outcome.tier, SameDay);
+    assert!(outcome.stopped_early);
+    assert!(outcome
+        .care_reasons
+        .iter()
+        .any(|r| r.action.contains("X-ray") && r.said.contains("four steps")));
+}
+
+// --- 5. Age, asked of everyone.
+
+#[test]
+fn age_is_asked_of_every_runner_early_and_can_be_skipped() {
+    let age = questions::find("age");
+    assert!(age.is_some_and(|q| q.skippable && q.only_if.is_none()));
+    let mut draft = Draft::new();
+    for id in RED_FLAGS {
+        draft.answer(id, &["no"]);
+    }
+    assert!(matches!(draft.step(), Step::Ask { question, .. } if question.id == "age"));
+}
+
+#[test]
+fn the_x_ray_rule_at_55_needs_the_injury() {
+    let injured = evaluate(&story(&[("age", "55_plus"), ("onset", "injury")]));
+    assert_eq!(injured.tier, SameDay);
+    assert!(injured.care_reasons[0].action.contains("X-ray"));
+    assert!(injured.care_reasons[0].said.contains("55 or older"));
+    let gradual = evaluate(&story(&[
+        ("age", "55_plus"),
+        ("onset", "gradual"),
+        ("areas", "front"),
+    ]));
+    assert!(gradual.tier > SameDay, "{:?}", gradual.tier);
+    // Ending the check on the second of its two answers: Back returns to how it started.
+    let mut draft = Draft::new();
+    for id in RED_FLAGS {
+        draft.answer(id, &["no"]);
+    }
+    draft.answer("age", &["55_plus"]);
+    assert!(!draft.is_finished());
+    draft.answer("onset", &["injury"]);
+    assert!(draft.is_finished());
+    assert!(draft.back());
+    assert!(matches!(draft.step(), Step::Ask { question, .. } if question.id == "onset"));
+}
+
+#[test]
+fn a_deep_ache_with_morning_stiffness_at_50_or_over_points_to_the_joint_and_being_examined() {
+    for age in ["50_54", "55_plus"] {
+        let outcome = evaluate(&story(&[
+            ("age", age),
+            ("onset", "gradual"),
+            ("areas", "all_over"),
+            ("feel", "dull"),
+            ("stiffness", "yes"),
+        ]));
+        assert_eq!(
+            outcome.conditions.first().map(|c| c.condition.id),
+            Some(C::JointSurface),
+            "{age}"
+        );
+        assert_eq!(outcome.tier, SeeProfessionalSoon, "{age}");
+        assert!(outcome.conditions[0]
+            .because
+            .iter()
+            .any(|b| b.contains("you are")));
+    }
+    let younger = evaluate(&story(&[
+        ("age", "under_50"),
+        ("onset", "gradual"),
+        ("areas", "all_over"),
+        ("stiffness", "yes"),
+    ]));
+    assert!(!younger.has_condition(C::JointSurface));
+}
+
+#[test]
+fn a_check_saved_with_the_old_age_question_keeps_its_x_ray_reason() {
+    let saved = std::collections::BTreeMap::from([
+        ("rf_weight".to_string(), "no".to_string()),
+        ("onset".to_string(), "injury".to_string()),
+        ("ot_age".to_string(), "yes".to_string()),
+    ]);
+    let outcome = evaluate(&Answers::from_record_map(&saved));
+    assert_eq!(outcome.tier, SameDay);
+    assert!(said_in(&outcome).contains(&"you are 55 or older"));
+    // "Under 55" is read, and is no gap in the safety questions.
+    let saved_under = std::collections::BTreeMap::from([
+        ("onset".to_string(), "injury".to_string()),
+        ("ot_age".to_string(), "no".to_string()),
+        ("ot_bend".to_string(), "no".to_string()),
+        ("ot_steps".to_string(), "no".to_string()),
+        ("ot_tender".to_string(), "no".to_string()),
+    ]);
+    let mut answers = Answers::from_record_map(&saved_under);
+    for id in RED_FLAGS {
+        answers.set(id, &["no"]);
+    }
+    let outcome = evaluate(&answers);
+    assert!(!said_in(&outcome).contains(&"you left a safety question unanswered"));
+}
+
+// --- 6. The knee map's honest way out.
+
+#[test]
+fn all_over_is_not_pushed_to_no_clear_pattern_when_the_rest_points_somewhere() {
+    let outcome = evaluate(&story(&[
+        ("age", "under_50"),
+        ("onset", "gradual"),
+        ("areas", "all_over"),
+        ("triggers", "stairs,squat,sitting"),
+    ]));
+    assert_eq!(
+        outcome.conditions.first().map(|c| c.condition.id),
+        Some(C::Patellofemoral)
+    );
+    assert!(!said_in(&outcome).contains(&"the answers point to no clear pattern"));
+    // With nothing else to go on, it is honestly no clear pattern.
+    let vague = evaluate(&story(&[("onset", "gradual"), ("areas", "all_over")]));
+    assert!(said_in(&vague).contains(&"the answers point to no clear pattern"));
+}
+
+// --- 7. Recurrence as a count.
+
+#[test]
+fn two_or_more_earlier_episodes_mean_being_assessed() {
+    let base = [
+        ("age", "under_50"),
+        ("onset", "gradual"),
+        ("areas", "front"),
+        ("triggers", "stairs"),
+    ];
+    let with = |before: &'static str| {
+        let mut pairs = base.to_vec();
+        pairs.push(("before", before));
+        evaluate(&story(&pairs))
+    };
+    let often = with("often");
+    assert_eq!(often.tier, SeeProfessionalSoon);
+    assert!(said_in(&often).contains(&"you have had this pain two or more times before"));
+    assert!(often
+        .care_reasons
+        .iter()
+        .any(|r| r.action.starts_with("Repeated episodes") && r.action.contains("assess")));
+    assert_eq!(with("once").tier, SelfManage);
+    assert_eq!(with("no").tier, SelfManage);
+}
+
+// --- 3. Reassurance only in self-care, walked over every tier.
+
+#[test]
+fn reassurance_appears_in_self_care_results_only() {
+    let stories: Vec<(CareTier, Answers)> = vec![
+        (
+            SelfManage,
+            story(&[
+                ("age", "under_50"),
+                ("onset", "gradual"),
+                ("areas", "front"),
+            ]),
+        ),
+        (
+            SeeProfessionalSoon,
+            story(&[("onset", "gradual"), ("areas", "front"), ("pain_now", "9")]),
+        ),
+        (
+            SeeProfessionalSoon,
+            story(&[("onset", "gradual"), ("areas", "all_over")]),
+        ),
+        (
+            SeeProfessionalSoon,
+            story(&[
+                ("onset", "gradual"),
+                ("areas", "outer"),
+                ("duration", "2_6w"),
+            ]),
+        ),
+        (SameDay, story(&[("rf_swollen", "yes")])),
+        (CareTier::EmergencyNow, story(&[("rf_locked", "yes")])),
+    ];
+    for (tier, answers) in stories {
+        let outcome = evaluate(&answers);
+        assert_eq!(outcome.tier, tier);
+        assert_eq!(reassures(&outcome), tier == SelfManage, "{tier:?}");
+        assert_eq!(
+            outcome.settling_timeline() == Some(SETTLING_TIMELINE),
+            tier == SelfManage
+        );
+        let opens_with_calm =
+            outcome.plan.first().and_then(|p| p.steps.first()) == Some(&REASSURANCE);
+        assert_eq!(opens_with_calm, tier == SelfManage, "{tier:?}");
+    }
+}
+
+// --- 4. Painless clicking.
+
+#[test]
+fn painless_clicking_is_explained_and_raises_nothing() {
+    let with = |clicking: &'static str| {
+        evaluate(&story(&[
+            ("onset", "gradual"),
+            ("areas", "front"),
+            ("clicking", clicking),
+        ]))
+    };
+    let painless = with("painless");
+    let none = with("no");
+    assert_eq!(painless.notes, vec![PAINLESS_CLICKING]);
+    assert!(none.notes.is_empty());
+    assert_eq!(painless.tier, none.tier);
+    assert_eq!(painless.condition_keys(), none.condition_keys());
+    // Painful clicking keeps its weight.
+    let painful = evaluate(&story(&[
+        ("onset", "gradual"),
+        ("areas", "deep"),
+        ("clicking", "painful"),
+    ]));
+    assert!(painful
+        .conditions
+        .iter()
+        .any(|c| c.because.contains(&"the knee clicks painfully")));
+}
+
+// --- Properties: any path through the wizard, any change at any point.
+
+/// A way through the wizard: for each question, which offered choices to pick (by index,
+/// wrapping), or a skip. Safety questions are answered "no", so the path reaches the end
+/// unless the property changes one.
+fn any_path() -> impl Strategy<Value = Vec<Vec<usize>>> {
+    proptest::collection::vec(proptest::collection::vec(0usize..12, 0..4), 40)
+}
+
+fn pick_for(question: &'static Question, picks: &[usize]) -> Vec<&'static str> {
+    if question.section == questions::Section::Safety {
+        return vec![questions::NO];
+    }
+    let offered: Vec<&str> = question.offered_choices().map(|c| c.id).collect();
+    let single = !matches!(question.kind, Kind::Multi | Kind::KneeMap);
+    let mut chosen: Vec<&str> = picks.iter().map(|i| offered[i % offered.len()]).collect();
+    if single {
+        chosen.truncate(1);
+    }
+    if chosen.is_empty() && !question.skippable {
+        chosen.push(offered[0]);
+    }
+    chosen
+}
+
+/// Walks the wizard to its outcome with `path`'s answers, except that `change` (a question
+/// and the choice to give there) replaces the path's answer to that question.
+fn walk(path: &[Vec<usize>], change: Option<(&str, &'static str)>) -> Draft {
+    walk_for(path, change.as_slice(), usize::MAX)
+}
+
+/// As [`walk`] with several changes, stopping after `answers` answers when the outcome has
+/// not come first.
+fn walk_for(path: &[Vec<usize>], changes: &[(&str, &'static str)], answers: usize) -> Draft {
+    let mut draft = Draft::new();
+    let mut steps = 0;
+    while let Step::Ask { question, .. } = draft.step() {
+        if steps == answers {
+            break;
+        }
+        steps += 1;
+        assert!(steps < 80, "the wizard must end");
+        match changes.iter().find(|(id, _)| *id == question.id) {
+            Some((id, choice)) => draft.answer(id, &[choice]),
+            None => {
+                let picks = path.get(steps % path.len()).map_or(&[][..], Vec::as_slice);
+                let chosen = pick_for(question, picks);
+                if chosen.is_empty() {
+                    draft.skip(question.id);
+                } else {
+                    draft.answer(question.id, &chosen);
+                }
+            }
+        }
+    }
+    draft
+}
+
+/// Every answer that ends the check on its own question.
+fn warning_signs() -> Vec<(&'static str, &'static str)> {
+    CARE_RULES
+        .iter()
+        .filter(|rule| rule.stops && rule.also.is_none())
+        .map(|rule| (rule.when.question, rule.when.choice))
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// A warning sign chosen after going Back, from any point further on (a later question
+    /// or the result), gives the same result and the same saved answers as choosing it the
+    /// first time.
+    #[test]
+    fn a_warning_sign_chosen_after_going_back_is_the_same_as_the_first_time(
+        path in any_path(),
+        sign in 0usize..64,
+        answered in 1usize..45,
+    ) {
+        let signs = warning_signs();
+        let (question, choice) = signs[sign % signs.len()];
+        // A path with no warning sign of its own (one that has is the next property's).
+        prop_assume!(!rules::stops(&walk(&path, None).answers));
+        let first_time = walk(&path, Some((question, choice)));
+        // Where the runner is when they decide to go back: `answered` answers in, or done.
+        let mut draft = walk_for(&path, &[], answered);
+        prop_assume!(draft.answers.is_answered(question));
+
+        let mut guard = 0;
+        while !matches!(draft.step(), Step::Ask { question: q, .. } if q.id == question) {
+            guard += 1;
+            prop_assert!(guard < 80 && draft.back(), "Back must reach {question}");
+        }
+        draft.answer(question, &[choice]);
+        prop_assert!(draft.is_finished());
+
+        let flipped = evaluate(&draft.answers);
+        prop_assert_eq!(&flipped, &evaluate(&first_time.answers));
+        prop_assert_eq!(draft.answers.to_record_map(), first_time.answers.to_record_map());
+        prop_assert!(flipped.tier <= SameDay && flipped.stopped_early);
+        prop_assert!(flipped.conditions.is_empty() && flipped.plan.is_empty());
+        prop_assert!(!reassures(&flipped));
+    }
+
+    /// A warning sign already given is never forgotten when another is chosen above it:
+    /// the more urgent care wins, and both answers are named.
+    #[test]
+    fn a_warning_sign_already_given_is_kept_when_another_is_chosen(
+        path in any_path(),
+        given in 0usize..4,
+        sign in 0usize..9,
+    ) {
+        // A fall, twist or knock that ended on one of its warning signs.
+        let injury_signs = [("age", "55_plus"), ("ot_bend", "yes"), ("ot_steps", "yes"), ("ot_tender", "yes")];
+        let finished = walk_for(&path, &[("onset", "injury"), injury_signs[given]], usize::MAX);
+        let before = evaluate(&finished.answers);
+        prop_assert!(before.stopped_early);
+        let signs: Vec<_> = warning_signs().into_iter().filter(|(q, _)| q.starts_with("rf_")).collect();
+        let (question, choice) = signs[sign % signs.len()];
+        let mut draft = finished;
+        while !matches!(draft.step(), Step::Ask { question: q, .. } if q.id == question) {
+            prop_assert!(draft.back());
+        }
+        draft.answer(question, &[choice]);
+        let after = evaluate(&draft.answers);
+        prop_assert!(after.tier <= before.tier);
+        for reason in before.care_reasons.iter().filter(|r| r.tier <= SameDay) {
+            prop_assert!(after.care_reasons.contains(reason), "{:?} lost", reason.said);
+        }
+    }
+
+    /// No result but self-care reassures, whatever the answers.
+    #[test]
+    fn only_self_care_reassures(path in any_path(), onset in 0usize..3) {
+        let onsets = ["gradual", "sudden", "injury"];
+        let draft = walk(&path, Some(("onset", onsets[onset])));
+        let outcome = evaluate(&draft.answers);
+        if outcome.tier != SelfManage {
+            prop_assert!(!reassures(&outcome), "{:?}: {:?}", outcome.tier, outcome.sentences());
+        }
+        if onset > 0 {
+            prop_assert!(outcome.tier <= SeeProfessionalSoon);
+            prop_assert!(!outcome.offers_recovery());
+        }
+    }
+
+    /// Painless clicking changes nothing but the note that explains it.
+    #[test]
+    fn painless_clicking_never_changes_the_result(path in any_path()) {
+        let painless = evaluate(&walk(&path, Some(("clicking", "painless"))).answers);
+        let none = evaluate(&walk(&path, Some(("clicking", "no"))).answers);
+        prop_assert_eq!(painless.tier, none.tier);
+        prop_assert_eq!(painless.condition_keys(), none.condition_keys());
+        prop_assert_eq!(painless.care_reasons, none.care_reasons);
+        prop_assert_eq!(painless.notes.is_empty(), painless.stopped_early);
+    }
+}

@@ -1,0 +1,259 @@
+//! `docs/knee-check.md`, the knee check's decision table for a clinician to review, written
+//! from the questions, rules and knowledge base themselves so it cannot drift from the code.
+//! A test compares the committed file with what this writes; `UPDATE_DOCS=1 cargo test
+//! decision_table` rewrites it.
+
+use std::fmt::Write;
+
+use super::engine::{self, PAINLESS_CLICKING};
+use super::questions::{self, Kind, Question};
+use super::rules::{When, CARE_RULES, EVIDENCE, FACTOR_RULES, LIKELY_AT};
+use crate::domain::content::{self, plan};
+use crate::domain::records::CareTier;
+
+const TIERS: [CareTier; 4] = [
+    CareTier::EmergencyNow,
+    CareTier::SameDay,
+    CareTier::SeeProfessionalSoon,
+    CareTier::SelfManage,
+];
+
+fn kind(question: &Question) -> &'static str {
+    match question.kind {
+        Kind::YesNo => "yes / no",
+        Kind::Single => "pick one",
+        Kind::Multi => "pick any",
+        Kind::KneeMap => "knee map, pick any",
+        Kind::Scale => "0 to 10",
+    }
+}
+
+fn answer(when: &When) -> String {
+    let label = questions::find(when.question)
+        .and_then(|q| q.choice(when.choice))
+        .map_or(when.choice, |c| if c.offered { c.label } else { c.said });
+    format!("`{}` = {label}", when.question)
+}
+
+/// Markdown cells may not hold a bare `|`.
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|")
+}
+
+pub fn markdown() -> String {
+    let mut out = String::new();
+    let w = &mut out;
+    let _ = writeln!(
+        w,
+        "# The knee check: questions, rules and every sentence of the result\n"
+    );
+    let _ = writeln!(
+        w,
+        "Written by `src/domain/triage/decision_table.rs` from the code itself; the test \
+         command fails if this file differs from it. Sources are in DESIGN.md. Red flags are \
+         asked first; an answer marked *ends the check* shows the result at once, and the \
+         answers after it are forgotten (other warning signs already given are kept, so the \
+         most urgent care wins). The most urgent tier of any rule that holds is the result.\n"
+    );
+
+    let _ = writeln!(w, "## Questions, in the order asked\n");
+    for (number, question) in questions::all().enumerate() {
+        let _ = writeln!(
+            w,
+            "{}. **{}** `{}`  ",
+            number + 1,
+            question.text,
+            question.id
+        );
+        let mut about = vec![
+            question.section.title().to_string(),
+            kind(question).to_string(),
+        ];
+        if let Some((q, c)) = question.only_if {
+            about.push(format!("asked only when `{q}` = `{c}`"));
+        }
+        about.push(
+            if question.skippable {
+                "may be skipped"
+            } else {
+                "must be answered"
+            }
+            .into(),
+        );
+        if questions::is_safety_check(question, false) {
+            about
+                .push("a safety question: skipped, the result is at least see someone soon".into());
+        } else if questions::is_safety_check(question, true) {
+            about.push(
+                "after a fall, twist or knock a safety question: skipped then, the result is at \
+                 least see someone soon"
+                    .into(),
+            );
+        }
+        let _ = writeln!(w, "   {}.  ", about.join("; "));
+        if !question.hint.is_empty() {
+            let _ = writeln!(w, "   Hint: {}  ", question.hint);
+        }
+        let choices: Vec<String> = question
+            .choices
+            .iter()
+            .map(|c| {
+                if c.offered {
+                    format!("{} (`{}`)", c.label, c.id)
+                } else {
+                    format!(
+                        "*{}* (`{}`, only in checks saved by earlier versions)",
+                        c.said, c.id
+                    )
+                }
+            })
+            .collect();
+        let _ = writeln!(w, "   Answers: {}.\n", choices.join(" · "));
+    }
+
+    let _ = writeln!(w, "## Care rules\n");
+    let _ = writeln!(
+        w,
+        "| When | Tier | Ends the check | What the result says to do |"
+    );
+    let _ = writeln!(w, "| --- | --- | --- | --- |");
+    for rule in &CARE_RULES {
+        let when: Vec<String> = rule.reads().map(answer).collect();
+        let _ = writeln!(
+            w,
+            "| {} | {} | {} | {} |",
+            cell(&when.join(" and ")),
+            engine::tier_name(rule.tier),
+            if rule.stops { "yes" } else { "no" },
+            cell(rule.action)
+        );
+    }
+    let _ = writeln!(
+        w,
+        "\nAlso see someone soon: a safety question skipped (\"{}\"); no condition reaching \
+         {LIKELY_AT} points (\"{}\"); a likely condition that needs examining (below).\n",
+        engine::SKIPPED_SAFETY_SAID,
+        engine::NO_CLEAR_PATTERN_SAID
+    );
+
+    let _ = writeln!(w, "## Likely conditions\n");
+    let _ = writeln!(
+        w,
+        "A condition is listed when its points reach {LIKELY_AT}; a likely injury is listed \
+         first, then by points. Nothing is listed after a warning sign.\n"
+    );
+    for condition in &content::CONDITIONS {
+        let _ = writeln!(w, "### {} (`{}`)\n", condition.name, condition.id.key());
+        let points: Vec<String> = EVIDENCE
+            .iter()
+            .filter(|e| e.condition == condition.id)
+            .map(|e| format!("{} (+{})", answer(&e.when), e.weight))
+            .collect();
+        let _ = writeln!(w, "Points: {}.\n", points.join("; "));
+        let _ = writeln!(w, "About: {}\n", condition.about);
+        let _ = writeln!(w, "Timeline: {}\n", condition.timeline);
+        if condition.exercises_wait_for_assessment {
+            let _ = writeln!(
+                w,
+                "When likely: no exercises or running plan until examined; the plan is the \
+                 first days' care and \"{}\"\n",
+                plan::EXAMINED_FIRST
+            );
+        }
+        if let Some(see_soon) = &condition.see_soon {
+            let _ = writeln!(w, "When likely, see someone soon: {}\n", see_soon.action);
+        }
+    }
+
+    let _ = writeln!(w, "## Contributing factors\n");
+    for factor in &content::FACTORS {
+        let when: Vec<String> = FACTOR_RULES
+            .iter()
+            .filter(|r| r.factor == factor.id)
+            .map(|r| answer(&r.when))
+            .collect();
+        let _ = writeln!(
+            w,
+            "- **{}** when {}. {}",
+            factor.name,
+            when.join(" or "),
+            factor.why
+        );
+        for (phase, change) in factor.changes {
+            let title = content::PLAN
+                .iter()
+                .find(|stage| stage.phase == *phase)
+                .map_or("", |stage| stage.title);
+            let _ = writeln!(w, "  - {title}: {change}");
+        }
+    }
+
+    let _ = writeln!(w, "\n## The result\n");
+    let _ = writeln!(w, "Headline for each tier:\n");
+    for tier in TIERS {
+        let _ = writeln!(
+            w,
+            "- **{}**: {}",
+            engine::tier_name(tier),
+            engine::tier_sentence(tier)
+        );
+    }
+    let _ = writeln!(
+        w,
+        "- **{}** when a likely condition needs examining first: {}\n",
+        engine::tier_name(CareTier::SeeProfessionalSoon),
+        engine::EXAMINE_FIRST_HEADLINE
+    );
+    let _ = writeln!(w, "The plan (not after a warning sign):\n");
+    for stage in &content::PLAN {
+        let _ = writeln!(w, "- **{}**", stage.title);
+        for step in stage.steps {
+            let _ = writeln!(w, "  - {step}");
+        }
+    }
+    let _ = writeln!(
+        w,
+        "\nSelf-care results only: the plan opens with \"{}\" and closes with \"{}\"\n",
+        plan::REASSURANCE,
+        content::SETTLING_TIMELINE
+    );
+    let _ = writeln!(
+        w,
+        "Notes: when `clicking` = painless, \"{PAINLESS_CLICKING}\"\n"
+    );
+    let _ = writeln!(
+        w,
+        "When to see a professional (every result without a warning sign):\n"
+    );
+    for line in engine::SEE_SOMEONE_IF {
+        let _ = writeln!(w, "- {line}");
+    }
+    let _ = writeln!(
+        w,
+        "\nExercises offered (when nothing needs examining first):\n"
+    );
+    for exercise in &content::EXERCISES {
+        let _ = writeln!(w, "- {}: {}", exercise.name, exercise.dose);
+    }
+    let _ = writeln!(w, "\nEvery result ends with: {}", content::DISCLAIMER);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    #[test]
+    fn decision_table_in_docs_is_current() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/knee-check.md");
+        let written = super::markdown();
+        if std::env::var_os("UPDATE_DOCS").is_some() {
+            std::fs::write(&path, &written).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == written,
+            "docs/knee-check.md differs from the rules: run `UPDATE_DOCS=1 cargo test decision_table`"
+        );
+    }
+}
