@@ -14,6 +14,7 @@ import {
   focusSettled,
   FRONT_OF_KNEE_STORY,
   question,
+  AGE,
   SAFETY_ALL_NO,
   start,
   tap,
@@ -144,6 +145,7 @@ for (const scheme of ['light', 'dark']) {
       };
       await start(page);
       await answer(page, SAFETY_ALL_NO, check);
+      await tap(page, AGE);
       await check();
       await tap(page, 'Gradually, over days or weeks');
       await answer(page, FRONT_OF_KNEE_STORY, check);
@@ -205,6 +207,7 @@ describe('large text and keyboard', () => {
     await question(page).waitFor();
     await focusSettled(page);
     for (const answerName of SAFETY_ALL_NO) await keyTap(answerName);
+    await keyTap(AGE);
     await keyTap('Gradually, over days or weeks');
     for (const step of FRONT_OF_KNEE_STORY) {
       if (Array.isArray(step)) {

@@ -1,10 +1,11 @@
 // The knee check as a runner taps through it on a phone, in a real Chromium: red flags end
 // the check at once, typical stories reach their plans, Back and reload keep the answers,
 // and a saved check is in the history after a reload and on Home.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertNoProblems, openScreen, releaseApp, stored } from './support/app.mjs';
-import { answer, FRONT_OF_KNEE_STORY, pick, question, SAFETY_ALL_NO, start, tap } from './support/knee_check.mjs';
+import { AGE, answer, FRONT_OF_KNEE_STORY, pick, question, SAFETY_ALL_NO, start, tap } from './support/knee_check.mjs';
 
 const app = releaseApp();
 
@@ -35,14 +36,14 @@ describe('knee check', () => {
     await start(page);
     await page.getByText('Step 1 of 6: Safety first').waitFor();
     assert.equal(await progress(page), 1);
-    assert.match(await question(page).innerText(), /unable to put weight on the leg/);
+    assert.match(await question(page).innerText(), /unable to stand on the leg/);
     await tap(page, 'Yes');
     const card = result(page);
     await card.waitFor();
     const text = await card.innerText();
     assert.match(text, /Same-day care/);
     assert.match(text, /Get your knee seen today/);
-    assert.match(text, /Because you said you cannot put weight on the leg\./);
+    assert.match(text, /Because you said you cannot stand on the leg or put any weight on it\./);
     assert.match(text, /What to do right now/);
     // No self-care plan, and no "if it lasts two weeks", competes with getting care.
     assert.equal(await page.getByRole('heading', { name: 'Your plan' }).count(), 0);
@@ -77,6 +78,7 @@ describe('knee check', () => {
     await start(page);
     await safetyAllNo(page);
     await page.getByText('Step 2 of 6: How it started').waitFor();
+    await tap(page, AGE);
     await tap(page, 'Gradually, over days or weeks');
     await page.getByRole('group', { name: /Knee map/ }).waitFor();
     await noSideways(page);
@@ -119,10 +121,86 @@ describe('knee check', () => {
     await context.close();
   });
 
+  test('a warning sign chosen after going Back from a self-care result leaves nothing of that result', async () => {
+    const { context, page, problems } = await openKneeCheck();
+    await start(page);
+    await safetyAllNo(page);
+    await tap(page, AGE);
+    await tap(page, 'Gradually, over days or weeks');
+    await answer(page, FRONT_OF_KNEE_STORY);
+    await page.getByRole('region', { name: 'What it may be' }).waitFor();
+    assert.match(await result(page).innerText(), /Self-care with a plan/);
+
+    // Back, one question at a time as a person taps it, to the swelling question.
+    await page.getByRole('button', { name: 'Back' }).click();
+    await question(page).waitFor();
+    while (!/badly swollen/.test(await question(page).innerText())) await tap(page, 'Back');
+    await tap(page, 'Yes');
+    const text = await result(page).innerText();
+    assert.match(text, /Same-day care/);
+    assert.match(text, /Because you said the knee is badly swollen or has changed shape\./);
+    const shown = await page.locator('main').innerText();
+    for (const stale of [/What it may be/, /Runner's knee/, /6 to 12 weeks/, /Stay calm/, /not serious/, /Your plan/, /Wall sits/]) {
+      assert.doesNotMatch(shown, stale, `nothing of the earlier result: ${stale}`);
+    }
+    assert.equal(await page.getByRole('link', { name: 'Start recovery plan' }).count(), 0);
+
+    // Saved, the record holds exactly what was shown, and so does the history.
+    await page.getByRole('button', { name: 'Save to past checks' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved to your past checks.' }).waitFor();
+    const [record] = (await stored(page, 'patella.triage')).data;
+    assert.equal(record.care_tier, 'same_day');
+    assert.deepEqual(record.conditions, []);
+    // The four questions asked up to the warning sign, and none of the answers given below it.
+    assert.deepEqual(Object.keys(record.answers).sort(), ['rf_gives_way', 'rf_locked', 'rf_swollen', 'rf_weight']);
+    await page.reload();
+    await page.getByRole('region', { name: 'Past checks' }).getByRole('button', { name: /Same-day care/ }).click();
+    const opened = page.getByRole('region', { name: /Knee check from/ });
+    await opened.waitFor();
+    assert.match(await opened.innerText(), /Because you said the knee is badly swollen or has changed shape\./);
+    const reopened = await page.locator('main').innerText();
+    assert.doesNotMatch(reopened, /What it may be|Runner's knee|6 to 12 weeks|Your plan/);
+    assertNoProblems(problems);
+    await context.close();
+  });
+
+  test('the printed summary for a clinician fits one A4 and one Letter page', async () => {
+    const { context, page, problems } = await openKneeCheck();
+    await start(page);
+    await safetyAllNo(page);
+    await tap(page, AGE);
+    await tap(page, 'Gradually, over days or weeks');
+    // The longest self-care story: every answer given, several picked where allowed.
+    await answer(page, FRONT_OF_KNEE_STORY);
+    await page.getByRole('region', { name: 'Your plan' }).waitFor();
+    // The print dialog itself cannot be driven headless; the button's own preparation runs.
+    await page.evaluate(() => {
+      window.print = () => {};
+    });
+    await page.getByRole('button', { name: 'Print summary' }).click();
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.locator('main').innerText();
+    assert.match(printed, /Patella knee check summary, printed/);
+    assert.match(printed, /Self-care with a plan/);
+    assert.match(printed, /Runner's knee/);
+    assert.match(printed, /it hurts at the front, around the kneecap/, 'the answers are on the page');
+    for (const format of ['A4', 'Letter']) {
+      const bytes = await page.pdf({ format, printBackground: false });
+      mkdirSync('target/screenshots', { recursive: true });
+      writeFileSync(`target/screenshots/knee-check-print-${format}.pdf`, bytes);
+      const pdf = bytes.toString('latin1');
+      const pages = (pdf.match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+      assert.equal(pages, 1, `${format}: ${pages} pages`);
+    }
+    assertNoProblems(problems);
+    await context.close();
+  });
+
   test('outer burning pain after a mileage jump lists IT band syndrome and the load factor', async () => {
     const { context, page, problems } = await openKneeCheck();
     await start(page);
     await safetyAllNo(page);
+    await tap(page, AGE);
     await tap(page, 'Gradually, over days or weeks');
     await pick(page, ['Outer side']);
     await tap(page, 'Sharp');
@@ -151,8 +229,9 @@ describe('knee check', () => {
     const { context, page, problems } = await openKneeCheck();
     await start(page);
     await safetyAllNo(page);
+    await tap(page, AGE);
     await tap(page, 'Suddenly, in a fall, twist or knock');
-    for (let i = 0; i < 4; i += 1) await tap(page, 'No'); // the X-ray questions
+    for (let i = 0; i < 3; i += 1) await tap(page, 'No'); // the X-ray questions
     await pick(page, ['Inner side']);
     while ((await page.locator('#kc-question').count()) > 0) await tap(page, 'Skip this question');
 
@@ -188,6 +267,7 @@ describe('knee check', () => {
     assert.equal(await page.getByRole('button', { name: 'No', exact: true }).getAttribute('aria-pressed'), 'true');
     await tap(page, 'No');
     for (let i = 0; i < 6; i += 1) await tap(page, 'No');
+    await tap(page, AGE);
     await tap(page, 'Gradually, over days or weeks');
 
     const front = page.getByRole('button', { name: 'Front, around the kneecap' });

@@ -36,6 +36,9 @@ export async function start(page) {
 /** The eight safety questions, all answered No. */
 export const SAFETY_ALL_NO = Array.from({ length: 8 }, () => 'No');
 
+/** The answer to "How old are you?", asked of everyone just before how the pain started. */
+export const AGE = 'Under 50';
+
 /**
  * A gradual ache at the front of the knee, worse on stairs and when sitting: the answers from
  * "Where does it hurt?" to the end. A string is a tap; an array is a multi-pick.

@@ -1,5 +1,7 @@
 //! The result of a knee check: care first in one sentence, then what it may be and why,
-//! the phased plan, exercises, when to see someone, and the disclaimer.
+//! the phased plan, exercises, when to see someone, and the disclaimer. On paper it is a
+//! one-page summary for a clinician: the parts written for the runner (`kc-for-runner`) stay
+//! on screen.
 
 use leptos::prelude::*;
 
@@ -90,7 +92,7 @@ pub fn OutcomeView(outcome: Outcome, heading: String) -> impl IntoView {
             .iter()
             .map(|found| {
                 view! {
-                    <li>
+                    <li class="kc-factor">
                         <h3>{found.factor.name}</h3>
                         <p class="kc-because">{format!("Because you said {}.", join_words(&found.because))}</p>
                         <p>{found.factor.why}</p>
@@ -120,7 +122,7 @@ pub fn OutcomeView(outcome: Outcome, heading: String) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <section class="card" aria-labelledby="kc-plan">
+            <section class="card kc-for-runner" aria-labelledby="kc-plan">
                 <h2 id="kc-plan">"Your plan"</h2>
                 <ol class="kc-list kc-phases">{stages}</ol>
                 {outcome.settling_timeline().map(|line| view! { <p class="hint">{line}</p> })}
@@ -131,7 +133,7 @@ pub fn OutcomeView(outcome: Outcome, heading: String) -> impl IntoView {
     let exercises = if outcome.exercises.is_empty() {
         (outcome.exercises_wait && !outcome.stopped_early).then(|| {
             view! {
-                <section class="card" aria-labelledby="kc-exercises">
+                <section class="card kc-for-runner" aria-labelledby="kc-exercises">
                     <h2 id="kc-exercises">"Exercises"</h2>
                     <p>
                         "After a pain that started suddenly, wait until someone has examined the knee before starting strength exercises. Gentle movement that does not hurt is fine."
@@ -149,7 +151,7 @@ pub fn OutcomeView(outcome: Outcome, heading: String) -> impl IntoView {
             .collect_view();
         Some(
             view! {
-                <section class="card" aria-labelledby="kc-exercises">
+                <section class="card kc-for-runner" aria-labelledby="kc-exercises">
                     <h2 id="kc-exercises">"Exercises"</h2>
                     <p class="hint">
                         "Move within a range that does not hurt; mild discomfort up to 3 out of 10 that settles by the next morning is acceptable."
@@ -164,7 +166,7 @@ pub fn OutcomeView(outcome: Outcome, heading: String) -> impl IntoView {
 
     let notes = (!outcome.notes.is_empty()).then(|| {
         view! {
-            <section class="card" aria-labelledby="kc-notes">
+            <section class="card kc-for-runner" aria-labelledby="kc-notes">
                 <h2 id="kc-notes">"Good to know"</h2>
                 <ul>{outcome.notes.iter().map(|n| view! { <li>{*n}</li> }).collect_view()}</ul>
             </section>
@@ -175,7 +177,7 @@ pub fn OutcomeView(outcome: Outcome, heading: String) -> impl IntoView {
     // despite the plan" would contradict it, and there is no plan.
     let see_someone = (!outcome.stopped_early).then(|| {
         view! {
-            <section class="card" aria-labelledby="kc-see">
+            <section class="card kc-for-runner" aria-labelledby="kc-see">
                 <h2 id="kc-see">"When to see a professional"</h2>
                 <p>"See a GP, physiotherapist or sports medicine doctor if:"</p>
                 <ul>{engine::SEE_SOMEONE_IF.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ul>
