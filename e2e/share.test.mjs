@@ -2,10 +2,12 @@
 // test makes the POST the browser makes when the runner picks Patella in Android's share
 // sheet, a multipart form to the share action, with the network off as on a run. The service
 // worker keeps the files, the Log screen opens with their import preview, and once the runner
-// adds or cancels nothing shared is left in the browser.
+// adds or cancels nothing shared is left in the browser. And a file opened with the installed
+// app from a desktop file manager (file_handlers, through window.launchQueue) is previewed too.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { phonePage } from './support/browser.mjs';
 import { assertNoProblems, releaseApp, stored } from './support/app.mjs';
 
 const app = releaseApp();
@@ -93,6 +95,30 @@ describe('sharing files into Patella', () => {
       .filter({ hasText: 'The share held no file. Share a FIT, GPX or TCX file from a watch app' })
       .waitFor();
     assert.equal(await sharedKept(page), false);
+    assertNoProblems(problems);
+    await context.close();
+  });
+
+  test("a file opened with Patella from a desktop file manager (launchQueue) is previewed", async () => {
+    const session = await phonePage(app.browser, app.server.origin);
+    const { context, page, problems } = session;
+    // Chromium hands the installed app's launch files to the consumer the page sets; here the
+    // test stands in for the browser, holding the consumer and calling it as a launch would.
+    await page.addInitScript(() => {
+      Object.defineProperty(window, 'launchQueue', {
+        value: { setConsumer: (consumer) => (window.launchConsumer = consumer) },
+      });
+    });
+    await page.goto(`${app.server.url}log`);
+    await page.getByRole('heading', { level: 1, name: 'Log' }).waitFor();
+    await page.waitForFunction(() => typeof window.launchConsumer === 'function');
+    const tcx = [...(await readFile(new URL('test.tcx', FIXTURES)))];
+    await page.evaluate((bytes) => {
+      const file = new File([new Uint8Array(bytes)], 'test.tcx', { type: 'application/vnd.garmin.tcx+xml' });
+      window.launchConsumer({ files: [{ kind: 'file', name: 'test.tcx', getFile: async () => file }] });
+    }, tcx);
+    await page.getByRole('heading', { level: 3, name: 'Found 1 activity' }).waitFor();
+    assert.match((await previewRows(page))[0], /4\.69 km · 33:13 New test\.tcx$/);
     assertNoProblems(problems);
     await context.close();
   });
