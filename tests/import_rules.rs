@@ -525,3 +525,69 @@ fn one_gpx_file_of_two_days_is_two_activities() {
         ]
     );
 }
+
+mod properties {
+    use super::*;
+    use patella::domain::import::{ActivitySummary, Format, Parsed};
+    use patella::domain::records::Validate;
+    use proptest::prelude::*;
+
+    fn summary(start: i64, metres: f64, moving: f64) -> ActivitySummary {
+        ActivitySummary {
+            sport: Sport::Running,
+            start: DateTime::from_timestamp(start, 0),
+            distance_m: metres,
+            moving_s: moving,
+            elapsed_s: moving,
+            avg_cadence_spm: None,
+            avg_hr: None,
+            elevation_gain_m: None,
+            title: None,
+            source_name: "a.fit".to_string(),
+            format: Format::Fit,
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        /// Whatever a file claims, a row offered is a run the log accepts, and one ticked at
+        /// once is dated from 2000 to now, at least 200 m and a minute, at a pace a person runs.
+        #[test]
+        fn every_row_offered_is_a_run_the_log_accepts(
+            start in 0i64..2_000_000_000,
+            metres in prop_oneof![0.0f64..1_000.0, 0.0f64..500_000.0],
+            moving in prop_oneof![0.0f64..600.0, 0.0f64..200_000.0],
+        ) {
+            let mut parsed = Parsed::default();
+            parsed.activities.push(summary(start, metres, moving));
+            let mut next = 0u128;
+            let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+            let now = utc("2026-11-27T12:00:00Z");
+            let shown = build_preview(
+                vec![("a.fit".to_string(), Ok(parsed))],
+                &[],
+                Making {
+                    offset_at: |_| FixedOffset::east_opt(0).unwrap(),
+                    new_id: move || {
+                        next += 1;
+                        RecordId::from_random_bits(next)
+                    },
+                    updated_at: now,
+                    today,
+                },
+            );
+            prop_assert_eq!(shown.rows.len() + shown.left_out.len(), 1);
+            for row in &shown.rows {
+                prop_assert!(row.run.problems(today).is_empty(), "{:?}", row.run);
+                if row.status.ticked_by_default() {
+                    let source = row.run.source.as_ref().unwrap();
+                    prop_assert!(source.started_at >= utc("2000-01-01T00:00:00Z"));
+                    prop_assert!(source.started_at <= now);
+                    prop_assert!(row.run.distance.metres() >= 200.0);
+                    prop_assert!(row.run.duration.seconds() >= 60);
+                }
+            }
+        }
+    }
+}
