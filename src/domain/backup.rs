@@ -1281,7 +1281,8 @@ mod tests {
                         updated_at,
                         date,
                         distance: Distance::from_metres(metres),
-                        duration: Duration::from_seconds(seconds),
+                        // No faster than 6 m/s: a run the log accepts is one a person can run.
+                        duration: Duration::from_seconds(seconds.max((metres / 6.0).ceil() as u32)),
                         kind,
                         surface,
                         shoe_id: shoe.map(|shoe| id(&shoe)),

@@ -496,6 +496,50 @@ impl Checks {
 
 const MAX_NOTE_CHARS: usize = 2000;
 
+/// Men's outdoor world records (World Athletics, as ratified by 2024): 100 m 9.58 s (Bolt,
+/// 2009), 400 m 43.03 s (van Niekerk, 2016), 1500 m 3:26.00 (El Guerrouj, 1998), 10,000 m
+/// 26:11.00 (Cheptegei, 2020), marathon 2:00:35 (Kiptum, 2023). Metres and seconds.
+const WORLD_RECORDS: [(f64, f64); 5] = [
+    (100.0, 9.58),
+    (400.0, 43.03),
+    (1_500.0, 206.0),
+    (10_000.0, 1_571.0),
+    (42_195.0, 7_235.0),
+];
+
+/// How much faster than world-record speed a run may be before it is refused: room for a
+/// watch's distance running long, a tailwind or a downhill course (Boston's net-downhill
+/// 2:03:02 was 2% under the record of its day).
+const RECORD_SPEED_MARGIN: f64 = 1.10;
+
+/// The fastest average speed, in metres a second, counted as humanly possible over a
+/// distance: 10% above the world record of the longest record distance it reaches (so
+/// 11.5 m/s up to 400 m, 7.0 m/s from 10 km to the marathon, 6.4 m/s beyond).
+pub fn fastest_possible_speed(metres: f64) -> f64 {
+    let (record_metres, record_seconds) = WORLD_RECORDS
+        .iter()
+        .rev()
+        .find(|(record_metres, _)| metres >= *record_metres)
+        .unwrap_or(&WORLD_RECORDS[0]);
+    RECORD_SPEED_MARGIN * record_metres / record_seconds
+}
+
+/// Whether covering `distance` in `duration` is faster than anyone can run.
+pub fn faster_than_anyone(distance: Distance, duration: Duration) -> bool {
+    let metres = distance.metres();
+    let seconds = f64::from(duration.seconds());
+    metres > 0.0 && seconds > 0.0 && metres / seconds > fastest_possible_speed(metres)
+}
+
+/// "2 seconds", "45 seconds", or the clock form ("1:05") from a minute on.
+fn time_words(duration: Duration) -> String {
+    match duration.seconds() {
+        1 => "1 second".to_string(),
+        seconds @ 0..=59 => format!("{seconds} seconds"),
+        _ => duration.display(),
+    }
+}
+
 impl Validate for Run {
     fn problems(&self, today: NaiveDate) -> Vec<FieldProblem> {
         let mut checks = Checks::new();
@@ -519,6 +563,19 @@ impl Validate for Run {
                 format!(
                     "{} is not a possible run time (more than 0, at most 48 hours)",
                     self.duration.display()
+                )
+            },
+        );
+        // Only once distance and time are each possible: a 600 km run is one mistake, not two.
+        let pace_counts = checks.0.iter().all(|p| p.field == "date");
+        checks.check(
+            !(pace_counts && faster_than_anyone(self.distance, self.duration)),
+            "pace",
+            || {
+                format!(
+                    "{} in {} is faster than anyone can run",
+                    self.distance.display(DistanceUnit::Km),
+                    time_words(self.duration)
                 )
             },
         );
@@ -809,7 +866,7 @@ mod tests {
         absurd.effort = Some(11);
         let fields: Vec<&str> = absurd.problems(today).iter().map(|p| p.field).collect();
         assert_eq!(fields, ["date", "distance", "effort"]);
-        assert!(run("r2", "2026-11-20T07:00:00Z", 42.2)
+        assert!(run("r2", "2026-11-20T07:00:00Z", 8.0)
             .problems(today)
             .is_empty());
     }
@@ -822,6 +879,41 @@ mod tests {
         assert!(ahead.problems(today).is_empty());
         ahead.date = day("2026-11-29");
         assert_eq!(ahead.problems(today)[0].field, "date");
+    }
+
+    #[test]
+    fn a_pace_no_one_can_run_is_refused() {
+        let today = day("2026-11-27");
+        let timed = |metres: f64, seconds: u32| Run {
+            distance: Distance::from_metres(metres),
+            duration: Duration::from_seconds(seconds),
+            ..run("r1", "2026-11-20T07:00:00Z", 1.0)
+        };
+        let problems = timed(1_560.0, 2).problems(today);
+        assert_eq!(
+            problems.iter().map(|p| p.to_string()).collect::<Vec<_>>(),
+            ["pace: 1.56 km in 2 seconds is faster than anyone can run"]
+        );
+        // World records themselves, and a little faster (a watch measuring long), pass.
+        for (metres, seconds) in WORLD_RECORDS {
+            let record = timed(metres, seconds.ceil() as u32);
+            assert!(record.problems(today).is_empty(), "{metres} m");
+            let a_little_faster = timed(metres * 1.05, seconds.ceil() as u32);
+            assert!(a_little_faster.problems(today).is_empty(), "{metres} m");
+        }
+        // Beyond the margin, at every distance.
+        for metres in [50.0, 100.0, 399.0, 1_500.0, 5_000.0, 42_195.0, 100_000.0] {
+            let seconds = (metres / (fastest_possible_speed(metres) * 1.02)).floor() as u32;
+            assert_eq!(
+                timed(metres, seconds.max(1)).problems(today)[0].field,
+                "pace",
+                "{metres} m in {seconds} s"
+            );
+        }
+        assert_eq!(
+            timed(10_000.0, 1_300).problems(today)[0].message,
+            "10 km in 21:40 is faster than anyone can run"
+        );
     }
 
     #[test]

@@ -5,7 +5,8 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::domain::records::{
-    earliest_record_date, KneeArea, PainEntry, PainScore, RecordId, Run, RunKind, Shoe, Surface,
+    earliest_record_date, faster_than_anyone, KneeArea, PainEntry, PainScore, RecordId, Run,
+    RunKind, Shoe, Surface,
 };
 use crate::domain::units::{
     parse_distance, parse_duration, Distance, DistanceUnit, Duration, Pace,
@@ -120,12 +121,17 @@ fn check_pace(
     unit: DistanceUnit,
 ) -> Result<Duration, String> {
     match Pace::of(distance, duration) {
-        Some(pace) if pace.seconds_per_km() < FASTEST_SECONDS_PER_KM => Err(format!(
-            "That is {} for {}, faster than any runner. Check the time: 45 or 45:00 is 45 \
+        Some(pace)
+            if pace.seconds_per_km() < FASTEST_SECONDS_PER_KM
+                || faster_than_anyone(distance, duration) =>
+        {
+            Err(format!(
+                "That is {} for {}, faster than any runner. Check the time: 45 or 45:00 is 45 \
              minutes, 1:05:00 is an hour and 5 minutes.",
-            pace.display(unit),
-            distance.display(unit)
-        )),
+                pace.display(unit),
+                distance.display(unit)
+            ))
+        }
         _ => Ok(duration),
     }
 }

@@ -11,4 +11,5 @@ pub mod import_worker;
 pub mod install;
 pub mod persistence;
 pub mod service_worker;
+pub mod shared_files;
 pub mod timing;

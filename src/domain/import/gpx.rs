@@ -1,20 +1,22 @@
-//! GPX 1.1 (and 1.0) tracks: the whole file is one activity, from all its track points.
+//! GPX 1.1 (and 1.0) tracks: each `<trk>` is one activity (a multi-day trip's "Day 01" and
+//! "Day 02" are two), its segments joined.
 //!
-//! - Times are required: a route (`<rte>`) or a track with no `<time>` on its points is a
-//!   plan, not a run, and is refused. Points without a time in a timed track are ignored.
+//! - Times are required: a route (`<rte>`) or a file whose tracks have no `<time>` on their
+//!   points is a plan, not a run, and is refused; one untimed track beside timed ones is
+//!   left out with the reason. Points without a time in a timed track are ignored.
 //! - Distance: haversine between consecutive timed points.
 //! - Elapsed: first to last point time. Moving: the intervals covered at 0.5 m/s or faster
 //!   (see [`track::STOPPED_BELOW_M_PER_S`]), so stops at lights and auto-paused gaps drop out.
 //! - Climb: see [`track::elevation_gain`].
 //! - Cadence (Garmin's `TrackPointExtension` `cad`): per leg, doubled for runs; zero
 //!   readings (standing) are left out of the mean. Heart rate: mean of the `hr` readings.
-//! - Sport: the first `<trk><type>`; none means [`Sport::Unspecified`].
+//! - Sport: the track's `<type>`; none means [`Sport::Unspecified`]. Title: its `<name>`.
 
 use chrono::{DateTime, Utc};
 use roxmltree::{Document, Node};
 
 use super::track::{self, Point};
-use super::{ActivitySummary, Format, ImportError, Parsed, Sport};
+use super::{ActivitySummary, Format, ImportError, Parsed, SkipReason, Skipped, Sport};
 
 fn child<'a, 'input>(node: Node<'a, 'input>, name: &str) -> Option<Node<'a, 'input>> {
     node.children()
@@ -27,19 +29,74 @@ fn child_text<'a>(node: Node<'a, '_>, name: &str) -> Option<&'a str> {
 
 pub fn parse(name: &str, document: &Document) -> Result<Parsed, ImportError> {
     let root = document.root_element();
-    let tracks: Vec<Node> = root
+    let tracks: Vec<Track> = root
         .children()
         .filter(|n| n.is_element() && n.tag_name().name() == "trk")
+        .map(read_track)
         .collect();
+    let usable = tracks.iter().filter(|t| t.points.len() >= 2).count();
+    if usable == 0 {
+        let has_route = root
+            .descendants()
+            .any(|n| n.is_element() && n.tag_name().name() == "rtept");
+        if tracks.iter().any(|t| t.untimed > 0) || has_route {
+            return Err(ImportError::RouteWithoutTimes);
+        }
+        return Err(ImportError::NoActivities);
+    }
 
-    let mut points = Vec::new();
-    let mut untimed = 0usize;
-    let mut elevations = Vec::new();
-    let mut cadences = Vec::new();
-    let mut heart_rates = Vec::new();
-    for trkpt in tracks
-        .iter()
-        .flat_map(|trk| trk.descendants())
+    let mut parsed = Parsed::default();
+    let count = tracks.len();
+    for (index, track) in tracks.into_iter().enumerate() {
+        if track.points.len() >= 2 {
+            parsed.push(summary(name, track));
+        } else if track.untimed > 0 || !track.points.is_empty() {
+            let which = match &track.title {
+                Some(title) => format!("Track \"{title}\""),
+                None => format!("Track {} of {count}", index + 1),
+            };
+            let why = if track.points.is_empty() {
+                "has no times, so it can't be a run you did"
+            } else {
+                "has only one point with a time, so it has no distance or time"
+            };
+            parsed.skipped.push(Skipped {
+                summary: None,
+                reason: SkipReason::Unreadable(format!("{which} in this file {why}.")),
+            });
+        }
+    }
+    Ok(parsed)
+}
+
+/// What one `<trk>` holds: its timed points and what they carry.
+struct Track {
+    sport: Sport,
+    title: Option<String>,
+    points: Vec<Point>,
+    /// Points with a position but no time.
+    untimed: usize,
+    elevations: Vec<f64>,
+    cadences: Vec<f64>,
+    heart_rates: Vec<f64>,
+}
+
+fn read_track(trk: Node) -> Track {
+    let mut track = Track {
+        sport: child_text(trk, "type")
+            .map(Sport::from_name)
+            .unwrap_or(Sport::Unspecified),
+        title: child_text(trk, "name")
+            .filter(|t| !t.is_empty())
+            .map(str::to_string),
+        points: Vec::new(),
+        untimed: 0,
+        elevations: Vec::new(),
+        cadences: Vec::new(),
+        heart_rates: Vec::new(),
+    };
+    for trkpt in trk
+        .descendants()
         .filter(|n| n.is_element() && n.tag_name().name() == "trkpt")
     {
         let lat = trkpt
@@ -56,71 +113,51 @@ pub fn parse(name: &str, document: &Document) -> Result<Parsed, ImportError> {
             continue;
         }
         let Some(time) = time else {
-            untimed += 1;
+            track.untimed += 1;
             continue;
         };
-        points.push(Point { lat, lon, time });
+        track.points.push(Point { lat, lon, time });
         if let Some(ele) = child_text(trkpt, "ele").and_then(|e| e.parse::<f64>().ok()) {
-            elevations.push(ele);
+            track.elevations.push(ele);
         }
         if let Some(extensions) = child(trkpt, "extensions") {
             for node in extensions.descendants().filter(|n| n.is_element()) {
                 let value = node.text().and_then(|t| t.trim().parse::<f64>().ok());
                 match (node.tag_name().name(), value) {
-                    ("cad" | "cadence", Some(v)) if v > 0.0 => cadences.push(v),
-                    ("hr" | "heartrate", Some(v)) if v > 0.0 => heart_rates.push(v),
+                    ("cad" | "cadence", Some(v)) if v > 0.0 => track.cadences.push(v),
+                    ("hr" | "heartrate", Some(v)) if v > 0.0 => track.heart_rates.push(v),
                     _ => {}
                 }
             }
         }
     }
+    track
+}
 
-    if points.len() < 2 {
-        let has_route = root
-            .descendants()
-            .any(|n| n.is_element() && n.tag_name().name() == "rtept");
-        if untimed > 0 || has_route {
-            return Err(ImportError::RouteWithoutTimes);
-        }
-        return Err(ImportError::NoActivities);
-    }
-
-    let sport = tracks
-        .iter()
-        .find_map(|trk| child_text(*trk, "type"))
-        .map(Sport::from_name)
-        .unwrap_or(Sport::Unspecified);
-    let title = tracks
-        .iter()
-        .find_map(|trk| child_text(*trk, "name"))
-        .filter(|t| !t.is_empty())
-        .map(str::to_string);
-
-    let start = points.iter().map(|p| p.time).min();
-    let end = points.iter().map(|p| p.time).max();
+fn summary(name: &str, track: Track) -> ActivitySummary {
+    let start = track.points.iter().map(|p| p.time).min();
+    let end = track.points.iter().map(|p| p.time).max();
     let elapsed_s = match (start, end) {
         (Some(start), Some(end)) => (end - start).num_milliseconds() as f64 / 1000.0,
         _ => 0.0,
     };
-    let (distance_m, moving_s) = track::distance_and_moving(&points);
-    let per_leg = track::mean(cadences);
+    let (distance_m, moving_s) = track::distance_and_moving(&track.points);
+    let per_leg = track::mean(track.cadences);
+    let sport = track.sport;
     let avg_cadence_spm = per_leg.map(|c| if sport.is_on_foot() { c * 2.0 } else { c });
-
-    let mut parsed = Parsed::default();
-    parsed.push(ActivitySummary {
+    ActivitySummary {
         sport,
         start,
         distance_m,
         moving_s,
         elapsed_s,
         avg_cadence_spm,
-        avg_hr: track::mean(heart_rates),
-        elevation_gain_m: track::elevation_gain(elevations),
-        title,
+        avg_hr: track::mean(track.heart_rates),
+        elevation_gain_m: track::elevation_gain(track.elevations),
+        title: track.title,
         source_name: name.to_string(),
         format: Format::Gpx,
-    });
-    Ok(parsed)
+    }
 }
 
 #[cfg(test)]
@@ -167,6 +204,59 @@ mod tests {
         assert_eq!(
             parse_file("plan.gpx", untimed.as_bytes()),
             Err(ImportError::RouteWithoutTimes)
+        );
+    }
+
+    #[test]
+    fn each_track_is_its_own_activity() {
+        let day = |n: u32, lat: f64| {
+            format!(
+                r#"<trk><name>Day 0{n}</name><trkseg>
+  <trkpt lat="{lat}" lon="0"><time>2024-05-0{n}T08:00:00Z</time></trkpt>
+  <trkpt lat="{}" lon="0"><time>2024-05-0{n}T08:05:00Z</time></trkpt>
+ </trkseg></trk>"#,
+                lat + 0.01
+            )
+        };
+        let untimed = r#"<trk><name>Plan</name><trkseg><trkpt lat="1" lon="1"/><trkpt lat="1.1" lon="1"/></trkseg></trk>"#;
+        let file = format!(
+            r#"<gpx version="1.1">{}{}{untimed}</gpx>"#,
+            day(1, 0.0),
+            day(2, 10.0)
+        );
+        let parsed = parse_file("trip.gpx", file.as_bytes()).unwrap();
+        let found: Vec<(Option<&str>, Option<String>, f64)> = parsed
+            .activities
+            .iter()
+            .map(|a| {
+                (
+                    a.title.as_deref(),
+                    a.start.map(|s| s.to_rfc3339()),
+                    a.elapsed_s,
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    Some("Day 01"),
+                    Some("2024-05-01T08:00:00+00:00".to_string()),
+                    300.0
+                ),
+                (
+                    Some("Day 02"),
+                    Some("2024-05-02T08:00:00+00:00".to_string()),
+                    300.0
+                ),
+            ]
+        );
+        for day in &parsed.activities {
+            assert!((day.distance_m - 1_112.0).abs() < 1.0, "{}", day.distance_m);
+        }
+        assert_eq!(
+            parsed.skipped[0].reason.to_string(),
+            "Track \"Plan\" in this file has no times, so it can't be a run you did."
         );
     }
 

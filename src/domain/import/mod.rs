@@ -13,6 +13,7 @@ mod csv_rows;
 pub mod duplicates;
 mod fit;
 mod gpx;
+pub mod names;
 pub mod preview;
 mod strava_csv;
 mod tcx;
@@ -47,9 +48,10 @@ pub enum Sport {
     Hiking,
     Cycling,
     Swimming,
-    /// Kayaking, canoeing, stand-up paddling, rowing.
+    /// Kayaking, canoeing, stand-up paddling.
     Paddling,
-    /// Anything else, with the name the file gives it.
+    /// Anything else, with the name the file gives it (FIT: `sport/sub_sport`); said in
+    /// words through [`names`].
     Other(String),
 }
 
@@ -68,6 +70,7 @@ impl Sport {
         )
     }
 
+    /// A short name for lists and headings: "Run", "Ride", "Indoor rowing session".
     pub fn label(&self) -> String {
         match self {
             Sport::Running => "Run".to_string(),
@@ -77,12 +80,28 @@ impl Sport {
             Sport::Cycling => "Ride".to_string(),
             Sport::Swimming => "Swim".to_string(),
             Sport::Paddling => "Paddle".to_string(),
-            Sport::Other(name) => name.clone(),
+            Sport::Other(_) => names::label_of(&self.phrase()),
+        }
+    }
+
+    /// The sport in a sentence, with its article: "a ride", "an indoor rowing session".
+    pub fn phrase(&self) -> String {
+        match self {
+            Sport::Running => "a run".to_string(),
+            Sport::Unspecified => "an activity the file does not name".to_string(),
+            Sport::Walking => "a walk".to_string(),
+            Sport::Hiking => "a hike".to_string(),
+            Sport::Cycling => "a ride".to_string(),
+            Sport::Swimming => "a swim".to_string(),
+            Sport::Paddling => "a paddle".to_string(),
+            Sport::Other(name) => names::other_sport(name),
         }
     }
 
     /// A sport from the many ways files spell it: FIT's `running`, TCX's `Running`,
     /// Strava's `Trail Run` or `Virtual Ride`, GPX's `running` or Strava's numeric `9`.
+    /// Names in the table of other sports are taken as they are first, so a
+    /// `motorcycling` is not a ride and a `wheelchair_push_run` not a run.
     pub fn from_name(name: &str) -> Sport {
         let lower = name.trim().to_ascii_lowercase();
         let has = |word: &str| lower.contains(word);
@@ -95,7 +114,9 @@ impl Sport {
             "4" => return Sport::Hiking,
             _ => {}
         }
-        if has("run") || has("jog") {
+        if names::is_known_sport(&lower) {
+            Sport::Other(name.trim().to_string())
+        } else if has("run") || has("jog") {
             Sport::Running
         } else if has("walk") {
             Sport::Walking
@@ -105,10 +126,21 @@ impl Sport {
             Sport::Cycling
         } else if has("swim") {
             Sport::Swimming
-        } else if has("paddl") || has("kayak") || has("canoe") || has("row") {
+        } else if has("paddl") || has("kayak") || has("canoe") {
             Sport::Paddling
         } else {
             Sport::Other(name.trim().to_string())
+        }
+    }
+
+    /// A FIT session's sport, with its sub-sport where that says more ("fitness_equipment"
+    /// and "indoor_rowing" make an indoor rowing session; "running" and "treadmill" a run).
+    pub fn from_fit(sport: &str, sub_sport: Option<&str>) -> Sport {
+        match (Sport::from_name(sport), sub_sport) {
+            (Sport::Other(name), Some(sub)) if !sub.is_empty() && sub != "generic" => {
+                Sport::Other(format!("{name}/{sub}"))
+            }
+            (found, _) => found,
         }
     }
 }
@@ -210,15 +242,22 @@ pub enum SkipReason {
     NotARun(Sport),
     /// One row or activity in an otherwise readable file could not be read.
     Unreadable(String),
+    /// A FIT activity timed from when the watch was switched on, its clock not yet set, with
+    /// nothing in the file to say which day that was.
+    ClockNotSet,
 }
 
 impl fmt::Display for SkipReason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             SkipReason::NotARun(sport) => {
-                write!(f, "This is a {}, not a run.", sport.label().to_lowercase())
+                write!(f, "This is {}, not a run.", sport.phrase())
             }
             SkipReason::Unreadable(why) => f.write_str(why),
+            SkipReason::ClockNotSet => f.write_str(
+                "The watch hadn't set its clock when it recorded this, and nothing in the file \
+                 says which day it was. Add it by hand with its date.",
+            ),
         }
     }
 }
@@ -266,7 +305,8 @@ pub enum ImportError {
     Damaged,
     /// A FIT file of settings: no activity in it.
     SettingsFile,
-    /// A FIT file of another kind (a course, a workout, daily monitoring).
+    /// A FIT file of another kind (a course, a workout, daily monitoring), with the type
+    /// the file gives (`monitoring_b`); said in words through [`names::file_type`].
     NotAnActivity {
         kind: String,
     },
@@ -307,7 +347,8 @@ impl fmt::Display for ImportError {
             }
             ImportError::NotAnActivity { kind } => write!(
                 f,
-                "This is a {kind} file from a device, not a recorded activity."
+                "This is {}, not a recorded activity.",
+                names::file_type(kind)
             ),
             ImportError::RouteWithoutTimes => f.write_str(
                 "This GPX file is a planned route with no times, so it can't be a run you did.",

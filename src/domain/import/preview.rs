@@ -2,9 +2,11 @@
 //! the log, activities that are not runs, and files that could not be read. Nothing is
 //! saved from here; the page saves the rows the runner leaves ticked.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Utc};
 
-use super::{find_duplicate, same_activity, ActivitySummary, FileOutcome, ImportError, Sport};
+use super::{
+    find_duplicate, same_activity, ActivitySummary, FileOutcome, ImportError, SkipReason, Sport,
+};
 use crate::domain::records::{RecordId, Run, Validate};
 
 /// Why a row starts unticked, or that it is new.
@@ -19,7 +21,23 @@ pub enum RowStatus {
     AlsoIn { source_name: String },
     /// A walk or hike: unticked, the runner may include it.
     NotARun(Sport),
+    /// Dated before 2000 or after today: a watch whose clock was wrong, most likely.
+    UnlikelyDate,
+    /// Under [`TINY_METRES`] or [`TINY_SECONDS`]: a test recording, most likely.
+    TooShort,
 }
+
+/// Shorter than this many metres, or [`TINY_SECONDS`], an activity is offered unticked as
+/// a test recording: a watch started and stopped to check it works. No session a runner
+/// logs is that short (the back-to-running plan's shortest is 20 minutes of walk-run), and
+/// strides or sprints come inside a longer run. Unticked, never left out: the runner decides.
+pub const TINY_METRES: f64 = 200.0;
+/// Moving for less than a minute: see [`TINY_METRES`].
+pub const TINY_SECONDS: u32 = 60;
+
+/// Before this year no watch the runner still has a file from recorded GPS runs (Garmin's
+/// first running watch came in 2003); an earlier date is a clock that was never set.
+const FIRST_LIKELY_YEAR: i32 = 2000;
 
 impl RowStatus {
     /// Whether the row is ticked before the runner touches it.
@@ -37,6 +55,13 @@ impl RowStatus {
             RowStatus::AlsoIn { source_name } => format!("Also in {source_name}"),
             RowStatus::NotARun(sport) => {
                 format!("{}, not a run: tick to include it", sport.label())
+            }
+            RowStatus::UnlikelyDate => {
+                "The watch's clock may have been wrong on this date: tick to add it anyway"
+                    .to_string()
+            }
+            RowStatus::TooShort => {
+                "Under 200 m or a minute, a test recording? Tick to add it anyway".to_string()
             }
         }
     }
@@ -126,7 +151,12 @@ where
                 candidates.extend(parsed.activities);
                 for skipped in parsed.skipped {
                     match skipped.summary {
-                        Some(summary) if summary.sport.is_on_foot() => candidates.push(summary),
+                        Some(summary)
+                            if summary.sport.is_on_foot()
+                                && matches!(skipped.reason, SkipReason::NotARun(_)) =>
+                        {
+                            candidates.push(summary)
+                        }
                         summary => preview.left_out.push(LeftOut {
                             what: summary
                                 .map(|summary| summary.sport.label())
@@ -151,19 +181,26 @@ where
             continue;
         };
         let offset = offset_at(start);
+        if let Some(missing) = missing_numbers(&summary) {
+            preview.left_out.push(left_out(&summary, missing));
+            continue;
+        }
         let Some(mut run) = summary.to_run(new_id(), updated_at, offset) else {
             preview.left_out.push(left_out(
                 &summary,
-                "The file records no time for this activity.",
+                "The file's time for this activity is over 48 hours, longer than any run \
+                 the log keeps.",
             ));
             continue;
         };
         run.notes = notes_for(&summary);
         if let Some(problem) = run.problems(today).first() {
-            preview.left_out.push(left_out(
-                &summary,
-                &format!("It can't go in the log as it is ({problem})."),
-            ));
+            let reason = if problem.field == "pace" {
+                format!("{}; the file's times may be wrong.", problem.message)
+            } else {
+                format!("It can't go in the log as it is ({problem}).")
+            };
+            preview.left_out.push(left_out(&summary, &reason));
             continue;
         }
         let status = if !summary.sport.is_run() {
@@ -176,6 +213,10 @@ where
             RowStatus::AlsoIn {
                 source_name: earlier.source_name.clone(),
             }
+        } else if run.date.year() < FIRST_LIKELY_YEAR || run.date > today || start > updated_at {
+            RowStatus::UnlikelyDate
+        } else if run.distance.metres() < TINY_METRES || run.duration.seconds() < TINY_SECONDS {
+            RowStatus::TooShort
         } else {
             RowStatus::New
         };
@@ -188,6 +229,24 @@ where
         accepted.push(summary);
     }
     preview
+}
+
+/// What an activity lacks to be a run at all: a distance, or any time spent moving.
+fn missing_numbers(summary: &ActivitySummary) -> Option<&'static str> {
+    // Less than half a metre or half a second rounds to nothing in the log; NaN is nothing.
+    let something = |value: f64| value >= 0.5;
+    let no_distance = !something(summary.distance_m);
+    let no_time = !something(summary.moving_s);
+    let timed = something(summary.elapsed_s);
+    match (no_distance, no_time) {
+        (true, true) if !timed => Some("The file records no distance and no time for this activity."),
+        (true, _) => Some("The file records no distance for this activity."),
+        (false, true) if timed => {
+            Some("The file shows no time spent moving in this activity: it may have been recorded standing still.")
+        }
+        (false, true) => Some("The file records no time for this activity."),
+        (false, false) => None,
+    }
 }
 
 fn left_out(summary: &ActivitySummary, reason: &str) -> LeftOut {
@@ -420,10 +479,9 @@ mod tests {
             "{}",
             reasons[0]
         );
-        assert!(
-            reasons[1].starts_with("It can't go in the log as it is (distance: 0"),
-            "{}",
-            reasons[1]
+        assert_eq!(
+            reasons[1],
+            "The file records no distance for this activity."
         );
         assert!(
             reasons[2].starts_with("It can't go in the log as it is (date: 2031-01-01"),

@@ -174,6 +174,34 @@ mod tests {
     }
 
     #[test]
+    fn each_activity_is_its_own_run() {
+        let second = r#"<Activity Sport="Running"><Id>2024-05-02T06:00:00Z</Id>
+  <Lap StartTime="2024-05-02T06:00:00Z"><TotalTimeSeconds>600</TotalTimeSeconds>
+   <DistanceMeters>2000</DistanceMeters></Lap>
+ </Activity></Activities>"#;
+        let two = TWO_LAPS.replace("</Activity></Activities>", &format!("</Activity>{second}"));
+        let parsed = parse_file("two.tcx", two.as_bytes()).unwrap();
+        let found: Vec<(String, f64, f64)> = parsed
+            .activities
+            .iter()
+            .map(|a| {
+                (
+                    a.start.map(|s| s.to_rfc3339()).unwrap_or_default(),
+                    a.distance_m,
+                    a.moving_s,
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("2024-05-01T06:00:00+00:00".to_string(), 1400.0, 400.0),
+                ("2024-05-02T06:00:00+00:00".to_string(), 2000.0, 600.0),
+            ]
+        );
+    }
+
+    #[test]
     fn a_bike_activity_is_skipped_and_its_cadence_is_not_doubled() {
         let ride = TWO_LAPS.replace("Sport=\"Running\"", "Sport=\"Biking\"");
         let parsed = parse_file("ride.tcx", ride.as_bytes()).unwrap();

@@ -1,4 +1,5 @@
-//! Import runs from files: choose or drop FIT, GPX, TCX files or Strava's activities.csv,
+//! Import runs from files: choose, drop, share (from a watch app) or open with Patella (from
+//! a desktop file manager) FIT, GPX, TCX files or Strava's activities.csv,
 //! watch them being read (in a Web Worker, one file at a time, with a Stop button), check a
 //! preview with duplicates unticked, and add the ticked runs in one save. Nothing is saved
 //! before the runner confirms, and no file leaves the phone.
@@ -18,6 +19,7 @@ use crate::domain::schema::Collection;
 use crate::platform::clock;
 use crate::platform::document::focus_heading;
 use crate::platform::import_worker::ImportWorker;
+use crate::platform::shared_files;
 use crate::platform::timing;
 use crate::store::AppStore;
 
@@ -68,6 +70,30 @@ pub fn Import() -> impl IntoView {
         });
         spawn_local(read_all(files, store, ui));
     };
+
+    // Files shared from a watch app (the service worker kept them) or opened with Patella
+    // from a file manager go straight to the preview, as if chosen here.
+    if let Some(count) = shared_files::shared_count() {
+        spawn_local(async move {
+            match shared_files::take_shared().await {
+                Ok(files) if !files.is_empty() => read_files(files),
+                Ok(_) if count == 0 => ui.status.set(Some(
+                    "The share held no file. Share a FIT, GPX or TCX file from a watch app, \
+                     or activities.csv from a Strava export."
+                        .to_string(),
+                )),
+                // Taken already: this is a reload of the screen the share opened.
+                Ok(_) => {}
+                Err(words) => ui.status.set(Some(words)),
+            }
+        });
+    }
+    shared_files::on_launch_files(move |files| {
+        // The Log screen may have closed since: then there is no one to show them to.
+        if ui.stage.try_get_untracked().is_some() {
+            read_files(files);
+        }
+    });
 
     let on_choose = move |ev: leptos::ev::Event| {
         let Some(input) = ev
