@@ -7,7 +7,7 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Utc};
 use super::{
     find_duplicate, same_activity, ActivitySummary, FileOutcome, ImportError, SkipReason, Sport,
 };
-use crate::domain::records::{RecordId, Run, Validate};
+use crate::domain::records::{RecordId, Run};
 
 /// Why a row starts unticked, or that it is new.
 #[derive(Clone, Debug, PartialEq)]
@@ -194,7 +194,7 @@ where
             continue;
         };
         run.notes = notes_for(&summary);
-        if let Some(problem) = run.problems(today).first() {
+        if let Some(problem) = run.entry_problems(today).first() {
             let reason = if problem.field == "pace" {
                 format!("{}; the file's times may be wrong.", problem.message)
             } else {
