@@ -16,6 +16,7 @@ pub mod records;
 pub mod run_draft;
 pub mod schema;
 pub mod shoes;
+pub mod situation;
 pub mod strength_plan;
 pub mod triage;
 pub mod units;

@@ -1,0 +1,619 @@
+//! Where the runner is, decided once from everything stored: no problem, waiting to be seen,
+//! the first days after a knee check, running less, on the back-to-running plan, or back to
+//! normal training. It is the one place that says what to do this week, so no two screens
+//! can give a hurting runner different answers.
+//!
+//! The timings follow the knee check's plan (the seed's phases): rest from running for the
+//! first 24 to 48 hours, cross-train and run less in weeks 1 to 2, then return with walk-run
+//! intervals, which is the back-to-running plan.
+
+use chrono::NaiveDate;
+
+use crate::domain::pain::{ACCEPTABLE_MAX, FINE_MAX};
+use crate::domain::protocol::{ProtocolState, Stage};
+use crate::domain::records::{CareTier, TriageRecord};
+
+/// How long the first days' care lasts after a knee check: the plan's 24 to 48 hours.
+pub const FIRST_DAYS: i64 = 2;
+/// Until the end of "weeks 1 to 2": running less, cross-training, strength work.
+pub const REDUCED_LOAD_DAYS: i64 = 14;
+/// After this long with no plan started and no newer check, a self-care check no longer
+/// decides the week (the plan's "weeks 2 to 6" are over).
+pub const CHECK_STILL_CURRENT_DAYS: i64 = 42;
+
+/// The back-to-running plan as stored and replayed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlanProgress {
+    pub started: NaiveDate,
+    pub state: ProtocolState,
+}
+
+/// Where the runner is now.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Situation {
+    /// No knee check and no plan: ordinary training, with the load warnings.
+    NoProblem,
+    /// The latest check said to be seen (same day, or soon) and nothing newer says otherwise.
+    WaitingToBeSeen { checked: NaiveDate, tier: CareTier },
+    /// Within 48 hours of a self-care check.
+    FirstDays { checked: NaiveDate },
+    /// Weeks 1 to 2 after a self-care check: running less.
+    ReducedLoad { checked: NaiveDate },
+    /// Weeks 2 to 6 after a self-care check, with the back-to-running plan not yet started.
+    ReadyToReturn { checked: NaiveDate },
+    /// On the back-to-running plan, at a step.
+    OnPlan {
+        stage: Stage,
+        done: u32,
+        needed: u32,
+        /// The reason of a step back, when the latest decision was one.
+        stepped_back: Option<String>,
+        /// The check before the plan said to see someone soon as well.
+        also_see_someone: bool,
+    },
+    /// The plan finished, or a self-care check long past: normal training again.
+    BackToNormal { since: NaiveDate },
+}
+
+/// What the situation asks this week, in the runner's words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ThisWeek {
+    pub headline: String,
+    /// At most three, each an action.
+    pub actions: Vec<String>,
+    /// When to see someone; `None` when nothing calls for it beyond the usual safety net.
+    pub see_someone: Option<String>,
+}
+
+/// The latest knee check, by when it was taken.
+fn latest_check(checks: &[TriageRecord]) -> Option<&TriageRecord> {
+    checks
+        .iter()
+        .max_by_key(|check| (check.taken_at, check.updated_at))
+}
+
+/// Decides the situation. `plan` is the back-to-running plan, if one was ever started.
+pub fn situation(
+    today: NaiveDate,
+    checks: &[TriageRecord],
+    plan: Option<&PlanProgress>,
+) -> Situation {
+    let latest = latest_check(checks);
+    let checked = latest.map(|check| check.taken_at.date_naive());
+    // A plan counts when it started on or after the latest check: a newer check that said
+    // to be seen outranks a plan from before it.
+    let current_plan = plan.filter(|p| checked.is_none_or(|day| p.started >= day));
+
+    if let Some(check) = latest {
+        let day = check.taken_at.date_naive();
+        if check.found_warning_sign() {
+            return Situation::WaitingToBeSeen {
+                checked: day,
+                tier: check.care_tier,
+            };
+        }
+        if current_plan.is_none()
+            && (check.care_tier == CareTier::SeeProfessionalSoon || check.care_comes_first())
+        {
+            return Situation::WaitingToBeSeen {
+                checked: day,
+                tier: CareTier::SeeProfessionalSoon,
+            };
+        }
+    }
+
+    if let Some(progress) = current_plan {
+        let state = &progress.state;
+        if state.finished {
+            let since = state.last_decision().map_or(progress.started, |d| d.date);
+            return Situation::BackToNormal { since };
+        }
+        return Situation::OnPlan {
+            stage: state.stage,
+            done: state.done_in_stage,
+            needed: state.stage.info().sessions_needed,
+            stepped_back: state.step_back().map(|d| d.reason.clone()),
+            also_see_someone: latest.is_some_and(|c| c.care_tier == CareTier::SeeProfessionalSoon),
+        };
+    }
+
+    match checked {
+        None => Situation::NoProblem,
+        Some(day) => match (today - day).num_days() {
+            days if days < FIRST_DAYS => Situation::FirstDays { checked: day },
+            days if days < REDUCED_LOAD_DAYS => Situation::ReducedLoad { checked: day },
+            days if days < CHECK_STILL_CURRENT_DAYS => Situation::ReadyToReturn { checked: day },
+            _ => Situation::BackToNormal {
+                since: day + chrono::Days::new(CHECK_STILL_CURRENT_DAYS as u64),
+            },
+        },
+    }
+}
+
+/// The highest pain score that is fine during or after running, and why, in this situation.
+/// The pain-monitoring model (Silbernagel 2007) allows up to 5/10 in ordinary training if it
+/// settles by the next morning; the back-to-running plan, on a knee still healing, moves on
+/// only from sessions at 3/10 or less (the seed's protocol), and so does every stage before it.
+pub fn pain_limit(situation: &Situation) -> (u8, &'static str) {
+    match situation {
+        Situation::NoProblem | Situation::BackToNormal { .. } => (
+            ACCEPTABLE_MAX,
+            "Up to 5 out of 10 during or after a run is acceptable if it has settled by the next morning; above that, run less.",
+        ),
+        _ => (
+            FINE_MAX,
+            "While the knee recovers, keep pain during and after activity at 3 out of 10 or less, settled by the next morning.",
+        ),
+    }
+}
+
+impl Situation {
+    /// Whether the load warnings about running volume speak. During recovery the plan's own
+    /// progression decides how much to run, so "up more than 30%" would contradict it.
+    pub fn volume_warnings_apply(&self) -> bool {
+        matches!(self, Situation::NoProblem | Situation::BackToNormal { .. })
+    }
+
+    /// What to do this week.
+    pub fn this_week(&self) -> ThisWeek {
+        let (_, pain_rule) = pain_limit(self);
+        let week = |headline: &str, actions: &[&str], see: Option<&str>| ThisWeek {
+            headline: headline.to_string(),
+            actions: actions.iter().map(|a| a.to_string()).collect(),
+            see_someone: see.map(str::to_string),
+        };
+        match self {
+            Situation::NoProblem => week(
+                "Train as planned, and build up gently",
+                &[
+                    "Add no more than about 10% a week to your running.",
+                    "Keep any single run close to your longest of the past month.",
+                    "If your knee starts to hurt, do the knee check.",
+                ],
+                None,
+            ),
+            Situation::WaitingToBeSeen { tier, .. } => match tier {
+                CareTier::EmergencyNow => week(
+                    "Get emergency care now",
+                    &[
+                        "Go to an emergency department, or call your local emergency number.",
+                        "Do not force the knee straight, and do not drive yourself.",
+                    ],
+                    Some("Now: your last knee check found a knee that is locked."),
+                ),
+                CareTier::SameDay => week(
+                    "Have your knee seen today",
+                    &[
+                        "Go to urgent care, a same-day clinic or an emergency department.",
+                        "Do not run until someone has examined the knee.",
+                        "Once you have been seen, do the knee check again to update your plan.",
+                    ],
+                    Some("Today: your last knee check found a warning sign."),
+                ),
+                _ => week(
+                    "Book a visit with a GP or physiotherapist",
+                    &[
+                        "Book it for the next few days.",
+                        "Until then, rest the knee from running; walking and cycling that do not hurt are fine.",
+                        "After the visit, do the knee check again to update your plan.",
+                    ],
+                    Some("In the next few days: your last knee check said to have the knee looked at."),
+                ),
+            },
+            Situation::FirstDays { .. } => week(
+                "Rest from running for a day or two",
+                &[
+                    "Ice for 10 to 15 minutes at a time and raise the leg.",
+                    "Keep moving in ways that do not hurt, such as swimming or cycling.",
+                    "Note the pain from 0 to 10 each day in the Log.",
+                ],
+                None,
+            ),
+            Situation::ReducedLoad { .. } => week(
+                "Run less, and keep fit other ways",
+                &[
+                    "Keep fitness with cycling, pool running or the cross-trainer.",
+                    "Do the strength exercises from your knee check, in ranges that do not hurt.",
+                    pain_rule,
+                ],
+                None,
+            ),
+            Situation::ReadyToReturn { .. } => week(
+                "Return to running with walk-run sessions",
+                &[
+                    "Start the back-to-running plan in Recovery: walk-run every other day.",
+                    "Keep up the strength exercises two or three times a week.",
+                    pain_rule,
+                ],
+                None,
+            ),
+            Situation::OnPlan {
+                stage,
+                stepped_back,
+                also_see_someone,
+                ..
+            } => {
+                let mut actions = vec![stage.info().what.to_string()];
+                if let Some(reason) = stepped_back {
+                    actions.push(reason.clone());
+                }
+                actions.push(pain_rule.to_string());
+                actions.truncate(3);
+                ThisWeek {
+                    headline: format!("Back-to-running plan: {}", stage.title()),
+                    actions,
+                    see_someone: also_see_someone.then(|| {
+                        "If you have not yet, have the knee looked at by a GP or physiotherapist.".to_string()
+                    }),
+                }
+            }
+            Situation::BackToNormal { .. } => week(
+                "Back to normal training, built up gently",
+                &[
+                    "Add no more than about 10% a week to your running.",
+                    "Keep up hip and glute strength work two or three times a week.",
+                    pain_rule,
+                ],
+                None,
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{DateTime, Utc};
+
+    use super::*;
+    use crate::domain::protocol::{self, Session};
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap_or_else(|e| panic!("{text}: {e}"))
+    }
+
+    fn check(taken: &str, tier: CareTier, conditions: &[&str]) -> TriageRecord {
+        let at: DateTime<Utc> = format!("{taken}T08:00:00Z")
+            .parse()
+            .unwrap_or_else(|e| panic!("{e}"));
+        TriageRecord {
+            id: crate::domain::records::RecordId::from_random_bits(
+                taken.len() as u128 + u128::from(at.timestamp().unsigned_abs()),
+            ),
+            updated_at: at,
+            taken_at: at,
+            care_tier: tier,
+            conditions: conditions.iter().map(|c| c.to_string()).collect(),
+            answers: Default::default(),
+        }
+    }
+
+    fn plan(started: &str, sessions: &[(&str, u8)]) -> PlanProgress {
+        let sessions: Vec<Session> = sessions
+            .iter()
+            .map(|(date, pain)| Session {
+                date: day(date),
+                pain_during: Some(*pain),
+                pain_after: Some(*pain),
+                next_day_pain: None,
+                next_morning_stiff: false,
+            })
+            .collect();
+        PlanProgress {
+            started: day(started),
+            state: protocol::evaluate(day(started), Stage::Week1, &sessions),
+        }
+    }
+
+    const SELF: CareTier = CareTier::SelfManage;
+
+    #[test]
+    fn every_transition() {
+        let itb = check("2026-11-01", SELF, &["it_band"]);
+        let table: Vec<(
+            &str,
+            &str,
+            Vec<TriageRecord>,
+            Option<PlanProgress>,
+            Situation,
+        )> = vec![
+            (
+                "nothing stored",
+                "2026-11-10",
+                vec![],
+                None,
+                Situation::NoProblem,
+            ),
+            (
+                "a new self-care check: the first days",
+                "2026-11-02",
+                vec![itb.clone()],
+                None,
+                Situation::FirstDays {
+                    checked: day("2026-11-01"),
+                },
+            ),
+            (
+                "time passing: running less in weeks 1 to 2",
+                "2026-11-05",
+                vec![itb.clone()],
+                None,
+                Situation::ReducedLoad {
+                    checked: day("2026-11-01"),
+                },
+            ),
+            (
+                "time passing: ready for walk-run",
+                "2026-11-20",
+                vec![itb.clone()],
+                None,
+                Situation::ReadyToReturn {
+                    checked: day("2026-11-01"),
+                },
+            ),
+            (
+                "time passing: a check six weeks old no longer decides",
+                "2026-12-20",
+                vec![itb.clone()],
+                None,
+                Situation::BackToNormal {
+                    since: day("2026-12-13"),
+                },
+            ),
+            (
+                "a plan started",
+                "2026-11-20",
+                vec![itb.clone()],
+                Some(plan("2026-11-16", &[("2026-11-16", 2)])),
+                Situation::OnPlan {
+                    stage: Stage::Week1,
+                    done: 1,
+                    needed: 3,
+                    stepped_back: None,
+                    also_see_someone: false,
+                },
+            ),
+            (
+                "a red flag in a newer check outranks the plan",
+                "2026-11-20",
+                vec![itb.clone(), check("2026-11-19", CareTier::SameDay, &[])],
+                Some(plan("2026-11-16", &[("2026-11-16", 2)])),
+                Situation::WaitingToBeSeen {
+                    checked: day("2026-11-19"),
+                    tier: CareTier::SameDay,
+                },
+            ),
+            (
+                "see someone soon, with no plan",
+                "2026-11-20",
+                vec![check(
+                    "2026-11-19",
+                    CareTier::SeeProfessionalSoon,
+                    &["behind_knee"],
+                )],
+                None,
+                Situation::WaitingToBeSeen {
+                    checked: day("2026-11-19"),
+                    tier: CareTier::SeeProfessionalSoon,
+                },
+            ),
+            (
+                "a likely injury waits to be seen even at self-care",
+                "2026-11-20",
+                vec![check("2026-11-19", SELF, &["acute_injury"])],
+                None,
+                Situation::WaitingToBeSeen {
+                    checked: day("2026-11-19"),
+                    tier: CareTier::SeeProfessionalSoon,
+                },
+            ),
+            (
+                "a newer self-care check after being seen",
+                "2026-11-22",
+                vec![
+                    check("2026-11-10", CareTier::SeeProfessionalSoon, &[]),
+                    check("2026-11-21", SELF, &["patellofemoral"]),
+                ],
+                None,
+                Situation::FirstDays {
+                    checked: day("2026-11-21"),
+                },
+            ),
+            (
+                "a plan from before a newer see-soon check does not count",
+                "2026-11-22",
+                vec![check("2026-11-21", CareTier::SeeProfessionalSoon, &[])],
+                Some(plan("2026-11-01", &[])),
+                Situation::WaitingToBeSeen {
+                    checked: day("2026-11-21"),
+                    tier: CareTier::SeeProfessionalSoon,
+                },
+            ),
+            (
+                "a step back",
+                "2026-11-25",
+                vec![itb.clone()],
+                Some(plan(
+                    "2026-11-16",
+                    &[
+                        ("2026-11-16", 2),
+                        ("2026-11-18", 2),
+                        ("2026-11-20", 2),
+                        ("2026-11-22", 6),
+                    ],
+                )),
+                Situation::OnPlan {
+                    stage: Stage::Week1,
+                    done: 0,
+                    needed: 3,
+                    stepped_back: plan(
+                        "2026-11-16",
+                        &[
+                            ("2026-11-16", 2),
+                            ("2026-11-18", 2),
+                            ("2026-11-20", 2),
+                            ("2026-11-22", 6),
+                        ],
+                    )
+                    .state
+                    .step_back()
+                    .map(|d| d.reason.clone()),
+                    also_see_someone: false,
+                },
+            ),
+        ];
+        for (name, today, checks, progress, expected) in table {
+            assert_eq!(
+                situation(day(today), &checks, progress.as_ref()),
+                expected,
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_step_back_is_named_in_this_week() {
+        let progress = plan(
+            "2026-11-16",
+            &[
+                ("2026-11-16", 2),
+                ("2026-11-18", 2),
+                ("2026-11-20", 2),
+                ("2026-11-22", 6),
+            ],
+        );
+        let now = situation(day("2026-11-25"), &[], Some(&progress));
+        let Situation::OnPlan {
+            stage,
+            stepped_back: Some(reason),
+            ..
+        } = &now
+        else {
+            panic!("expected a step back, got {now:?}");
+        };
+        assert_eq!(*stage, Stage::Week1);
+        assert!(now.this_week().actions.contains(reason));
+    }
+
+    #[test]
+    fn a_finished_plan_is_back_to_normal() {
+        let sessions: Vec<(String, u8)> = (0..15)
+            .map(|i| {
+                (
+                    (day("2026-10-01") + chrono::Days::new(2 * i)).to_string(),
+                    1,
+                )
+            })
+            .collect();
+        let refs: Vec<(&str, u8)> = sessions.iter().map(|(d, p)| (d.as_str(), *p)).collect();
+        let progress = plan("2026-10-01", &refs);
+        assert!(progress.state.finished);
+        assert!(matches!(
+            situation(day("2026-11-20"), &[], Some(&progress)),
+            Situation::BackToNormal { .. }
+        ));
+    }
+
+    #[test]
+    fn every_situation_has_a_headline_and_at_most_three_actions() {
+        let all = [
+            Situation::NoProblem,
+            Situation::WaitingToBeSeen {
+                checked: day("2026-11-01"),
+                tier: CareTier::EmergencyNow,
+            },
+            Situation::WaitingToBeSeen {
+                checked: day("2026-11-01"),
+                tier: CareTier::SameDay,
+            },
+            Situation::WaitingToBeSeen {
+                checked: day("2026-11-01"),
+                tier: CareTier::SeeProfessionalSoon,
+            },
+            Situation::FirstDays {
+                checked: day("2026-11-01"),
+            },
+            Situation::ReducedLoad {
+                checked: day("2026-11-01"),
+            },
+            Situation::ReadyToReturn {
+                checked: day("2026-11-01"),
+            },
+            Situation::OnPlan {
+                stage: Stage::Week2,
+                done: 1,
+                needed: 3,
+                stepped_back: Some("Sorer the next day: back to week 1.".into()),
+                also_see_someone: true,
+            },
+            Situation::BackToNormal {
+                since: day("2026-11-01"),
+            },
+        ];
+        for s in all {
+            let week = s.this_week();
+            assert!(!week.headline.is_empty(), "{s:?}");
+            assert!((1..=3).contains(&week.actions.len()), "{s:?}");
+            let waiting = matches!(s, Situation::WaitingToBeSeen { .. });
+            assert_eq!(
+                week.see_someone.is_some(),
+                waiting
+                    || matches!(
+                        s,
+                        Situation::OnPlan {
+                            also_see_someone: true,
+                            ..
+                        }
+                    ),
+                "{s:?}"
+            );
+            // Nobody waiting to be seen is told to run.
+            if waiting {
+                assert!(
+                    week.actions.iter().all(|a| !a.contains("walk-run")),
+                    "{s:?}"
+                );
+            }
+            // Volume warnings only in ordinary training.
+            assert_eq!(
+                s.volume_warnings_apply(),
+                matches!(s, Situation::NoProblem | Situation::BackToNormal { .. })
+            );
+        }
+    }
+
+    #[test]
+    fn one_pain_rule_per_situation_and_no_score_both_fine_and_too_much() {
+        for s in [
+            Situation::NoProblem,
+            Situation::ReducedLoad {
+                checked: day("2026-11-01"),
+            },
+            Situation::OnPlan {
+                stage: Stage::Week1,
+                done: 0,
+                needed: 3,
+                stepped_back: None,
+                also_see_someone: false,
+            },
+        ] {
+            let (limit, words) = pain_limit(&s);
+            assert!(
+                words.contains(&format!("{limit} out of 10")),
+                "{s:?}: {words}"
+            );
+        }
+        assert_eq!(pain_limit(&Situation::NoProblem).0, ACCEPTABLE_MAX);
+        // The plan's limit is the one the protocol itself uses to count a session.
+        assert_eq!(
+            pain_limit(&Situation::OnPlan {
+                stage: Stage::Week1,
+                done: 0,
+                needed: 3,
+                stepped_back: None,
+                also_see_someone: false,
+            })
+            .0,
+            FINE_MAX
+        );
+    }
+}
