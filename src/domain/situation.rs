@@ -306,16 +306,19 @@ mod tests {
 
     const SELF: CareTier = CareTier::SelfManage;
 
+    /// (what happens, today, checks stored, the plan, the situation expected)
+    type Case = (
+        &'static str,
+        &'static str,
+        Vec<TriageRecord>,
+        Option<PlanProgress>,
+        Situation,
+    );
+
     #[test]
     fn every_transition() {
         let itb = check("2026-11-01", SELF, &["it_band"]);
-        let table: Vec<(
-            &str,
-            &str,
-            Vec<TriageRecord>,
-            Option<PlanProgress>,
-            Situation,
-        )> = vec![
+        let table: Vec<Case> = vec![
             (
                 "nothing stored",
                 "2026-11-10",
