@@ -5,6 +5,7 @@ pub mod bottom_nav;
 pub mod fields;
 pub mod page_intro;
 pub mod storage_notices;
+pub mod this_week;
 pub mod undo;
 pub mod update_banner;
 pub mod weekly_chart;

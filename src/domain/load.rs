@@ -43,6 +43,7 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 use crate::domain::calendar;
 use crate::domain::pain::{run_pain, ACCEPTABLE_MAX};
 use crate::domain::records::{PainEntry, PainScore, Run, RunKind, Settings};
+use crate::domain::situation::Situation;
 use crate::domain::units::{Distance, DistanceUnit, Duration, Pace};
 
 /// Days back (today included) in which a load event still warns.
@@ -155,6 +156,27 @@ impl Rule {
             Rule::PainDuringRun => "Pain above 5/10 on a run",
             Rule::PainNextMorning => "Knee worse the next morning",
         }
+    }
+}
+
+impl Rule {
+    /// Rules about how much running a week holds. While the runner recovers, the
+    /// back-to-running plan's own progression decides that instead.
+    pub fn is_about_volume(self) -> bool {
+        matches!(self, Rule::WeeklyIncrease | Rule::TwoWeekIncrease)
+    }
+}
+
+impl LoadReport {
+    /// The report as this situation hears it: during recovery the volume rules are quiet
+    /// (a prescribed walk-run must not raise "up more than 30%"); the single-run spike and
+    /// the pain rules still speak.
+    pub fn heeding(mut self, situation: &Situation) -> LoadReport {
+        if !situation.volume_warnings_apply() {
+            self.warnings
+                .retain(|warning| !warning.rule.is_about_volume());
+        }
+        self
     }
 }
 
@@ -1340,6 +1362,33 @@ mod tests {
         assert!(found(&report, Rule::WeeklyIncrease).is_empty());
         // ...but it is 50% over the 20 km of two weeks before.
         assert_eq!(found(&report, Rule::TwoWeekIncrease).len(), 1);
+    }
+
+    #[test]
+    fn during_recovery_only_the_volume_rules_are_quiet() {
+        use crate::domain::protocol::Stage;
+        use crate::domain::situation::Situation;
+        // A jump in weekly distance and a run far longer than any of the month before it.
+        let runs = [run("2026-11-03", 20.0), run("2026-11-17", 30.0)];
+        let on_plan = Situation::OnPlan {
+            stage: Stage::Week2,
+            done: 1,
+            needed: 3,
+            stepped_back: None,
+            also_see_someone: false,
+        };
+        let all = report(&runs);
+        assert!(all.warnings.iter().any(|w| w.rule.is_about_volume()));
+        let heard = report(&runs).heeding(&on_plan);
+        assert!(heard.warnings.iter().all(|w| !w.rule.is_about_volume()));
+        let others = |r: &LoadReport| {
+            r.warnings
+                .iter()
+                .filter(|w| !w.rule.is_about_volume())
+                .count()
+        };
+        assert_eq!(others(&heard), others(&all));
+        assert_eq!(report(&runs).heeding(&Situation::NoProblem), all);
     }
 
     #[test]
