@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::records::{
     merge_by_id, Dated, PainEntry, Run, Settings, Shoe, StrengthSession, TriageRecord,
 };
+use crate::domain::recovery_plan::RecoveryPrefs;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -17,6 +18,7 @@ pub struct DataSet {
     pub shoes: Vec<Shoe>,
     pub triage: Vec<TriageRecord>,
     pub settings: Settings,
+    pub recovery: RecoveryPrefs,
 }
 
 /// How many records of each kind a data set holds.
@@ -117,6 +119,7 @@ impl DataSet {
             shoes: merge_by_id(&self.shoes, &other.shoes),
             triage: merge_by_id(&self.triage, &other.triage),
             settings,
+            recovery: self.recovery.newer_of(&other.recovery),
         }
     }
 }

@@ -13,6 +13,7 @@ pub mod load;
 pub mod pain;
 pub mod protocol;
 pub mod records;
+pub mod recovery_plan;
 pub mod run_draft;
 pub mod schema;
 pub mod shoes;

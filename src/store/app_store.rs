@@ -84,6 +84,7 @@ fn decode_into(collection: Collection, raw: &str, data: &mut DataSet) -> Option<
         Collection::Shoes => take(codec::decode_records(collection, raw), &mut data.shoes),
         Collection::Triage => take(codec::decode_records(collection, raw), &mut data.triage),
         Collection::Settings => take(codec::decode_object(collection, raw), &mut data.settings),
+        Collection::Recovery => take(codec::decode_object(collection, raw), &mut data.recovery),
     }
 }
 
@@ -95,6 +96,7 @@ fn clear_collection(collection: Collection, data: &mut DataSet) {
         Collection::Shoes => data.shoes.clear(),
         Collection::Triage => data.triage.clear(),
         Collection::Settings => data.settings = Default::default(),
+        Collection::Recovery => data.recovery = Default::default(),
     }
 }
 
@@ -106,6 +108,7 @@ fn encode_collection(collection: Collection, data: &DataSet) -> Result<String, S
         Collection::Shoes => codec::encode(&data.shoes),
         Collection::Triage => codec::encode(&data.triage),
         Collection::Settings => codec::encode(&data.settings),
+        Collection::Recovery => codec::encode(&data.recovery),
     };
     encoded.map_err(|error| format!("Patella could not prepare the data for saving ({error})."))
 }
@@ -323,11 +326,6 @@ impl AppStore {
     /// The raw text of a set-aside value, for download.
     pub fn set_aside_text(&self, key: &str) -> Option<String> {
         local::read(key).ok().flatten()
-    }
-
-    /// Lists set-aside values again, after something outside the store set one aside.
-    pub fn relist_set_aside(&self) {
-        self.health.update(list_set_aside);
     }
 
     /// Deletes a set-aside value the runner has downloaded or does not want.

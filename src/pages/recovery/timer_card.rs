@@ -9,7 +9,6 @@ use leptos::prelude::*;
 
 use super::protocol_card::current_state;
 use super::saved::{self, SavedTimer};
-use super::Prefs;
 use crate::components::fields::{SelectField, TextField};
 use crate::domain::interval_timer::{SegmentKind, TimerPlan, TimerRun, TimerState};
 use crate::domain::protocol::Stage;
@@ -43,7 +42,7 @@ struct PainErrors {
 }
 
 #[component]
-pub fn TimerCard(store: AppStore, prefs: Prefs) -> impl IntoView {
+pub fn TimerCard(store: AppStore) -> impl IntoView {
     let scale = saved::time_scale();
     let now = RwSignal::new(saved::now_ms(scale));
     let timer = RwSignal::new(saved::load_timer());
@@ -57,7 +56,7 @@ pub fn TimerCard(store: AppStore, prefs: Prefs) -> impl IntoView {
 
     // Custom session settings, prefilled from the plan's current stage.
     let stage_now = move || {
-        current_state(store, prefs)
+        current_state(store)
             .filter(|s| !s.finished)
             .map(|s| s.stage)
     };
