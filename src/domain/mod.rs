@@ -4,6 +4,7 @@
 pub mod backup;
 pub mod cadence;
 pub mod calendar;
+pub mod commands;
 pub mod content;
 pub mod csv;
 pub mod dataset;

@@ -4,10 +4,10 @@ use leptos::prelude::*;
 
 use crate::components::fields::SelectField;
 use crate::domain::calendar::week_start;
+use crate::domain::commands::Command;
 use crate::domain::protocol::{self, ProtocolState, Stage};
 use crate::domain::records::{RunKind, TriageRecord};
 use crate::domain::recovery_plan::ProtocolStart;
-use crate::domain::schema::Collection;
 use crate::platform::clock;
 use crate::platform::document::focus_heading;
 use crate::store::AppStore;
@@ -49,9 +49,9 @@ pub fn ProtocolCard(store: AppStore) -> impl IntoView {
             stage,
             from_knee_check,
         };
-        let outcome = store.change(&[Collection::Recovery], |data| {
-            data.recovery.start = Some(started);
-            data.recovery.updated_at = Some(clock::now());
+        let outcome = store.apply(Command::StartProtocol {
+            start: started,
+            now: clock::now(),
         });
         match outcome {
             Ok(()) => {
@@ -64,10 +64,7 @@ pub fn ProtocolCard(store: AppStore) -> impl IntoView {
             Err(reason) => status.set(Some(format!("Not started. {reason}"))),
         }
     };
-    let restart = move |_| match store.change(&[Collection::Recovery], |data| {
-        data.recovery.start = None;
-        data.recovery.updated_at = Some(clock::now());
-    }) {
+    let restart = move |_| match store.apply(Command::ClearProtocol { now: clock::now() }) {
         Ok(()) => status.set(None),
         Err(reason) => status.set(Some(format!("Could not restart. {reason}"))),
     };

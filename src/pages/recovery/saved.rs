@@ -1,20 +1,19 @@
 //! What Recovery keeps in localStorage beside the records: a timer in progress.
 //!
-//! `patella.recovery.timer` holds `{ "schema": 1, "data": SavedTimer }`. The plan's start is
+//! A scratch value of the store (`patella.recovery.timer`, `{ "schema": 1, "data":
+//! SavedTimer }`). The plan's start is
 //! the `recovery` collection; sessions are Runs (kind Recovery) and strength work is
 //! StrengthSessions, stored with the rest of the runner's data.
 //!
 //! For tests and demos the timer's clock can run faster: `?speed=60` in the address, or a
 //! number in `patella.debug.time-scale`, read when the page opens (1 to 1000; default 1).
 
-use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use serde::{Deserialize, Serialize};
 
 use crate::domain::interval_timer::TimerRun;
-use crate::store::local;
+use crate::store::{self, AppStore, Scratch};
 
-pub const TIMER_KEY: &str = "patella.recovery.timer";
-pub const TIME_SCALE_KEY: &str = "patella.debug.time-scale";
-const SCHEMA: u32 = 1;
+const TIME_SCALE_KEY: &str = "patella.debug.time-scale";
 
 /// A session in progress, or ended and waiting for its pain scores.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -25,36 +24,14 @@ pub struct SavedTimer {
     pub ended: bool,
 }
 
-#[derive(Serialize, Deserialize)]
-struct Envelope<T> {
-    schema: u32,
-    data: T,
+/// The session kept by [`keep_timer`], if there is a readable one.
+pub fn load_timer(store: AppStore) -> Option<SavedTimer> {
+    store.read_scratch(Scratch::RecoveryTimer)
 }
 
-fn load<T: DeserializeOwned>(key: &str) -> Option<T> {
-    let raw = local::read(key).ok().flatten()?;
-    let envelope: Envelope<T> = serde_json::from_str(&raw).ok()?;
-    (envelope.schema == SCHEMA).then_some(envelope.data)
-}
-
-fn save<T: Serialize>(key: &str, data: &T) -> Result<(), String> {
-    let text = serde_json::to_string(&Envelope {
-        schema: SCHEMA,
-        data,
-    })
-    .map_err(|error| error.to_string())?;
-    local::write(key, &text).map_err(|failure| failure.to_string())
-}
-
-pub fn load_timer() -> Option<SavedTimer> {
-    load(TIMER_KEY)
-}
-
-pub fn save_timer(timer: Option<&SavedTimer>) -> Result<(), String> {
-    match timer {
-        Some(timer) => save(TIMER_KEY, timer),
-        None => local::remove(TIMER_KEY).map_err(|failure| failure.to_string()),
-    }
+/// Keeps the session (`None` removes it); the reason in words when it cannot be.
+pub fn keep_timer(store: AppStore, timer: Option<&SavedTimer>) -> Result<(), String> {
+    store.keep_scratch(Scratch::RecoveryTimer, timer)
 }
 
 /// How much faster than real time the timer runs (tests only; 1 for everyone else).
@@ -67,7 +44,7 @@ pub fn time_scale() -> f64 {
                 .split('&')
                 .find_map(|pair| pair.strip_prefix("speed=").map(str::to_string))
         });
-    let from_storage = || local::read(TIME_SCALE_KEY).ok().flatten();
+    let from_storage = || store::debug_value(TIME_SCALE_KEY);
     from_query
         .or_else(from_storage)
         .and_then(|text| text.trim().parse::<f64>().ok())

@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use crate::components::fields::SelectField;
+use crate::domain::commands::Command;
 use crate::domain::content::{ConditionId, Exercise, CONDITIONS};
 use crate::domain::records::StrengthSession;
-use crate::domain::schema::Collection;
 use crate::domain::strength_plan::{self, StrengthPlan, STRENGTH_PER_WEEK};
 use crate::platform::clock;
 use crate::store::AppStore;
@@ -58,9 +58,9 @@ pub fn StrengthCard(store: AppStore) -> impl IntoView {
                 GENERAL => Some(Vec::new()),
                 key => Some(vec![key.to_string()]),
             };
-            let outcome = store.change(&[Collection::Recovery], |data| {
-                data.recovery.plan_conditions = conditions;
-                data.recovery.updated_at = Some(clock::now());
+            let outcome = store.apply(Command::ChooseStrengthPlan {
+                conditions,
+                now: clock::now(),
             });
             if let Err(reason) = outcome {
                 status.set(Some(format!("Your choice could not be kept. {reason}")));
@@ -102,7 +102,7 @@ pub fn StrengthCard(store: AppStore) -> impl IntoView {
             minutes: None,
             note: String::new(),
         };
-        match store.change(&[Collection::Strength], |data| data.strength.push(session)) {
+        match store.apply(Command::AddStrength(session)) {
             Ok(()) => {
                 ticked.set(Vec::new());
                 status.set(Some(format!(

@@ -10,11 +10,11 @@ use leptos::prelude::*;
 use super::protocol_card::current_state;
 use super::saved::{self, SavedTimer};
 use crate::components::fields::{SelectField, TextField};
+use crate::domain::commands::Command;
 use crate::domain::interval_timer::{SegmentKind, TimerPlan, TimerRun, TimerState};
 use crate::domain::protocol::Stage;
 use crate::domain::records::{Run, RunKind};
 use crate::domain::run_draft::required_pain;
-use crate::domain::schema::Collection;
 use crate::domain::units::{parse_distance, Duration};
 use crate::platform::audio::Sound;
 use crate::platform::clock;
@@ -45,7 +45,7 @@ struct PainErrors {
 pub fn TimerCard(store: AppStore) -> impl IntoView {
     let scale = saved::time_scale();
     let now = RwSignal::new(saved::now_ms(scale));
-    let timer = RwSignal::new(saved::load_timer());
+    let timer = RwSignal::new(saved::load_timer(store));
     let status = RwSignal::new(None::<String>);
     let sound: StoredValue<Option<Sound>, LocalStorage> = StoredValue::new_local(None);
     let screen = StoredValue::new_local(ScreenLock::new());
@@ -102,7 +102,7 @@ pub fn TimerCard(store: AppStore) -> impl IntoView {
     };
 
     let keep = move |next: Option<SavedTimer>| {
-        if let Err(reason) = saved::save_timer(next.as_ref()) {
+        if let Err(reason) = saved::keep_timer(store, next.as_ref()) {
             status.set(Some(format!(
                 "The timer could not be kept on this device, so a reload would lose it. {reason}"
             )));
@@ -361,7 +361,7 @@ pub fn TimerCard(store: AppStore) -> impl IntoView {
             pain_during.value(),
             pain_after.value()
         );
-        match store.change(&[Collection::Runs], |data| data.runs.push(run)) {
+        match store.apply(Command::AddRun(run)) {
             Ok(()) => {
                 keep(None);
                 during.set(String::new());
