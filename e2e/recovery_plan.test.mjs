@@ -22,8 +22,9 @@ describe('the back-to-running plan', () => {
       old.page.waitForEvent('download'),
       old.page.getByRole('button', { name: 'Download backup' }).click(),
     ]);
-    const backupPath = await download.path();
-    const backup = JSON.parse(await readFile(backupPath, 'utf8'));
+    // Read now: closing the old browser deletes the download.
+    const text = await readFile(await download.path(), 'utf8');
+    const backup = JSON.parse(text);
     assert.equal(backup.data.recovery.start.stage, 'week3');
     assertNoProblems(old.problems);
     await old.context.close();
@@ -31,7 +32,11 @@ describe('the back-to-running plan', () => {
     // A new phone: nothing stored at all.
     const fresh = await app.open('settings', 'Settings');
     assert.deepEqual(await fresh.page.evaluate(() => Object.keys(localStorage)), []);
-    await fresh.page.getByLabel('Restore from backup').setInputFiles(backupPath);
+    await fresh.page.getByLabel('Restore from backup').setInputFiles({
+      name: download.suggestedFilename(),
+      mimeType: 'application/json',
+      buffer: Buffer.from(text),
+    });
     const found = fresh.page.getByRole('region', { name: 'Backup found' });
     await found.getByRole('button', { name: 'Replace this device\'s data' }).click();
     await fresh.page.getByText('Restored: this device now holds exactly the backup\'s data.').waitFor();
