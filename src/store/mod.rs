@@ -8,9 +8,11 @@ pub mod app_store;
 pub mod codec;
 pub mod key_value;
 pub mod local;
-#[cfg(test)]
+// The storage tests run natively; the browser has the real thing.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod memory;
-#[cfg(test)]
+// proptest is a native dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod model_test;
 pub mod scratch;
 pub mod state;

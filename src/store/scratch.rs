@@ -104,7 +104,7 @@ pub fn keep<T: Serialize + DeserializeOwned>(
     Ok(set_aside)
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::store::key_value::QUARANTINE_PREFIX;
