@@ -6,6 +6,8 @@
 //! plus 10%), under half a browser's ~5 MB localStorage, and under 20 ms
 //! to read it all back, so opening the app stays instant. Native timings; the same code
 //! as WebAssembly in a browser is typically 1.5–3× slower.
+// Tests and benchmarks may panic on a broken fixture: that is their way to fail.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
 

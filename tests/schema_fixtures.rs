@@ -2,6 +2,8 @@
 //! `tests/fixtures/schema/` holds one version's localStorage values and backup file, and
 //! each is migrated to the current schema and read into the typed records. New version
 //! folders are picked up without touching this file.
+// Tests and benchmarks may panic on a broken fixture: that is their way to fail.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::HashSet;

@@ -165,12 +165,14 @@ fn run(n: u8) -> Run {
     )
 }
 
+// 0 to 9 is always a score.
+#[allow(clippy::unwrap_used)]
 fn pain(n: u8, now: DateTime<Utc>) -> PainEntry {
     PainEntry {
         id: id("pain", n),
         updated_at: now,
         date: now.date_naive(),
-        pain: PainScore::new(n % 10).unwrap_or(PainScore::new(0).unwrap()),
+        pain: PainScore::new(n % 10).unwrap(),
         areas: Vec::new(),
         morning_stiffness: false,
         note: String::new(),
