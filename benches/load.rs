@@ -6,6 +6,8 @@
 //! first run, all warnings, the acute:chronic ratio), `load::weekly_series` for a 26-week
 //! chart, `shoes::shoe_report` and `pain::trend` over 7 days. Budget: under 5 ms natively.
 //! The same code as WebAssembly in a browser is typically 1.5–3× slower.
+// Tests and benchmarks may panic on a broken fixture: that is their way to fail.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
 

@@ -6,6 +6,8 @@
 //! plus 10%), under half a browser's ~5 MB localStorage, and under 20 ms
 //! to read it all back, so opening the app stays instant. Native timings; the same code
 //! as WebAssembly in a browser is typically 1.5–3× slower.
+// Tests and benchmarks may panic on a broken fixture: that is their way to fail.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod support;
 
@@ -16,6 +18,7 @@ use chrono::{DateTime, Utc};
 use patella::domain::backup::{export_backup, parse_backup, MAX_BACKUP_BYTES};
 use patella::domain::dataset::DataSet;
 use patella::domain::records::{PainEntry, Run, Settings, Shoe, StrengthSession, TriageRecord};
+use patella::domain::recovery_plan::RecoveryPrefs;
 use patella::domain::schema::{self, Collection};
 use patella::store::codec::{self, Decoded};
 use serde::de::DeserializeOwned;
@@ -37,6 +40,7 @@ fn stored(data: &DataSet) -> Vec<(Collection, String)> {
         (Collection::Shoes, encode(codec::encode(&data.shoes))),
         (Collection::Triage, encode(codec::encode(&data.triage))),
         (Collection::Settings, encode(codec::encode(&data.settings))),
+        (Collection::Recovery, encode(codec::encode(&data.recovery))),
     ]
 }
 
@@ -58,6 +62,7 @@ fn parse_as_the_store(values: &[(Collection, String)]) -> DataSet {
             Collection::Shoes => data.shoes = clean(codec::decode_records(c, text)),
             Collection::Triage => data.triage = clean(codec::decode_records(c, text)),
             Collection::Settings => data.settings = clean(codec::decode_object(c, text)),
+            Collection::Recovery => data.recovery = clean(codec::decode_object(c, text)),
         }
     }
     data
@@ -74,6 +79,9 @@ fn parse_via_migration(values: &[(Collection, String)]) -> usize {
         match (collection, data) {
             (Collection::Settings, data) => {
                 black_box(serde_json::from_value::<Settings>(data).expect("settings read"));
+            }
+            (Collection::Recovery, data) => {
+                black_box(serde_json::from_value::<RecoveryPrefs>(data).expect("plan reads"));
             }
             (Collection::Runs, Value::Array(items)) => records += each::<Run>(items),
             (Collection::Pain, Value::Array(items)) => records += each::<PainEntry>(items),

@@ -186,7 +186,7 @@ describe('recovery', () => {
     const first = page.locator('.checklist').last().getByRole('checkbox').first();
     assert.equal(await first.getAttribute('id'), 'rec-ex-clamshell');
     const prefs = await stored(page, 'patella.recovery');
-    assert.equal(prefs.schema, 1);
+    assert.equal(prefs.schema, 2);
     assert.equal(prefs.data.start.stage, 'week1');
     assert.equal(prefs.data.start.from_knee_check, day);
     assertNoProblems(problems);

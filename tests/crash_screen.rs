@@ -1,4 +1,6 @@
 //! The panic screen in a real browser: it replaces the page with words and a way out.
+// Tests and benchmarks may panic on a broken fixture: that is their way to fail.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 #![cfg(target_arch = "wasm32")]
 
 mod browser_support;

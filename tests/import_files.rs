@@ -12,6 +12,8 @@
 //!   within 0.2%.
 //! - TCX: xml.etree summing the laps; python-tcxparser agrees on sport, start, end and
 //!   the average heart rate of the laps.
+// Tests and benchmarks may panic on a broken fixture: that is their way to fail.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 #![cfg(not(target_arch = "wasm32"))]
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};

@@ -1,6 +1,8 @@
 //! The page's side of the import worker in a real browser. The test server has no worker
 //! program, which is what a runner meets offline before the app was ever cached: starting
 //! the importer must end in words, not hang or crash the page.
+// Tests and benchmarks may panic on a broken fixture: that is their way to fail.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 #![cfg(target_arch = "wasm32")]
 
 use patella::platform::import_worker::ImportWorker;

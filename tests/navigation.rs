@@ -1,4 +1,6 @@
 //! The app shell mounted in a real browser: the bottom navigation reaches every screen.
+// Tests and benchmarks may panic on a broken fixture: that is their way to fail.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 #![cfg(target_arch = "wasm32")]
 
 mod browser_support;

@@ -200,6 +200,7 @@ pub fn ten_years() -> DataSet {
         shoes,
         triage,
         settings: Settings::default(),
+        recovery: Default::default(),
     }
 }
 

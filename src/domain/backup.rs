@@ -3,7 +3,8 @@
 //!
 //! ```text
 //! {"format":"patella-backup","schema":1,"app_version":"0.1.0","exported_at":"2026-11-27T07:00:00Z",
-//!  "data":{"runs":[…],"pain":[…],"strength":[…],"shoes":[…],"triage":[…],"settings":{…}}}
+//!  "data":{"runs":[…],"pain":[…],"strength":[…],"shoes":[…],"triage":[…],"settings":{…},
+//!          "recovery":{…}}}
 //! ```
 //!
 //! Import is all or nothing: [`parse_backup`] returns data only when the whole file is
@@ -20,7 +21,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::domain::dataset::{Counts, DataSet};
-use crate::domain::records::{FieldProblem, Record, Settings, Validate};
+use crate::domain::records::{FieldProblem, Record, Validate};
 use crate::domain::schema::{self, Collection, SchemaError, CURRENT_SCHEMA};
 
 /// The tag that tells a Patella backup from any other JSON file.
@@ -241,7 +242,8 @@ pub fn parse_backup(bytes: &[u8], today: NaiveDate) -> Result<Backup, BackupErro
         strength: reader.records(Collection::Strength)?,
         shoes: reader.records(Collection::Shoes)?,
         triage: reader.records(Collection::Triage)?,
-        settings: reader.settings()?,
+        settings: reader.object(Collection::Settings)?,
+        recovery: reader.object(Collection::Recovery)?,
     };
     if !reader.problems.is_empty() {
         return Err(BackupError::InvalidRecords(reader.problems));
@@ -275,7 +277,7 @@ fn migrated_sections(
     let mut sections = HashMap::new();
     for collection in Collection::ALL {
         let section = data.remove(collection.name()).unwrap_or_else(|| {
-            if collection == Collection::Settings {
+            if collection.is_single_object() {
                 Value::Object(Map::new())
             } else {
                 Value::Array(Vec::new())
@@ -378,27 +380,34 @@ impl SectionReader {
         Ok(records)
     }
 
-    fn settings(&mut self) -> Result<Settings, BackupError> {
-        let section = self.sections.remove(&Collection::Settings);
+    /// A collection kept as one object: the settings, the back-to-running plan.
+    fn object<T>(&mut self, collection: Collection) -> Result<T, BackupError>
+    where
+        T: DeserializeOwned + Validate + Default,
+    {
+        let section = self.sections.remove(&collection);
         let Some(section @ Value::Object(_)) = section else {
-            return Err(damaged("its \"settings\" are not a group of fields"));
+            return Err(BackupError::Damaged {
+                what: format!("its \"{}\" are not a group of fields", collection.name()),
+            });
         };
-        let (settings, found) = match read_record::<Settings>(&section) {
-            Ok(settings) => {
-                let found = settings.problems(self.today);
-                (settings, found.into_iter().map(Fault::from).collect())
+        let (value, found) = match read_record::<T>(&section) {
+            Ok(value) => {
+                let found = value.problems(self.today);
+                (value, found.into_iter().map(Fault::from).collect())
             }
-            Err(fault) => (Settings::default(), vec![fault]),
+            Err(fault) => (T::default(), vec![fault]),
         };
+        let record = capitalized(collection.record_noun());
         self.problems
             .extend(found.into_iter().map(|fault: Fault| RecordProblem {
-                collection: Collection::Settings,
+                collection,
                 position: 0,
-                record: "Settings".to_string(),
+                record: record.clone(),
                 field: fault.field,
                 message: fault.message,
             }));
-        Ok(settings)
+        Ok(value)
     }
 }
 
@@ -435,7 +444,7 @@ fn describe_record(collection: Collection, position: usize, item: &Value) -> Str
             .map(str::trim)
             .filter(|name| !name.is_empty() && !name.chars().any(char::is_control))
             .map(|name| format!("\"{}\"", shorten(name, 40))),
-        Collection::Settings => None,
+        Collection::Settings | Collection::Recovery => None,
     };
     match hint {
         Some(hint) => format!("{noun} {position} ({hint})"),
@@ -656,10 +665,12 @@ pub fn restore(current: &DataSet, backup: &DataSet, mode: RestoreMode) -> DataSe
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::protocol::Stage;
     use crate::domain::records::{
-        CareTier, KneeArea, PainEntry, PainScore, RecordId, Run, RunKind, Shoe, StrengthSession,
-        Surface, TriageRecord,
+        CareTier, KneeArea, PainEntry, PainScore, RecordId, Run, RunKind, Settings, Shoe,
+        StrengthSession, Surface, TriageRecord,
     };
+    use crate::domain::recovery_plan::{ProtocolStart, RecoveryPrefs};
     use crate::domain::units::{Distance, DistanceUnit, Duration};
     use chrono::Weekday;
     use serde_json::json;
@@ -763,6 +774,15 @@ mod tests {
                 target_cadence_spm: Some(170),
                 default_shoe: Some(id("shoe-1")),
                 last_backup_at: None,
+            },
+            recovery: RecoveryPrefs {
+                start: Some(ProtocolStart {
+                    date: "2026-11-19".parse().unwrap(),
+                    stage: Stage::Week2,
+                    from_knee_check: Some("2026-11-19".parse().unwrap()),
+                }),
+                plan_conditions: Some(vec!["patellofemoral_pain".to_string()]),
+                updated_at: Some(updated),
             },
         }
     }
@@ -1215,6 +1235,7 @@ mod tests {
     mod properties {
         use super::*;
         use proptest::collection::{btree_map, vec};
+        use proptest::option;
         use proptest::prelude::*;
         use proptest::sample::select;
 
@@ -1410,6 +1431,23 @@ mod tests {
                 )
         }
 
+        fn a_recovery_plan() -> impl Strategy<Value = RecoveryPrefs> {
+            (
+                option::of((a_date(), 0..5usize, option::of(a_date()))),
+                option::of(vec("[a-z_]{1,20}", 0..4)),
+                option::of(an_instant()),
+            )
+                .prop_map(|(start, plan_conditions, updated_at)| RecoveryPrefs {
+                    start: start.map(|(date, stage, from_knee_check)| ProtocolStart {
+                        date,
+                        stage: Stage::ALL[stage],
+                        from_knee_check,
+                    }),
+                    plan_conditions,
+                    updated_at,
+                })
+        }
+
         fn a_valid_data_set() -> impl Strategy<Value = DataSet> {
             (
                 vec(a_run(), 0..25),
@@ -1418,18 +1456,20 @@ mod tests {
                 vec(a_shoe(), 0..5),
                 vec(a_knee_check(), 0..4),
                 some_settings(),
+                a_recovery_plan(),
                 an_id_prefix(),
             )
-                .prop_map(|(runs, pain, strength, shoes, triage, settings, prefix)| {
-                    DataSet {
+                .prop_map(
+                    |(runs, pain, strength, shoes, triage, settings, recovery, prefix)| DataSet {
                         runs: with_ids(runs, &prefix, |r, id| r.id = id),
                         pain: with_ids(pain, &prefix, |r, id| r.id = id),
                         strength: with_ids(strength, &prefix, |r, id| r.id = id),
                         shoes: with_ids(shoes, &prefix, |r, id| r.id = id),
                         triage: with_ids(triage, &prefix, |r, id| r.id = id),
                         settings,
-                    }
-                })
+                        recovery,
+                    },
+                )
         }
 
         /// Any JSON, with keys that are often real field names so the record checks run.

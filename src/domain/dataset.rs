@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 use crate::domain::records::{
     merge_by_id, Dated, PainEntry, Run, Settings, Shoe, StrengthSession, TriageRecord,
 };
+use crate::domain::recovery_plan::RecoveryPrefs;
+use crate::domain::schema::Collection;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -17,6 +19,7 @@ pub struct DataSet {
     pub shoes: Vec<Shoe>,
     pub triage: Vec<TriageRecord>,
     pub settings: Settings,
+    pub recovery: RecoveryPrefs,
 }
 
 /// How many records of each kind a data set holds.
@@ -117,7 +120,21 @@ impl DataSet {
             shoes: merge_by_id(&self.shoes, &other.shoes),
             triage: merge_by_id(&self.triage, &other.triage),
             settings,
+            recovery: self.recovery.newer_of(&other.recovery),
         }
+    }
+}
+
+/// Puts `from`'s copy of one collection into `to`, leaving `to`'s others as they are.
+pub fn copy_collection(collection: Collection, from: &DataSet, to: &mut DataSet) {
+    match collection {
+        Collection::Runs => to.runs.clone_from(&from.runs),
+        Collection::Pain => to.pain.clone_from(&from.pain),
+        Collection::Strength => to.strength.clone_from(&from.strength),
+        Collection::Shoes => to.shoes.clone_from(&from.shoes),
+        Collection::Triage => to.triage.clone_from(&from.triage),
+        Collection::Settings => to.settings.clone_from(&from.settings),
+        Collection::Recovery => to.recovery.clone_from(&from.recovery),
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod backup;
 pub mod cadence;
 pub mod calendar;
+pub mod commands;
 pub mod content;
 pub mod csv;
 pub mod dataset;
@@ -13,6 +14,7 @@ pub mod load;
 pub mod pain;
 pub mod protocol;
 pub mod records;
+pub mod recovery_plan;
 pub mod run_draft;
 pub mod schema;
 pub mod shoes;

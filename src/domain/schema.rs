@@ -28,16 +28,19 @@ pub enum Collection {
     Shoes,
     Triage,
     Settings,
+    /// The back-to-running plan's start and the chosen strength plan: one object.
+    Recovery,
 }
 
 impl Collection {
-    pub const ALL: [Collection; 6] = [
+    pub const ALL: [Collection; 7] = [
         Collection::Runs,
         Collection::Pain,
         Collection::Strength,
         Collection::Shoes,
         Collection::Triage,
         Collection::Settings,
+        Collection::Recovery,
     ];
 
     /// The name used as the field of a backup file and in the storage key.
@@ -49,6 +52,7 @@ impl Collection {
             Collection::Shoes => "shoes",
             Collection::Triage => "triage",
             Collection::Settings => "settings",
+            Collection::Recovery => "recovery",
         }
     }
 
@@ -66,7 +70,21 @@ impl Collection {
             Collection::Shoes => "shoe",
             Collection::Triage => "knee check",
             Collection::Settings => "settings",
+            Collection::Recovery => "back-to-running plan",
         }
+    }
+
+    /// What the runner's messages call this kind of data ("Some saved … could not be read").
+    pub fn in_words(self) -> &'static str {
+        match self {
+            Collection::Recovery => "back-to-running plan",
+            other => other.name(),
+        }
+    }
+
+    /// Kept as one object rather than a list of records.
+    pub fn is_single_object(self) -> bool {
+        matches!(self, Collection::Settings | Collection::Recovery)
     }
 }
 

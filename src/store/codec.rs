@@ -37,6 +37,55 @@ pub fn encode<T: Serialize + ?Sized>(data: &T) -> Result<String, serde_json::Err
     })
 }
 
+/// The text of a scratch value (a draft, a running timer): the same envelope, carrying
+/// the version of that kind of value.
+pub fn encode_versioned<T: Serialize + ?Sized>(
+    version: u32,
+    data: &T,
+) -> Result<String, serde_json::Error> {
+    serde_json::to_string(&Envelope {
+        schema: version,
+        data,
+    })
+}
+
+/// Reads a scratch value this build writes at `version`. Scratch values have no migrations:
+/// an older one is unreadable, a newer one from the future.
+pub fn decode_versioned<T: DeserializeOwned>(raw: &str, version: u32) -> Decoded<T> {
+    #[derive(Deserialize)]
+    struct Versioned {
+        schema: u64,
+        data: Value,
+    }
+    let envelope: Versioned = match serde_json::from_str(raw) {
+        Ok(envelope) => envelope,
+        Err(error) => {
+            return Decoded::Unreadable {
+                reason: format!("it is not a Patella envelope ({error})"),
+            }
+        }
+    };
+    if envelope.schema > u64::from(version) {
+        return Decoded::FromTheFuture {
+            reason: format!(
+                "it was saved by a newer version of Patella (version {}, this app reads {version})",
+                envelope.schema
+            ),
+        };
+    }
+    if envelope.schema < u64::from(version) {
+        return Decoded::Unreadable {
+            reason: format!("its version {} is no longer read", envelope.schema),
+        };
+    }
+    match serde_json::from_value(envelope.data) {
+        Ok(data) => Decoded::Clean(data),
+        Err(error) => Decoded::Unreadable {
+            reason: format!("it could not be read ({error})"),
+        },
+    }
+}
+
 /// Opens the envelope and migrates its data to the current schema.
 fn open(collection: Collection, raw: &str) -> Result<Value, Decoded<()>> {
     let unreadable = |reason: String| Decoded::Unreadable { reason };

@@ -1,45 +1,24 @@
-//! Keeps a knee check in progress in localStorage, so a reload mid-wizard loses nothing.
+//! Keeps a knee check in progress, so a reload mid-wizard loses nothing.
 //!
-//! Stored as `{ "schema": 1, "data": <Draft> }` under `patella.knee-check-draft`. A draft is
-//! scratch work, not a record: one that cannot be read is ignored and replaced by the next
-//! answer (it is not set aside), and saving a finished check removes it.
-
-use serde::{Deserialize, Serialize};
+//! A scratch value of the store (`patella.knee-check-draft`): one that cannot be read is set
+//! aside like any damaged value and the wizard starts afresh; saving a finished check
+//! removes it.
 
 use crate::domain::triage::Draft;
-use crate::store::local;
-
-pub const KEY: &str = "patella.knee-check-draft";
-const SCHEMA: u32 = 1;
-
-#[derive(Serialize, Deserialize)]
-struct Envelope {
-    schema: u32,
-    data: Draft,
-}
+use crate::store::{AppStore, Scratch};
 
 /// The check in progress, if there is a readable one.
-pub fn load() -> Option<Draft> {
-    let raw = local::read(KEY).ok().flatten()?;
-    let envelope: Envelope = serde_json::from_str(&raw).ok()?;
-    if envelope.schema != SCHEMA {
-        return None;
-    }
-    let mut draft = envelope.data;
+pub fn load(store: Option<AppStore>) -> Option<Draft> {
+    let mut draft: Draft = store?.read_scratch(Scratch::KneeCheckDraft)?;
     draft.answers = draft.answers.cleaned();
     Some(draft)
 }
 
-/// Keeps the check in progress; the reason in words when the browser refuses.
-pub fn save(draft: &Draft) -> Result<(), String> {
-    let text = serde_json::to_string(&Envelope {
-        schema: SCHEMA,
-        data: draft.clone(),
-    })
-    .map_err(|error| error.to_string())?;
-    local::write(KEY, &text).map_err(|failure| failure.to_string())
-}
-
-pub fn clear() -> Result<(), String> {
-    local::remove(KEY).map_err(|failure| failure.to_string())
+/// Keeps the check in progress (`None` removes it); the reason in words when the browser
+/// refuses.
+pub fn keep(store: Option<AppStore>, draft: Option<&Draft>) -> Result<(), String> {
+    match store {
+        Some(store) => store.keep_scratch(Scratch::KneeCheckDraft, draft),
+        None => Ok(()),
+    }
 }

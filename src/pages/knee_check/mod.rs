@@ -15,8 +15,8 @@ use leptos::prelude::*;
 
 use crate::app::AppBase;
 use crate::components::page_intro::PageIntro;
+use crate::domain::commands::Command;
 use crate::domain::records::{RecordId, TriageRecord};
-use crate::domain::schema::Collection;
 use crate::domain::triage::{self, Answers, Draft, Step};
 use crate::platform::clock;
 use crate::platform::document::focus_heading;
@@ -33,17 +33,14 @@ pub fn KneeCheckPage() -> impl IntoView {
     let store = use_context::<AppStore>();
     let recovery_href = routes::href(&base.0, Destination::Recovery.path());
 
-    let restored = draft_store::load();
+    let restored = draft_store::load(store);
     let in_wizard = RwSignal::new(restored.is_some());
     let draft = RwSignal::new(restored);
     let viewing = RwSignal::new(None::<RecordId>);
     let status = RwSignal::new(None::<String>);
 
     let keep = move |next: Option<Draft>| {
-        let kept = match &next {
-            Some(d) => draft_store::save(d),
-            None => draft_store::clear(),
-        };
+        let kept = draft_store::keep(store, next.as_ref());
         match kept {
             Ok(()) => status.set(None),
             Err(reason) => status.set(Some(format!(
@@ -108,7 +105,7 @@ pub fn KneeCheckPage() -> impl IntoView {
             answers: answers.to_record_map(),
         };
         let id = record.id.clone();
-        match store.change(&[Collection::Triage], |data| data.triage.push(record)) {
+        match store.apply(Command::RecordCheck(record)) {
             Ok(()) => {
                 keep(None);
                 in_wizard.set(false);

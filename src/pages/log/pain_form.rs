@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use crate::components::fields::TextField;
+use crate::domain::commands::Command;
 use crate::domain::records::KneeArea;
 use crate::domain::run_draft::{PainDraft, PainErrors};
-use crate::domain::schema::Collection;
 use crate::platform::clock;
 use crate::store::AppStore;
 
@@ -42,7 +42,7 @@ pub fn PainForm() -> impl IntoView {
         };
         errors.set(PainErrors::default());
         let summary = format!("pain {}/10 on {}", entry.pain.value(), entry.date);
-        match store.change(&[Collection::Pain], |data| data.pain.push(entry)) {
+        match store.apply(Command::AddPain(entry)) {
             Ok(()) => {
                 status.set(Some(format!("Saved: {summary}.")));
                 pain.set(String::new());

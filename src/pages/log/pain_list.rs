@@ -6,9 +6,9 @@ use std::time::Duration as StdDuration;
 use leptos::prelude::*;
 
 use crate::components::undo::{DeleteButton, UndoNotice};
+use crate::domain::commands::Command;
 use crate::domain::pain;
 use crate::domain::records::PainEntry;
-use crate::domain::schema::Collection;
 use crate::platform::document::focus_heading;
 use crate::store::AppStore;
 
@@ -35,7 +35,7 @@ pub fn PainList() -> impl IntoView {
     });
     let delete = move |entry: PainEntry| {
         let id = entry.id.clone();
-        match store.change(&[Collection::Pain], |data| data.pain.retain(|e| e.id != id)) {
+        match store.apply(Command::DeletePain(id)) {
             Ok(()) => {
                 status.set(None);
                 deleted.set(Some(entry.clone()));
@@ -60,11 +60,7 @@ pub fn PainList() -> impl IntoView {
             return;
         };
         let date = entry.date;
-        let outcome = store.change(&[Collection::Pain], |data| {
-            if !data.pain.iter().any(|e| e.id == entry.id) {
-                data.pain.push(entry);
-            }
-        });
+        let outcome = store.apply(Command::RestorePain(entry));
         match outcome {
             Ok(()) => {
                 deleted.set(None);

@@ -5,9 +5,9 @@ use leptos::prelude::*;
 
 use super::LogState;
 use crate::components::fields::{SelectField, TextField};
+use crate::domain::commands::Command;
 use crate::domain::records::{RecordId, RunKind, Surface};
 use crate::domain::run_draft::{DraftErrors, RunDraft};
-use crate::domain::schema::Collection;
 use crate::domain::units::Pace;
 use crate::platform::clock;
 use crate::platform::document::focus_field;
@@ -190,16 +190,11 @@ pub fn RunForm() -> impl IntoView {
         );
         let editing = log.editing.get_untracked();
         let updated_at = clock::now();
-        let outcome = store.change(&[Collection::Runs], |data| {
-            let existing = editing
-                .as_ref()
-                .and_then(|id| data.runs.iter_mut().find(|run| &run.id == id));
-            match existing {
-                Some(existing) => *existing = checked.into_edit_of(existing, unit, updated_at),
-                None => data.runs.push(
-                    checked.into_run(editing.clone().unwrap_or_else(clock::new_id), updated_at),
-                ),
-            }
+        let outcome = store.apply(Command::SaveRun {
+            id: editing.clone().unwrap_or_else(clock::new_id),
+            checked,
+            unit,
+            now: updated_at,
         });
         match outcome {
             Ok(()) => {

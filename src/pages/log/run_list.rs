@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use super::LogState;
 use crate::components::undo::{DeleteButton, UndoNotice};
 use crate::domain::calendar::group_by_week;
+use crate::domain::commands::Command;
 use crate::domain::records::Run;
-use crate::domain::schema::Collection;
 use crate::domain::units::{Distance, Pace};
 use crate::platform::document::focus_heading;
 use crate::store::AppStore;
@@ -42,7 +42,7 @@ pub fn RunList() -> impl IntoView {
 
     let delete = move |run: Run| {
         let id = run.id.clone();
-        match store.change(&[Collection::Runs], |data| data.runs.retain(|r| r.id != id)) {
+        match store.apply(Command::DeleteRun(id)) {
             Ok(()) => {
                 status.set(None);
                 log.deleted.update(|deleted| deleted.push(run.clone()));
@@ -74,13 +74,7 @@ pub fn RunList() -> impl IntoView {
         if runs.is_empty() {
             return;
         }
-        let outcome = store.change(&[Collection::Runs], |data| {
-            for run in &runs {
-                if !data.runs.iter().any(|r| r.id == run.id) {
-                    data.runs.push(run.clone());
-                }
-            }
-        });
+        let outcome = store.apply(Command::RestoreRuns(runs.clone()));
         match outcome {
             Ok(()) => {
                 log.deleted.set(Vec::new());

@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use crate::components::fields::TextField;
+use crate::domain::commands::Command;
 use crate::domain::records::RecordId;
 use crate::domain::run_draft::{ShoeDraft, ShoeErrors};
-use crate::domain::schema::Collection;
 use crate::domain::shoes::{self, ShoeStatus};
 use crate::platform::clock;
 use crate::store::AppStore;
@@ -37,18 +37,7 @@ pub fn Shoes() -> impl IntoView {
         };
         errors.set(ShoeErrors::default());
         let shoe_name = shoe.name.clone();
-        let first = store
-            .data()
-            .with_untracked(|data| data.shoes.iter().all(|s| s.retired));
-        let id = shoe.id.clone();
-        let outcome = store.change(&[Collection::Shoes, Collection::Settings], |data| {
-            data.shoes.push(shoe);
-            // The first active pair becomes the default, so the next run counts on it.
-            if first {
-                data.settings.default_shoe = Some(id);
-                data.settings.updated_at = Some(clock::now());
-            }
-        });
+        let outcome = store.apply(Command::AddShoe(shoe));
         match outcome {
             Ok(()) => {
                 status.set(Some(format!("Added {shoe_name}.")));
@@ -60,22 +49,16 @@ pub fn Shoes() -> impl IntoView {
     };
 
     let set_default = move |id: RecordId| {
-        let outcome = store.change(&[Collection::Settings], |data| {
-            data.settings.default_shoe = Some(id);
-            data.settings.updated_at = Some(clock::now());
+        let outcome = store.apply(Command::SetDefaultShoe {
+            id,
+            now: clock::now(),
         });
         status.set(outcome.err().map(|reason| format!("Not saved. {reason}")));
     };
     let retire = move |id: RecordId| {
-        let outcome = store.change(&[Collection::Shoes, Collection::Settings], |data| {
-            if let Some(shoe) = data.shoes.iter_mut().find(|s| s.id == id) {
-                shoe.retired = true;
-                shoe.updated_at = clock::now();
-            }
-            if data.settings.default_shoe.as_ref() == Some(&id) {
-                data.settings.default_shoe = None;
-                data.settings.updated_at = Some(clock::now());
-            }
+        let outcome = store.apply(Command::RetireShoe {
+            id,
+            now: clock::now(),
         });
         status.set(outcome.err().map(|reason| format!("Not saved. {reason}")));
     };

@@ -5,14 +5,11 @@
 use leptos::prelude::*;
 
 use super::protocol_card::current_state;
-use super::{saved, Prefs};
 use crate::store::AppStore;
 
 #[component]
 pub fn RecoveryAtAGlance(store: AppStore, recovery_href: String) -> impl IntoView {
-    // Read once: Home is drawn afresh each time it is opened, and only Recovery changes these.
-    let prefs = Prefs(RwSignal::new(saved::load_prefs()), store);
-    let state = Memo::new(move |_| current_state(store, prefs));
+    let state = Memo::new(move |_| current_state(store));
     move || {
         state.get().map(|state| {
             let what_and_progress = (!state.finished)

@@ -6,8 +6,9 @@ use leptos::prelude::*;
 
 use crate::components::fields::TextField;
 use crate::domain::cadence;
-use crate::domain::schema::Collection;
+use crate::domain::commands::{Command, SettingsEdit};
 use crate::platform::audio::Sound;
+use crate::platform::clock;
 use crate::platform::cues;
 use crate::store::AppStore;
 
@@ -114,8 +115,9 @@ pub fn CadenceCard(store: AppStore) -> impl IntoView {
         let Some(spm) = checked_target() else {
             return;
         };
-        let outcome = store.change(&[Collection::Settings], |data| {
-            data.settings.target_cadence_spm = Some(spm);
+        let outcome = store.apply(Command::EditSettings {
+            edit: SettingsEdit::TargetCadence(spm),
+            now: clock::now(),
         });
         match outcome {
             Ok(()) => {

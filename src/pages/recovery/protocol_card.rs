@@ -2,27 +2,27 @@
 
 use leptos::prelude::*;
 
-use super::saved::ProtocolStart;
-use super::Prefs;
 use crate::components::fields::SelectField;
 use crate::domain::calendar::week_start;
+use crate::domain::commands::Command;
 use crate::domain::protocol::{self, ProtocolState, Stage};
 use crate::domain::records::{RunKind, TriageRecord};
+use crate::domain::recovery_plan::ProtocolStart;
 use crate::platform::clock;
 use crate::platform::document::focus_heading;
 use crate::store::AppStore;
 
 /// The protocol's state now, or `None` before it starts.
-pub(crate) fn current_state(store: AppStore, prefs: Prefs) -> Option<ProtocolState> {
-    let start = prefs.0.with(|p| p.start.clone())?;
-    Some(store.data().with(|data| {
+pub(crate) fn current_state(store: AppStore) -> Option<ProtocolState> {
+    store.data().with(|data| {
+        let start = data.recovery.start.as_ref()?;
         let sessions = protocol::sessions_since(&data.runs, &data.pain, start.date);
-        protocol::evaluate(start.date, start.stage, &sessions)
-    }))
+        Some(protocol::evaluate(start.date, start.stage, &sessions))
+    })
 }
 
 #[component]
-pub fn ProtocolCard(store: AppStore, prefs: Prefs) -> impl IntoView {
+pub fn ProtocolCard(store: AppStore) -> impl IntoView {
     let status = RwSignal::new(None::<String>);
     let chosen_stage = RwSignal::new(Stage::Week1.key().to_string());
     let stage_options = Signal::derive(|| {
@@ -49,7 +49,11 @@ pub fn ProtocolCard(store: AppStore, prefs: Prefs) -> impl IntoView {
             stage,
             from_knee_check,
         };
-        match prefs.update(|p| p.start = Some(started)) {
+        let outcome = store.apply(Command::StartProtocol {
+            start: started,
+            now: clock::now(),
+        });
+        match outcome {
             Ok(()) => {
                 status.set(Some(format!(
                     "Started at {}.",
@@ -60,12 +64,12 @@ pub fn ProtocolCard(store: AppStore, prefs: Prefs) -> impl IntoView {
             Err(reason) => status.set(Some(format!("Not started. {reason}"))),
         }
     };
-    let restart = move |_| match prefs.update(|p| p.start = None) {
+    let restart = move |_| match store.apply(Command::ClearProtocol { now: clock::now() }) {
         Ok(()) => status.set(None),
         Err(reason) => status.set(Some(format!("Could not restart. {reason}"))),
     };
 
-    let state = Memo::new(move |_| current_state(store, prefs));
+    let state = Memo::new(move |_| current_state(store));
     let this_week = move || {
         let week_first_day = store.data().with(|d| d.settings.week_start);
         let monday = week_start(clock::today(), week_first_day);

@@ -1,43 +1,19 @@
-//! What Recovery keeps in localStorage beside the records: when the return-to-running plan
-//! started (and at which stage), a plan chosen by hand, and a timer in progress.
+//! What Recovery keeps in localStorage beside the records: a timer in progress.
 //!
-//! `patella.recovery` holds `{ "schema": 1, "data": RecoveryPrefs }`; `patella.recovery.timer`
-//! holds `{ "schema": 1, "data": SavedTimer }`. Sessions themselves are Runs (kind Recovery)
-//! and strength work is StrengthSessions, stored with the rest of the runner's data.
+//! A scratch value of the store (`patella.recovery.timer`, `{ "schema": 1, "data":
+//! SavedTimer }`). The plan's start is
+//! the `recovery` collection; sessions are Runs (kind Recovery) and strength work is
+//! StrengthSessions, stored with the rest of the runner's data.
 //!
 //! For tests and demos the timer's clock can run faster: `?speed=60` in the address, or a
 //! number in `patella.debug.time-scale`, read when the page opens (1 to 1000; default 1).
 
-use chrono::NaiveDate;
-use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use serde::{Deserialize, Serialize};
 
 use crate::domain::interval_timer::TimerRun;
-use crate::domain::protocol::Stage;
-use crate::store::local;
+use crate::store::{self, AppStore, Scratch};
 
-pub const PREFS_KEY: &str = "patella.recovery";
-pub const TIMER_KEY: &str = "patella.recovery.timer";
-pub const TIME_SCALE_KEY: &str = "patella.debug.time-scale";
-const SCHEMA: u32 = 1;
-
-/// Where the plan started.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ProtocolStart {
-    pub date: NaiveDate,
-    pub stage: Stage,
-    /// Set when started from a knee check: its date, for the card.
-    #[serde(default)]
-    pub from_knee_check: Option<NaiveDate>,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RecoveryPrefs {
-    #[serde(default)]
-    pub start: Option<ProtocolStart>,
-    /// Condition keys chosen by hand for the strength plan; `None` follows the knee check.
-    #[serde(default)]
-    pub plan_conditions: Option<Vec<String>>,
-}
+const TIME_SCALE_KEY: &str = "patella.debug.time-scale";
 
 /// A session in progress, or ended and waiting for its pain scores.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -48,68 +24,14 @@ pub struct SavedTimer {
     pub ended: bool,
 }
 
-#[derive(Serialize, Deserialize)]
-struct Envelope<T> {
-    schema: u32,
-    data: T,
+/// The session kept by [`keep_timer`], if there is a readable one.
+pub fn load_timer(store: AppStore) -> Option<SavedTimer> {
+    store.read_scratch(Scratch::RecoveryTimer)
 }
 
-fn load<T: DeserializeOwned>(key: &str) -> Option<T> {
-    let raw = local::read(key).ok().flatten()?;
-    let envelope: Envelope<T> = serde_json::from_str(&raw).ok()?;
-    (envelope.schema == SCHEMA).then_some(envelope.data)
-}
-
-fn save<T: Serialize>(key: &str, data: &T) -> Result<(), String> {
-    let text = serde_json::to_string(&Envelope {
-        schema: SCHEMA,
-        data,
-    })
-    .map_err(|error| error.to_string())?;
-    local::write(key, &text).map_err(|failure| failure.to_string())
-}
-
-pub fn load_prefs() -> RecoveryPrefs {
-    load(PREFS_KEY).unwrap_or_default()
-}
-
-/// Changes the stored prefs, starting from what is stored now: another tab may have changed
-/// them since this page read them. A stored value this build cannot read (damaged, or from a
-/// newer Patella) is set aside first, never written over unseen; `true` then comes back with
-/// the prefs, so the runner can be told.
-pub fn change_prefs(
-    change: impl FnOnce(&mut RecoveryPrefs),
-) -> Result<(RecoveryPrefs, bool), String> {
-    let stored = local::read(PREFS_KEY).map_err(|failure| failure.to_string())?;
-    let (mut prefs, set_aside) = match stored {
-        None => (RecoveryPrefs::default(), false),
-        Some(raw) => match load(PREFS_KEY) {
-            Some(prefs) => (prefs, false),
-            None => {
-                local::set_aside("recovery", &raw).map_err(|failure| {
-                    format!(
-                        "Your saved recovery plan could not be read and could not be set aside \
-                         ({failure}), so it was left as it is."
-                    )
-                })?;
-                (RecoveryPrefs::default(), true)
-            }
-        },
-    };
-    change(&mut prefs);
-    save(PREFS_KEY, &prefs)?;
-    Ok((prefs, set_aside))
-}
-
-pub fn load_timer() -> Option<SavedTimer> {
-    load(TIMER_KEY)
-}
-
-pub fn save_timer(timer: Option<&SavedTimer>) -> Result<(), String> {
-    match timer {
-        Some(timer) => save(TIMER_KEY, timer),
-        None => local::remove(TIMER_KEY).map_err(|failure| failure.to_string()),
-    }
+/// Keeps the session (`None` removes it); the reason in words when it cannot be.
+pub fn keep_timer(store: AppStore, timer: Option<&SavedTimer>) -> Result<(), String> {
+    store.keep_scratch(Scratch::RecoveryTimer, timer)
 }
 
 /// How much faster than real time the timer runs (tests only; 1 for everyone else).
@@ -122,7 +44,7 @@ pub fn time_scale() -> f64 {
                 .split('&')
                 .find_map(|pair| pair.strip_prefix("speed=").map(str::to_string))
         });
-    let from_storage = || local::read(TIME_SCALE_KEY).ok().flatten();
+    let from_storage = || store::debug_value(TIME_SCALE_KEY);
     from_query
         .or_else(from_storage)
         .and_then(|text| text.trim().parse::<f64>().ok())

@@ -3,11 +3,10 @@
 
 use leptos::prelude::*;
 
-use super::Prefs;
 use crate::components::fields::SelectField;
+use crate::domain::commands::Command;
 use crate::domain::content::{ConditionId, Exercise, CONDITIONS};
 use crate::domain::records::StrengthSession;
-use crate::domain::schema::Collection;
 use crate::domain::strength_plan::{self, StrengthPlan, STRENGTH_PER_WEEK};
 use crate::platform::clock;
 use crate::store::AppStore;
@@ -16,16 +15,19 @@ const FOLLOW_CHECK: &str = "check";
 const GENERAL: &str = "general";
 
 #[component]
-pub fn StrengthCard(store: AppStore, prefs: Prefs) -> impl IntoView {
+pub fn StrengthCard(store: AppStore) -> impl IntoView {
     let status = RwSignal::new(None::<String>);
     let ticked = RwSignal::new(Vec::<&'static str>::new());
 
     let latest_check = Memo::new(move |_| store.data().with(|data| data.latest_check().cloned()));
-    let choice = RwSignal::new(prefs.0.with_untracked(|p| match &p.plan_conditions {
+    let stored_choice = store
+        .data()
+        .with_untracked(|data| data.recovery.plan_conditions.clone());
+    let choice = RwSignal::new(match &stored_choice {
         None => FOLLOW_CHECK.to_string(),
         Some(keys) if keys.is_empty() => GENERAL.to_string(),
         Some(keys) => keys.first().cloned().unwrap_or_else(|| GENERAL.to_string()),
-    }));
+    });
     let options = Signal::derive(move || {
         let mut list = vec![(
             FOLLOW_CHECK.to_string(),
@@ -47,7 +49,7 @@ pub fn StrengthCard(store: AppStore, prefs: Prefs) -> impl IntoView {
         }
         list
     });
-    // Keep the choice with the page's prefs.
+    // Keep the choice with the back-to-running plan.
     Effect::new(move |previous: Option<String>| {
         let picked = choice.get();
         if previous.is_some_and(|p| p != picked) {
@@ -56,7 +58,11 @@ pub fn StrengthCard(store: AppStore, prefs: Prefs) -> impl IntoView {
                 GENERAL => Some(Vec::new()),
                 key => Some(vec![key.to_string()]),
             };
-            if let Err(reason) = prefs.update(|p| p.plan_conditions = conditions) {
+            let outcome = store.apply(Command::ChooseStrengthPlan {
+                conditions,
+                now: clock::now(),
+            });
+            if let Err(reason) = outcome {
                 status.set(Some(format!("Your choice could not be kept. {reason}")));
             }
         }
@@ -96,7 +102,7 @@ pub fn StrengthCard(store: AppStore, prefs: Prefs) -> impl IntoView {
             minutes: None,
             note: String::new(),
         };
-        match store.change(&[Collection::Strength], |data| data.strength.push(session)) {
+        match store.apply(Command::AddStrength(session)) {
             Ok(()) => {
                 ticked.set(Vec::new());
                 status.set(Some(format!(

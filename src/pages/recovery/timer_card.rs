@@ -9,13 +9,12 @@ use leptos::prelude::*;
 
 use super::protocol_card::current_state;
 use super::saved::{self, SavedTimer};
-use super::Prefs;
 use crate::components::fields::{SelectField, TextField};
+use crate::domain::commands::Command;
 use crate::domain::interval_timer::{SegmentKind, TimerPlan, TimerRun, TimerState};
 use crate::domain::protocol::Stage;
 use crate::domain::records::{Run, RunKind};
 use crate::domain::run_draft::required_pain;
-use crate::domain::schema::Collection;
 use crate::domain::units::{parse_distance, Duration};
 use crate::platform::audio::Sound;
 use crate::platform::clock;
@@ -43,10 +42,10 @@ struct PainErrors {
 }
 
 #[component]
-pub fn TimerCard(store: AppStore, prefs: Prefs) -> impl IntoView {
+pub fn TimerCard(store: AppStore) -> impl IntoView {
     let scale = saved::time_scale();
     let now = RwSignal::new(saved::now_ms(scale));
-    let timer = RwSignal::new(saved::load_timer());
+    let timer = RwSignal::new(saved::load_timer(store));
     let status = RwSignal::new(None::<String>);
     let sound: StoredValue<Option<Sound>, LocalStorage> = StoredValue::new_local(None);
     let screen = StoredValue::new_local(ScreenLock::new());
@@ -57,7 +56,7 @@ pub fn TimerCard(store: AppStore, prefs: Prefs) -> impl IntoView {
 
     // Custom session settings, prefilled from the plan's current stage.
     let stage_now = move || {
-        current_state(store, prefs)
+        current_state(store)
             .filter(|s| !s.finished)
             .map(|s| s.stage)
     };
@@ -103,7 +102,7 @@ pub fn TimerCard(store: AppStore, prefs: Prefs) -> impl IntoView {
     };
 
     let keep = move |next: Option<SavedTimer>| {
-        if let Err(reason) = saved::save_timer(next.as_ref()) {
+        if let Err(reason) = saved::keep_timer(store, next.as_ref()) {
             status.set(Some(format!(
                 "The timer could not be kept on this device, so a reload would lose it. {reason}"
             )));
@@ -362,7 +361,7 @@ pub fn TimerCard(store: AppStore, prefs: Prefs) -> impl IntoView {
             pain_during.value(),
             pain_after.value()
         );
-        match store.change(&[Collection::Runs], |data| data.runs.push(run)) {
+        match store.apply(Command::AddRun(run)) {
             Ok(()) => {
                 keep(None);
                 during.set(String::new());

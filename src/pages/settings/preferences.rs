@@ -4,8 +4,8 @@ use chrono::Weekday;
 use leptos::prelude::*;
 use web_sys::HtmlSelectElement;
 
+use crate::domain::commands::{Command, SettingsEdit};
 use crate::domain::run_draft::{check_shoe_threshold, distance_text};
-use crate::domain::schema::Collection;
 use crate::domain::units::DistanceUnit;
 use crate::platform::clock;
 use crate::store::AppStore;
@@ -24,11 +24,10 @@ pub fn Preferences() -> impl IntoView {
     let settings = move || store.data().with(|data| data.settings.clone());
 
     // A refused save leaves the stored value; put the control back to match it.
-    let save = move |select: HtmlSelectElement,
-                     edit: Box<dyn FnOnce(&mut crate::domain::records::Settings)>| {
-        let result = store.change(&[Collection::Settings], |data| {
-            edit(&mut data.settings);
-            data.settings.updated_at = Some(clock::now());
+    let save = move |select: HtmlSelectElement, edit: SettingsEdit| {
+        let result = store.apply(Command::EditSettings {
+            edit,
+            now: clock::now(),
         });
         if result.is_err() {
             let stored = store.data().with_untracked(|data| data.settings.clone());
@@ -46,9 +45,9 @@ pub fn Preferences() -> impl IntoView {
         let unit = store.data().with_untracked(|data| data.settings.units);
         match check_shoe_threshold(&input.value(), unit) {
             Ok(threshold) => {
-                let outcome = store.change(&[Collection::Settings], |data| {
-                    data.settings.shoe_threshold = threshold;
-                    data.settings.updated_at = Some(clock::now());
+                let outcome = store.apply(Command::EditSettings {
+                    edit: SettingsEdit::ShoeThreshold(threshold),
+                    now: clock::now(),
                 });
                 threshold_error.set(outcome.err());
             }
@@ -71,7 +70,7 @@ pub fn Preferences() -> impl IntoView {
                     on:change=move |ev| {
                         let select: HtmlSelectElement = event_target(&ev);
                         let units = if select.value() == "mi" { DistanceUnit::Mi } else { DistanceUnit::Km };
-                        save(select, Box::new(move |settings| settings.units = units));
+                        save(select, SettingsEdit::Units(units));
                     }
                 >
                     <option value="km">"Kilometres (km)"</option>
@@ -89,7 +88,7 @@ pub fn Preferences() -> impl IntoView {
                             .iter()
                             .find(|(_, value, _)| *value == select.value())
                             .map_or(Weekday::Mon, |(day, _, _)| *day);
-                        save(select, Box::new(move |settings| settings.week_start = chosen));
+                        save(select, SettingsEdit::WeekStart(chosen));
                     }
                 >
                     {WEEK_STARTS

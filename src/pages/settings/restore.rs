@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use web_sys::HtmlInputElement;
 
 use crate::domain::backup::{self, Backup, RestoreMode};
-use crate::domain::schema::Collection;
+use crate::domain::commands::Command;
 use crate::platform::{clock, download};
 use crate::store::AppStore;
 
@@ -50,8 +50,9 @@ pub fn Restore() -> impl IntoView {
         let RestoreState::Ready(found) = state.get_untracked() else {
             return;
         };
-        let outcome = store.change(&Collection::ALL, |data| {
-            *data = backup::restore(data, &found.data, mode);
+        let outcome = store.apply(Command::Restore {
+            backup: Box::new(found.data),
+            mode,
         });
         state.set(match outcome {
             Ok(()) => RestoreState::Done(match mode {

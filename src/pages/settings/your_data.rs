@@ -4,8 +4,8 @@ use leptos::prelude::*;
 
 use super::{delete_all::DeleteAll, restore::Restore};
 use crate::domain::backup;
+use crate::domain::commands::Command;
 use crate::domain::csv;
-use crate::domain::schema::Collection;
 use crate::platform::{clock, download};
 use crate::store::AppStore;
 
@@ -32,11 +32,7 @@ pub fn YourData() -> impl IntoView {
                     &text,
                 )
             })
-            .and_then(|()| {
-                store.change(&[Collection::Settings], |data| {
-                    data.settings.last_backup_at = Some(now);
-                })
-            });
+            .and_then(|()| store.apply(Command::NoteBackup { at: now }));
         message.set(Some(match outcome {
             Ok(()) => "Backup downloaded. Keep it somewhere other than this phone.".into(),
             Err(reason) => reason,
@@ -156,7 +152,7 @@ fn SetAsideItem(key: String, bytes: usize) -> impl IntoView {
             >
                 "Download"
             </button>
-            <Show when=move || discard_key.starts_with(crate::store::local::QUARANTINE_PREFIX)>
+            <Show when=move || discard_key.starts_with(crate::store::QUARANTINE_PREFIX)>
                 <button
                     type="button"
                     class="button secondary"

@@ -13,9 +13,9 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use web_sys::{File, FileList};
 
+use crate::domain::commands::Command;
 use crate::domain::import::preview::{build_preview, Making, Preview};
 use crate::domain::import::{ImportError, MAX_FILE_BYTES};
-use crate::domain::schema::Collection;
 use crate::platform::clock;
 use crate::platform::document::focus_heading;
 use crate::platform::import_worker::ImportWorker;
@@ -146,7 +146,7 @@ pub fn Import() -> impl IntoView {
             .ticked
             .with_untracked(|ticked| preview.runs_to_add(ticked));
         let count = runs.len();
-        match store.change(&[Collection::Runs], move |data| data.runs.extend(runs)) {
+        match store.apply(Command::AddRuns(runs)) {
             Ok(()) => {
                 ui.status.set(Some(format!(
                     "Added {}.",

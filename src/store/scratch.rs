@@ -1,0 +1,169 @@
+//! Scratch values: work in progress that is not yet a record (a knee check half answered, a
+//! walk-run timer running), kept so a reload loses nothing. Same envelope as the collections,
+//! each kind with its own version, and the same damage rule: a value this build cannot read
+//! is set aside before anything is written over it. Unlike a collection, one from a newer
+//! app is set aside too rather than blocking: it is scratch, and the runner is working now.
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::store::codec::{self, Decoded};
+use crate::store::key_value::{self, KeyValue};
+
+/// Every kind of scratch value, with its key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scratch {
+    /// A knee check in progress (`domain::triage::Draft`).
+    KneeCheckDraft,
+    /// A walk-run session in progress, or ended and waiting for its pain scores.
+    RecoveryTimer,
+}
+
+impl Scratch {
+    pub fn key(self) -> &'static str {
+        match self {
+            Scratch::KneeCheckDraft => "patella.knee-check-draft",
+            Scratch::RecoveryTimer => "patella.recovery.timer",
+        }
+    }
+
+    /// The name its set-aside copies carry.
+    fn name(self) -> &'static str {
+        match self {
+            Scratch::KneeCheckDraft => "knee-check-draft",
+            Scratch::RecoveryTimer => "recovery-timer",
+        }
+    }
+
+    /// The version of the value this build writes; bump it when the type changes shape.
+    fn version(self) -> u32 {
+        1
+    }
+}
+
+/// What reading a scratch value found.
+#[derive(Debug, PartialEq)]
+pub struct Read<T> {
+    pub value: Option<T>,
+    /// A value this build cannot read was moved aside (it reads as none).
+    pub set_aside: bool,
+}
+
+/// The stored value of this kind, if there is a readable one. One that cannot be read is set
+/// aside at once, so the runner hears of it; if it cannot be, it stays where it is and
+/// [`keep`] will refuse to write over it.
+pub fn read<T: DeserializeOwned>(kv: &impl KeyValue, kind: Scratch) -> Read<T> {
+    let nothing = |set_aside| Read {
+        value: None,
+        set_aside,
+    };
+    let Ok(Some(raw)) = kv.read(kind.key()) else {
+        return nothing(false);
+    };
+    match codec::decode_versioned(&raw, kind.version()) {
+        Decoded::Clean(value) => Read {
+            value: Some(value),
+            set_aside: false,
+        },
+        _ => nothing(key_value::set_aside(kv, kind.name(), &raw).is_ok()),
+    }
+}
+
+/// Keeps `value` (or removes the kind's value for `None`). Returns whether a damaged value
+/// was set aside on the way; the reason in words when nothing could be kept.
+pub fn keep<T: Serialize + DeserializeOwned>(
+    kv: &impl KeyValue,
+    kind: Scratch,
+    value: Option<&T>,
+) -> Result<bool, String> {
+    let stored = kv.read(kind.key()).map_err(|failure| failure.to_string())?;
+    let mut set_aside = false;
+    if let Some(raw) = stored {
+        if !matches!(
+            codec::decode_versioned::<T>(&raw, kind.version()),
+            Decoded::Clean(_)
+        ) {
+            key_value::set_aside(kv, kind.name(), &raw).map_err(|failure| {
+                format!(
+                    "A saved copy could not be read and could not be set aside ({failure}), \
+                     so it was left as it is."
+                )
+            })?;
+            set_aside = true;
+        }
+    }
+    match value {
+        Some(value) => {
+            let text = codec::encode_versioned(kind.version(), value)
+                .map_err(|error| format!("It could not be prepared for saving ({error})."))?;
+            kv.write(kind.key(), &text)
+        }
+        None => kv.remove(kind.key()),
+    }
+    .map_err(|failure| failure.to_string())?;
+    Ok(set_aside)
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::store::key_value::QUARANTINE_PREFIX;
+    use crate::store::memory::MemoryStorage;
+
+    fn set_aside_copies(kv: &MemoryStorage) -> Vec<String> {
+        kv.all()
+            .into_iter()
+            .filter(|(key, _)| key.starts_with(QUARANTINE_PREFIX))
+            .map(|(_, value)| value)
+            .collect()
+    }
+
+    #[test]
+    fn a_kept_value_reads_back_and_none_removes_it() {
+        let kv = MemoryStorage::new();
+        assert_eq!(
+            keep(&kv, Scratch::RecoveryTimer, Some(&vec![1, 2])),
+            Ok(false)
+        );
+        assert_eq!(
+            kv.raw("patella.recovery.timer").as_deref(),
+            Some(r#"{"schema":1,"data":[1,2]}"#)
+        );
+        let read: Read<Vec<u8>> = read(&kv, Scratch::RecoveryTimer);
+        assert_eq!(read.value, Some(vec![1, 2]));
+        assert_eq!(
+            keep::<Vec<u8>>(&kv, Scratch::RecoveryTimer, None),
+            Ok(false)
+        );
+        assert_eq!(kv.raw("patella.recovery.timer"), None);
+    }
+
+    #[test]
+    fn an_unreadable_or_newer_value_is_set_aside_before_it_is_written_over() {
+        for damaged in [
+            r#"{"schema":1,"data":"#,
+            r#"{"schema":7,"data":{"new":true}}"#,
+        ] {
+            let kv = MemoryStorage::new();
+            kv.put("patella.knee-check-draft", damaged);
+            let read: Read<Vec<u8>> = read(&kv, Scratch::KneeCheckDraft);
+            assert_eq!((read.value, read.set_aside), (None, true));
+            assert_eq!(set_aside_copies(&kv), [damaged]);
+            assert!(keep(&kv, Scratch::KneeCheckDraft, Some(&vec![3])).is_ok());
+            assert_eq!(set_aside_copies(&kv), [damaged], "one copy, kept");
+        }
+    }
+
+    #[test]
+    fn a_damaged_value_that_cannot_be_set_aside_is_not_written_over() {
+        let kv = MemoryStorage::new();
+        kv.put("patella.knee-check-draft", "garbage");
+        kv.set_full(true);
+        let refused = keep(&kv, Scratch::KneeCheckDraft, Some(&vec![3]));
+        assert!(refused.is_err_and(|reason| reason.contains("could not be set aside")));
+        assert_eq!(
+            kv.raw("patella.knee-check-draft").as_deref(),
+            Some("garbage")
+        );
+    }
+}

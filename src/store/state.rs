@@ -1,0 +1,313 @@
+//! What one tab holds, kept equal to what is stored, and every way it changes: loading with
+//! damaged values set aside, applying a command with rollback, another tab's change, and
+//! deleting. Plain Rust over a [`KeyValue`], tested natively; `AppStore` only wraps it in
+//! signals and listens for the `storage` event.
+//!
+//! Rules kept here (DESIGN.md, "Data"):
+//! - Memory is never ahead of storage: a change is written first and shown only once the
+//!   write succeeded. A failed write leaves the data as it was and an error that stays until
+//!   a later write succeeds.
+//! - A change reads its collections fresh from storage, applies itself and writes back, so
+//!   two tabs adding records never lose each other's.
+//! - A damaged stored value is copied aside under a quarantine key before anything is
+//!   written over it; if it cannot be copied, that collection is not written at all.
+//! - Data from a newer app is never written over.
+
+use std::collections::BTreeMap;
+
+use crate::domain::commands::Command;
+use crate::domain::dataset::DataSet;
+use crate::domain::schema::Collection;
+use crate::store::codec::{self, Decoded};
+use crate::store::key_value::{self, KeyValue, KEY_PREFIX, QUARANTINE_PREFIX};
+
+/// A stored value that could not be read, kept as it was so it can be downloaded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SetAside {
+    pub key: String,
+    pub bytes: usize,
+}
+
+/// What the runner must be told about storage.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct StoreHealth {
+    /// The last write failed; cleared by the next successful one.
+    pub write_error: Option<String>,
+    /// Damaged values kept aside (and damaged values that could not be moved).
+    pub set_aside: Vec<SetAside>,
+    /// Collections that must not be written, and why.
+    pub read_only: BTreeMap<Collection, String>,
+    /// What went wrong reading each collection at the last load, in plain words.
+    pub damage: BTreeMap<Collection, String>,
+}
+
+/// One tab's copy of everything stored, and what it must tell the runner.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Stored {
+    pub data: DataSet,
+    pub health: StoreHealth,
+}
+
+/// What went wrong reading a collection.
+#[derive(Debug, PartialEq)]
+pub enum ReadProblem {
+    Damaged(String),
+    FromTheFuture(String),
+}
+
+fn take<T: Default>(decoded: Decoded<T>, slot: &mut T) -> Option<ReadProblem> {
+    match decoded {
+        Decoded::Clean(value) => {
+            *slot = value;
+            None
+        }
+        Decoded::Salvaged { data, reason } => {
+            *slot = data;
+            Some(ReadProblem::Damaged(reason))
+        }
+        Decoded::Unreadable { reason } => {
+            *slot = T::default();
+            Some(ReadProblem::Damaged(reason))
+        }
+        Decoded::FromTheFuture { reason } => {
+            *slot = T::default();
+            Some(ReadProblem::FromTheFuture(reason))
+        }
+    }
+}
+
+/// Reads one collection's stored text into `data`: what could be read, and what could not.
+pub fn decode_into(collection: Collection, raw: &str, data: &mut DataSet) -> Option<ReadProblem> {
+    match collection {
+        Collection::Runs => take(codec::decode_records(collection, raw), &mut data.runs),
+        Collection::Pain => take(codec::decode_records(collection, raw), &mut data.pain),
+        Collection::Strength => take(codec::decode_records(collection, raw), &mut data.strength),
+        Collection::Shoes => take(codec::decode_records(collection, raw), &mut data.shoes),
+        Collection::Triage => take(codec::decode_records(collection, raw), &mut data.triage),
+        Collection::Settings => take(codec::decode_object(collection, raw), &mut data.settings),
+        Collection::Recovery => take(codec::decode_object(collection, raw), &mut data.recovery),
+    }
+}
+
+/// The text stored under one collection's key.
+pub fn encode_collection(collection: Collection, data: &DataSet) -> Result<String, String> {
+    let encoded = match collection {
+        Collection::Runs => codec::encode(&data.runs),
+        Collection::Pain => codec::encode(&data.pain),
+        Collection::Strength => codec::encode(&data.strength),
+        Collection::Shoes => codec::encode(&data.shoes),
+        Collection::Triage => codec::encode(&data.triage),
+        Collection::Settings => codec::encode(&data.settings),
+        Collection::Recovery => codec::encode(&data.recovery),
+    };
+    encoded.map_err(|error| format!("Patella could not prepare the data for saving ({error})."))
+}
+
+/// Reads one collection from storage into `data`, setting damaged values aside. Returns
+/// the text read (`None` when there was none, or storage could not be read).
+fn load_collection(
+    kv: &impl KeyValue,
+    collection: Collection,
+    data: &mut DataSet,
+    health: &mut StoreHealth,
+) -> Option<String> {
+    health.read_only.remove(&collection);
+    health.damage.remove(&collection);
+    let raw = match kv.read(&collection.storage_key()) {
+        Ok(Some(raw)) => raw,
+        Ok(None) => {
+            dataset_clear(collection, data);
+            return None;
+        }
+        Err(failure) => {
+            dataset_clear(collection, data);
+            health.read_only.insert(collection, failure.to_string());
+            return None;
+        }
+    };
+    let what = collection.in_words();
+    match decode_into(collection, &raw, data) {
+        None => {}
+        Some(ReadProblem::FromTheFuture(reason)) => {
+            let message = format!("Your saved {what} were not loaded: {reason}.");
+            health.damage.insert(collection, message.clone());
+            health.read_only.insert(collection, message);
+        }
+        Some(ReadProblem::Damaged(reason)) => {
+            health.damage.insert(
+                collection,
+                format!("Some saved {what} could not be read: {reason}."),
+            );
+            if let Err(failure) = key_value::set_aside(kv, collection.name(), &raw) {
+                health.read_only.insert(
+                    collection,
+                    format!(
+                        "Some saved {what} could not be read and could not be set aside \
+                         ({failure}), so Patella will not save {what} until that is sorted out. \
+                         Download the damaged data from Settings first."
+                    ),
+                );
+                health.set_aside.push(SetAside {
+                    key: collection.storage_key(),
+                    bytes: raw.len(),
+                });
+            }
+        }
+    }
+    Some(raw)
+}
+
+fn dataset_clear(collection: Collection, data: &mut DataSet) {
+    crate::domain::dataset::copy_collection(collection, &DataSet::default(), data);
+}
+
+/// Lists the set-aside copies in storage, plus damaged values that could not be moved.
+/// When storage cannot be listed the list stays as it was: a copy the runner was told of
+/// must not vanish from the notice because storage is blocked for a moment.
+pub fn list_set_aside(kv: &impl KeyValue, health: &mut StoreHealth) {
+    let Ok(keys) = kv.keys_with_prefix(QUARANTINE_PREFIX) else {
+        return;
+    };
+    let kept_in_place: Vec<SetAside> = health
+        .set_aside
+        .iter()
+        .filter(|item| !item.key.starts_with(QUARANTINE_PREFIX))
+        .cloned()
+        .collect();
+    let quarantined = keys.into_iter().map(|key| {
+        let bytes = kv.read(&key).ok().flatten().map_or(0, |raw| raw.len());
+        SetAside { key, bytes }
+    });
+    health.set_aside = quarantined.chain(kept_in_place).collect();
+    health.set_aside.dedup();
+}
+
+impl Stored {
+    /// Everything stored, read as a tab does when it opens.
+    pub fn load(kv: &impl KeyValue) -> Stored {
+        let mut stored = Stored::default();
+        for collection in Collection::ALL {
+            let _ = load_collection(kv, collection, &mut stored.data, &mut stored.health);
+        }
+        list_set_aside(kv, &mut stored.health);
+        stored
+    }
+
+    /// Replaces these collections in memory with what storage holds now.
+    pub fn reload(&mut self, kv: &impl KeyValue, collections: &[Collection]) {
+        for &collection in collections {
+            let _ = load_collection(kv, collection, &mut self.data, &mut self.health);
+        }
+        list_set_aside(kv, &mut self.health);
+    }
+
+    /// Another tab changed `key` (`None`: it cleared all storage).
+    pub fn on_storage_event(&mut self, kv: &impl KeyValue, key: Option<&str>) {
+        match key {
+            None => self.reload(kv, &Collection::ALL),
+            Some(key) if key.starts_with(QUARANTINE_PREFIX) => list_set_aside(kv, &mut self.health),
+            Some(key) => {
+                if let Some(collection) =
+                    Collection::ALL.into_iter().find(|c| c.storage_key() == key)
+                {
+                    self.reload(kv, &[collection]);
+                }
+            }
+        }
+    }
+
+    /// Applies `command` to the freshest stored copy of the collections it touches and
+    /// writes them back. On any failure nothing changes, in storage or in memory, and the
+    /// reason is returned (and kept, to show until a later write succeeds).
+    ///
+    /// Whether a collection may be written is decided from this fresh read, never from an
+    /// earlier one: storage that was blocked or full a moment ago may be fine now. If another
+    /// tab writes between the read and the write, the change starts again from its version.
+    pub fn apply(&mut self, kv: &impl KeyValue, command: Command) -> Result<(), String> {
+        let collections = command.touches();
+        let mut attempts = 0;
+        loop {
+            attempts += 1;
+            let mut fresh = self.data.clone();
+            let mut health = self.health.clone();
+            let before: Vec<Option<String>> = collections
+                .iter()
+                .map(|&collection| load_collection(kv, collection, &mut fresh, &mut health))
+                .collect();
+            if let Some(reason) = collections.iter().find_map(|c| health.read_only.get(c)) {
+                let reason = reason.clone();
+                health.write_error = Some(reason.clone());
+                list_set_aside(kv, &mut health);
+                self.health = health;
+                return Err(reason);
+            }
+            command.clone().apply(&mut fresh);
+
+            let moved = collections
+                .iter()
+                .zip(&before)
+                .any(|(c, read)| kv.read(&c.storage_key()).ok().flatten() != *read);
+            if moved {
+                if attempts < 3 {
+                    continue;
+                }
+                let reason = "Another tab was saving at the same moment, so nothing was \
+                              changed here. Try again."
+                    .to_string();
+                self.health.write_error = Some(reason.clone());
+                self.reload(kv, collections);
+                return Err(reason);
+            }
+
+            for (written, &collection) in collections.iter().enumerate() {
+                let outcome = encode_collection(collection, &fresh).and_then(|text| {
+                    kv.write(&collection.storage_key(), &text)
+                        .map_err(|failure| failure.to_string())
+                });
+                if let Err(reason) = outcome {
+                    // Put back what was already written, so storage is as it was.
+                    for (&done, previous) in collections.iter().zip(&before).take(written) {
+                        let key = done.storage_key();
+                        let _ = match previous {
+                            Some(raw) => kv.write(&key, raw),
+                            None => kv.remove(&key),
+                        };
+                    }
+                    health.write_error = Some(reason.clone());
+                    self.health = health;
+                    self.reload(kv, collections);
+                    return Err(reason);
+                }
+            }
+
+            health.write_error = None;
+            list_set_aside(kv, &mut health);
+            self.data = fresh;
+            self.health = health;
+            return Ok(());
+        }
+    }
+
+    /// Removes every key the app has written, set-aside data included.
+    pub fn delete_everything(&mut self, kv: &impl KeyValue) -> Result<(), String> {
+        let keys = kv
+            .keys_with_prefix(KEY_PREFIX)
+            .map_err(|failure| failure.to_string())?;
+        for key in keys {
+            kv.remove(&key).map_err(|failure| failure.to_string())?;
+        }
+        self.health = StoreHealth::default();
+        self.reload(kv, &Collection::ALL);
+        Ok(())
+    }
+
+    /// Deletes a set-aside value the runner has downloaded or does not want.
+    pub fn discard_set_aside(&mut self, kv: &impl KeyValue, key: &str) -> Result<(), String> {
+        if !key.starts_with(QUARANTINE_PREFIX) {
+            return Err("Only set-aside copies can be discarded here.".into());
+        }
+        kv.remove(key).map_err(|failure| failure.to_string())?;
+        list_set_aside(kv, &mut self.health);
+        Ok(())
+    }
+}
