@@ -6,6 +6,8 @@
 //! FIT files here are written by a small writer below (the same layout as
 //! `bench/support/fit-writer.mjs`: a 14-byte header, definition and data messages, the FIT
 //! SDK's CRC-16), each with only the messages the rule at hand reads.
+// Tests may panic on a broken fixture: that is their way to fail.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 #![cfg(not(target_arch = "wasm32"))]
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
