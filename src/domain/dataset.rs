@@ -4,11 +4,13 @@
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::domain::protocol;
 use crate::domain::records::{
     merge_by_id, Dated, PainEntry, Run, Settings, Shoe, StrengthSession, TriageRecord,
 };
 use crate::domain::recovery_plan::RecoveryPrefs;
 use crate::domain::schema::Collection;
+use crate::domain::situation::{self, PlanProgress, Situation};
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -93,6 +95,21 @@ impl DataSet {
     /// The knee check taken last (not the one saved last: a restored backup may add older ones).
     pub fn latest_check(&self) -> Option<&TriageRecord> {
         self.triage.iter().max_by_key(|check| check.taken_at)
+    }
+
+    /// The back-to-running plan replayed from its start, or `None` before it starts.
+    pub fn plan_progress(&self) -> Option<PlanProgress> {
+        let start = self.recovery.start.as_ref()?;
+        let sessions = protocol::sessions_since(&self.runs, &self.pain, start.date);
+        Some(PlanProgress {
+            started: start.date,
+            state: protocol::evaluate(start.date, start.stage, &sessions),
+        })
+    }
+
+    /// Where the runner is today: the one answer every screen gives about this week.
+    pub fn situation(&self, today: NaiveDate) -> Situation {
+        situation::situation(today, &self.triage, self.plan_progress().as_ref())
     }
 
     /// True when there is something worth backing up and no backup in the last 30 days.

@@ -1,15 +1,18 @@
-//! Home: the runner's week at a glance (the back-to-running step while recovering, this week
-//! against last, the warnings that matter, the weekly chart with pain, shoes, the last knee
-//! check), and the first step for someone new.
+//! Home: what to do this week first (from `domain::situation`, whenever a knee check or the
+//! back-to-running plan decides it), then the runner's week at a glance (the plan's step,
+//! this week against last, the warnings that matter, the weekly chart with pain, shoes, the
+//! last knee check), and the first step for someone new.
 
 use leptos::prelude::*;
 
 use crate::app::AppBase;
 use crate::components::page_intro::PageIntro;
+use crate::components::this_week::ThisWeekCard;
 use crate::components::weekly_chart::WeeklyChart;
 use crate::domain::load::{self, LoadReport, Severity, WeekSummary};
 use crate::domain::pain;
 use crate::domain::shoes::{self, ShoeReport};
+use crate::domain::situation::Situation;
 use crate::domain::units::DistanceUnit;
 use crate::pages::knee_check::LastKneeCheck;
 use crate::pages::recovery::RecoveryAtAGlance;
@@ -71,12 +74,29 @@ pub fn HomePage() -> impl IntoView {
             .data()
             .with(|data| data.backup_reminder_due(clock::now()))
     };
+    let situation = Memo::new(move |_| store.data().with(|data| data.situation(clock::today())));
+    let this_week = move || {
+        let now = situation.get();
+        let (urgent, link) = match &now {
+            Situation::NoProblem => return None,
+            Situation::WaitingToBeSeen { .. } => (
+                true,
+                Some((href(Destination::KneeCheck), "Open the knee check")),
+            ),
+            Situation::ReadyToReturn { .. } | Situation::OnPlan { .. } => {
+                (false, Some((href(Destination::Recovery), "Open Recovery")))
+            }
+            _ => (false, None),
+        };
+        Some(view! { <ThisWeekCard week=now.this_week() urgent=urgent link=link /> })
+    };
     let dashboard = Memo::new(move |_| {
+        let now = situation.get();
         store.data().with(|data| {
             let today = clock::today();
             Dashboard {
                 unit: data.settings.units,
-                report: load::analyse(&data.runs, &data.pain, &data.settings, today),
+                report: load::analyse(&data.runs, &data.pain, &data.settings, today).heeding(&now),
                 chart: load::weekly_series(
                     &data.runs,
                     &data.pain,
@@ -92,6 +112,7 @@ pub fn HomePage() -> impl IntoView {
 
     view! {
         <PageIntro destination=Destination::Home />
+        {this_week}
         <Show when=move || knee_card.get() == KneeCard::WarningSignFirst>{last_check}</Show>
         <RecoveryAtAGlance store=store recovery_href=href(Destination::Recovery) />
         <Show

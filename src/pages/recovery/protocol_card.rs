@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::components::fields::SelectField;
 use crate::domain::calendar::week_start;
 use crate::domain::commands::Command;
-use crate::domain::protocol::{self, ProtocolState, Stage};
+use crate::domain::protocol::{ProtocolState, Stage};
 use crate::domain::records::{RunKind, TriageRecord};
 use crate::domain::recovery_plan::ProtocolStart;
 use crate::platform::clock;
@@ -14,11 +14,9 @@ use crate::store::AppStore;
 
 /// The protocol's state now, or `None` before it starts.
 pub(crate) fn current_state(store: AppStore) -> Option<ProtocolState> {
-    store.data().with(|data| {
-        let start = data.recovery.start.as_ref()?;
-        let sessions = protocol::sessions_since(&data.runs, &data.pain, start.date);
-        Some(protocol::evaluate(start.date, start.stage, &sessions))
-    })
+    store
+        .data()
+        .with(|data| data.plan_progress().map(|progress| progress.state))
 }
 
 #[component]
