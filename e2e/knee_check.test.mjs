@@ -116,7 +116,16 @@ describe('knee check', () => {
     await last.getByText(/, \d\d:\d\d: Self-care with a plan\.$/).waitFor();
     await last.getByText("Most likely: Runner's knee (patellofemoral pain)").waitFor();
     assert.equal(await last.locator('.warning').count(), 0, 'no warning sign was found');
-    assert.deepEqual(await cardHeadings(page), ['Start with your next run', 'Time for a backup', 'Your last knee check']);
+    assert.deepEqual(await cardHeadings(page), [
+      'What to do this week',
+      'Start with your next run',
+      'Time for a backup',
+      'Your last knee check',
+    ]);
+    // The week's one answer, from the check just saved: its first days.
+    const week = page.getByRole('region', { name: 'What to do this week' });
+    await week.getByText('Rest from running for a day or two').waitFor();
+    assert.equal(await week.getByRole('listitem').count(), 3);
     assertNoProblems(problems);
     await context.close();
   });
@@ -328,7 +337,13 @@ describe('knee check', () => {
     await openScreen(page, 'Home');
     const last = page.getByRole('region', { name: 'Your last knee check' });
     await last.getByText(/: Same-day care\.$/).waitFor();
-    assert.deepEqual(await cardHeadings(page), ['Your last knee check', 'Start with your next run', 'Time for a backup']);
+    assert.deepEqual(await cardHeadings(page), [
+      'What to do this week',
+      'Your last knee check',
+      'Start with your next run',
+      'Time for a backup',
+    ]);
+    await page.getByRole('region', { name: 'What to do this week' }).getByText('Have your knee seen today').waitFor();
     await last
       .locator('.warning')
       .filter({ hasText: 'That check found a warning sign. If no one has examined your knee since, get it seen' })

@@ -25,8 +25,8 @@ pub fn ThisWeekCard(
         "card this-week"
     };
     view! {
-        <section class=class aria-labelledby="this-week">
-            <h2 id="this-week">"This week"</h2>
+        <section class=class aria-labelledby="what-to-do">
+            <h2 id="what-to-do">"What to do this week"</h2>
             <p class="this-week-headline">
                 <strong>{headline}</strong>
             </p>
