@@ -120,7 +120,8 @@ pub fn keep<T: Serialize + DeserializeOwned>(
     Ok(set_aside)
 }
 
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(test)]
+#[cfg(not(target_arch = "wasm32"))]
 mod tests {
     use super::*;
     use crate::store::key_value::QUARANTINE_PREFIX;
