@@ -38,6 +38,7 @@ describe('the back-to-running plan', () => {
       buffer: Buffer.from(text),
     });
     const found = fresh.page.getByRole('region', { name: 'Backup found' });
+    await found.getByText('It has your back-to-running plan, started on').waitFor();
     await found.getByRole('button', { name: 'Replace this device\'s data' }).click();
     await fresh.page.getByText('Restored: this device now holds exactly the backup\'s data.').waitFor();
     assert.equal((await stored(fresh.page, 'patella.recovery')).data.start.stage, 'week3');

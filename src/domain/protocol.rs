@@ -314,119 +314,180 @@ pub fn evaluate(start: NaiveDate, first_stage: Stage, sessions: &[Session]) -> P
     state
 }
 
+/// What one session means for the plan, judged before anything changes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Verdict {
+    /// Pain during or after is missing.
+    Unscored,
+    /// Pain above the fine range while running.
+    TooSoreDuring {
+        during: u8,
+    },
+    /// Pain rose above the fine range afterwards.
+    FlaredAfter {
+        during: u8,
+        after: u8,
+    },
+    /// Worse the next morning, at any score: the load was too much (Silbernagel 2007).
+    WorseNextMorning {
+        during: u8,
+        next: u8,
+    },
+    /// Went well, after the plan was finished.
+    WellAfterFinishing,
+    /// A little sorer afterwards, within the fine range.
+    SorerAfter {
+        during: u8,
+        after: u8,
+    },
+    StiffNextMorning,
+    /// A second session the same day as one that counted.
+    SecondThatDay,
+    /// Counts towards the stage.
+    Counts {
+        during: u8,
+        after: u8,
+    },
+}
+
+impl Verdict {
+    fn steps_back(self) -> bool {
+        matches!(
+            self,
+            Verdict::TooSoreDuring { .. }
+                | Verdict::FlaredAfter { .. }
+                | Verdict::WorseNextMorning { .. }
+        )
+    }
+
+    /// The verdict in words for a session named `name` ("Tuesday's session"): why it steps
+    /// back (to follow "because"), why it holds, or how the session that counts went.
+    fn reason(self, name: &str) -> String {
+        match self {
+            Verdict::Unscored => format!(
+                "{name} does not count yet: add how much it hurt during and afterwards \
+                 (in the Log) so the plan can judge it."
+            ),
+            Verdict::TooSoreDuring { during } => format!("pain was {during}/10 during {name}"),
+            Verdict::FlaredAfter { during, after } => {
+                format!("pain rose to {after}/10 after {name} ({during}/10 during)")
+            }
+            Verdict::WorseNextMorning { during, next } => format!(
+                "the knee was worse the next morning ({next}/10 after {name}, {during}/10 \
+                 during it)"
+            ),
+            Verdict::WellAfterFinishing => {
+                format!("{name} went well. You have finished the plan; keep building gently.")
+            }
+            Verdict::SorerAfter { during, after } => format!(
+                "{name} does not count: the knee was a little sorer afterwards ({after}/10 \
+                 after, {during}/10 during). Repeat this stage's session before moving on."
+            ),
+            Verdict::StiffNextMorning => format!(
+                "{name} does not count: you noted the knee was stiff or sorer the next \
+                 morning. Repeat this stage's session before moving on."
+            ),
+            Verdict::SecondThatDay => format!(
+                "{name} was the second that day; only one a day counts, so the knee gets a \
+                 rest day between sessions."
+            ),
+            Verdict::Counts { during, after } => {
+                format!("{name} went well ({during}/10 during, {after}/10 after)")
+            }
+        }
+    }
+}
+
+/// Judges a session against the pain-monitoring rules and where the plan stands.
+fn judge(state: &ProtocolState, session: &Session, last_counted: Option<NaiveDate>) -> Verdict {
+    let (Some(during), Some(after)) = (session.pain_during, session.pain_after) else {
+        return Verdict::Unscored;
+    };
+    if during > FINE_MAX {
+        return Verdict::TooSoreDuring { during };
+    }
+    if after > during && after > FINE_MAX {
+        return Verdict::FlaredAfter { during, after };
+    }
+    if let Some(next) = session
+        .next_day_pain
+        .filter(|next| *next > during.max(after))
+    {
+        return Verdict::WorseNextMorning { during, next };
+    }
+    if state.finished {
+        return Verdict::WellAfterFinishing;
+    }
+    if after > during {
+        return Verdict::SorerAfter { during, after };
+    }
+    if session.next_morning_stiff {
+        return Verdict::StiffNextMorning;
+    }
+    if last_counted == Some(session.date) {
+        return Verdict::SecondThatDay;
+    }
+    Verdict::Counts { during, after }
+}
+
+/// One step of the state machine: judge the session, then apply the verdict.
 fn step(
     state: &mut ProtocolState,
     session: &Session,
     last_counted: &mut Option<NaiveDate>,
 ) -> Decision {
     let name = session_name(session.date);
+    let verdict = judge(state, session, *last_counted);
     let decide = |state: &ProtocolState, change: Change, reason: String| Decision {
         date: session.date,
         change,
         stage: state.stage,
         reason,
     };
-    let step_back = |state: &mut ProtocolState, last: &mut Option<NaiveDate>, why: String| {
-        let from = state.stage;
-        state.stage = if state.finished {
-            Stage::Week5
-        } else {
-            from.previous()
-        };
-        state.finished = false;
-        state.done_in_stage = 0;
-        *last = None;
-        let reason = if state.stage == from {
-            format!(
-                "You stay at {} and start it again because {why}.",
-                lower_title(state.stage)
-            )
-        } else {
-            format!(
-                "You moved back to {} because {why}.",
-                lower_title(state.stage)
-            )
-        };
-        decide(state, Change::SteppedBack, reason)
-    };
-
-    let (Some(during), Some(after)) = (session.pain_during, session.pain_after) else {
-        return decide(
-            state,
-            Change::Held,
-            format!(
-                "{name} does not count yet: add how much it hurt during and afterwards \
-                 (in the Log) so the plan can judge it."
-            ),
-        );
-    };
-    if during > FINE_MAX {
-        return step_back(
-            state,
-            last_counted,
-            format!("pain was {during}/10 during {}", name),
-        );
-    }
-    if after > during && after > FINE_MAX {
-        return step_back(
-            state,
-            last_counted,
-            format!(
-                "pain rose to {after}/10 after {} ({during}/10 during)",
-                name
-            ),
-        );
-    }
-    // Worse the next day, at any score, means the load was too much (Silbernagel 2007).
-    if let Some(next) = session.next_day_pain {
-        if next > during.max(after) {
-            return step_back(
-                state,
-                last_counted,
+    let why = verdict.reason(&name);
+    match verdict {
+        Verdict::Counts { .. } => count(state, session, why, last_counted),
+        verdict if verdict.steps_back() => {
+            let from = state.stage;
+            state.stage = if state.finished {
+                Stage::Week5
+            } else {
+                from.previous()
+            };
+            state.finished = false;
+            state.done_in_stage = 0;
+            *last_counted = None;
+            let reason = if state.stage == from {
                 format!(
-                    "the knee was worse the next morning ({next}/10 after {name}, {during}/10 \
-                     during it)"
-                ),
-            );
+                    "You stay at {} and start it again because {why}.",
+                    lower_title(state.stage)
+                )
+            } else {
+                format!(
+                    "You moved back to {} because {why}.",
+                    lower_title(state.stage)
+                )
+            };
+            decide(state, Change::SteppedBack, reason)
         }
+        _ => decide(state, Change::Held, why),
     }
-    if state.finished {
-        return decide(
-            state,
-            Change::Held,
-            format!("{name} went well. You have finished the plan; keep building gently."),
-        );
-    }
-    if after > during {
-        return decide(
-            state,
-            Change::Held,
-            format!(
-                "{name} does not count: the knee was a little sorer afterwards ({after}/10 \
-                 after, {during}/10 during). Repeat this stage's session before moving on."
-            ),
-        );
-    }
-    if session.next_morning_stiff {
-        return decide(
-            state,
-            Change::Held,
-            format!(
-                "{name} does not count: you noted the knee was stiff or sorer the next \
-                 morning. Repeat this stage's session before moving on."
-            ),
-        );
-    }
-    if *last_counted == Some(session.date) {
-        return decide(
-            state,
-            Change::Held,
-            format!(
-                "{name} was the second that day; only one a day counts, so the knee gets a \
-                 rest day between sessions."
-            ),
-        );
-    }
+}
+
+/// Applies a session that counts (`went_well` says how it went): one more done, and the
+/// stage moves up when it is full.
+fn count(
+    state: &mut ProtocolState,
+    session: &Session,
+    went_well: String,
+    last_counted: &mut Option<NaiveDate>,
+) -> Decision {
+    let decide = |state: &ProtocolState, change: Change, reason: String| Decision {
+        date: session.date,
+        change,
+        stage: state.stage,
+        reason,
+    };
     *last_counted = Some(session.date);
     state.done_in_stage += 1;
     let needed = state.stage.info().sessions_needed;
@@ -436,8 +497,7 @@ fn step(
             state,
             Change::Counted,
             format!(
-                "{name} went well ({during}/10 during, {after}/10 after): {} of {needed} \
-                 sessions done at {}, {left} to go.",
+                "{went_well}: {} of {needed} sessions done at {}, {left} to go.",
                 state.done_in_stage,
                 lower_title(state.stage)
             ),

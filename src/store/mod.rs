@@ -9,10 +9,12 @@ pub mod codec;
 pub mod key_value;
 pub mod local;
 // The storage tests run natively; the browser has the real thing.
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(test)]
+#[cfg(not(target_arch = "wasm32"))]
 mod memory;
 // proptest is a native dev-dependency.
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(test)]
+#[cfg(not(target_arch = "wasm32"))]
 mod model_test;
 pub mod scratch;
 pub mod state;

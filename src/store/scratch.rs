@@ -2,7 +2,8 @@
 //! walk-run timer running), kept so a reload loses nothing. Same envelope as the collections,
 //! each kind with its own version, and the same damage rule: a value this build cannot read
 //! is set aside before anything is written over it. Unlike a collection, one from a newer
-//! app is set aside too rather than blocking: it is scratch, and the runner is working now.
+//! app is set aside too rather than blocking: it is scratch, and the runner is working now;
+//! one an older build left in a shape this build no longer reads is dropped.
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -36,9 +37,23 @@ impl Scratch {
     }
 
     /// The version of the value this build writes; bump it when the type changes shape.
+    /// A value of an older version is dropped without a word: it was work in progress in a
+    /// shape this build has left behind, not the runner's data.
     fn version(self) -> u32 {
-        1
+        match self {
+            Scratch::KneeCheckDraft | Scratch::RecoveryTimer => 1,
+        }
     }
+}
+
+/// True when `raw` is an envelope an older build wrote for this kind.
+fn is_older(raw: &str, kind: Scratch) -> bool {
+    #[derive(serde::Deserialize)]
+    struct Version {
+        schema: u64,
+    }
+    serde_json::from_str::<Version>(raw)
+        .is_ok_and(|envelope| envelope.schema < u64::from(kind.version()))
 }
 
 /// What reading a scratch value found.
@@ -65,6 +80,7 @@ pub fn read<T: DeserializeOwned>(kv: &impl KeyValue, kind: Scratch) -> Read<T> {
             value: Some(value),
             set_aside: false,
         },
+        _ if is_older(&raw, kind) => nothing(false),
         _ => nothing(key_value::set_aside(kv, kind.name(), &raw).is_ok()),
     }
 }
@@ -78,7 +94,7 @@ pub fn keep<T: Serialize + DeserializeOwned>(
 ) -> Result<bool, String> {
     let stored = kv.read(kind.key()).map_err(|failure| failure.to_string())?;
     let mut set_aside = false;
-    if let Some(raw) = stored {
+    if let Some(raw) = stored.filter(|raw| !is_older(raw, kind)) {
         if !matches!(
             codec::decode_versioned::<T>(&raw, kind.version()),
             Decoded::Clean(_)
@@ -104,7 +120,8 @@ pub fn keep<T: Serialize + DeserializeOwned>(
     Ok(set_aside)
 }
 
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(test)]
+#[cfg(not(target_arch = "wasm32"))]
 mod tests {
     use super::*;
     use crate::store::key_value::QUARANTINE_PREFIX;
@@ -152,6 +169,16 @@ mod tests {
             assert!(keep(&kv, Scratch::KneeCheckDraft, Some(&vec![3])).is_ok());
             assert_eq!(set_aside_copies(&kv), [damaged], "one copy, kept");
         }
+    }
+
+    #[test]
+    fn a_value_an_older_build_left_is_dropped_without_a_copy() {
+        let kv = MemoryStorage::new();
+        kv.put("patella.recovery.timer", r#"{"schema":0,"data":{"old":1}}"#);
+        let read: Read<Vec<u8>> = read(&kv, Scratch::RecoveryTimer);
+        assert_eq!((read.value, read.set_aside), (None, false));
+        assert_eq!(keep(&kv, Scratch::RecoveryTimer, Some(&vec![1])), Ok(false));
+        assert!(set_aside_copies(&kv).is_empty());
     }
 
     #[test]

@@ -311,3 +311,78 @@ impl Stored {
         Ok(())
     }
 }
+
+/// What the model-based test (`model_test`) found, kept as plain examples.
+#[cfg(test)]
+#[cfg(not(target_arch = "wasm32"))]
+mod tests {
+    use super::*;
+    use crate::domain::commands::Command;
+    use crate::domain::records::{RecordId, Run};
+    use crate::domain::units::{Distance, Duration};
+    use crate::store::memory::MemoryStorage;
+
+    fn run(n: u128) -> Run {
+        Run::easy(
+            RecordId::from_random_bits(n),
+            "2026-11-20".parse().unwrap(),
+            Distance::from_metres(5_000.0),
+            Duration::from_minutes(30),
+        )
+    }
+
+    #[test]
+    fn storage_blocked_for_one_change_does_not_refuse_the_next() {
+        let kv = MemoryStorage::new();
+        let mut tab = Stored::load(&kv);
+        kv.set_blocked(true);
+        assert!(tab.apply(&kv, Command::AddRun(run(1))).is_err());
+        kv.set_blocked(false);
+        assert_eq!(tab.apply(&kv, Command::AddRun(run(2))), Ok(()));
+        assert_eq!(tab.health.write_error, None);
+        assert_eq!(Stored::load(&kv).data.runs, vec![run(2)]);
+    }
+
+    #[test]
+    fn a_blocked_storage_does_not_hide_what_was_set_aside() {
+        let kv = MemoryStorage::new();
+        kv.put("patella.runs", "{not json");
+        let mut tab = Stored::load(&kv);
+        assert_eq!(tab.health.set_aside.len(), 1);
+        kv.set_blocked(true);
+        assert!(tab.apply(&kv, Command::AddRun(run(1))).is_err());
+        assert_eq!(tab.health.set_aside.len(), 1, "still listed");
+    }
+
+    #[test]
+    fn a_tab_writing_between_the_read_and_the_write_keeps_its_run() {
+        let kv = MemoryStorage::new();
+        let mut tab = Stored::load(&kv);
+        let theirs = codec::encode(&vec![run(9)]).unwrap();
+        kv.another_tab_writes_after_read("patella.runs", &theirs);
+        assert_eq!(tab.apply(&kv, Command::AddRun(run(1))), Ok(()));
+        assert_eq!(Stored::load(&kv).data.runs, vec![run(9), run(1)]);
+        assert_eq!(tab.data.runs, vec![run(9), run(1)]);
+    }
+
+    #[test]
+    fn a_failed_second_write_puts_the_first_back() {
+        let kv = MemoryStorage::new();
+        let mut tab = Stored::load(&kv);
+        let shoe = crate::domain::records::Shoe {
+            id: RecordId::from_random_bits(3),
+            updated_at: "2026-11-20T08:00:00Z".parse().unwrap(),
+            name: "Pair".into(),
+            added_on: "2026-11-20".parse().unwrap(),
+            start_distance: Distance::default(),
+            retired: false,
+        };
+        // Shoes are written, then the settings write fails.
+        kv.fail_a_write_after(1);
+        assert!(tab.apply(&kv, Command::AddShoe(shoe)).is_err());
+        assert_eq!(kv.raw("patella.shoes"), None);
+        assert_eq!(kv.raw("patella.settings"), None);
+        assert!(tab.data.shoes.is_empty());
+        assert!(tab.health.write_error.is_some());
+    }
+}

@@ -81,11 +81,23 @@ pub fn Restore() -> impl IntoView {
                 .date_range()
                 .map(|(first, last)| format!(" Dated {first} to {last}."))
                 .unwrap_or_default();
+            let plan = found
+                .data
+                .recovery
+                .start
+                .as_ref()
+                .map(|start| {
+                    format!(
+                        " It has your back-to-running plan, started on {}.",
+                        start.date
+                    )
+                })
+                .unwrap_or_default();
             let made = found.exported_at.with_timezone(&chrono::Local).date_naive();
             view! {
                 <div class="confirm" role="region" aria-label="Backup found">
                     <p>
-                        {format!("This backup was made on {made}. It holds {counts}.{range}")}
+                        {format!("This backup was made on {made}. It holds {counts}.{range}{plan}")}
                     </p>
                     <p>
                         "Merge keeps everything on this device and adds the backup's records (the newer copy of a record wins). Replace makes this device hold exactly the backup."
