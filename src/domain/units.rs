@@ -209,7 +209,7 @@ impl fmt::Display for DurationError {
         let message = match self {
             DurationError::Empty => "Enter how long you ran.",
             DurationError::BadFormat => {
-                "Type minutes (45), minutes and seconds (45:30), or hours, minutes and seconds (1:02:03)."
+                "Type minutes (45), minutes and seconds (45:30 or 45.30), or hours, minutes and seconds (1:02:03)."
             }
             DurationError::SecondsOver59 => "Seconds go up to 59: 25:99 is not a time.",
             DurationError::MinutesOver59 => {
@@ -224,13 +224,24 @@ impl fmt::Display for DurationError {
 
 impl std::error::Error for DurationError {}
 
-/// Reads a duration typed as `45` (minutes), `45:30` (minutes:seconds) or `1:02:03`.
+/// Reads a duration typed as `45` (minutes), `45:30` (minutes:seconds) or `1:02:03`. A phone's
+/// number keypad often has no ":", so ".", "," or a space may stand for it, as in "45.30",
+/// "45,30" or "45 30"; then every part after the first must have two digits, so "45.5" (half
+/// a minute, or five seconds?) is refused rather than guessed.
 pub fn parse_duration(text: &str) -> Result<Duration, DurationError> {
     let text = text.trim();
     if text.is_empty() {
         return Err(DurationError::Empty);
     }
-    let parts: Vec<&str> = text.split(':').map(str::trim).collect();
+    let is_separator = |c: char| matches!(c, ':' | '.' | ',') || c.is_whitespace();
+    let parts: Vec<&str> = text
+        .split(is_separator)
+        .filter(|part| !part.is_empty() || !text.contains(char::is_whitespace))
+        .collect();
+    let stand_in = text.contains(|c: char| is_separator(c) && c != ':');
+    if stand_in && parts.iter().skip(1).any(|part| part.len() != 2) {
+        return Err(DurationError::BadFormat);
+    }
     let mut numbers = Vec::with_capacity(parts.len());
     for part in &parts {
         if part.is_empty() || !part.bytes().all(|b| b.is_ascii_digit()) || part.len() > 6 {
@@ -436,6 +447,36 @@ mod tests {
         assert_eq!(Duration::from_seconds(45 * 60 + 30).display(), "45:30");
         assert_eq!(Duration::from_seconds(3600).display(), "1:00:00");
         assert_eq!(Duration::from_seconds(3723).display(), "1:02:03");
+    }
+
+    #[test]
+    fn durations_as_a_phone_keypad_types_them() {
+        let table: [(&str, Result<u32, DurationError>); 16] = [
+            ("45", Ok(45 * 60)),
+            ("45:30", Ok(45 * 60 + 30)),
+            ("45.30", Ok(45 * 60 + 30)),
+            ("45,30", Ok(45 * 60 + 30)),
+            ("45 30", Ok(45 * 60 + 30)),
+            ("  45   30 ", Ok(45 * 60 + 30)),
+            ("1:02:03", Ok(3723)),
+            ("1.02.03", Ok(3723)),
+            ("1 02 03", Ok(3723)),
+            ("45:5", Ok(45 * 60 + 5)),
+            // Half a minute or five seconds? Refused, not guessed.
+            ("45.5", Err(DurationError::BadFormat)),
+            ("45,", Err(DurationError::BadFormat)),
+            ("45..30", Err(DurationError::BadFormat)),
+            ("45.99", Err(DurationError::SecondsOver59)),
+            ("1.75.00", Err(DurationError::MinutesOver59)),
+            ("", Err(DurationError::Empty)),
+        ];
+        for (typed, expected) in table {
+            assert_eq!(
+                parse_duration(typed),
+                expected.map(Duration::from_seconds),
+                "{typed:?}"
+            );
+        }
     }
 
     #[test]

@@ -277,10 +277,11 @@ pub fn RunForm() -> impl IntoView {
             <TextField
                 id="run-duration"
                 label="Duration"
-                input_mode="numeric"
+                // A decimal keypad has "." or ",", which stand for ":" (45.30 is 45:30).
+                input_mode="decimal"
                 value=fields.duration
                 error=error(|e| e.duration.clone())
-                hint="Minutes (45), 45:30 or 1:02:03".to_string()
+                hint="Minutes (45), 45:30, 45.30 or 1:02:03".to_string()
             />
             <p class="hint" aria-live="polite">{pace}</p>
             <details>
