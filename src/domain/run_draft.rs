@@ -218,6 +218,13 @@ impl RunDraft {
         }
     }
 
+    /// The day before the one in the date field, for logging past runs one after another;
+    /// the day before today when the field holds no date.
+    pub fn day_before(typed: &str, today: NaiveDate) -> NaiveDate {
+        let from = NaiveDate::parse_from_str(typed.trim(), "%Y-%m-%d").unwrap_or(today);
+        from.pred_opt().unwrap_or(from)
+    }
+
     /// The form filled with a logged run, for editing.
     pub fn from_run(run: &Run, unit: DistanceUnit) -> Self {
         let number = |n: Option<u16>| n.map(|n| n.to_string()).unwrap_or_default();
@@ -693,5 +700,15 @@ mod tests {
         }
         assert!(check_shoe_threshold("lots", DistanceUnit::Mi).is_err());
         assert!(check_shoe_threshold("NaN", DistanceUnit::Mi).is_err());
+    }
+
+    #[test]
+    fn a_day_earlier_steps_back_from_the_date_typed() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap_or_default();
+        let day = |text| RunDraft::day_before(text, today).to_string();
+        assert_eq!(day("2026-11-20"), "2026-11-19");
+        assert_eq!(day("2026-03-01"), "2026-02-28");
+        assert_eq!(day(""), "2026-11-28");
+        assert_eq!(day("not a date"), "2026-11-28");
     }
 }

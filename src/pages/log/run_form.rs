@@ -1,4 +1,5 @@
-//! The run form: date (today by default), distance and duration, then Save run. Type,
+//! The run form: date (today at first, then the last date saved, with Today, Yesterday and
+//! A day earlier a tap away), distance and duration (or the last run's), then Save run. Type,
 //! surface, shoe, pain, effort, cadence and notes are folded away. Also edits a run.
 
 use leptos::prelude::*;
@@ -129,11 +130,12 @@ pub fn RunForm() -> impl IntoView {
             .data()
             .with_untracked(|data| data.settings.default_shoe.clone())
     };
-    let reset = move || {
-        fields.fill(&RunDraft::new(clock::today(), default_shoe()));
+    // After a save the date stays: past runs are logged one after another.
+    let reset = move |date| {
+        fields.fill(&RunDraft::new(date, default_shoe()));
         errors.set(DraftErrors::default());
     };
-    reset();
+    reset(clock::today());
 
     // A new default shoe (the first pair added, or one chosen below) applies to the next run.
     Effect::new(move |previous: Option<Option<RecordId>>| {
@@ -182,6 +184,7 @@ pub fn RunForm() -> impl IntoView {
             }
         };
         errors.set(DraftErrors::default());
+        let date = checked.date;
         let summary = format!(
             "{} in {} on {}",
             checked.distance.display(unit),
@@ -205,10 +208,27 @@ pub fn RunForm() -> impl IntoView {
                 };
                 status.set(Some(format!("{verb}: {summary}.")));
                 log.editing.set(None);
-                reset();
+                reset(date);
             }
             // What was typed stays in the form; the banner at the top says why.
             Err(reason) => status.set(Some(format!("Not saved. {reason}"))),
+        }
+    };
+
+    let set_date = move |date: chrono::NaiveDate| fields.date.set(date.to_string());
+    let latest_run = move || {
+        store.data().with(|data| {
+            data.runs
+                .iter()
+                .max_by_key(|run| (run.date, run.updated_at))
+                .map(|run| RunDraft::from_run(run, data.settings.units))
+        })
+    };
+    let has_runs = move || store.data().with(|data| !data.runs.is_empty());
+    let same_as_last = move |_| {
+        if let Some(last) = latest_run() {
+            fields.distance.set(last.distance);
+            fields.duration.set(last.duration);
         }
     };
 
@@ -266,6 +286,27 @@ pub fn RunForm() -> impl IntoView {
                 value=fields.date
                 error=error(|e| e.date.clone())
             />
+            <div class="actions quick-fill" role="group" aria-label="Quick dates">
+                <button type="button" class="button secondary" on:click=move |_| set_date(clock::today())>
+                    "Today"
+                </button>
+                <button
+                    type="button"
+                    class="button secondary"
+                    on:click=move |_| set_date(RunDraft::day_before("", clock::today()))
+                >
+                    "Yesterday"
+                </button>
+                <button
+                    type="button"
+                    class="button secondary"
+                    on:click=move |_| {
+                        set_date(RunDraft::day_before(&fields.date.get_untracked(), clock::today()))
+                    }
+                >
+                    "A day earlier"
+                </button>
+            </div>
             <TextField
                 id="run-distance"
                 label="Distance"
@@ -283,6 +324,11 @@ pub fn RunForm() -> impl IntoView {
                 error=error(|e| e.duration.clone())
                 hint="Minutes (45), 45:30, 45.30 or 1:02:03".to_string()
             />
+            <Show when=has_runs>
+                <button type="button" class="button secondary quick-fill" on:click=same_as_last>
+                    "Same distance and time as the last run"
+                </button>
+            </Show>
             <p class="hint" aria-live="polite">{pace}</p>
             <details>
                 <summary>"More details (optional)"</summary>
@@ -338,7 +384,7 @@ pub fn RunForm() -> impl IntoView {
                         class="button secondary"
                         on:click=move |_| {
                             log.editing.set(None);
-                            reset();
+                            reset(clock::today());
                             status.set(Some("Edit cancelled; nothing changed.".into()));
                         }
                     >
