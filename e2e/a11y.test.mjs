@@ -166,7 +166,71 @@ for (const scheme of ['light', 'dark']) {
   });
 }
 
+/**
+ * Tabs through every focusable element of the screen once and lists each one that, focused,
+ * sits wholly or partly under the fixed bottom navigation or the sticky header (WCAG 2.2's
+ * "Focus Not Obscured", which axe does not test).
+ */
+async function focusHiddenUnderBars(page, where) {
+  await page.evaluate(() => {
+    window.scrollTo(0, 0);
+    document.activeElement?.blur();
+  });
+  const hidden = [];
+  const seen = new Set();
+  for (let i = 0; i < 250; i += 1) {
+    await page.keyboard.press('Tab');
+    const found = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return null;
+      const nav = document.querySelector('.bottom-nav');
+      const header = document.querySelector('.app-header');
+      const key = el.id || `${el.tagName}:${(el.getAttribute('aria-label') || el.textContent || '').trim().slice(0, 40)}`;
+      if (nav?.contains(el) || header?.contains(el) || el.classList.contains('skip-link')) return { key, ok: true };
+      const box = el.getBoundingClientRect();
+      const navTop = nav ? nav.getBoundingClientRect().top : window.innerHeight;
+      const headerBottom = header ? header.getBoundingClientRect().bottom : 0;
+      return { key, ok: box.bottom <= navTop + 0.5 && box.top >= headerBottom - 0.5, top: box.top, bottom: box.bottom };
+    });
+    if (!found) continue;
+    if (seen.has(found.key)) break;
+    seen.add(found.key);
+    if (!found.ok) hidden.push(`${where}: "${found.key}" focused at ${Math.round(found.top)}–${Math.round(found.bottom)} px, under a bar`);
+  }
+  return hidden;
+}
+
 describe('large text and keyboard', () => {
+  test('no focused element is hidden under the bottom navigation or the header', async () => {
+    const found = [];
+    for (const scheme of ['light', 'dark']) {
+      const { context, page, problems } = await openIn(scheme, '', 'Home');
+      const visitAll = async (state) => {
+        for (const screen of SCREENS) {
+          await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: screen.name, exact: true }).click();
+          await page.getByRole('heading', { level: 1, name: screen.name }).waitFor();
+          found.push(...(await focusHiddenUnderBars(page, `${screen.name} (${state}, ${scheme})`)));
+        }
+      };
+      await visitAll('empty');
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Log' }).click();
+      for (let i = 0; i < 6; i += 1) {
+        await addRun(page, { date: `2026-11-${String(10 + i).padStart(2, '0')}`, distance: '5', duration: '30' });
+        await page.getByRole('status').filter({ hasText: 'Saved: 5 km' }).waitFor();
+        // The confirmation is seen where it appears, not behind the navigation.
+        const status = await page.evaluate(() => {
+          const el = [...document.querySelectorAll('[role=status]')].find((s) => s.textContent.startsWith('Saved:'));
+          return { bottom: el.getBoundingClientRect().bottom, navTop: document.querySelector('.bottom-nav').getBoundingClientRect().top };
+        });
+        if (status.bottom > status.navTop) found.push(`Log (${scheme}): "Saved" message at ${Math.round(status.bottom)} px, under the navigation`);
+      }
+      await visitAll('with data');
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
+    assert.deepEqual(found, []);
+  });
+
   test('at 200% zoom (180 CSS px wide) no screen scrolls sideways', async () => {
     const { context, page, problems } = await openIn('light', '', 'Home', { viewport: { width: 180, height: 370 } });
     const found = [];

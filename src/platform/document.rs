@@ -42,6 +42,19 @@ pub fn focus_field(id: &'static str) {
     focus_when_drawn(id, true);
 }
 
+/// Scrolls the element `id` into view once it is drawn, bottom edge first: a status line
+/// under a form lands just above the fixed navigation (the root's scroll-padding).
+pub fn reveal(id: &'static str) {
+    leptos::prelude::request_animation_frame(move || {
+        if let Some(element) = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.get_element_by_id(id))
+        {
+            element.scroll_into_view_with_bool(false);
+        }
+    });
+}
+
 fn focus_when_drawn(id: &'static str, unfold: bool) {
     leptos::prelude::request_animation_frame(move || {
         use wasm_bindgen::JsCast;

@@ -11,7 +11,7 @@ use crate::domain::records::{RecordId, RunKind, Surface};
 use crate::domain::run_draft::{DraftErrors, RunDraft};
 use crate::domain::units::Pace;
 use crate::platform::clock;
-use crate::platform::document::focus_field;
+use crate::platform::document::{focus_field, reveal};
 use crate::store::AppStore;
 
 /// One signal per field, so each input owns its text while the runner types.
@@ -209,6 +209,7 @@ pub fn RunForm() -> impl IntoView {
                 status.set(Some(format!("{verb}: {summary}.")));
                 log.editing.set(None);
                 reset(date);
+                reveal("run-form-status");
             }
             // What was typed stays in the form; the banner at the top says why.
             Err(reason) => status.set(Some(format!("Not saved. {reason}"))),
@@ -392,7 +393,7 @@ pub fn RunForm() -> impl IntoView {
                     </button>
                 </Show>
             </div>
-            <p role="status" class="status">{move || status.get()}</p>
+            <p role="status" class="status" id="run-form-status">{move || status.get()}</p>
         </form>
     }
     .into_any()
