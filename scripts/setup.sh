@@ -6,6 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
+# Firefox's WebDriver, for the engine journeys and the browser tests in Firefox.
+GECKODRIVER_VERSION=0.37.1
 # wasm-bindgen's CLI must match the library exactly, so the version comes from Cargo.lock.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 
@@ -15,6 +17,12 @@ as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
 missing_debs=()
 command -v chromium >/dev/null || missing_debs+=(chromium)
 command -v chromedriver >/dev/null || missing_debs+=(chromium-driver)
+# The other engines of a runner's phone: Firefox ESR, and WebKitGTK (Safari's engine) with its
+# WebDriver and MiniBrowser, which needs a display: xvfb (xvfb-run also needs xauth).
+command -v firefox-esr >/dev/null || missing_debs+=(firefox-esr)
+command -v WebKitWebDriver >/dev/null || missing_debs+=(webkit2gtk-driver)
+command -v xvfb-run >/dev/null || missing_debs+=(xvfb)
+command -v xauth >/dev/null || missing_debs+=(xauth)
 if ((${#missing_debs[@]})); then
   step "Installing Debian packages: ${missing_debs[*]}"
   as_root apt-get update -qq
@@ -41,6 +49,11 @@ if [[ $(wasm-bindgen --version 2>/dev/null) != "wasm-bindgen $WASM_BINDGEN_VERSI
   step "Installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 3 minutes)"
   # Not --locked: one of its locked dependency versions is not served by this registry.
   cargo install wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION"
+fi
+
+if [[ $(geckodriver --version 2>/dev/null | head -n 1) != "geckodriver $GECKODRIVER_VERSION"* ]]; then
+  step "Installing geckodriver $GECKODRIVER_VERSION (about 5 minutes on 2 cores)"
+  cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked
 fi
 
 # package.json pins exact versions, so `npm ls` passing means the pinned tools are there.

@@ -5,6 +5,7 @@
 #   4. release builds under /patella/ and at /, size budget, Lighthouse
 #   5. end-to-end journeys in Chromium against those release builds, with accessibility
 #      checks (axe-core, tap sizes, 200% zoom, keyboard) and screenshots
+#   6. the runner's journeys in Chromium, Firefox and WebKit (one file, once per engine)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -38,3 +39,15 @@ node scripts/lighthouse.mjs target/e2e/patella
 
 step "End-to-end journeys in Chromium (screenshots in target/screenshots/)"
 PATELLA_DIST_SUBPATH=target/e2e/patella PATELLA_DIST_ROOT=target/e2e/root node --test e2e/
+
+step "The runner's journeys in Chromium, Firefox and WebKit (screenshots in target/screenshots/<engine>/)"
+for engine in chromium firefox webkit; do
+  printf '\n--- %s\n' "$engine"
+  if [[ $engine == webkit ]]; then
+    # WebKitWebDriver's MiniBrowser needs a display; xvfb gives it one.
+    PATELLA_ENGINE=$engine PATELLA_DIST_SUBPATH=target/e2e/patella \
+      xvfb-run -a -s '-screen 0 1280x1024x24' node --test e2e/engines/journeys.mjs
+  else
+    PATELLA_ENGINE=$engine PATELLA_DIST_SUBPATH=target/e2e/patella node --test e2e/engines/journeys.mjs
+  fi
+done
