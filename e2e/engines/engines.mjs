@@ -17,6 +17,8 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  // Scrollbars drawn over the page, as on a phone, not beside it.
+  '--hide-scrollbars',
   `--window-size=${PHONE.width},${PHONE.height}`,
 ];
 
@@ -51,6 +53,9 @@ const ENGINES = {
           // Headless Firefox will not make a window narrower than 500 px: draw CSS pixels
           // 500/360 device pixels wide, as a phone's screen does, so the page is 360 wide.
           'toolkit.legacyUserProfileCustomizations.stylesheets': true,
+          // Scrollbars drawn over the page, as on a phone, not beside it.
+          'ui.useOverlayScrollbars': 1,
+          'widget.gtk.overlay-scrollbars.enabled': true,
           // Downloads go to a folder without asking, as on a phone.
           'browser.download.folderList': 2,
           'browser.download.dir': downloads,
