@@ -36,15 +36,18 @@ const ENGINES = {
   chromium: {
     driver: () => process.env.CHROMEDRIVER ?? '/usr/bin/chromedriver',
     args: (port) => [`--port=${port}`],
-    capabilities: () => ({
+    capabilities: ({ dark }) => ({
       browserName: 'chrome',
-      'goog:chromeOptions': { binary: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
+      'goog:chromeOptions': {
+        binary: process.env.CHROMIUM ?? '/usr/bin/chromium',
+        args: [...CHROMIUM_ARGS, ...(dark ? ['--force-dark-mode'] : [])],
+      },
     }),
   },
   firefox: {
     driver: () => process.env.GECKODRIVER ?? 'geckodriver',
     args: (port) => ['--host', '127.0.0.1', '--port', String(port)],
-    capabilities: (downloads, profile) => ({
+    capabilities: ({ downloads, profile, dark }) => ({
       browserName: 'firefox',
       'moz:firefoxOptions': {
         binary: process.env.FIREFOX ?? '/usr/bin/firefox-esr',
@@ -66,6 +69,8 @@ const ENGINES = {
           'datareporting.policy.dataSubmissionEnabled': false,
           'toolkit.telemetry.enabled': false,
           'browser.shell.checkDefaultBrowser': false,
+          // The system's dark theme, which a page sees as prefers-color-scheme: dark.
+          ...(dark ? { 'ui.systemUsesDarkTheme': 1, 'layout.css.prefers-color-scheme.content-override': 0 } : {}),
         },
       },
     }),
@@ -73,9 +78,9 @@ const ENGINES = {
   webkit: {
     driver: () => process.env.WEBKITWEBDRIVER ?? 'WebKitWebDriver',
     args: (port) => [`--port=${port}`],
-    capabilities: () => ({
+    capabilities: ({ dark }) => ({
       browserName: 'MiniBrowser',
-      'webkitgtk:browserOptions': { binary: miniBrowser(), args: ['--automation'] },
+      'webkitgtk:browserOptions': { binary: miniBrowser(), args: ['--automation', ...(dark ? ['--dark-mode'] : [])] },
     }),
   },
 };
@@ -83,10 +88,10 @@ const ENGINES = {
 export const ENGINE_NAMES = Object.keys(ENGINES);
 
 /**
- * Starts `name`'s driver and a browser session, sized to a phone where the engine allows.
- * Resolves to { session, downloads, viewport, stop }.
+ * Starts `name`'s driver and a browser session, sized to a phone where the engine allows,
+ * in the system's dark theme if `dark`. Resolves to { session, downloads, stop }.
  */
-export async function launchEngine(name) {
+export async function launchEngine(name, { dark = false } = {}) {
   const engine = ENGINES[name];
   if (!engine) throw new Error(`unknown engine ${name}; one of ${ENGINE_NAMES.join(', ')}`);
   const scratch = mkdtempSync(join(tmpdir(), `patella-${name}-`));
@@ -115,7 +120,7 @@ export async function launchEngine(name) {
   const driver = await startDriver(engine.driver(), engine.args, env);
   let session;
   try {
-    session = await Session.start(driver.url, engine.capabilities(downloads, profile));
+    session = await Session.start(driver.url, engine.capabilities({ downloads, profile, dark }));
   } catch (error) {
     await driver.stop();
     throw new Error(`${error.message}\n${driver.stderr()}`);
