@@ -228,6 +228,37 @@ describe(`the runner's journeys in ${ENGINE}`, () => {
     await page.assertNoProblems();
   });
 
+  test("two tabs each adding a run keep both, and each shows the other's", async () => {
+    await fresh('log', 'Log');
+    const { session } = browser;
+    const first = await session.windowHandle();
+    const second = await session.newWindow();
+    try {
+      await session.switchToWindow(second);
+      await page.navigate(`${server.url}log`);
+      await page.screen('Log');
+      await session.switchToWindow(first);
+      await addRun({ date: '2026-11-20', distance: '5', duration: '30' });
+      await page.status('Saved: 5 km');
+      await session.switchToWindow(second);
+      await addRun({ date: '2026-11-21', distance: '8', duration: '48' });
+      await page.status('Saved: 8 km');
+      const both = ['2026-11-21 · 8 km · 48:00 · 6:00 /km', '2026-11-20 · 5 km · 30:00 · 6:00 /km'];
+      assert.deepEqual(await listedRuns(), both);
+      await page.assertNoProblems();
+      // The first tab heard of the second tab's run without a reload (the storage event).
+      await session.switchToWindow(first);
+      await page.see('2026-11-21 · 8 km', { within: 'Runs' });
+      assert.deepEqual(await listedRuns(), both);
+      assert.equal((await page.stored('patella.runs')).data.length, 2);
+      await page.assertNoProblems();
+    } finally {
+      await session.switchToWindow(second).catch(() => {});
+      await session.closeWindow().catch(() => {});
+      await session.switchToWindow(first);
+    }
+  });
+
   test('Home: the week and a load warning built from stored runs', async () => {
     await fresh('log', 'Log');
     await addRun({ date: localDay(12), distance: '5', duration: '30' });

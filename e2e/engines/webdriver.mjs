@@ -114,6 +114,23 @@ export class Session {
     return this.command('POST', '/timeouts', timeouts);
   }
 
+  windowHandle() {
+    return this.command('GET', '/window');
+  }
+
+  /** Opens a new tab (or window, where the browser has no tabs); returns its handle. */
+  async newWindow() {
+    return (await this.command('POST', '/window/new', { type: 'tab' })).handle;
+  }
+
+  switchToWindow(handle) {
+    return this.command('POST', '/window', { handle });
+  }
+
+  closeWindow() {
+    return this.command('DELETE', '/window');
+  }
+
   windowRect() {
     return this.command('GET', '/window/rect');
   }
