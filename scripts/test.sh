@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every check and test; exits non-zero on any failure.
 #   1. formatting and clippy (native and wasm)   2. native unit tests (domain rules)
-#   3. browser tests (wasm-bindgen-test in headless Chromium)
+#   3. browser tests (wasm-bindgen-test in headless Chromium, then in headless Firefox)
 #   4. release builds under /patella/ and at /, size budget, Lighthouse
 #   5. end-to-end journeys in Chromium against those release builds, with accessibility
 #      checks (axe-core, tap sizes, 200% zoom, keyboard) and screenshots
@@ -25,6 +25,11 @@ cargo test --locked
 
 step "Browser tests in headless Chromium"
 cargo test --locked --target wasm32-unknown-unknown --tests
+
+step "Browser tests in headless Firefox"
+# wasm-bindgen-test-runner takes the first driver named in its environment, GECKODRIVER
+# before CHROMEDRIVER; webdriver.json names Debian's firefox-esr.
+GECKODRIVER="$(command -v geckodriver)" cargo test --locked --target wasm32-unknown-unknown --tests
 
 step "Release builds (wasm-opt), under /patella/ and at the site root"
 rm -rf target/e2e
