@@ -52,6 +52,28 @@
     record(`no PerformanceObserver for resources: ${error}`);
   }
 
+  // Each screen wake lock the page asks for, with the answer and whether it is still held
+  // (the real API answers; the guard only keeps the record).
+  const locks = (window.__patellaWakeLocks = []);
+  if (navigator.wakeLock && navigator.wakeLock.request) {
+    const request = navigator.wakeLock.request.bind(navigator.wakeLock);
+    navigator.wakeLock.request = (...args) => {
+      const lock = { at: performance.now(), state: 'asked' };
+      locks.push(lock);
+      return request(...args).then(
+        (sentinel) => {
+          lock.state = 'held';
+          sentinel.addEventListener('release', () => (lock.state = 'released'));
+          return sentinel;
+        },
+        (error) => {
+          lock.state = error.name;
+          throw error;
+        },
+      );
+    };
+  }
+
   const createObjectURL = URL.createObjectURL;
   URL.createObjectURL = function (object) {
     if (object instanceof Blob) blobs.push(object);

@@ -382,11 +382,17 @@ describe(`more of the runner's journeys in ${ENGINE}`, () => {
     assert.match(persistence, /(agreed to keep|may clear|does not say)/);
     await page.heading('Install Patella');
     await page.see('Add to Home Screen');
-    const apis = await page.execute(() => ({
+    // What this engine offers the timer and the store, for the README's table of browsers.
+    const apis = await page.execute(async () => ({
       vibrate: 'vibrate' in navigator,
-      wakeLock: 'wakeLock' in navigator,
+      wakeLock: navigator.wakeLock
+        ? await navigator.wakeLock.request('screen').then(
+            (sentinel) => sentinel.release().then(() => 'granted'),
+            (error) => error.name,
+          )
+        : 'absent',
       beforeinstallprompt: 'onbeforeinstallprompt' in window,
-      persist: Boolean(navigator.storage && navigator.storage.persist),
+      persist: navigator.storage && navigator.storage.persist ? await navigator.storage.persisted() : 'absent',
       audio: typeof AudioContext === 'function',
     }));
     numbers.persistence = persistence;
@@ -409,6 +415,13 @@ describe(`more of the runner's journeys in ${ENGINE}`, () => {
       });
     await segment('WALK');
     await shoot('recovery-timer');
+    // The screen is kept on while the timer runs.
+    const screenKeptOn = () =>
+      page.until(() => (window.__patellaWakeLocks || []).some((lock) => lock.state === 'held'), [], {
+        what: 'a screen wake lock held',
+        timeout: 3000,
+      });
+    await screenKeptOn();
     await segment('RUN');
     // The timer lives in storage: a reload picks it up where it was.
     await page.reload();
@@ -418,6 +431,9 @@ describe(`more of the runner's journeys in ${ENGINE}`, () => {
     // the tap must be enough in every engine (AudioContext resumed inside it).
     await page.tapButton('Turn the beeps on');
     await page.gone('button', 'Turn the beeps on');
+    // And kept on after the reload: asked for at once, or (WebKit, which wants a tap) on
+    // the tap that turns the beeps on.
+    await screenKeptOn();
     await page.tapButton('Pause');
     await segment('PAUSED');
     const frozen = await page.execute(() => document.getElementById('rec-countdown').textContent);

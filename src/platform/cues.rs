@@ -67,6 +67,16 @@ impl ScreenLock {
         }
     }
 
+    /// A lock is held now: asked for, granted, and not released by the browser since (it
+    /// releases the lock whenever the page is hidden).
+    fn held(&self) -> bool {
+        self.sentinel.borrow().as_ref().is_some_and(|sentinel| {
+            Reflect::get(sentinel, &JsValue::from_str("released"))
+                .map(|released| !released.is_truthy())
+                .unwrap_or(false)
+        })
+    }
+
     pub fn release(&self) {
         *self.wanted.borrow_mut() = false;
         if let Some(sentinel) = self.sentinel.borrow_mut().take() {
@@ -84,7 +94,7 @@ impl ScreenLock {
     }
 
     fn request(&self) {
-        if !page_visible() {
+        if !page_visible() || self.held() {
             return;
         }
         let Some(window) = web_sys::window() else {

@@ -179,6 +179,12 @@ pub fn TimerCard(store: AppStore) -> impl IntoView {
     // comes next, or it would fall to the page and a screen reader would lose its place.
     Effect::new(move |before: Option<Mode>| {
         let now = mode.get();
+        // A session picked up after a reload keeps the screen on too. Browsers that want a
+        // tap first (Safari) refuse here; "Turn the beeps on" asks again inside its tap.
+        let paused = timer.with_untracked(|t| t.is_some_and(|t| t.run.is_paused()));
+        if before.is_none() && now == Mode::Running && !paused {
+            screen.with_value(ScreenLock::acquire);
+        }
         if before.is_some_and(|before| before != now) {
             focus_heading(match now {
                 Mode::Idle => "rec-timer-heading",
@@ -431,7 +437,14 @@ pub fn TimerCard(store: AppStore) -> impl IntoView {
                 <p class="timer-total">{progress}</p>
             </div>
             <Show when=move || !has_sound.get() && !paused()>
-                <button type="button" class="button secondary timer-sound" on:click=move |_| requeue_cues()>
+                <button
+                    type="button"
+                    class="button secondary timer-sound"
+                    on:click=move |_| {
+                        requeue_cues();
+                        screen.with_value(ScreenLock::acquire);
+                    }
+                >
                     "Turn the beeps on"
                 </button>
             </Show>
