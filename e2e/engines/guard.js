@@ -52,6 +52,16 @@
     record(`no PerformanceObserver for resources: ${error}`);
   }
 
+  // When the app is interactive: its own screen drawn (a main heading) and the start-up
+  // shell (#boot) gone, as milliseconds from the start of the navigation.
+  const ready = new MutationObserver(() => {
+    if (!document.getElementById('boot') && document.querySelector('main#main h1')) {
+      window.__patellaReady = performance.now();
+      ready.disconnect();
+    }
+  });
+  ready.observe(document, { childList: true, subtree: true });
+
   // Each screen wake lock the page asks for, with the answer and whether it is still held
   // (the real API answers; the guard only keeps the record).
   const locks = (window.__patellaWakeLocks = []);
