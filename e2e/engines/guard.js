@@ -65,12 +65,14 @@
   // Each screen wake lock the page asks for, with the answer and whether it is still held
   // (the real API answers; the guard only keeps the record).
   const locks = (window.__patellaWakeLocks = []);
-  if (navigator.wakeLock && navigator.wakeLock.request) {
-    const request = navigator.wakeLock.request.bind(navigator.wakeLock);
-    navigator.wakeLock.request = (...args) => {
+  // On the prototype: WebKit does not always have navigator.wakeLock yet this early.
+  const wakeLock = window.WakeLock && window.WakeLock.prototype;
+  if (wakeLock && wakeLock.request) {
+    const request = wakeLock.request;
+    wakeLock.request = function (...args) {
       const lock = { at: performance.now(), state: 'asked' };
       locks.push(lock);
-      return request(...args).then(
+      return request.apply(this, args).then(
         (sentinel) => {
           lock.state = 'held';
           sentinel.addEventListener('release', () => (lock.state = 'released'));

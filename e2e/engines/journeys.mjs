@@ -414,11 +414,17 @@ describe(`more of the runner's journeys in ${ENGINE}`, () => {
     await segment('WALK');
     await shoot('recovery-timer');
     // The screen is kept on while the timer runs.
-    const screenKeptOn = () =>
-      page.until(() => (window.__patellaWakeLocks || []).some((lock) => lock.state === 'held'), [], {
-        what: 'a screen wake lock held',
-        timeout: 3000,
-      });
+    const screenKeptOn = async () => {
+      try {
+        await page.until(() => (window.__patellaWakeLocks || []).some((lock) => lock.state === 'held'), [], {
+          what: 'a screen wake lock held',
+          timeout: 3000,
+        });
+      } catch (error) {
+        const locks = await page.execute(() => window.__patellaWakeLocks);
+        throw new Error(`${error.message}; wake locks asked for: ${JSON.stringify(locks)}`);
+      }
+    };
     await screenKeptOn();
     await segment('RUN');
     // The timer lives in storage: a reload picks it up where it was.
