@@ -54,7 +54,15 @@ export async function serve(root, mount = '/', { fallbackStatus = 404 } = {}) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    let body = await readFile(file);
+    let body;
+    try {
+      body = await readFile(file);
+    } catch (error) {
+      // A file can go between stat and read (a test's scratch folder removed while a browser
+      // still fetches): answer like a server would, never with an unhandled rejection.
+      response.writeHead(404, { 'content-type': 'text/plain' }).end(`not found: ${error.code ?? error}`);
+      return;
+    }
     const headers = {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
       'cache-control': 'no-cache',
