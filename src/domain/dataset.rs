@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::protocol;
 use crate::domain::records::{
-    merge_by_id, Dated, PainEntry, Run, Settings, Shoe, StrengthSession, TriageRecord,
+    self, merge_by_id, Dated, PainEntry, Run, Settings, Shoe, StrengthSession, TriageRecord,
 };
 use crate::domain::recovery_plan::RecoveryPrefs;
 use crate::domain::schema::Collection;
@@ -94,7 +94,7 @@ impl DataSet {
 
     /// The knee check taken last (not the one saved last: a restored backup may add older ones).
     pub fn latest_check(&self) -> Option<&TriageRecord> {
-        self.triage.iter().max_by_key(|check| check.taken_at)
+        records::latest_check(&self.triage)
     }
 
     /// The back-to-running plan replayed from its start, or `None` before it starts.
@@ -109,7 +109,7 @@ impl DataSet {
 
     /// Where the runner is today: the one answer every screen gives about this week.
     pub fn situation(&self, today: NaiveDate) -> Situation {
-        situation::situation(today, &self.triage, self.plan_progress().as_ref())
+        situation::situation(today, self.latest_check(), self.plan_progress().as_ref())
     }
 
     /// True when there is something worth backing up and no backup in the last 30 days.

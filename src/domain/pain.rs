@@ -15,32 +15,113 @@ use chrono::{Days, NaiveDate};
 
 use crate::domain::records::{PainEntry, PainScore, Run};
 
-/// Where a pain score sits in the pain-monitoring model.
+/// Where a pain score sits under the pain rule that applies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum PainZone {
     /// 0–3/10: fine to carry on.
     Fine,
-    /// 4–5/10: acceptable, as long as it settles by the next morning.
+    /// 4–5/10 in ordinary training: acceptable, as long as it settles by the next morning.
     Acceptable,
-    /// 6–10/10: too much; reduce the load.
+    /// Above the limit: reduce the load.
     TooMuch,
 }
 
 /// Highest score in the fine zone.
 pub const FINE_MAX: u8 = 3;
-/// Highest score in the acceptable zone; anything above is too much.
+/// Highest score in the acceptable zone of ordinary training; anything above is too much.
 pub const ACCEPTABLE_MAX: u8 = 5;
 
-impl PainZone {
-    /// The zone of one score: ≤ 3 fine, 4–5 acceptable, > 5 too much.
-    pub fn of(score: PainScore) -> PainZone {
+/// The one pain rule. Every screen that judges a pain score asks it, with the rule the
+/// runner's situation picks (`Situation::pain_rule`), so no two screens can call the same
+/// score both fine and too much.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PainRule {
+    /// Ordinary training, by the pain-monitoring model (Silbernagel 2007): up to 3/10 during
+    /// or after activity is fine, 4–5/10 is acceptable if it has settled by the next
+    /// morning, above 5/10 is too much.
+    Training,
+    /// A knee recovering, from the first days after a knee check to the end of the
+    /// back-to-running plan: up to 3/10, settled by the next morning (the seed's
+    /// return-to-running protocol, stricter because the tissue is still healing).
+    Recovery,
+}
+
+impl PainRule {
+    /// The highest score that is still within the rule.
+    pub fn limit(self) -> u8 {
+        match self {
+            PainRule::Training => ACCEPTABLE_MAX,
+            PainRule::Recovery => FINE_MAX,
+        }
+    }
+
+    /// The zone of one score under this rule.
+    pub fn zone(self, score: PainScore) -> PainZone {
         match score.value() {
             0..=FINE_MAX => PainZone::Fine,
-            4..=ACCEPTABLE_MAX => PainZone::Acceptable,
+            value if value <= self.limit() => PainZone::Acceptable,
             _ => PainZone::TooMuch,
         }
     }
 
+    /// Whether a score is above the limit: the signal to ease off.
+    pub fn is_too_much(self, score: PainScore) -> bool {
+        self.zone(score) == PainZone::TooMuch
+    }
+
+    /// The rule in one sentence, as "this week" states it.
+    pub fn sentence(self) -> &'static str {
+        match self {
+            PainRule::Training => {
+                "Up to 5 out of 10 during or after a run is acceptable if it has settled by the \
+                 next morning; above that, run less."
+            }
+            PainRule::Recovery => {
+                "While the knee recovers, keep pain during and after activity at 3 out of 10 or \
+                 less, settled by the next morning."
+            }
+        }
+    }
+
+    /// Where the rule comes from, for a "Why?".
+    pub fn source(self) -> &'static str {
+        match self {
+            PainRule::Training => {
+                "A pain-monitoring approach used for tendon and knee problems (Silbernagel \
+                 2007): up to 3/10 during or after running is fine, 4–5/10 is acceptable if it \
+                 has settled by the next morning, and above 5/10 the knee is taking more than \
+                 it can handle right now."
+            }
+            PainRule::Recovery => {
+                "While a knee recovers, the return-to-running plan moves on only from sessions \
+                 at 3/10 or less that are no worse the next morning: the tissue is still \
+                 healing, so the limit is stricter than in ordinary training."
+            }
+        }
+    }
+
+    /// The scores of a zone under this rule, in words.
+    pub fn range(self, zone: PainZone) -> String {
+        match (self, zone) {
+            (_, PainZone::Fine) => format!("0–{FINE_MAX}/10"),
+            (PainRule::Training, PainZone::Acceptable) => {
+                format!("{}–{ACCEPTABLE_MAX}/10", FINE_MAX + 1)
+            }
+            (PainRule::Recovery, PainZone::Acceptable) => String::new(),
+            (rule, PainZone::TooMuch) => format!("{}–10/10", rule.limit() + 1),
+        }
+    }
+
+    /// What to do when pain is above the limit.
+    pub fn ease_off(self) -> String {
+        format!(
+            "Ease off: shorter, easier runs or rest until it stays at {}/10 or less.",
+            self.limit()
+        )
+    }
+}
+
+impl PainZone {
     /// A short name for the zone, as a badge shows it.
     pub fn label(self) -> &'static str {
         match self {
@@ -49,33 +130,8 @@ impl PainZone {
             PainZone::TooMuch => "Too much",
         }
     }
-
-    /// The scores in the zone, in words.
-    pub fn range(self) -> &'static str {
-        match self {
-            PainZone::Fine => "0–3/10",
-            PainZone::Acceptable => "4–5/10",
-            PainZone::TooMuch => "6–10/10",
-        }
-    }
-
-    /// What a runner does with pain in this zone.
-    pub fn advice(self) -> &'static str {
-        match self {
-            PainZone::Fine => "Pain at this level is fine: you can keep training as planned.",
-            PainZone::Acceptable => {
-                "Pain at this level is acceptable, as long as it has settled by the next morning. \
-                 Don't add distance or speed until it does."
-            }
-            PainZone::TooMuch => {
-                "Pain at this level means the knee is taking too much. Make the next runs shorter \
-                 and easier, or rest, until pain stays at 5/10 or less."
-            }
-        }
-    }
 }
 
-/// The zone of one score (same as [`PainZone::of`]).
 /// A pain entry in one line, as the Log lists it: "2026-11-26 · 6/10 · Inner side · stiff or
 /// sorer in the morning · after the hills".
 pub fn entry_line(entry: &PainEntry) -> String {
@@ -91,10 +147,6 @@ pub fn entry_line(entry: &PainEntry) -> String {
         parts.push(entry.note.clone());
     }
     parts.join(" · ")
-}
-
-pub fn zone(score: PainScore) -> PainZone {
-    PainZone::of(score)
 }
 
 /// The highest pain of a run: during or after, whichever is higher.
@@ -152,7 +204,13 @@ pub struct PainTrend {
 
 /// Pain over the last `days` days (today included) against the `days` days before.
 /// Records dated after `today` are ignored. `days` is kept within 1 to [`MAX_TREND_DAYS`].
-pub fn trend(runs: &[Run], pain: &[PainEntry], today: NaiveDate, days: u32) -> PainTrend {
+pub fn trend(
+    runs: &[Run],
+    pain: &[PainEntry],
+    today: NaiveDate,
+    days: u32,
+    rule: PainRule,
+) -> PainTrend {
     let days = days.clamp(1, MAX_TREND_DAYS);
     let span = u64::from(days) * 2;
     // Highest score per day, indexed by days before today: one pass over each list.
@@ -210,7 +268,7 @@ pub fn trend(runs: &[Run], pain: &[PainEntry], today: NaiveDate, days: u32) -> P
         }
         _ => TrendDirection::NotEnoughData,
     };
-    let description = describe(days, recent.as_ref(), previous.as_ref(), direction);
+    let description = describe(days, recent.as_ref(), previous.as_ref(), direction, rule);
     PainTrend {
         days,
         recent,
@@ -245,6 +303,7 @@ fn describe(
     recent: Option<&PeriodPain>,
     previous: Option<&PeriodPain>,
     direction: TrendDirection,
+    rule: PainRule,
 ) -> String {
     let Some(now) = recent else {
         return match previous {
@@ -262,13 +321,20 @@ fn describe(
         };
     };
     let highest = now.highest;
-    let zone = PainZone::of(highest);
-    let zone_sentence = format!(
-        "The highest, {}/10, is in the {} range ({}).",
-        highest.value(),
-        zone.label().to_lowercase(),
-        zone.range()
-    );
+    let zone = rule.zone(highest);
+    let zone_sentence = match (rule, zone) {
+        (PainRule::Recovery, PainZone::TooMuch) => format!(
+            "The highest, {}/10, is above the {}/10 limit while the knee recovers.",
+            highest.value(),
+            rule.limit()
+        ),
+        _ => format!(
+            "The highest, {}/10, is in the {} range ({}).",
+            highest.value(),
+            zone.label().to_lowercase(),
+            rule.range(zone)
+        ),
+    };
     let average = score_words(now.average);
     let comparison = match (previous, direction) {
         (Some(before), TrendDirection::Better) => format!(
@@ -290,7 +356,12 @@ fn describe(
         period_words(days)
     );
     if direction == TrendDirection::Worse || zone == PainZone::TooMuch {
-        text.push_str(" Ease off: shorter, easier runs or rest until it settles.");
+        text.push(' ');
+        if zone == PainZone::TooMuch {
+            text.push_str(&rule.ease_off());
+        } else {
+            text.push_str("Ease off: shorter, easier runs or rest until it settles.");
+        }
     }
     text
 }
@@ -350,18 +421,41 @@ mod tests {
     }
 
     #[test]
-    fn zones_at_their_edges() {
+    fn zones_at_their_edges_under_each_rule() {
+        use PainRule::{Recovery, Training};
+        use PainZone::{Acceptable, Fine, TooMuch};
         let table = [
-            (0, PainZone::Fine),
-            (3, PainZone::Fine),
-            (4, PainZone::Acceptable),
-            (5, PainZone::Acceptable),
-            (6, PainZone::TooMuch),
-            (10, PainZone::TooMuch),
+            (0, Fine, Fine),
+            (3, Fine, Fine),
+            (4, Acceptable, TooMuch),
+            (5, Acceptable, TooMuch),
+            (6, TooMuch, TooMuch),
+            (10, TooMuch, TooMuch),
         ];
-        for (value, expected) in table {
-            assert_eq!(zone(score(value)), expected, "{value}/10");
+        for (value, training, recovery) in table {
+            assert_eq!(Training.zone(score(value)), training, "{value}/10");
+            assert_eq!(Recovery.zone(score(value)), recovery, "{value}/10");
         }
+        assert_eq!(Training.range(TooMuch), "6–10/10");
+        assert_eq!(Recovery.range(TooMuch), "4–10/10");
+    }
+
+    #[test]
+    fn recovery_calls_5_of_10_too_much_where_training_calls_it_acceptable() {
+        let runs = [run("2026-11-26", Some(5), None)];
+        let training = trend(&runs, &[], day("2026-11-27"), 7, PainRule::Training);
+        assert!(training
+            .description
+            .contains("5/10, is in the acceptable range (4–5/10)."));
+        assert!(!training.description.contains("Ease off"));
+        let recovery = trend(&runs, &[], day("2026-11-27"), 7, PainRule::Recovery);
+        assert!(
+            recovery
+                .description
+                .contains("5/10, is above the 3/10 limit while the knee recovers. Ease off"),
+            "{}",
+            recovery.description
+        );
     }
 
     #[test]
@@ -376,7 +470,7 @@ mod tests {
 
     #[test]
     fn nothing_logged_says_so() {
-        let trend = trend(&[], &[], day("2026-11-27"), 7);
+        let trend = trend(&[], &[], day("2026-11-27"), 7, PainRule::Training);
         assert_eq!(trend.direction, TrendDirection::NotEnoughData);
         assert!(trend.recent.is_none() && trend.previous.is_none());
         assert!(trend
@@ -397,7 +491,7 @@ mod tests {
         for (now, expected) in table {
             let mut pain = before.to_vec();
             pain.push(entry("2026-11-27", now));
-            let trend = trend(&[], &pain, today, 7);
+            let trend = trend(&[], &pain, today, 7, PainRule::Training);
             assert_eq!(trend.direction, expected, "{now}/10 against 4/10");
             assert_eq!(trend.previous.as_ref().unwrap().days_recorded, 2);
         }
@@ -408,7 +502,7 @@ mod tests {
         let today = day("2026-11-27");
         let pain = [entry("2026-11-27", 2), entry("2026-11-27", 1)];
         let runs = [run("2026-11-26", Some(3), Some(6))];
-        let trend = trend(&runs, &pain, today, 7);
+        let trend = trend(&runs, &pain, today, 7, PainRule::Training);
         let recent = trend.recent.unwrap();
         assert_eq!(recent.days_recorded, 2);
         assert_eq!(recent.average, 4.0);
@@ -433,7 +527,7 @@ mod tests {
             entry("2026-11-13", 10),
             entry("2026-11-28", 10),
         ];
-        let trend = trend(&[], &pain, today, 7);
+        let trend = trend(&[], &pain, today, 7, PainRule::Training);
         assert_eq!(trend.recent.as_ref().unwrap().average, 2.0);
         assert_eq!(trend.previous.as_ref().unwrap().average, 6.0);
         assert_eq!(trend.direction, TrendDirection::Better);
@@ -448,7 +542,7 @@ mod tests {
     fn averages_show_one_decimal() {
         let today = day("2026-11-27");
         let pain = [entry("2026-11-27", 2), entry("2026-11-26", 3)];
-        let trend = trend(&[], &pain, today, 7);
+        let trend = trend(&[], &pain, today, 7, PainRule::Training);
         assert!(trend.description.contains("averaged 2.5/10"));
         assert!(trend
             .description

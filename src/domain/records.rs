@@ -764,6 +764,14 @@ impl Dated for Shoe {
         self.added_on
     }
 }
+/// The knee check taken last (not the one saved last: a restored backup may add older ones);
+/// of two taken at the same moment, the one edited last.
+pub fn latest_check(checks: &[TriageRecord]) -> Option<&TriageRecord> {
+    checks
+        .iter()
+        .max_by_key(|check| (check.taken_at, check.updated_at))
+}
+
 impl TriageRecord {
     /// The check found a warning sign (same-day or emergency care).
     pub fn found_warning_sign(&self) -> bool {

@@ -9,9 +9,10 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::pain::{ACCEPTABLE_MAX, FINE_MAX};
+use crate::domain::pain::PainRule;
 use crate::domain::protocol::{ProtocolState, Stage};
 use crate::domain::records::{CareTier, TriageRecord};
+use crate::domain::triage::{engine, Answers};
 
 /// How long the first days' care lasts after a knee check: the plan's 24 to 48 hours.
 pub const FIRST_DAYS: i64 = 2;
@@ -34,8 +35,14 @@ pub enum Situation {
     /// No knee check and no plan: ordinary training, with the load warnings.
     NoProblem,
     /// The latest check said to be seen (same day, or soon) and nothing newer says otherwise.
-    WaitingToBeSeen { checked: NaiveDate, tier: CareTier },
-    /// Within 48 hours of a self-care check.
+    WaitingToBeSeen {
+        checked: NaiveDate,
+        tier: CareTier,
+        /// Nothing that loads the knee until it has been examined (a warning sign, or a
+        /// likely injury); otherwise the runner runs less meanwhile.
+        examine_first: bool,
+    },
+    /// Within 48 hours of a self-care check, for a pain that started in the last days.
     FirstDays { checked: NaiveDate },
     /// Weeks 1 to 2 after a self-care check: running less.
     ReducedLoad { checked: NaiveDate },
@@ -65,20 +72,13 @@ pub struct ThisWeek {
     pub see_someone: Option<String>,
 }
 
-/// The latest knee check, by when it was taken.
-fn latest_check(checks: &[TriageRecord]) -> Option<&TriageRecord> {
-    checks
-        .iter()
-        .max_by_key(|check| (check.taken_at, check.updated_at))
-}
-
-/// Decides the situation. `plan` is the back-to-running plan, if one was ever started.
+/// Decides the situation from the latest knee check and the back-to-running plan, if one
+/// was ever started.
 pub fn situation(
     today: NaiveDate,
-    checks: &[TriageRecord],
+    latest: Option<&TriageRecord>,
     plan: Option<&PlanProgress>,
 ) -> Situation {
-    let latest = latest_check(checks);
     let checked = latest.map(|check| check.taken_at.date_naive());
     // A plan counts when it started on or after the latest check: a newer check that said
     // to be seen outranks a plan from before it.
@@ -90,6 +90,7 @@ pub fn situation(
             return Situation::WaitingToBeSeen {
                 checked: day,
                 tier: check.care_tier,
+                examine_first: true,
             };
         }
         if current_plan.is_none()
@@ -98,6 +99,7 @@ pub fn situation(
             return Situation::WaitingToBeSeen {
                 checked: day,
                 tier: CareTier::SeeProfessionalSoon,
+                examine_first: check.care_comes_first(),
             };
         }
     }
@@ -117,37 +119,44 @@ pub fn situation(
         };
     }
 
-    match checked {
-        None => Situation::NoProblem,
-        Some(day) => match (today - day).num_days() {
-            days if days < FIRST_DAYS => Situation::FirstDays { checked: day },
+    match (latest, checked) {
+        (Some(check), Some(day)) => match (today - day).num_days() {
+            // First-day care (rest, ice, raise the leg) fits only a pain that started in
+            // the last days; a runner hurting for weeks starts by running less.
+            days if days < FIRST_DAYS && started_in_the_last_days(check) => {
+                Situation::FirstDays { checked: day }
+            }
             days if days < REDUCED_LOAD_DAYS => Situation::ReducedLoad { checked: day },
             days if days < CHECK_STILL_CURRENT_DAYS => Situation::ReadyToReturn { checked: day },
             _ => Situation::BackToNormal {
                 since: day + chrono::Days::new(CHECK_STILL_CURRENT_DAYS as u64),
             },
         },
+        _ => Situation::NoProblem,
     }
 }
 
-/// The highest pain score that is fine during or after running, and why, in this situation.
-/// The pain-monitoring model (Silbernagel 2007) allows up to 5/10 in ordinary training if it
-/// settles by the next morning; the back-to-running plan, on a knee still healing, moves on
-/// only from sessions at 3/10 or less (the seed's protocol), and so does every stage before it.
-pub fn pain_limit(situation: &Situation) -> (u8, &'static str) {
-    match situation {
-        Situation::NoProblem | Situation::BackToNormal { .. } => (
-            ACCEPTABLE_MAX,
-            "Up to 5 out of 10 during or after a run is acceptable if it has settled by the next morning; above that, run less.",
-        ),
-        _ => (
-            FINE_MAX,
-            "While the knee recovers, keep pain during and after activity at 3 out of 10 or less, settled by the next morning.",
-        ),
-    }
+/// What the knee check said to do in its first week, as of the day it was taken: the same
+/// words Home shows for it, so the result and Home cannot disagree.
+pub fn after_check(check: &TriageRecord) -> Situation {
+    situation(check.taken_at.date_naive(), Some(check), None)
+}
+
+fn started_in_the_last_days(check: &TriageRecord) -> bool {
+    engine::started_in_the_last_days(&Answers::from_record_map(&check.answers))
 }
 
 impl Situation {
+    /// The pain rule in force: ordinary training's, or the stricter one while the knee
+    /// recovers (every situation from a knee check to the end of the plan), which is the
+    /// limit the back-to-running plan itself counts sessions by.
+    pub fn pain_rule(&self) -> PainRule {
+        match self {
+            Situation::NoProblem | Situation::BackToNormal { .. } => PainRule::Training,
+            _ => PainRule::Recovery,
+        }
+    }
+
     /// Whether the load warnings about running volume speak. During recovery the plan's own
     /// progression decides how much to run, so "up more than 30%" would contradict it.
     pub fn volume_warnings_apply(&self) -> bool {
@@ -156,7 +165,7 @@ impl Situation {
 
     /// What to do this week.
     pub fn this_week(&self) -> ThisWeek {
-        let (_, pain_rule) = pain_limit(self);
+        let pain_rule = self.pain_rule().sentence();
         let week = |headline: &str, actions: &[&str], see: Option<&str>| ThisWeek {
             headline: headline.to_string(),
             actions: actions.iter().map(|a| a.to_string()).collect(),
@@ -172,7 +181,11 @@ impl Situation {
                 ],
                 None,
             ),
-            Situation::WaitingToBeSeen { tier, .. } => match tier {
+            Situation::WaitingToBeSeen {
+                tier,
+                examine_first,
+                ..
+            } => match tier {
                 CareTier::EmergencyNow => week(
                     "Get emergency care now",
                     &[
@@ -190,11 +203,20 @@ impl Situation {
                     ],
                     Some("Today: your last knee check found a warning sign."),
                 ),
+                _ if *examine_first => week(
+                    "Book a visit with a GP or physiotherapist",
+                    &[
+                        "Book it for the next few days.",
+                        "Until then, rest the knee from running and strength work; walking and cycling that do not hurt are fine.",
+                        "After the visit, do the knee check again to update your plan.",
+                    ],
+                    Some("In the next few days: your last knee check said to have the knee examined first."),
+                ),
                 _ => week(
                     "Book a visit with a GP or physiotherapist",
                     &[
                         "Book it for the next few days.",
-                        "Until then, rest the knee from running; walking and cycling that do not hurt are fine.",
+                        "Meanwhile, run less: about half your usual week, easy, keeping pain at 3 out of 10 or less.",
                         "After the visit, do the knee check again to update your plan.",
                     ],
                     Some("In the next few days: your last knee check said to have the knee looked at."),
@@ -266,6 +288,7 @@ mod tests {
 
     use super::*;
     use crate::domain::protocol::{self, Session};
+    use crate::domain::records::latest_check;
 
     fn day(text: &str) -> NaiveDate {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap_or_else(|e| panic!("{text}: {e}"))
@@ -383,6 +406,7 @@ mod tests {
                 Situation::WaitingToBeSeen {
                     checked: day("2026-11-19"),
                     tier: CareTier::SameDay,
+                    examine_first: true,
                 },
             ),
             (
@@ -397,6 +421,7 @@ mod tests {
                 Situation::WaitingToBeSeen {
                     checked: day("2026-11-19"),
                     tier: CareTier::SeeProfessionalSoon,
+                    examine_first: false,
                 },
             ),
             (
@@ -407,6 +432,7 @@ mod tests {
                 Situation::WaitingToBeSeen {
                     checked: day("2026-11-19"),
                     tier: CareTier::SeeProfessionalSoon,
+                    examine_first: true,
                 },
             ),
             (
@@ -429,6 +455,7 @@ mod tests {
                 Situation::WaitingToBeSeen {
                     checked: day("2026-11-21"),
                     tier: CareTier::SeeProfessionalSoon,
+                    examine_first: false,
                 },
             ),
             (
@@ -466,7 +493,7 @@ mod tests {
         ];
         for (name, today, checks, progress, expected) in table {
             assert_eq!(
-                situation(day(today), &checks, progress.as_ref()),
+                situation(day(today), latest_check(&checks), progress.as_ref()),
                 expected,
                 "{name}"
             );
@@ -484,7 +511,7 @@ mod tests {
                 ("2026-11-22", 6),
             ],
         );
-        let now = situation(day("2026-11-25"), &[], Some(&progress));
+        let now = situation(day("2026-11-25"), None, Some(&progress));
         let Situation::OnPlan {
             stage,
             stepped_back: Some(reason),
@@ -511,7 +538,7 @@ mod tests {
         let progress = plan("2026-10-01", &refs);
         assert!(progress.state.finished);
         assert!(matches!(
-            situation(day("2026-11-20"), &[], Some(&progress)),
+            situation(day("2026-11-20"), None, Some(&progress)),
             Situation::BackToNormal { .. }
         ));
     }
@@ -523,14 +550,17 @@ mod tests {
             Situation::WaitingToBeSeen {
                 checked: day("2026-11-01"),
                 tier: CareTier::EmergencyNow,
+                examine_first: true,
             },
             Situation::WaitingToBeSeen {
                 checked: day("2026-11-01"),
                 tier: CareTier::SameDay,
+                examine_first: true,
             },
             Situation::WaitingToBeSeen {
                 checked: day("2026-11-01"),
                 tier: CareTier::SeeProfessionalSoon,
+                examine_first: false,
             },
             Situation::FirstDays {
                 checked: day("2026-11-01"),
@@ -585,11 +615,21 @@ mod tests {
     }
 
     #[test]
-    fn one_pain_rule_per_situation_and_no_score_both_fine_and_too_much() {
-        for s in [
-            Situation::NoProblem,
+    fn recovery_has_the_plans_pain_rule_and_training_the_monitoring_models() {
+        let recovering = [
+            Situation::FirstDays {
+                checked: day("2026-11-01"),
+            },
             Situation::ReducedLoad {
                 checked: day("2026-11-01"),
+            },
+            Situation::ReadyToReturn {
+                checked: day("2026-11-01"),
+            },
+            Situation::WaitingToBeSeen {
+                checked: day("2026-11-01"),
+                tier: CareTier::SeeProfessionalSoon,
+                examine_first: false,
             },
             Situation::OnPlan {
                 stage: Stage::Week1,
@@ -598,25 +638,69 @@ mod tests {
                 stepped_back: None,
                 also_see_someone: false,
             },
-        ] {
-            let (limit, words) = pain_limit(&s);
-            assert!(
-                words.contains(&format!("{limit} out of 10")),
-                "{s:?}: {words}"
-            );
+        ];
+        for s in recovering {
+            assert_eq!(s.pain_rule(), PainRule::Recovery, "{s:?}");
+            // The limit is the one the protocol itself counts sessions by.
+            assert_eq!(s.pain_rule().limit(), crate::domain::pain::FINE_MAX);
         }
-        assert_eq!(pain_limit(&Situation::NoProblem).0, ACCEPTABLE_MAX);
-        // The plan's limit is the one the protocol itself uses to count a session.
+        for s in [
+            Situation::NoProblem,
+            Situation::BackToNormal {
+                since: day("2026-11-01"),
+            },
+        ] {
+            assert_eq!(s.pain_rule(), PainRule::Training, "{s:?}");
+        }
+        for rule in [PainRule::Training, PainRule::Recovery] {
+            assert!(rule
+                .sentence()
+                .contains(&format!("{} out of 10", rule.limit())));
+        }
+    }
+
+    #[test]
+    fn first_day_care_only_for_a_pain_that_started_in_the_last_days() {
+        let mut weeks_old = check("2026-11-01", SELF, &["it_band"]);
+        weeks_old.answers.insert("duration".into(), "2_6w".into());
         assert_eq!(
-            pain_limit(&Situation::OnPlan {
-                stage: Stage::Week1,
-                done: 0,
-                needed: 3,
-                stepped_back: None,
-                also_see_someone: false,
-            })
-            .0,
-            FINE_MAX
+            situation(day("2026-11-01"), Some(&weeks_old), None),
+            Situation::ReducedLoad {
+                checked: day("2026-11-01")
+            }
         );
+        let mut new = weeks_old.clone();
+        new.answers.insert("duration".into(), "days".into());
+        assert_eq!(
+            after_check(&new),
+            Situation::FirstDays {
+                checked: day("2026-11-01")
+            }
+        );
+        assert!(!after_check(&weeks_old)
+            .this_week()
+            .actions
+            .iter()
+            .any(|a| a.contains("Ice")));
+    }
+
+    #[test]
+    fn see_soon_rests_the_knee_only_when_it_must_be_examined_first() {
+        let soon = |examine_first| Situation::WaitingToBeSeen {
+            checked: day("2026-11-01"),
+            tier: CareTier::SeeProfessionalSoon,
+            examine_first,
+        };
+        let rest = soon(true).this_week();
+        assert!(rest
+            .actions
+            .iter()
+            .any(|a| a.contains("rest the knee from running")));
+        let meanwhile = soon(false).this_week();
+        assert!(meanwhile.actions.iter().any(|a| a.contains("run less")));
+        assert!(!meanwhile
+            .actions
+            .iter()
+            .any(|a| a.contains("rest the knee")));
     }
 }

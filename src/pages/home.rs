@@ -105,7 +105,13 @@ pub fn HomePage() -> impl IntoView {
                     CHART_WEEKS,
                 ),
                 shoes: shoes::shoe_report(&data.shoes, &data.runs, &data.settings, today),
-                pain: pain::trend(&data.runs, &data.pain, today, PAIN_TREND_DAYS),
+                pain: pain::trend(
+                    &data.runs,
+                    &data.pain,
+                    today,
+                    PAIN_TREND_DAYS,
+                    now.pain_rule(),
+                ),
             }
         })
     });

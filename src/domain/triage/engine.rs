@@ -188,7 +188,7 @@ pub fn evaluate(answers: &Answers) -> Outcome {
         (plan_until_examined(), Vec::new())
     } else {
         (
-            plan_for(&factors, tier),
+            plan_for(&factors, tier, started_in_the_last_days(answers)),
             exercises_for(&conditions, &factors),
         )
     };
@@ -265,14 +265,25 @@ fn plan_until_examined() -> Vec<PlannedStage> {
         .collect()
 }
 
-/// The whole plan, with the training changes for the factors found. Reassurance opens it
-/// only for self-care: a runner told to be seen, or unsure, is not told not to worry.
-fn plan_for(factors: &[FoundFactor], tier: CareTier) -> Vec<PlannedStage> {
+/// Whether the pain started in the last few days, or the runner did not say: only then does
+/// the first days' care (rest, ice, raise the leg) fit the story.
+pub fn started_in_the_last_days(answers: &Answers) -> bool {
+    answers
+        .get("duration")
+        .is_none_or(|picked| picked.is_empty() || answers.picked("duration", "days"))
+}
+
+/// The plan from the phase the story is in, with the training changes for the factors found.
+/// Reassurance opens it only for self-care: a runner told to be seen, or unsure, is not told
+/// not to worry.
+fn plan_for(factors: &[FoundFactor], tier: CareTier, recent: bool) -> Vec<PlannedStage> {
     content::PLAN
         .iter()
-        .map(|stage| {
+        .filter(|stage| recent || stage.phase != Phase::FirstDays)
+        .enumerate()
+        .map(|(index, stage)| {
             let mut steps: Vec<&'static str> = stage.steps.to_vec();
-            if stage.phase == Phase::FirstDays && tier == CareTier::SelfManage {
+            if index == 0 && tier == CareTier::SelfManage {
                 steps.insert(0, content::plan::REASSURANCE);
             }
             for found in factors {
