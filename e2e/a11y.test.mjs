@@ -120,14 +120,14 @@ for (const scheme of ['light', 'dark']) {
       found.push(...(await audit(page, 'Log (import preview)')));
       await page.screenshot({ path: `${SHOTS}/log-import-${scheme}.png` });
       await page.getByRole('button', { name: 'Cancel' }).click();
-      // The back-to-running plan, started: its card on Recovery, and its glance on Home.
+      // The back-to-running plan, started: its card on Recovery, and its step first on Home.
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Recovery' }).click();
       await page.getByRole('button', { name: 'Start the plan' }).click();
       await page.getByRole('heading', { level: 3, name: 'Now: Week 1' }).waitFor();
       found.push(...(await audit(page, 'Recovery (plan started)')));
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
       await page.getByRole('img', { name: /Weekly distance/ }).waitFor();
-      await page.getByRole('region', { name: 'Back to running' }).waitFor();
+      await page.getByRole('region', { name: 'What to do this week' }).getByText('Back-to-running plan').waitFor();
       found.push(...(await audit(page, 'Home (with runs)')));
       await page.screenshot({ path: `${SHOTS}/home-data-${scheme}.png` });
       assert.deepEqual(found, []);

@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertNoProblems, openScreen, releaseApp, stored } from './support/app.mjs';
+import { phonePage } from './support/browser.mjs';
 import { AGE, answer, FRONT_OF_KNEE_STORY, pick, question, SAFETY_ALL_NO, start, tap } from './support/knee_check.mjs';
 
 const app = releaseApp();
@@ -29,6 +30,14 @@ async function noSideways(page) {
 const cardHeadings = (page) => page.locator('main section.card > h2').allInnerTexts();
 
 const result = (page) => page.getByRole('region', { name: /Your result|Knee check from/ });
+
+/** Opens a folded part of the result by tapping its heading, as a runner would; its region. */
+async function unfold(page, name) {
+  const region = page.getByRole('region', { name });
+  await region.locator('summary').click();
+  await region.locator('details[open]').waitFor();
+  return region;
+}
 
 describe('knee check', () => {
   test('a red flag on the first screen ends on the same-day page naming the answer', async () => {
@@ -86,18 +95,25 @@ describe('knee check', () => {
     await result(page).waitFor();
     assert.match(await result(page).innerText(), /Self-care with a plan/);
 
-    const conditions = page.getByRole('region', { name: 'What it may be' });
-    const names = await conditions.getByRole('heading', { level: 3 }).allInnerTexts();
+    // The first screen: what it probably is, and the week's three actions.
+    const top = result(page);
+    assert.equal(await top.locator('.kc-likely').innerText(), "Probably: Runner's knee (patellofemoral pain)");
+    // A pain of one to two weeks: no first-day care (rest, ice), the runner starts by running less.
+    await top.getByText('Run less; keep fit other ways').waitFor();
+    assert.equal(await top.locator('.kc-do-now li').count(), 3);
+    const why = await unfold(page, 'Why this result');
+    const names = await why.locator('.kc-condition h4').allInnerTexts();
     assert.equal(names[0], "Runner's knee (patellofemoral pain)");
     assert.match(
-      await conditions.innerText(),
+      await why.innerText(),
       /Because you said it hurts at the front, around the kneecap, stairs make it worse, sitting with bent knees makes it worse and the pain is a dull ache\./,
     );
-    const plan = page.getByRole('region', { name: 'Your plan' });
-    for (const phase of ['First 24 to 48 hours', 'Weeks 1 to 2', 'Weeks 2 to 6', 'From then on']) {
+    const plan = await unfold(page, 'Your plan');
+    for (const phase of ['Weeks 1 to 2', 'Weeks 2 to 6', 'From then on']) {
       await plan.getByRole('heading', { name: phase }).waitFor();
     }
-    const exercises = page.getByRole('region', { name: 'Exercises' });
+    assert.equal(await plan.getByRole('heading', { name: 'First 24 to 48 hours' }).count(), 0);
+    const exercises = await unfold(page, /^Exercises/);
     await exercises.getByRole('heading', { name: 'Wall sits' }).waitFor();
     await exercises.getByRole('heading', { name: 'Step-downs' }).waitFor();
     await exercises.getByText('3 holds of 30 to 60 seconds').waitFor();
@@ -122,13 +138,55 @@ describe('knee check', () => {
       'Time for a backup',
       'Your last knee check',
     ]);
-    // The week's one answer, from the check just saved: its first days.
+    // The week's one answer, from the check just saved, in the result's own words.
     const week = page.getByRole('region', { name: 'What to do this week' });
-    await week.getByText('Rest from running for a day or two').waitFor();
+    await week.getByText('Run less; keep fit other ways').waitFor();
     assert.equal(await week.getByRole('listitem').count(), 3);
     assertNoProblems(problems);
     await context.close();
   });
+
+  for (const colorScheme of ['light', 'dark']) {
+    test(`a self-care result fits its answer on the first screen at 360 px (${colorScheme})`, async () => {
+      const { context, page, problems } = await phonePage(app.browser, app.server.origin, { colorScheme });
+      await page.goto(`${app.server.url}knee-check`);
+      await page.getByRole('heading', { level: 1, name: 'Knee check' }).waitFor();
+      await start(page);
+      await safetyAllNo(page);
+      await tap(page, AGE);
+      await tap(page, 'Gradually, over days or weeks');
+      await answer(page, FRONT_OF_KNEE_STORY);
+      const top = result(page);
+      await top.waitFor();
+      // From the top of the page, as the runner lands on it: each part's bottom edge must be
+      // above the bottom navigation on a 740 px tall screen.
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const nav = await page.getByRole('navigation', { name: 'Main' }).boundingBox();
+      const fold = Math.min(740, nav.y);
+      const parts = {
+        tier: top.locator('.kc-tier-sentence'),
+        'what it probably is': top.locator('.kc-likely'),
+        'three things to do': top.locator('.kc-do-now'),
+        'when to see someone': top.locator('.kc-see'),
+        save: page.getByRole('button', { name: 'Save to past checks' }),
+        print: page.getByRole('button', { name: 'Print summary' }),
+      };
+      const bottoms = {};
+      for (const [name, locator] of Object.entries(parts)) {
+        const box = await locator.boundingBox();
+        assert.ok(box, `${name} is shown`);
+        bottoms[name] = Math.round(box.y + box.height);
+      }
+      assert.equal(await top.locator('.kc-do-now li').count(), 3);
+      for (const [name, bottom] of Object.entries(bottoms)) {
+        assert.ok(bottom <= fold, `${name} ends at ${bottom} px, below the first screen (${fold} px): ${JSON.stringify(bottoms)}`);
+      }
+      mkdirSync('target/screenshots', { recursive: true });
+      await page.screenshot({ path: `target/screenshots/knee-check-result-first-screen-${colorScheme}.png` });
+      assertNoProblems(problems);
+      await context.close();
+    });
+  }
 
   test('a warning sign chosen after going Back from a self-care result leaves nothing of that result', async () => {
     const { context, page, problems } = await openKneeCheck();
@@ -137,7 +195,7 @@ describe('knee check', () => {
     await tap(page, AGE);
     await tap(page, 'Gradually, over days or weeks');
     await answer(page, FRONT_OF_KNEE_STORY);
-    await page.getByRole('region', { name: 'What it may be' }).waitFor();
+    await page.getByRole('region', { name: 'Why this result' }).waitFor();
     assert.match(await result(page).innerText(), /Self-care with a plan/);
 
     // Back, one question at a time as a person taps it, to the swelling question.
@@ -148,7 +206,8 @@ describe('knee check', () => {
     const text = await result(page).innerText();
     assert.match(text, /Same-day care/);
     assert.match(text, /Because you said the knee is badly swollen or has changed shape\./);
-    const shown = await page.locator('main').innerText();
+    // textContent, not innerText: nothing stale may hide in a folded part either.
+    const shown = await page.locator('main').textContent();
     for (const stale of [/What it may be/, /Runner's knee/, /6 to 12 weeks/, /Stay calm/, /not serious/, /Your plan/, /Wall sits/]) {
       assert.doesNotMatch(shown, stale, `nothing of the earlier result: ${stale}`);
     }
@@ -167,7 +226,7 @@ describe('knee check', () => {
     const opened = page.getByRole('region', { name: /Knee check from/ });
     await opened.waitFor();
     assert.match(await opened.innerText(), /Because you said the knee is badly swollen or has changed shape\./);
-    const reopened = await page.locator('main').innerText();
+    const reopened = await page.locator('main').textContent();
     assert.doesNotMatch(reopened, /What it may be|Runner's knee|6 to 12 weeks|Your plan/);
     assertNoProblems(problems);
     await context.close();
@@ -222,14 +281,13 @@ describe('knee check', () => {
     await tap(page, 'Up by more than 30%');
     while ((await page.locator('#kc-question').count()) > 0) await tap(page, 'Skip this question');
 
-    const conditions = page.getByRole('region', { name: 'What it may be' });
-    const names = await conditions.getByRole('heading', { level: 3 }).allInnerTexts();
+    const why = await unfold(page, 'Why this result');
+    const names = await why.locator('.kc-condition h4').allInnerTexts();
     assert.equal(names[0], 'IT band syndrome (outer knee)');
-    const factors = page.getByRole('region', { name: 'What may be adding to it' });
-    await factors.getByRole('heading', { name: 'Training load went up quickly' }).waitFor();
-    assert.match(await factors.innerText(), /Because you said your weekly distance went up by more than 30%\./);
-    await page.getByRole('region', { name: 'Your plan' }).getByText('Cut your weekly running to about half').waitFor();
-    await page.getByRole('region', { name: 'Exercises' }).getByRole('heading', { name: 'Clamshells' }).waitFor();
+    const factor = why.locator('.kc-factor').filter({ has: page.getByRole('heading', { name: 'Training load went up quickly' }) });
+    assert.match(await factor.innerText(), /Because you said your weekly distance went up by more than 30%\./);
+    await (await unfold(page, 'Your plan')).getByText('Cut your weekly running to about half').waitFor();
+    await (await unfold(page, /^Exercises/)).getByRole('heading', { name: 'Clamshells' }).waitFor();
     assertNoProblems(problems);
     await context.close();
   });
@@ -247,7 +305,7 @@ describe('knee check', () => {
     const text = await result(page).innerText();
     assert.match(text, /See a professional soon/);
     assert.match(text, /rest the knee from running and strength work until then/);
-    const plan = page.getByRole('region', { name: 'Your plan' });
+    const plan = await unfold(page, 'Your plan');
     await plan.getByText('Have the knee examined before you run or start strength work again').waitFor();
     assert.equal(await plan.getByText('Stay calm').count(), 0, 'no reassurance before an examination');
     assert.equal(await plan.getByText(/walk-run/).count(), 0, 'no running planned');

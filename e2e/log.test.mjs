@@ -194,9 +194,13 @@ describe('Home after logging', () => {
     await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
     const spike = page.getByRole('article').filter({ has: page.getByRole('heading', { name: 'A run much longer than usual' }) });
     await spike.waitFor();
+    // One headline and one action; what was seen, and the evidence, behind "Why?".
+    assert.match(await spike.innerText(), /What to do:/);
+    assert.doesNotMatch(await spike.innerText(), /Frandsen/);
+    await spike.getByText('Why?').click();
     assert.match(await spike.innerText(), /8 km/);
     assert.match(await spike.innerText(), /5 km/);
-    assert.match(await spike.innerText(), /What to do:/);
+    assert.match(await spike.innerText(), /Frandsen/);
     const chart = page.getByRole('img', { name: /Weekly distance over the last 12 weeks/ });
     await chart.waitFor();
     assertNoProblems(problems);

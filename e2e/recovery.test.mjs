@@ -104,12 +104,12 @@ describe('recovery', () => {
     assert.equal(listed.length, 1);
     assert.match(listed[0], /21:00/);
 
-    // Home keeps the plan in view and leads back to it.
+    // Home's first card is the plan's step, and leads back to it.
     await openScreen(page, 'Home');
-    const glance = page.getByRole('region', { name: 'Back to running' });
-    await glance.getByText('Now: Week 1').waitFor();
+    const glance = page.getByRole('region', { name: 'What to do this week' });
+    await glance.getByText('Back-to-running plan: Week 1').waitFor();
     await glance.getByText('1 of 3 sessions done at this step.').waitFor();
-    assert.equal(await glance.locator('.warning').count(), 0);
+    assert.equal(await glance.getByText(/start it again/).count(), 0);
     await glance.getByRole('link', { name: 'Open Recovery' }).click();
     await page.getByRole('heading', { level: 1, name: 'Recovery' }).waitFor();
     await page.locator('.decision-reason').filter({ hasText: '2/10 during, 1/10 after' }).waitFor();
@@ -128,7 +128,7 @@ describe('recovery', () => {
     // On Home too, the step back is said with its reason until a good session follows.
     await openScreen(page, 'Home');
     await glance.getByText('0 of 3 sessions done at this step.').waitFor();
-    await glance.locator('.warning').filter({ hasText: /start it again because pain was 5\/10 during/ }).waitFor();
+    await glance.getByText(/start it again because pain was 5\/10 during/).waitFor();
 
     // A session is thrown away only on a second, deliberate tap.
     await glance.getByRole('link', { name: 'Open Recovery' }).click();

@@ -1,38 +1,67 @@
-//! "This week": the one answer to "what do I do now?", as `domain::situation` decides it:
-//! a headline, at most three actions and when to see someone, with a link to where the
-//! runner acts on it. Home puts it above everything else.
+//! "What to do this week": the one answer to "what do I do now?", as `domain::situation`
+//! decides it from everything stored: a headline, at most three actions and when to see
+//! someone (and, on the back-to-running plan, how far into its step), with a link to where
+//! the runner acts on it. Home and Recovery put it first, so both say the same thing.
 
 use leptos::prelude::*;
 
-use crate::domain::situation::ThisWeek;
+use crate::app::AppBase;
+use crate::domain::situation::Situation;
+use crate::platform::clock;
+use crate::routes::{self, Destination};
+use crate::store::AppStore;
 
+/// Where the runner acts on a situation, and the link's words; `None` when it is nowhere
+/// in particular.
+fn acted_on_in(situation: &Situation) -> Option<(Destination, &'static str)> {
+    match situation {
+        Situation::WaitingToBeSeen { .. } => Some((Destination::KneeCheck, "Open the knee check")),
+        Situation::ReadyToReturn { .. } | Situation::OnPlan { .. } => {
+            Some((Destination::Recovery, "Open Recovery"))
+        }
+        _ => None,
+    }
+}
+
+/// The card, or nothing for a runner with no knee problem on record. `here` is the screen
+/// it is on: no link points back to it.
 #[component]
-pub fn ThisWeekCard(
-    week: ThisWeek,
-    /// Whether the situation is about getting care: drawn as a warning.
-    urgent: bool,
-    /// Where to act on it, and the link's words.
-    link: Option<(String, &'static str)>,
-) -> impl IntoView {
-    let ThisWeek {
-        headline,
-        actions,
-        see_someone,
-    } = week;
-    let class = if urgent {
-        "card this-week urgent"
-    } else {
-        "card this-week"
-    };
-    view! {
-        <section class=class aria-labelledby="what-to-do">
-            <h2 id="what-to-do">"What to do this week"</h2>
-            <p class="this-week-headline">
-                <strong>{headline}</strong>
-            </p>
-            <ul>{actions.into_iter().map(|action| view! { <li>{action}</li> }).collect_view()}</ul>
-            {see_someone.map(|when| view! { <p class="warning">{when}</p> })}
-            {link.map(|(href, words)| view! { <a class="button secondary" href=href>{words}</a> })}
-        </section>
+pub fn ThisWeekCard(store: AppStore, here: Destination) -> impl IntoView {
+    let base = use_context::<AppBase>().unwrap_or_default();
+    let situation = Memo::new(move |_| store.data().with(|data| data.situation(clock::today())));
+    move || {
+        let now = situation.get();
+        if now == Situation::NoProblem {
+            return None;
+        }
+        let week = now.this_week();
+        let class = if matches!(now, Situation::WaitingToBeSeen { .. }) {
+            "card this-week urgent"
+        } else {
+            "card this-week"
+        };
+        let link = acted_on_in(&now)
+            .filter(|(destination, _)| *destination != here)
+            .map(|(destination, words)| {
+                let href = routes::href(&base.0, destination.path());
+                view! { <a class="button secondary" href=href>{words}</a> }
+            });
+        let actions = week
+            .actions
+            .into_iter()
+            .map(|action| view! { <li>{action}</li> })
+            .collect_view();
+        Some(view! {
+            <section class=class aria-labelledby="what-to-do">
+                <h2 id="what-to-do">"What to do this week"</h2>
+                <p class="this-week-headline">
+                    <strong>{week.headline}</strong>
+                </p>
+                {week.progress.map(|progress| view! { <p>{progress}</p> })}
+                <ul>{actions}</ul>
+                {week.see_someone.map(|when| view! { <p class="warning">{when}</p> })}
+                {link}
+            </section>
+        })
     }
 }

@@ -76,10 +76,7 @@ impl PainRule {
                 "Up to 5 out of 10 during or after a run is acceptable if it has settled by the \
                  next morning; above that, run less."
             }
-            PainRule::Recovery => {
-                "While the knee recovers, keep pain during and after activity at 3 out of 10 or \
-                 less, settled by the next morning."
-            }
+            PainRule::Recovery => "Keep pain at 3 out of 10 or less, settled by the next morning.",
         }
     }
 

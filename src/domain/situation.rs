@@ -70,6 +70,8 @@ pub struct ThisWeek {
     pub actions: Vec<String>,
     /// When to see someone; `None` when nothing calls for it beyond the usual safety net.
     pub see_someone: Option<String>,
+    /// How far into the plan's step the runner is, while on the plan.
+    pub progress: Option<String>,
 }
 
 /// Decides the situation from the latest knee check and the back-to-running plan, if one
@@ -170,6 +172,7 @@ impl Situation {
             headline: headline.to_string(),
             actions: actions.iter().map(|a| a.to_string()).collect(),
             see_someone: see.map(str::to_string),
+            progress: None,
         };
         match self {
             Situation::NoProblem => week(
@@ -232,10 +235,10 @@ impl Situation {
                 None,
             ),
             Situation::ReducedLoad { .. } => week(
-                "Run less, and keep fit other ways",
+                "Run less; keep fit other ways",
                 &[
-                    "Keep fitness with cycling, pool running or the cross-trainer.",
-                    "Do the strength exercises from your knee check, in ranges that do not hurt.",
+                    "Keep fit with cycling, pool running or the cross-trainer.",
+                    "Do the strength exercises, in ranges that do not hurt.",
                     pain_rule,
                 ],
                 None,
@@ -251,9 +254,10 @@ impl Situation {
             ),
             Situation::OnPlan {
                 stage,
+                done,
+                needed,
                 stepped_back,
                 also_see_someone,
-                ..
             } => {
                 let mut actions = vec![stage.info().what.to_string()];
                 if let Some(reason) = stepped_back {
@@ -267,6 +271,7 @@ impl Situation {
                     see_someone: also_see_someone.then(|| {
                         "If you have not yet, have the knee looked at by a GP or physiotherapist.".to_string()
                     }),
+                    progress: Some(format!("{done} of {needed} sessions done at this step.")),
                 }
             }
             Situation::BackToNormal { .. } => week(

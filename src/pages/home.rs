@@ -1,6 +1,6 @@
 //! Home: what to do this week first (from `domain::situation`, whenever a knee check or the
-//! back-to-running plan decides it), then the runner's week at a glance (the plan's step,
-//! this week against last, the warnings that matter, the weekly chart with pain, shoes, the
+//! back-to-running plan decides it, with the plan's step), then the runner's week at a glance
+//! (this week against last, the warnings that matter, the weekly chart with pain, shoes, the
 //! last knee check), and the first step for someone new.
 
 use leptos::prelude::*;
@@ -9,13 +9,11 @@ use crate::app::AppBase;
 use crate::components::page_intro::PageIntro;
 use crate::components::this_week::ThisWeekCard;
 use crate::components::weekly_chart::WeeklyChart;
-use crate::domain::load::{self, LoadReport, Severity, WeekSummary};
+use crate::domain::load::{self, LoadReport, Severity, Warning, WeekSummary};
 use crate::domain::pain;
 use crate::domain::shoes::{self, ShoeReport};
-use crate::domain::situation::Situation;
 use crate::domain::units::DistanceUnit;
 use crate::pages::knee_check::LastKneeCheck;
-use crate::pages::recovery::RecoveryAtAGlance;
 use crate::platform::clock;
 use crate::routes::{self, Destination};
 use crate::store::AppStore;
@@ -75,21 +73,6 @@ pub fn HomePage() -> impl IntoView {
             .with(|data| data.backup_reminder_due(clock::now()))
     };
     let situation = Memo::new(move |_| store.data().with(|data| data.situation(clock::today())));
-    let this_week = move || {
-        let now = situation.get();
-        let (urgent, link) = match &now {
-            Situation::NoProblem => return None,
-            Situation::WaitingToBeSeen { .. } => (
-                true,
-                Some((href(Destination::KneeCheck), "Open the knee check")),
-            ),
-            Situation::ReadyToReturn { .. } | Situation::OnPlan { .. } => {
-                (false, Some((href(Destination::Recovery), "Open Recovery")))
-            }
-            _ => (false, None),
-        };
-        Some(view! { <ThisWeekCard week=now.this_week() urgent=urgent link=link /> })
-    };
     let dashboard = Memo::new(move |_| {
         let now = situation.get();
         store.data().with(|data| {
@@ -118,9 +101,8 @@ pub fn HomePage() -> impl IntoView {
 
     view! {
         <PageIntro destination=Destination::Home />
-        {this_week}
+        <ThisWeekCard store=store here=Destination::Home />
         <Show when=move || knee_card.get() == KneeCard::WarningSignFirst>{last_check}</Show>
-        <RecoveryAtAGlance store=store recovery_href=href(Destination::Recovery) />
         <Show
             when=has_runs
             fallback=move || {
@@ -169,6 +151,29 @@ pub fn HomePage() -> impl IntoView {
     .into_any()
 }
 
+/// One warning: a headline and one action; what was seen and the evidence behind a "Why?".
+fn warning_view(warning: &Warning) -> impl IntoView + use<> {
+    let class = match warning.severity {
+        Severity::ReduceLoad => "warning reduce",
+        Severity::Caution => "warning caution",
+        Severity::Notice => "warning notice",
+    };
+    view! {
+        <article class=class>
+            <h3>{warning.rule.title()}</h3>
+            <p>
+                <strong>"What to do: "</strong>
+                {warning.what_to_do.clone()}
+            </p>
+            <details class="why">
+                <summary>"Why?"</summary>
+                <p>{warning.seen.clone()}</p>
+                <p>{warning.why.clone()}</p>
+            </details>
+        </article>
+    }
+}
+
 /// A card inviting a first step: what it is, why, and the one button that takes it. (index.html
 /// paints the same markup before the wasm arrives.)
 #[component]
@@ -206,28 +211,23 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
             week.time.display()
         )
     };
-    let warnings = report
+    // An alarm asks the runner to change the coming days; a notice (weak evidence, or a habit
+    // worth varying) says itself it is not an alarm, so it is not listed as a warning.
+    let (alarms, notices): (Vec<&Warning>, Vec<&Warning>) = report
         .warnings
         .iter()
-        .map(|warning| {
-            let class = match warning.severity {
-                Severity::ReduceLoad => "warning reduce",
-                Severity::Caution => "warning caution",
-                Severity::Notice => "warning notice",
-            };
-            view! {
-                <article class=class>
-                    <h3>{warning.rule.title()}</h3>
-                    <p>{warning.seen.clone()}</p>
-                    <p class="why">{warning.why.clone()}</p>
-                    <p>
-                        <strong>"What to do: "</strong>
-                        {warning.what_to_do.clone()}
-                    </p>
-                </article>
-            }
-        })
-        .collect_view();
+        .partition(|warning| warning.severity != Severity::Notice);
+    let warning_count = alarms.len();
+    let warnings = alarms.into_iter().map(warning_view).collect_view();
+    let notices = (!notices.is_empty()).then(|| {
+        let items = notices.into_iter().map(warning_view).collect_view();
+        view! {
+            <section aria-labelledby="notices-heading" class="warnings">
+                <h2 id="notices-heading">"Worth knowing"</h2>
+                {items}
+            </section>
+        }
+    });
     let shoe_alerts = shoes
         .alerts()
         .map(|(shoe, advice)| {
@@ -255,7 +255,6 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
             </details>
         }
     });
-    let warning_count = report.warnings.len();
 
     view! {
         <section class="card" aria-labelledby="this-week">
@@ -282,6 +281,7 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
             </Show>
             {warnings}
         </section>
+        {notices}
         <section class="card" aria-labelledby="chart-heading">
             <h2 id="chart-heading">"Weekly distance and pain"</h2>
             <WeeklyChart weeks=chart unit=unit />

@@ -71,9 +71,7 @@ pub fn tier_sentence(tier: CareTier) -> &'static str {
         CareTier::SeeProfessionalSoon => {
             "Book a visit with a GP or physiotherapist in the next few days, and start the plan below meanwhile."
         }
-        CareTier::SelfManage => {
-            "You can start looking after this yourself with the plan below, and get it checked if it does not improve."
-        }
+        CareTier::SelfManage => "Look after it yourself with the plan below.",
     }
 }
 
@@ -95,6 +93,34 @@ pub const SEE_SOMEONE_IF: [&str; 5] = [
     "you are unsure what is causing it or what to do;",
     "any warning sign from the start of the check appears: then get help the same day.",
 ];
+
+/// When to be seen, in one line, for a result no warning sign ended.
+pub fn when_to_be_seen(outcome: &Outcome) -> String {
+    if outcome.tier == CareTier::SelfManage {
+        return "If no better after two weeks, or it keeps coming back; today for a warning \
+                sign."
+            .to_string();
+    }
+    let said: Vec<&str> = outcome
+        .care_reasons
+        .iter()
+        .filter(|reason| reason.tier == outcome.tier)
+        .map(|reason| reason.said)
+        .collect();
+    format!(
+        "In the next few days, with a GP or physiotherapist, because you said {}.",
+        join_words(&said)
+    )
+}
+
+/// "a, b and c".
+pub fn join_words(parts: &[&str]) -> String {
+    match parts {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
 
 pub const SKIPPED_SAFETY_SAID: &str = "you left a safety question unanswered";
 pub const NO_CLEAR_PATTERN_SAID: &str = "the answers point to no clear pattern";
@@ -330,6 +356,23 @@ fn exercises_for(
 }
 
 impl Outcome {
+    /// The record a saved check keeps: what was shown, and the answers that led to it.
+    pub fn record(
+        &self,
+        answers: &Answers,
+        id: crate::domain::records::RecordId,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> crate::domain::records::TriageRecord {
+        crate::domain::records::TriageRecord {
+            id,
+            updated_at: now,
+            taken_at: now,
+            care_tier: self.tier,
+            conditions: self.condition_keys(),
+            answers: answers.to_record_map(),
+        }
+    }
+
     /// The sentence under the care tier. "See a professional soon" normally comes with a plan
     /// to start meanwhile; when a likely cause needs examining first, there is none to start.
     pub fn headline(&self) -> &'static str {

@@ -16,7 +16,8 @@ use leptos::prelude::*;
 use crate::app::AppBase;
 use crate::components::page_intro::PageIntro;
 use crate::domain::commands::Command;
-use crate::domain::records::{RecordId, TriageRecord};
+use crate::domain::records::RecordId;
+use crate::domain::situation;
 use crate::domain::triage::{self, Answers, Draft, Step};
 use crate::platform::clock;
 use crate::platform::document::focus_heading;
@@ -94,16 +95,7 @@ pub fn KneeCheckPage() -> impl IntoView {
         let Some(store) = store else {
             return;
         };
-        let result = triage::evaluate(&answers);
-        let now = clock::now();
-        let record = TriageRecord {
-            id: clock::new_id(),
-            updated_at: now,
-            taken_at: now,
-            care_tier: result.tier,
-            conditions: result.condition_keys(),
-            answers: answers.to_record_map(),
-        };
+        let record = triage::evaluate(&answers).record(&answers, clock::new_id(), clock::now());
         let id = record.id.clone();
         match store.apply(Command::RecordCheck(record)) {
             Ok(()) => {
@@ -122,12 +114,13 @@ pub fn KneeCheckPage() -> impl IntoView {
         let Some(window) = web_sys::window() else {
             return;
         };
-        // Closed <details> do not print: open the answers for the physiotherapist.
-        if let Some(answers) = window
-            .document()
-            .and_then(|document| document.query_selector("details.kc-answers").ok().flatten())
-        {
-            let _ = answers.set_attribute("open", "");
+        // Closed <details> do not print: open why and the answers for the physiotherapist.
+        if let Some(document) = window.document() {
+            for selector in ["details.kc-print-open", "details.kc-answers"] {
+                if let Ok(Some(folded)) = document.query_selector(selector) {
+                    let _ = folded.set_attribute("open", "");
+                }
+            }
         }
         let _ = window.print();
     };
@@ -155,13 +148,12 @@ pub fn KneeCheckPage() -> impl IntoView {
             // A saved check keeps the care it was given, even if the rules change later.
             result.tier = result.tier.min(record.care_tier);
             let heading = format!("Knee check from {}", history::taken_label(&record));
+            let first_week = situation::after_check(&record).this_week();
             let recovery = recovery_href.clone();
             let offers_recovery = result.offers_recovery();
             return view! {
                 <PrintHeader />
-                <OutcomeView outcome=result heading=heading />
-                <AnswersGiven answers=answers />
-                <div class="actions kc-actions">
+                <OutcomeView outcome=result heading=heading first_week=first_week>
                     {offers_recovery
                         .then(|| view! { <a class="button" href=recovery>"Start recovery plan"</a> })}
                     <button type="button" class="button secondary" on:click=print>"Print summary"</button>
@@ -176,7 +168,8 @@ pub fn KneeCheckPage() -> impl IntoView {
                     >
                         "Back to knee check"
                     </button>
-                </div>
+                </OutcomeView>
+                <AnswersGiven answers=answers />
             }
             .into_any();
         }
@@ -195,14 +188,19 @@ pub fn KneeCheckPage() -> impl IntoView {
                 Step::Outcome => {
                     let result = triage::evaluate(&d.answers);
                     let offers_recovery = result.offers_recovery();
+                    // What the week after this check asks, as Home will say it once saved.
+                    let first_week = situation::after_check(&result.record(
+                        &d.answers,
+                        RecordId::from_random_bits(0),
+                        clock::now(),
+                    ))
+                    .this_week();
                     let answers = d.answers.clone();
                     let shown = d.answers.clone();
                     let recovery = recovery_href.clone();
                     view! {
                         <PrintHeader />
-                        <OutcomeView outcome=result heading="Your result".to_string() />
-                        <AnswersGiven answers=shown />
-                        <div class="actions kc-actions">
+                        <OutcomeView outcome=result heading="Your result".to_string() first_week=first_week>
                             <button type="button" class="button" on:click=move |_| save(answers.clone())>
                                 "Save to past checks"
                             </button>
@@ -215,7 +213,8 @@ pub fn KneeCheckPage() -> impl IntoView {
                             <button type="button" class="button secondary" on:click=move |_| start(true)>
                                 "Start a new check"
                             </button>
-                        </div>
+                        </OutcomeView>
+                        <AnswersGiven answers=shown />
                     }
                     .into_any()
                 }
@@ -294,11 +293,11 @@ fn AnswersGiven(answers: Answers) -> impl IntoView {
                 .filter_map(|id| question.choice(id))
                 .map(|choice| choice.said)
                 .collect();
-            Some(outcome::join_words(&said))
+            Some(triage::engine::join_words(&said))
         })
         .collect();
     view! {
-        <details class="card kc-answers">
+        <details class="card kc-fold kc-answers">
             <summary>"Your answers"</summary>
             <ul>{lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
         </details>

@@ -1,22 +1,19 @@
-//! The result of a knee check: care first in one sentence, then what it may be and why,
-//! the phased plan, exercises, when to see someone, and the disclaimer. On paper it is a
-//! one-page summary for a clinician: the parts written for the runner (`kc-for-runner`) stay
-//! on screen.
+//! The result of a knee check, on one phone screen first: the care tier, what it probably
+//! is, what to do now (the same words Home shows, from `domain::situation`), when to be
+//! seen, and the result's own buttons. Everything else (why, the plan week by week, the
+//! exercises, the full list of when to see someone, the answers) is folded below, each piece
+//! once. On paper it is a one-page summary for a clinician: the parts written for the runner
+//! (`kc-for-runner`) stay on screen, and the folded "why" is opened for printing.
 
 use leptos::prelude::*;
 
 use crate::domain::content::{self, exercises::Exercise};
 use crate::domain::records::CareTier;
-use crate::domain::triage::engine::{self, Outcome};
+use crate::domain::situation::ThisWeek;
+use crate::domain::triage::engine::{self, join_words, Outcome};
 
-/// "a, b and c".
-pub fn join_words(parts: &[&str]) -> String {
-    match parts {
-        [] => String::new(),
-        [one] => (*one).to_string(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
+/// How many likely causes the top of the result names; the rest are in "Why this result".
+const NAMED_CONDITIONS: usize = 2;
 
 fn tier_class(tier: CareTier) -> &'static str {
     match tier {
@@ -27,17 +24,59 @@ fn tier_class(tier: CareTier) -> &'static str {
     }
 }
 
-/// The whole result. `heading` names it ("Your result" or "Knee check from …").
+/// The whole result. `heading` names it ("Your result" or "Knee check from …"); `first_week`
+/// is what the situation after this check asks; `children` are the result's buttons, shown
+/// at the foot of the first card.
 #[component]
-pub fn OutcomeView(outcome: Outcome, heading: String) -> impl IntoView {
+pub fn OutcomeView(
+    outcome: Outcome,
+    heading: String,
+    first_week: ThisWeek,
+    children: Children,
+) -> impl IntoView {
     let tier = outcome.tier;
-    let mut actions: Vec<&'static str> = Vec::new();
-    for reason in &outcome.care_reasons {
-        if !actions.contains(&reason.action) {
-            actions.push(reason.action);
-        }
-    }
     let said: Vec<&str> = outcome.care_reasons.iter().map(|r| r.said).collect();
+    // After a warning sign, what to do is the care itself, most urgent first; otherwise the
+    // week the situation asks for, which Home repeats.
+    let do_now: Vec<String> = if outcome.stopped_early {
+        let mut actions: Vec<String> = Vec::new();
+        for reason in &outcome.care_reasons {
+            if !actions.iter().any(|a| a == reason.action) {
+                actions.push(reason.action.to_string());
+            }
+        }
+        actions
+    } else {
+        first_week.actions.clone()
+    };
+    let likely = (!outcome.conditions.is_empty()).then(|| {
+        let names: Vec<&str> = outcome
+            .conditions
+            .iter()
+            .take(NAMED_CONDITIONS)
+            .map(|likely| likely.condition.name)
+            .collect();
+        view! {
+            <p class="kc-likely">
+                <strong>"Probably: "</strong>
+                {names.join(" or ")}
+            </p>
+        }
+    });
+    // The week's headline is the heading of what to do: one line, in Home's words.
+    let do_heading = if outcome.stopped_early {
+        "What to do right now".to_string()
+    } else {
+        first_week.headline.clone()
+    };
+    let be_seen = (!outcome.stopped_early).then(|| {
+        view! {
+            <p class="kc-see">
+                <strong>"See someone: "</strong>
+                {engine::when_to_be_seen(&outcome)}
+            </p>
+        }
+    });
     let care = view! {
         <section class=format!("card kc-result {}", tier_class(tier)) aria-labelledby="kc-result-heading">
             <h2 id="kc-result-heading" tabindex="-1">{heading}</h2>
@@ -45,22 +84,56 @@ pub fn OutcomeView(outcome: Outcome, heading: String) -> impl IntoView {
                 <strong>{engine::tier_name(tier)}": "</strong>
                 {outcome.headline()}
             </p>
-            {(!said.is_empty())
+            {(outcome.stopped_early && !said.is_empty())
                 .then(|| {
                     view! {
                         <p class="kc-because">{format!("Because you said {}.", join_words(&said))}</p>
                     }
                 })}
-            {(!actions.is_empty())
-                .then(|| {
-                    view! {
-                        <h3>{if outcome.stopped_early { "What to do right now" } else { "What to do" }}</h3>
-                        <ul>{actions.iter().map(|a| view! { <li>{*a}</li> }).collect_view()}</ul>
-                    }
-                })}
+            {likely}
+            <h3 class="kc-do-heading">{do_heading}</h3>
+            <ul class="kc-do-now">{do_now.into_iter().map(|a| view! { <li>{a}</li> }).collect_view()}</ul>
+            {be_seen}
+            <div class="actions kc-actions">{children()}</div>
         </section>
     };
 
+    view! {
+        <div class="kc-outcome">
+            {care}
+            {why_this_result(&outcome)}
+            {plan(&outcome)}
+            {exercises(&outcome)}
+            {notes(&outcome)}
+            {see_someone(&outcome)}
+            <p class="kc-disclaimer">{content::DISCLAIMER}</p>
+        </div>
+    }
+}
+
+/// The reasons behind the tier, each likely cause with what it is and how long it takes,
+/// and what may be adding to it. Opened for printing: it is what a clinician reads.
+fn why_this_result(outcome: &Outcome) -> Option<impl IntoView + use<>> {
+    if outcome.stopped_early {
+        return None;
+    }
+    let reasons: Vec<&'static str> = {
+        let mut reasons = Vec::new();
+        for reason in &outcome.care_reasons {
+            if !reasons.contains(&reason.action) {
+                reasons.push(reason.action);
+            }
+        }
+        reasons
+    };
+    let said: Vec<&str> = outcome.care_reasons.iter().map(|r| r.said).collect();
+    let care = (!reasons.is_empty()).then(|| {
+        view! {
+            <h3>"Why see someone"</h3>
+            <p class="kc-because">{format!("Because you said {}.", join_words(&said))}</p>
+            <ul>{reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+        }
+    });
     let conditions = (!outcome.conditions.is_empty()).then(|| {
         let items = outcome
             .conditions
@@ -69,7 +142,7 @@ pub fn OutcomeView(outcome: Outcome, heading: String) -> impl IntoView {
                 let c = likely.condition;
                 view! {
                     <li class="kc-condition">
-                        <h3>{c.name}</h3>
+                        <h4>{c.name}</h4>
                         <p class="kc-because">{format!("Because you said {}.", join_words(&likely.because))}</p>
                         <p>{c.about}</p>
                         <p class="hint">{c.timeline}</p>
@@ -78,14 +151,11 @@ pub fn OutcomeView(outcome: Outcome, heading: String) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <section class="card" aria-labelledby="kc-conditions">
-                <h2 id="kc-conditions">"What it may be"</h2>
-                <p class="hint">"Most likely first. Only an examination can say for sure."</p>
-                <ul class="kc-list">{items}</ul>
-            </section>
+            <h3 id="kc-conditions">"What it may be"</h3>
+            <p class="hint">"Most likely first. Only an examination can say for sure."</p>
+            <ul class="kc-list">{items}</ul>
         }
     });
-
     let factors = (!outcome.factors.is_empty()).then(|| {
         let items = outcome
             .factors
@@ -93,7 +163,7 @@ pub fn OutcomeView(outcome: Outcome, heading: String) -> impl IntoView {
             .map(|found| {
                 view! {
                     <li class="kc-factor">
-                        <h3>{found.factor.name}</h3>
+                        <h4>{found.factor.name}</h4>
                         <p class="kc-because">{format!("Because you said {}.", join_words(&found.because))}</p>
                         <p>{found.factor.why}</p>
                     </li>
@@ -101,101 +171,127 @@ pub fn OutcomeView(outcome: Outcome, heading: String) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <section class="card" aria-labelledby="kc-factors">
-                <h2 id="kc-factors">"What may be adding to it"</h2>
-                <ul class="kc-list">{items}</ul>
-            </section>
+            <h3 id="kc-factors">"What may be adding to it"</h3>
+            <ul class="kc-list">{items}</ul>
         }
     });
-
-    let plan = (!outcome.plan.is_empty()).then(|| {
-        let stages = outcome
-            .plan
-            .iter()
-            .map(|planned| {
-                view! {
-                    <li>
-                        <h3>{planned.stage.title}</h3>
-                        <ul>{planned.steps.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ul>
-                    </li>
-                }
-            })
-            .collect_view();
-        view! {
-            <section class="card kc-for-runner" aria-labelledby="kc-plan">
-                <h2 id="kc-plan">"Your plan"</h2>
-                <ol class="kc-list kc-phases">{stages}</ol>
-                {outcome.settling_timeline().map(|line| view! { <p class="hint">{line}</p> })}
-            </section>
-        }
-    });
-
-    let exercises = if outcome.exercises.is_empty() {
-        (outcome.exercises_wait && !outcome.stopped_early).then(|| {
-            view! {
-                <section class="card kc-for-runner" aria-labelledby="kc-exercises">
-                    <h2 id="kc-exercises">"Exercises"</h2>
-                    <p>
-                        "After a pain that started suddenly, wait until someone has examined the knee before starting strength exercises. Gentle movement that does not hurt is fine."
-                    </p>
-                </section>
-            }
-            .into_any()
-        })
-    } else {
-        let any_hip = outcome.exercises.iter().any(|e| e.hip_work);
-        let items = outcome
-            .exercises
-            .iter()
-            .map(|e| exercise_item(e))
-            .collect_view();
-        Some(
-            view! {
-                <section class="card kc-for-runner" aria-labelledby="kc-exercises">
-                    <h2 id="kc-exercises">"Exercises"</h2>
-                    <p class="hint">
-                        "Move within a range that does not hurt; mild discomfort up to 3 out of 10 that settles by the next morning is acceptable."
-                    </p>
-                    <ul class="kc-list kc-exercises">{items}</ul>
-                    {any_hip.then(|| view! { <p>{content::HIP_WORK_TIMELINE}</p> })}
-                </section>
-            }
-            .into_any(),
-        )
-    };
-
-    let notes = (!outcome.notes.is_empty()).then(|| {
-        view! {
-            <section class="card kc-for-runner" aria-labelledby="kc-notes">
-                <h2 id="kc-notes">"Good to know"</h2>
-                <ul>{outcome.notes.iter().map(|n| view! { <li>{*n}</li> }).collect_view()}</ul>
-            </section>
-        }
-    });
-
-    // After a warning sign the care above is the whole answer: "if it lasts two weeks
-    // despite the plan" would contradict it, and there is no plan.
-    let see_someone = (!outcome.stopped_early).then(|| {
-        view! {
-            <section class="card kc-for-runner" aria-labelledby="kc-see">
-                <h2 id="kc-see">"When to see a professional"</h2>
-                <p>"See a GP, physiotherapist or sports medicine doctor if:"</p>
-                <ul>{engine::SEE_SOMEONE_IF.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ul>
-            </section>
-        }
-    });
-
-    view! {
-        <div class="kc-outcome">
+    Some(view! {
+        <Fold id="kc-why" title="Why this result".to_string() class="kc-print-open">
             {care}
             {conditions}
             {factors}
-            {plan}
-            {exercises}
-            {notes}
-            {see_someone}
-            <p class="kc-disclaimer">{content::DISCLAIMER}</p>
-        </div>
+        </Fold>
+    })
+}
+
+fn plan(outcome: &Outcome) -> Option<impl IntoView + use<>> {
+    if outcome.plan.is_empty() {
+        return None;
+    }
+    let stages = outcome
+        .plan
+        .iter()
+        .map(|planned| {
+            view! {
+                <li>
+                    <h3>{planned.stage.title}</h3>
+                    <ul>{planned.steps.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ul>
+                </li>
+            }
+        })
+        .collect_view();
+    let settling = outcome
+        .settling_timeline()
+        .map(|line| view! { <p class="hint">{line}</p> });
+    Some(view! {
+        <Fold id="kc-plan" title="Your plan, week by week".to_string() class="kc-for-runner">
+            <ol class="kc-list kc-phases">{stages}</ol>
+            {settling}
+        </Fold>
+    })
+}
+
+fn exercises(outcome: &Outcome) -> Option<AnyView> {
+    if outcome.exercises.is_empty() {
+        return (outcome.exercises_wait && !outcome.stopped_early).then(|| {
+            view! {
+                <Fold id="kc-exercises" title="Exercises".to_string() class="kc-for-runner">
+                    <p>
+                        "After a pain that started suddenly, wait until someone has examined the knee before starting strength exercises. Gentle movement that does not hurt is fine."
+                    </p>
+                </Fold>
+            }
+            .into_any()
+        });
+    }
+    let any_hip = outcome.exercises.iter().any(|e| e.hip_work);
+    let count = outcome.exercises.len();
+    let items = outcome
+        .exercises
+        .iter()
+        .map(|e| exercise_item(e))
+        .collect_view();
+    Some(
+        view! {
+            <Fold id="kc-exercises" title=format!("Exercises ({count})") class="kc-for-runner">
+                <p class="hint">
+                    "Move within a range that does not hurt; mild discomfort up to 3 out of 10 that settles by the next morning is acceptable."
+                </p>
+                <ul class="kc-list kc-exercises">{items}</ul>
+                {any_hip.then(|| view! { <p>{content::HIP_WORK_TIMELINE}</p> })}
+            </Fold>
+        }
+        .into_any(),
+    )
+}
+
+fn notes(outcome: &Outcome) -> Option<impl IntoView + use<>> {
+    (!outcome.notes.is_empty()).then(|| {
+        let items = outcome
+            .notes
+            .iter()
+            .map(|n| view! { <li>{*n}</li> })
+            .collect_view();
+        view! {
+            <Fold id="kc-notes" title="Good to know".to_string() class="kc-for-runner">
+                <ul>{items}</ul>
+            </Fold>
+        }
+    })
+}
+
+/// After a warning sign the care above is the whole answer: "if it lasts two weeks despite
+/// the plan" would contradict it, and there is no plan.
+fn see_someone(outcome: &Outcome) -> Option<impl IntoView + use<>> {
+    (!outcome.stopped_early).then(|| {
+        view! {
+            <Fold id="kc-see" title="When to see a professional".to_string() class="kc-for-runner">
+                <p>"See a GP, physiotherapist or sports medicine doctor if:"</p>
+                <ul>{engine::SEE_SOMEONE_IF.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ul>
+            </Fold>
+        }
+    })
+}
+
+/// A part of the result folded under its heading: a region named by the heading, opened
+/// with one tap on it.
+#[component]
+fn Fold(
+    id: &'static str,
+    title: String,
+    /// `kc-for-runner` (left off paper) or `kc-print-open` (opened for paper).
+    class: &'static str,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <section class=format!("card kc-fold {class}") aria-labelledby=id>
+            <details class=class>
+                <summary>
+                    <h2 id=id>{title}</h2>
+                </summary>
+                {children()}
+            </details>
+        </section>
     }
 }
 

@@ -5,7 +5,6 @@
 //! `domain::strength_plan` and `domain::cadence`; sounds, vibration and the screen lock in
 //! `platform::audio` and `platform::cues`.
 
-mod at_a_glance;
 mod cadence_card;
 mod protocol_card;
 mod saved;
@@ -15,10 +14,9 @@ mod timer_card;
 use leptos::prelude::*;
 
 use crate::components::page_intro::PageIntro;
+use crate::components::this_week::ThisWeekCard;
 use crate::routes::Destination;
 use crate::store::AppStore;
-
-pub use at_a_glance::RecoveryAtAGlance;
 
 #[component]
 pub fn RecoveryPage() -> impl IntoView {
@@ -27,6 +25,7 @@ pub fn RecoveryPage() -> impl IntoView {
     };
     view! {
         <PageIntro destination=Destination::Recovery />
+        <ThisWeekCard store=store here=Destination::Recovery />
         <protocol_card::ProtocolCard store=store />
         <timer_card::TimerCard store=store />
         <strength_card::StrengthCard store=store />
