@@ -1,5 +1,6 @@
 // The back-to-running plan is the runner's data like any record: a backup carries it to a
-// new phone, and a second tab sees it change without a reload.
+// new phone, a second tab sees it change without a reload, and a plan alone is reason enough
+// for a backup reminder and is counted when everything is deleted.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -60,6 +61,45 @@ describe('the back-to-running plan', () => {
     await startPlanAt(second, 'week2', 'Week 2');
     await first.getByRole('heading', { name: 'Now: Week 2' }).waitFor();
     await first.getByRole('button', { name: 'Start the plan again' }).waitFor();
+    assertNoProblems(problems);
+    await context.close();
+  });
+
+  test('a plan changed in one tab shows in the other: started again at another step', async () => {
+    const { context, page: first, problems } = await app.open('recovery', 'Recovery');
+    await startPlanAt(first, 'week2', 'Week 2');
+    const second = await context.newPage();
+    await second.goto(`${app.server.url}recovery`);
+    await second.getByRole('heading', { name: 'Now: Week 2' }).waitFor();
+
+    await second.getByRole('button', { name: 'Start the plan again' }).click();
+    await first.getByRole('button', { name: 'Start the plan', exact: true }).waitFor();
+    await startPlanAt(first, 'week4', 'Week 4');
+    await second.getByRole('heading', { name: 'Now: Week 4' }).waitFor();
+    assert.equal(await second.getByRole('heading', { name: 'Now: Week 2' }).count(), 0);
+    assertNoProblems(problems);
+    await context.close();
+  });
+
+  test('a plan alone is worth a backup, and deleting everything counts it', async () => {
+    const { context, page, problems } = await app.open('recovery', 'Recovery');
+    await startPlanAt(page, 'week2', 'Week 2');
+    await openScreen(page, 'Home');
+    await page.getByRole('heading', { name: 'Time for a backup' }).waitFor();
+
+    await openScreen(page, 'Settings');
+    await page.getByText('Stored on this device: 1 back-to-running plan.').waitFor();
+    await page.getByRole('button', { name: 'Delete all data' }).click();
+    const confirm = page.getByRole('alertdialog');
+    assert.match(await confirm.innerText(), /Delete all 1 record from this device\?/);
+    await confirm.getByRole('button', { name: 'Delete 1 record' }).click();
+    await page.getByText('Deleted 1 record.').waitFor();
+    await page.getByText('Nothing is stored yet.').waitFor();
+
+    await openScreen(page, 'Recovery');
+    await page.getByRole('button', { name: 'Start the plan', exact: true }).waitFor();
+    await openScreen(page, 'Home');
+    assert.equal(await page.getByRole('heading', { name: 'Time for a backup' }).count(), 0);
     assertNoProblems(problems);
     await context.close();
   });

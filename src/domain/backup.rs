@@ -610,6 +610,8 @@ impl fmt::Display for BackupSummary {
             strength,
             shoes,
             triage,
+            // The plan is named on its own, with the day it started.
+            recovery_plan: _,
         } = self.counts;
         let parts: Vec<String> = [
             (runs, "run", "runs"),

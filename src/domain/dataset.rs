@@ -32,11 +32,22 @@ pub struct Counts {
     pub strength: usize,
     pub shoes: usize,
     pub triage: usize,
+    /// 1 once the runner has started the back-to-running plan or chosen a strength plan:
+    /// it is theirs like a record, so it is backed up, reminded of and deleted with them.
+    pub recovery_plan: usize,
 }
 
 impl Counts {
     pub fn total(self) -> usize {
-        self.runs + self.pain + self.strength + self.shoes + self.triage
+        self.runs + self.pain + self.strength + self.shoes + self.triage + self.recovery_plan
+    }
+
+    /// "1 record", "12 records": the total, for deleting everything.
+    pub fn total_words(self) -> String {
+        match self.total() {
+            1 => "1 record".to_string(),
+            total => format!("{total} records"),
+        }
     }
 
     /// "12 runs, 1 pain entry and 2 shoes": the kinds present, in words.
@@ -47,6 +58,11 @@ impl Counts {
             (self.strength, "strength session", "strength sessions"),
             (self.shoes, "shoe", "shoes"),
             (self.triage, "knee check", "knee checks"),
+            (
+                self.recovery_plan,
+                "back-to-running plan",
+                "back-to-running plans",
+            ),
         ];
         let parts: Vec<String> = kinds
             .iter()
@@ -69,9 +85,12 @@ impl DataSet {
             strength: self.strength.len(),
             shoes: self.shoes.len(),
             triage: self.triage.len(),
+            recovery_plan: usize::from(!self.recovery.is_blank()),
         }
     }
 
+    /// True when nothing of the runner's is stored: no record and no recovery plan (the
+    /// settings alone are not counted: they have defaults).
     pub fn is_empty(&self) -> bool {
         self.counts().total() == 0
     }
@@ -197,6 +216,57 @@ mod tests {
         assert!(!data.backup_reminder_due(now));
         data.settings.last_backup_at = Some(now - TimeDelta::days(31));
         assert!(data.backup_reminder_due(now));
+    }
+
+    #[test]
+    fn a_recovery_plan_alone_is_something_to_keep() {
+        let now: DateTime<Utc> = "2026-11-27T12:00:00Z".parse().unwrap();
+        let mut data = DataSet::default();
+        assert!(data.is_empty());
+        assert_eq!(data.counts().total_words(), "0 records");
+        data.recovery.start = Some(crate::domain::recovery_plan::ProtocolStart {
+            date: now.date_naive(),
+            stage: crate::domain::protocol::Stage::Week2,
+            from_knee_check: None,
+        });
+        assert!(!data.is_empty());
+        assert!(
+            data.backup_reminder_due(now),
+            "a started plan is worth a backup"
+        );
+        assert_eq!(data.counts().total(), 1);
+        assert_eq!(data.counts().total_words(), "1 record");
+        assert_eq!(data.counts().describe(), "1 back-to-running plan");
+
+        // A strength plan chosen by hand, with no plan started, counts too.
+        let chosen = DataSet {
+            recovery: RecoveryPrefs {
+                plan_conditions: Some(vec!["patellofemoral_pain".into()]),
+                ..RecoveryPrefs::default()
+            },
+            ..DataSet::default()
+        };
+        assert!(!chosen.is_empty());
+
+        data.runs = sample_runs(2);
+        assert_eq!(data.counts().total_words(), "3 records");
+        assert_eq!(
+            data.counts().describe(),
+            "2 runs and 1 back-to-running plan"
+        );
+    }
+
+    fn sample_runs(count: u128) -> Vec<Run> {
+        (0..count)
+            .map(|n| {
+                Run::easy(
+                    crate::domain::records::RecordId::from_random_bits(n),
+                    "2026-11-20".parse().unwrap(),
+                    crate::domain::units::Distance::from_metres(5000.0),
+                    crate::domain::units::Duration::from_seconds(1800),
+                )
+            })
+            .collect()
     }
 
     #[test]

@@ -40,13 +40,17 @@ pub struct RecoveryPrefs {
 }
 
 impl RecoveryPrefs {
+    /// True when the runner has neither started the plan nor chosen a strength plan: nothing
+    /// here is theirs to back up or to lose.
+    pub fn is_blank(&self) -> bool {
+        self.start.is_none() && self.plan_conditions.is_none()
+    }
+
     /// Whichever of the two the runner changed last; on a tie (two old values without a
     /// time) the one that holds something, so a merge never drops a started plan for a blank.
     pub fn newer_of(&self, other: &RecoveryPrefs) -> RecoveryPrefs {
-        let blank =
-            |prefs: &RecoveryPrefs| prefs.start.is_none() && prefs.plan_conditions.is_none();
         if other.updated_at > self.updated_at
-            || (other.updated_at == self.updated_at && blank(self))
+            || (other.updated_at == self.updated_at && self.is_blank())
         {
             other.clone()
         } else {

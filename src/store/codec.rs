@@ -49,6 +49,16 @@ pub fn encode_versioned<T: Serialize + ?Sized>(
     })
 }
 
+/// True when `raw` is an envelope of a version before `version`: a scratch value an older
+/// build wrote, in a shape this one has left behind. (Envelopes are read only here.)
+pub fn is_older_version(raw: &str, version: u32) -> bool {
+    #[derive(Deserialize)]
+    struct Version {
+        schema: u64,
+    }
+    serde_json::from_str::<Version>(raw).is_ok_and(|envelope| envelope.schema < u64::from(version))
+}
+
 /// Reads a scratch value this build writes at `version`. Scratch values have no migrations:
 /// an older one is unreadable, a newer one from the future.
 pub fn decode_versioned<T: DeserializeOwned>(raw: &str, version: u32) -> Decoded<T> {
@@ -205,6 +215,18 @@ mod tests {
     use crate::domain::units::DistanceUnit;
 
     const RUN: &str = r#"{"id":"a1","updated_at":"2026-11-20T07:00:00Z","date":"2026-11-20","distance":5000.0,"duration":1800}"#;
+
+    #[test]
+    fn only_an_envelope_of_an_earlier_version_is_older() {
+        assert!(is_older_version(r#"{"schema":1,"data":{}}"#, 2));
+        assert!(!is_older_version(r#"{"schema":2,"data":{}}"#, 2));
+        assert!(!is_older_version(r#"{"schema":3,"data":{}}"#, 2));
+        assert!(
+            !is_older_version(r#"{"data":{}}"#, 2),
+            "no version: damaged, not older"
+        );
+        assert!(!is_older_version("not json", 2));
+    }
 
     #[test]
     fn round_trips_through_the_envelope() {

@@ -48,12 +48,7 @@ impl Scratch {
 
 /// True when `raw` is an envelope an older build wrote for this kind.
 fn is_older(raw: &str, kind: Scratch) -> bool {
-    #[derive(serde::Deserialize)]
-    struct Version {
-        schema: u64,
-    }
-    serde_json::from_str::<Version>(raw)
-        .is_ok_and(|envelope| envelope.schema < u64::from(kind.version()))
+    codec::is_older_version(raw, kind.version())
 }
 
 /// What reading a scratch value found.

@@ -11,12 +11,13 @@ pub fn DeleteAll() -> impl IntoView {
     };
     let confirming = RwSignal::new(false);
     let outcome = RwSignal::new(None::<String>);
-    let record_count = move || store.data().with(|data| data.counts().total());
+    // The back-to-running plan counts as a record: a runner with only a plan has something to lose.
+    let records = move || store.data().with(|data| data.counts().total_words());
 
     let delete = move |_| {
-        let count = record_count();
+        let records = records();
         outcome.set(Some(match store.delete_everything() {
-            Ok(()) => format!("Deleted {count} records. Patella is empty on this device."),
+            Ok(()) => format!("Deleted {records}. Patella is empty on this device."),
             Err(reason) => format!("Not everything could be deleted: {reason}"),
         }));
         confirming.set(false);
@@ -45,14 +46,14 @@ pub fn DeleteAll() -> impl IntoView {
                 <p id="delete-question">
                     {move || {
                         format!(
-                            "Delete all {} records from this device? This cannot be undone. Download a backup first if you may want them again.",
-                            record_count(),
+                            "Delete all {} from this device? This cannot be undone. Download a backup first if you may want them again.",
+                            records(),
                         )
                     }}
                 </p>
                 <div class="actions">
                     <button type="button" class="button danger" on:click=delete>
-                        {move || format!("Delete {} records", record_count())}
+                        {move || format!("Delete {}", records())}
                     </button>
                     <button
                         type="button"

@@ -75,7 +75,12 @@ pub fn Restore() -> impl IntoView {
         }
         RestoreState::Done(message) => view! { <p role="status">{message}</p> }.into_any(),
         RestoreState::Ready(found) => {
-            let counts = found.data.counts().describe();
+            let mut counts = found.data.counts();
+            if found.data.recovery.start.is_some() {
+                // Said below, with the day it started.
+                counts.recovery_plan = 0;
+            }
+            let counts = counts.describe();
             let range = found
                 .data
                 .date_range()

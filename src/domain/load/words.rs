@@ -1,0 +1,75 @@
+//! The numbers and lists in a warning's words: distances in the runner's unit, percentages
+//! that never round down to the threshold, days, counts and "a, b and c".
+
+use chrono::NaiveDate;
+
+use crate::domain::units::{Distance, DistanceUnit};
+
+/// "12.5 km", "10 mi": one decimal at most, a trailing ".0" dropped.
+pub fn distance_words(distance: Distance, unit: DistanceUnit) -> String {
+    let value = distance.in_unit(unit);
+    let value = if value.is_finite() { value } else { 0.0 };
+    let text = format!("{value:.1}");
+    let text = text.strip_suffix(".0").unwrap_or(&text);
+    let text = if text == "-0" { "0" } else { text };
+    format!("{text} {}", unit.abbreviation())
+}
+
+/// The increase of `new` over `old` in whole percent; with a decimal when rounding would
+/// read as not over `threshold` ("10.1%"), and "just over 10%" when even that would.
+pub fn percent_words(new: f64, old: f64, threshold: f64) -> String {
+    let percent = (new / old - 1.0) * 100.0;
+    let whole = percent.round();
+    if whole > threshold {
+        return format!("{whole:.0}%");
+    }
+    let tenths = (percent * 10.0).round() / 10.0;
+    if tenths > threshold {
+        format!("{tenths:.1}%")
+    } else {
+        format!("just over {threshold:.0}%")
+    }
+}
+
+/// "Sat 15 Nov".
+pub fn day_words(date: NaiveDate) -> String {
+    date.format("%a %-d %b").to_string()
+}
+
+pub fn count_words(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}
+
+/// "a", "a and b", "a, b and c".
+pub fn join_words(parts: &[String]) -> String {
+    match parts {
+        [] => String::new(),
+        [only] => only.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distance_and_percent_words() {
+        let table = [
+            (0.0, DistanceUnit::Km, "0 km"),
+            (5_060.0, DistanceUnit::Km, "5.1 km"),
+            (10_000.0, DistanceUnit::Km, "10 km"),
+            (42_195.0, DistanceUnit::Km, "42.2 km"),
+            (42_195.0, DistanceUnit::Mi, "26.2 mi"),
+            (16_093.44, DistanceUnit::Mi, "10 mi"),
+            (16_093.44, DistanceUnit::Km, "16.1 km"),
+            (f64::NAN, DistanceUnit::Km, "0 km"),
+        ];
+        for (metres, unit, words) in table {
+            assert_eq!(distance_words(Distance::from_metres(metres), unit), words);
+        }
+        assert_eq!(percent_words(110.1, 100.0, 10.0), "10.1%");
+        assert_eq!(percent_words(110.04, 100.0, 10.0), "just over 10%");
+        assert_eq!(percent_words(112.6, 100.0, 10.0), "13%");
+    }
+}
