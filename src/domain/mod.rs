@@ -22,3 +22,6 @@ pub mod situation;
 pub mod strength_plan;
 pub mod triage;
 pub mod units;
+
+#[cfg(test)]
+mod one_pain_rule_tests;

@@ -1,10 +1,11 @@
 //! Pain monitoring: the zone a pain score falls in, and whether the knee is getting better
 //! or worse over recent days.
 //!
-//! The zones follow the pain-monitoring model (Silbernagel 2007): pain during or after
-//! activity of 0–3/10 is fine, 4–5/10 is acceptable, and above 5/10 is too much. Pain or
-//! stiffness that is worse the next morning is the signal to reduce load (that rule lives in
-//! [`crate::domain::load`], with the other warnings).
+//! One pain rule decides every zone ([`PainRule`]): in ordinary training the pain-monitoring
+//! model (Silbernagel 2007), where pain during or after activity of 0–3/10 is fine, 4–5/10 is
+//! acceptable and above 5/10 is too much; while a knee recovers, the return-to-running
+//! protocol's 3/10. Pain or stiffness that is worse the next morning is the signal to reduce
+//! load (that rule lives in [`crate::domain::load`], with the other warnings).
 //!
 //! Every pain number a runner records counts: daily pain entries and the pain during and
 //! after each run. A day's pain is the highest number recorded that day; a period's pain is

@@ -79,7 +79,7 @@ pub fn HomePage() -> impl IntoView {
             let today = clock::today();
             Dashboard {
                 unit: data.settings.units,
-                report: load::analyse(&data.runs, &data.pain, &data.settings, today).heeding(&now),
+                report: load::analyse_in(&data.runs, &data.pain, &data.settings, today, &now),
                 chart: load::weekly_series(
                     &data.runs,
                     &data.pain,

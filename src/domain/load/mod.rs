@@ -77,25 +77,27 @@ pub struct LoadReport {
     pub acute_chronic: Option<AcuteChronic>,
 }
 
-impl LoadReport {
-    /// The report as this situation hears it: during recovery the volume rules are quiet
-    /// (a prescribed walk-run must not raise "up more than 30%"); the single-run spike and
-    /// the pain rules still speak.
-    pub fn heeding(mut self, situation: &Situation) -> LoadReport {
-        if !situation.volume_warnings_apply() {
-            self.warnings
-                .retain(|warning| !warning.rule.is_about_volume());
-        }
-        self
-    }
-}
-
-/// Analyses runs and pain entries as of `today` (a local date).
+/// Analyses runs and pain entries as of `today` (a local date), for a runner with no knee
+/// problem on record: ordinary training's pain rule, every rule speaking.
 pub fn analyse(
     runs: &[Run],
     pain: &[PainEntry],
     settings: &Settings,
     today: NaiveDate,
+) -> LoadReport {
+    analyse_in(runs, pain, settings, today, &Situation::NoProblem)
+}
+
+/// Analyses as the runner's situation hears it: the pain rule is the situation's (3/10 while
+/// the knee recovers), and during recovery the volume rules are quiet (the plan's own
+/// progression decides how much to run, so a prescribed walk-run must not raise "up more
+/// than 30%"); the single-run spike and the pain rules still speak.
+pub fn analyse_in(
+    runs: &[Run],
+    pain: &[PainEntry],
+    settings: &Settings,
+    today: NaiveDate,
+    situation: &Situation,
 ) -> LoadReport {
     let unit = settings.units;
     let current = calendar::week_start(today, settings.week_start);
@@ -121,11 +123,13 @@ pub fn analyse(
         weeks: &weeks,
         runs: &sorted,
         pain,
+        pain_rule: situation.pain_rule(),
     };
 
     let mut warnings: Vec<Warning> = RULES
         .iter()
         .flat_map(|rule| rule.warnings(&history))
+        .filter(|warning| situation.volume_warnings_apply() || !warning.rule.is_about_volume())
         .collect();
     warnings.sort_by_key(|warning| std::cmp::Reverse((warning.severity, warning.date)));
 
@@ -173,7 +177,7 @@ mod tests {
         };
         let all = report(&runs);
         assert!(all.warnings.iter().any(|w| w.rule.is_about_volume()));
-        let heard = report(&runs).heeding(&on_plan);
+        let heard = analyse_in(&runs, &[], &Settings::default(), today(), &on_plan);
         assert!(heard.warnings.iter().all(|w| !w.rule.is_about_volume()));
         let others = |r: &LoadReport| {
             r.warnings
@@ -182,7 +186,16 @@ mod tests {
                 .count()
         };
         assert_eq!(others(&heard), others(&all));
-        assert_eq!(report(&runs).heeding(&Situation::NoProblem), all);
+        assert_eq!(
+            analyse_in(
+                &runs,
+                &[],
+                &Settings::default(),
+                today(),
+                &Situation::NoProblem
+            ),
+            all
+        );
     }
 
     // --- Whole report ------------------------------------------------------------------

@@ -1,5 +1,6 @@
-//! Pain, by the pain-monitoring model (Silbernagel 2007): pain above 5/10 during or after a
-//! run, and a knee stiffer or sorer the next morning, both in the last
+//! Pain: a run with pain above the limit of the pain rule in force (`domain::pain::PainRule`:
+//! 5/10 in ordinary training by the pain-monitoring model, 3/10 while the knee recovers), and
+//! a knee stiffer or sorer the next morning, both in the last
 //! [`PAIN_RECENT_DAYS`](super::PAIN_RECENT_DAYS) days.
 
 use chrono::NaiveDate;
@@ -7,7 +8,7 @@ use chrono::NaiveDate;
 use super::measure::{days_before, metres};
 use super::rule::{History, LoadRule, Rule, Severity, Warning, PAIN_RECENT_DAYS};
 use super::words::{count_words, day_words, join_words};
-use crate::domain::pain::{run_pain, ACCEPTABLE_MAX};
+use crate::domain::pain::run_pain;
 use crate::domain::records::{PainScore, Run};
 
 /// Both pain rules: [`Rule::PainDuringRun`] and [`Rule::PainNextMorning`].
@@ -26,7 +27,9 @@ fn pain_during_rule(history: &History) -> Option<Warning> {
     let sorted = history.runs;
     let from = history.pain_recent_from();
     let start = sorted.partition_point(|run| run.date < from);
-    let too_much = |score: Option<PainScore>| score.is_some_and(|s| s.value() > ACCEPTABLE_MAX);
+    let rule = history.pain_rule;
+    let limit = rule.limit();
+    let too_much = |score: Option<PainScore>| score.is_some_and(|s| rule.is_too_much(s));
     let painful: Vec<&Run> = sorted
         .iter()
         .skip(start)
@@ -50,7 +53,7 @@ fn pain_during_rule(history: &History) -> Option<Warning> {
     let others = painful.len() - 1;
     if others > 0 {
         seen.push_str(&format!(
-            " {} in the last week also went above 5/10.",
+            " {} in the last week also went above {limit}/10.",
             count_words(others, "other run", "other runs")
         ));
     }
@@ -59,14 +62,12 @@ fn pain_during_rule(history: &History) -> Option<Warning> {
         severity: Severity::ReduceLoad,
         date: run.date,
         seen,
-        why: "A pain-monitoring approach used for tendon and knee problems (Silbernagel 2007) \
-              says pain up to 3/10 during or after running is fine, 4–5/10 is acceptable, and \
-              above 5/10 means the knee is taking more than it can handle right now."
-            .to_string(),
-        what_to_do: "Cut back: make the next runs shorter and slower, or rest for a day or two, \
-                     until pain stays at 5/10 or less. If it keeps going above 5/10, or you \
-                     can't bear weight, do a knee check or see a physiotherapist or GP."
-            .to_string(),
+        why: rule.source().to_string(),
+        what_to_do: format!(
+            "Cut back: make the next runs shorter and slower, or rest for a day or two, until \
+             pain stays at {limit}/10 or less. If it keeps going above {limit}/10, or you can't \
+             bear weight, do a knee check or see a physiotherapist or GP."
+        ),
     })
 }
 

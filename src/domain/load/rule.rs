@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use super::measure::days_before;
 use super::weeks::WeekSummary;
 use super::words::distance_words;
+use crate::domain::pain::PainRule;
 use crate::domain::records::{PainEntry, Run};
 use crate::domain::units::{Distance, DistanceUnit};
 
@@ -33,6 +34,8 @@ pub struct History<'a> {
     pub runs: &'a [&'a Run],
     /// Every pain entry, in stored order (future ones included: rules check dates).
     pub pain: &'a [PainEntry],
+    /// The pain rule the runner's situation puts in force.
+    pub pain_rule: PainRule,
 }
 
 impl History<'_> {
@@ -67,7 +70,7 @@ pub enum Rule {
     SpeedAndHillsAdded,
     /// Every recent run the same distance and pace.
     Monotony,
-    /// Pain during or after a run above 5/10 (pain-monitoring model).
+    /// Pain during or after a run above the limit of the pain rule in force.
     PainDuringRun,
     /// Stiffness or more pain the next morning (pain-monitoring model).
     PainNextMorning,
@@ -83,7 +86,7 @@ impl Rule {
             Rule::HardDaysInARow => "Hard sessions without an easy day between",
             Rule::SpeedAndHillsAdded => "Speed work and hills added at the same time",
             Rule::Monotony => "Every run the same",
-            Rule::PainDuringRun => "Pain above 5/10 on a run",
+            Rule::PainDuringRun => "Too much knee pain on a run",
             Rule::PainNextMorning => "Knee worse the next morning",
         }
     }

@@ -8,6 +8,7 @@
 use leptos::prelude::*;
 
 use crate::domain::content::{self, exercises::Exercise};
+use crate::domain::pain::PainRule;
 use crate::domain::records::CareTier;
 use crate::domain::situation::ThisWeek;
 use crate::domain::triage::engine::{self, join_words, Outcome};
@@ -235,7 +236,10 @@ fn exercises(outcome: &Outcome) -> Option<AnyView> {
         view! {
             <Fold id="kc-exercises" title=format!("Exercises ({count})") class="kc-for-runner">
                 <p class="hint">
-                    "Move within a range that does not hurt; mild discomfort up to 3 out of 10 that settles by the next morning is acceptable."
+                    {format!(
+                        "Move within a range that does not hurt; mild discomfort up to {} out of 10 that settles by the next morning is acceptable.",
+                        PainRule::Recovery.limit(),
+                    )}
                 </p>
                 <ul class="kc-list kc-exercises">{items}</ul>
                 {any_hip.then(|| view! { <p>{content::HIP_WORK_TIMELINE}</p> })}

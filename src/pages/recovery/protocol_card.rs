@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::components::fields::SelectField;
 use crate::domain::calendar::week_start;
 use crate::domain::commands::Command;
+use crate::domain::pain::PainRule;
 use crate::domain::protocol::{ProtocolState, Stage};
 use crate::domain::records::{RunKind, TriageRecord};
 use crate::domain::recovery_plan::ProtocolStart;
@@ -147,10 +148,13 @@ pub fn ProtocolCard(store: AppStore) -> impl IntoView {
             <details>
                 <summary>"How the plan decides"</summary>
                 <p>
-                    "A session counts when pain stayed at 3/10 or less while running and was no \
-                     worse afterwards or the next morning. Three such sessions, a day apart, move \
-                     you up a step. If pain goes above 3/10 during a session, or is worse \
-                     afterwards, you go back one step and repeat it."
+                    {format!(
+                        "A session counts when pain stayed at {limit}/10 or less while running and \
+                         was no worse afterwards or the next morning. Three such sessions, a day \
+                         apart, move you up a step. If pain goes above {limit}/10 during a session, \
+                         or is worse afterwards, you go back one step and repeat it.",
+                        limit = PainRule::Recovery.limit(),
+                    )}
                 </p>
             </details>
             <button type="button" class="button secondary small" on:click=restart>
