@@ -1,0 +1,176 @@
+// One coach (issue 15): three runners, each tapping through the app, and every screen that
+// says what to do this week says the same thing.
+//  - A runner whose outer knee burns after a mileage jump: before the check Home warns about
+//    the jump; after a self-care check Home and Recovery both say the first days' rest and
+//    the volume warnings are quiet; on the back-to-running plan both say the plan's step, and
+//    the walk-run session saved from the timer raises no volume warning.
+//  - A runner whose check said see someone soon: Home and Recovery both say book a visit.
+//  - A runner with no problem: no "this week" card anywhere, and the load warnings speak.
+// Screenshots of Home in each situation go to target/screenshots/home-<situation>.png.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { addRun, assertNoProblems, openScreen, releaseApp, stored } from './support/app.mjs';
+import { AGE, pick, SAFETY_ALL_NO, start, tap } from './support/knee_check.mjs';
+
+const app = releaseApp();
+const SHOTS = 'target/screenshots';
+
+/** A local date `days` from today, as the Log's date field takes it. */
+function localDay(days) {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** Days from today to this calendar week's Monday (the app's default first day). */
+const toMonday = -((new Date().getDay() + 6) % 7);
+
+/** Three complete weeks building 10 → 12 → 16 km, logged as a runner types them. */
+async function logABuildUp(page) {
+  const week = (back, day) => localDay(toMonday - 7 * back + day);
+  for (const [date, distance] of [
+    [week(3, 0), '5'],
+    [week(3, 2), '5'],
+    [week(2, 0), '6'],
+    [week(2, 2), '6'],
+    [week(1, 0), '8'],
+    [week(1, 2), '8'],
+  ]) {
+    await addRun(page, { date, distance, duration: String(Number(distance) * 6) });
+    await page.getByRole('status').filter({ hasText: `Saved: ${distance} km` }).waitFor();
+  }
+}
+
+const VOLUME = /Weekly distance up/;
+
+/** The titles of Home's warnings and notices. */
+async function homeWarnings(page) {
+  return page.locator('main article h3').allInnerTexts();
+}
+
+/** The "What to do this week" card's headline on the screen shown, or null. */
+async function thisWeek(page) {
+  const card = page.getByRole('region', { name: 'What to do this week' });
+  if ((await card.count()) === 0) return null;
+  return (await card.locator('.this-week-headline').innerText()).trim();
+}
+
+async function shootHome(page, name) {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${SHOTS}/home-${name}.png` });
+}
+
+async function sameOnHomeAndRecovery(page, headline, shot) {
+  await openScreen(page, 'Home');
+  assert.equal(await thisWeek(page), headline, 'Home');
+  // It is Home's first card.
+  assert.equal(await page.locator('main section.card').first().getAttribute('aria-labelledby'), 'what-to-do');
+  if (shot) await shootHome(page, shot);
+  await openScreen(page, 'Recovery');
+  assert.equal(await thisWeek(page), headline, 'Recovery');
+}
+
+describe('one coach', () => {
+  test('the IT band runner: warned before the check, then one answer on every screen', async () => {
+    const { context, page, problems } = await app.open('log', 'Log');
+    await logABuildUp(page);
+    await openScreen(page, 'Home');
+    assert.ok((await homeWarnings(page)).some((t) => VOLUME.test(t)), 'the jump is flagged before any check');
+    assert.equal(await thisWeek(page), null, 'no knee problem on record: no card');
+    await shootHome(page, 'no-problem');
+
+    // The knee check: outer burning pain during runs after a jump of more than 30%.
+    await openScreen(page, 'Knee check');
+    await start(page);
+    for (const answer of SAFETY_ALL_NO) await tap(page, answer);
+    await tap(page, AGE);
+    await tap(page, 'Gradually, over days or weeks');
+    await pick(page, ['Outer side']);
+    await tap(page, 'Sharp');
+    await tap(page, 'During runs');
+    await pick(page, ['None of these']);
+    await tap(page, 'Yes'); // burning that builds
+    for (let i = 0; i < 7; i += 1) await tap(page, 'Skip this question');
+    await tap(page, 'Up by more than 30%');
+    while ((await page.locator('#kc-question').count()) > 0) await tap(page, 'Skip this question');
+    const result = page.getByRole('region', { name: 'Your result' });
+    const headline = 'Rest from running for a day or two';
+    assert.equal((await result.locator('.kc-do-heading').innerText()).trim(), headline);
+    const resultActions = await result.locator('.kc-do-now li').allInnerTexts();
+    await page.getByRole('button', { name: 'Save to past checks' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved to your past checks.' }).waitFor();
+
+    // Home and Recovery say what the result said, in its words; the volume warnings are quiet.
+    await sameOnHomeAndRecovery(page, headline, 'first-days');
+    await openScreen(page, 'Home');
+    const card = page.getByRole('region', { name: 'What to do this week' });
+    assert.deepEqual(await card.getByRole('listitem').allInnerTexts(), resultActions);
+    assert.ok(!(await homeWarnings(page)).some((t) => VOLUME.test(t)), 'no volume warning while recovering');
+
+    // The back-to-running plan, started from the check: every screen says its step.
+    await openScreen(page, 'Recovery');
+    await page.getByRole('button', { name: /Start from my knee check/ }).click();
+    await page.getByRole('heading', { name: 'Now: Week 1' }).waitFor();
+    await sameOnHomeAndRecovery(page, 'Back-to-running plan: Week 1', 'on-plan');
+
+    // A walk-run session, timed at 120× and saved with its pain.
+    await page.goto(`${app.server.url}recovery?speed=120`);
+    await page.getByRole('heading', { level: 1, name: 'Recovery' }).waitFor();
+    await page.getByLabel('Session', { exact: true }).selectOption('stage');
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await page.getByRole('heading', { name: /Session done/ }).waitFor({ timeout: 20_000 });
+    await page.getByLabel('Pain during (0 none – 10 worst)').fill('2');
+    await page.getByLabel('Pain afterwards (0 – 10)').fill('1');
+    await page.getByRole('button', { name: 'Save session' }).click();
+    await page.getByRole('status').filter({ hasText: 'It is in the Log' }).waitFor();
+    assert.equal((await stored(page, 'patella.runs')).data.filter((r) => r.kind === 'recovery').length, 1);
+    await openScreen(page, 'Home');
+    assert.equal(await thisWeek(page), 'Back-to-running plan: Week 1');
+    await page.getByRole('region', { name: 'What to do this week' }).getByText('1 of 3 sessions done at this step.').waitFor();
+    const titles = await homeWarnings(page);
+    assert.ok(!titles.some((t) => VOLUME.test(t)), `the prescribed session raises no volume warning: ${titles}`);
+    assertNoProblems(problems);
+    await context.close();
+  });
+
+  test('the runner told to see someone soon: Home and Recovery say book a visit', async () => {
+    const { context, page, problems } = await app.open('knee-check', 'Knee check');
+    await start(page);
+    for (const answer of SAFETY_ALL_NO) await tap(page, answer);
+    await tap(page, AGE);
+    await tap(page, 'Suddenly, in a fall, twist or knock');
+    for (let i = 0; i < 3; i += 1) await tap(page, 'No'); // the X-ray questions
+    await pick(page, ['Inner side']);
+    while ((await page.locator('#kc-question').count()) > 0) await tap(page, 'Skip this question');
+    const result = page.getByRole('region', { name: 'Your result' });
+    assert.match(await result.innerText(), /See a professional soon/);
+    const headline = 'Book a visit with a GP or physiotherapist';
+    assert.equal((await result.locator('.kc-do-heading').innerText()).trim(), headline);
+    await page.getByRole('button', { name: 'Save to past checks' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved to your past checks.' }).waitFor();
+
+    await sameOnHomeAndRecovery(page, headline, 'see-someone-soon');
+    const card = page.getByRole('region', { name: 'What to do this week' });
+    assert.match(await card.innerText(), /rest the knee from running/);
+    assert.doesNotMatch(await card.innerText(), /walk-run/);
+    // The plan itself says to be seen first.
+    await page.getByText('Your last knee check said to get the knee seen first.').waitFor();
+    assertNoProblems(problems);
+    await context.close();
+  });
+
+  test('the runner with no problem: no card anywhere, and the load warnings speak', async () => {
+    const { context, page, problems } = await app.open('log', 'Log');
+    await logABuildUp(page);
+    for (const screen of ['Home', 'Recovery']) {
+      await openScreen(page, screen);
+      assert.equal(await thisWeek(page), null, screen);
+    }
+    await openScreen(page, 'Home');
+    assert.ok((await homeWarnings(page)).some((t) => VOLUME.test(t)));
+    assertNoProblems(problems);
+    await context.close();
+  });
+});
