@@ -13,7 +13,7 @@ mod wizard;
 
 use leptos::prelude::*;
 
-use crate::app::AppBase;
+use crate::app_base::use_href;
 use crate::components::page_intro::PageIntro;
 use crate::domain::commands::Command;
 use crate::domain::records::RecordId;
@@ -21,7 +21,7 @@ use crate::domain::situation;
 use crate::domain::triage::{self, Answers, Draft, Step};
 use crate::platform::clock;
 use crate::platform::document::focus_heading;
-use crate::routes::{self, Destination};
+use crate::routes::Destination;
 use crate::store::AppStore;
 
 pub use last_check::LastKneeCheck;
@@ -30,9 +30,8 @@ use wizard::{Action, QuestionScreen};
 
 #[component]
 pub fn KneeCheckPage() -> impl IntoView {
-    let base = use_context::<AppBase>().unwrap_or_default();
     let store = use_context::<AppStore>();
-    let recovery_href = routes::href(&base.0, Destination::Recovery.path());
+    let recovery_href = use_href(Destination::Recovery);
 
     let restored = draft_store::load(store);
     let in_wizard = RwSignal::new(restored.is_some());
