@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
+use crate::app_base::AppBase;
 use crate::components::{
     app_header::AppHeader, bottom_nav::BottomNav, storage_notices::StorageNotices,
 };
@@ -13,11 +14,6 @@ use crate::pages::{
 };
 use crate::platform::document;
 use crate::store::AppStore;
-
-/// Where the app is served from, as the router sees it: "" at the root, "/patella" below it.
-/// Provided through context so every link is built from it.
-#[derive(Clone, Debug, Default)]
-pub struct AppBase(pub String);
 
 #[component]
 pub fn App() -> impl IntoView {

@@ -2,6 +2,7 @@
 //! can mount it.
 
 pub mod app;
+pub mod app_base;
 pub mod components;
 pub mod domain;
 pub mod pages;

@@ -2,16 +2,15 @@
 
 use leptos::prelude::*;
 
-use crate::app::AppBase;
-use crate::routes::{self, Destination};
+use crate::app_base::use_href;
+use crate::routes::Destination;
 
 #[component]
 pub fn AppHeader() -> impl IntoView {
-    let base = use_context::<AppBase>().unwrap_or_default();
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="app-header">
-            <a class="brand" href=routes::href(&base.0, Destination::Home.path())>
+            <a class="brand" href=use_href(Destination::Home)>
                 <svg class="brand-mark" viewBox="0 0 64 64" aria-hidden="true" focusable="false">
                     <rect width="64" height="64" rx="14" fill="#0b6e69"></rect>
                     <path

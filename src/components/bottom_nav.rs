@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::app::AppBase;
-use crate::routes::{self, Destination};
+use crate::app_base::use_base;
+use crate::routes::Destination;
 
 /// SVG path data for each destination's icon, drawn on a 24×24 grid with strokes.
 fn icon_path(destination: Destination) -> &'static str {
@@ -19,14 +19,14 @@ fn icon_path(destination: Destination) -> &'static str {
 
 #[component]
 pub fn BottomNav() -> impl IntoView {
-    let base = use_context::<AppBase>().unwrap_or_default();
+    let base = use_base();
     let links = Destination::ALL
         .into_iter()
         .map(|destination| {
             view! {
                 <li>
                     <A
-                        href=routes::href(&base.0, destination.path())
+                        href=base.href(destination)
                         exact=destination == Destination::Home
                     >
                         <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">

@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::app::AppBase;
+use crate::app_base::use_href;
 use crate::platform::download;
-use crate::routes::{self, Destination};
+use crate::routes::Destination;
 use crate::store::AppStore;
 
 #[component]
@@ -13,8 +13,7 @@ pub fn StorageNotices() -> impl IntoView {
     let Some(store) = use_context::<AppStore>() else {
         return ().into_any();
     };
-    let base = use_context::<AppBase>().unwrap_or_default();
-    let settings_href = routes::href(&base.0, Destination::Settings.path());
+    let settings_href = use_href(Destination::Settings);
     let health = store.health();
     let write_error = move || health.with(|h| h.write_error.clone());
     let damage = move || health.with(|h| h.damage.values().cloned().collect::<Vec<_>>());

@@ -5,10 +5,10 @@
 
 use leptos::prelude::*;
 
-use crate::app::AppBase;
+use crate::app_base::use_base;
 use crate::domain::situation::Situation;
 use crate::platform::clock;
-use crate::routes::{self, Destination};
+use crate::routes::Destination;
 use crate::store::AppStore;
 
 /// Where the runner acts on a situation, and the link's words; `None` when it is nowhere
@@ -27,7 +27,7 @@ fn acted_on_in(situation: &Situation) -> Option<(Destination, &'static str)> {
 /// it is on: no link points back to it.
 #[component]
 pub fn ThisWeekCard(store: AppStore, here: Destination) -> impl IntoView {
-    let base = use_context::<AppBase>().unwrap_or_default();
+    let base = use_base();
     let situation = Memo::new(move |_| store.data().with(|data| data.situation(clock::today())));
     move || {
         let now = situation.get();
@@ -43,7 +43,7 @@ pub fn ThisWeekCard(store: AppStore, here: Destination) -> impl IntoView {
         let link = acted_on_in(&now)
             .filter(|(destination, _)| *destination != here)
             .map(|(destination, words)| {
-                let href = routes::href(&base.0, destination.path());
+                let href = base.href(destination);
                 view! { <a class="button secondary" href=href>{words}</a> }
             });
         let actions = week

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::AppBase;
+use crate::app_base::use_base;
 use crate::components::page_intro::PageIntro;
 use crate::components::this_week::ThisWeekCard;
 use crate::components::weekly_chart::WeeklyChart;
@@ -15,7 +15,7 @@ use crate::domain::shoes::{self, ShoeReport};
 use crate::domain::units::DistanceUnit;
 use crate::pages::knee_check::LastKneeCheck;
 use crate::platform::clock;
-use crate::routes::{self, Destination};
+use crate::routes::Destination;
 use crate::store::AppStore;
 
 /// Weeks in the chart: about three months, enough to see a build-up, small enough for 360 px.
@@ -44,14 +44,11 @@ struct Dashboard {
 
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let base = use_context::<AppBase>().unwrap_or_default();
+    let base = StoredValue::new(use_base());
     let Some(store) = use_context::<AppStore>() else {
         return view! { <PageIntro destination=Destination::Home /> }.into_any();
     };
-    let base = StoredValue::new(base.0);
-    let href = move |destination: Destination| {
-        base.with_value(|base| routes::href(base, destination.path()))
-    };
+    let href = move |destination: Destination| base.with_value(|base| base.href(destination));
     let has_runs = move || {
         store
             .data()

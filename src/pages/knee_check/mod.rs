@@ -13,7 +13,7 @@ mod wizard;
 
 use leptos::prelude::*;
 
-use crate::app::AppBase;
+use crate::app_base::use_href;
 use crate::components::page_intro::PageIntro;
 use crate::domain::commands::Command;
 use crate::domain::records::RecordId;
@@ -21,23 +21,37 @@ use crate::domain::situation;
 use crate::domain::triage::{self, Answers, Draft, Step};
 use crate::platform::clock;
 use crate::platform::document::focus_heading;
-use crate::routes::{self, Destination};
+use crate::routes::Destination;
 use crate::store::AppStore;
 
 pub use last_check::LastKneeCheck;
 use outcome::OutcomeView;
 use wizard::{Action, QuestionScreen};
 
+/// What the screen shows. The draft is kept apart from it: leaving the questions keeps the
+/// answers, to carry on later.
+#[derive(Clone, Debug, PartialEq)]
+enum Mode {
+    /// The start card ("Continue" when a draft is kept) and the past checks.
+    Start,
+    /// The draft's questions, then its result until it is saved.
+    Answering,
+    /// A saved check, opened from the past checks or just saved.
+    Viewing(RecordId),
+}
+
 #[component]
 pub fn KneeCheckPage() -> impl IntoView {
-    let base = use_context::<AppBase>().unwrap_or_default();
     let store = use_context::<AppStore>();
-    let recovery_href = routes::href(&base.0, Destination::Recovery.path());
+    let recovery_href = use_href(Destination::Recovery);
 
     let restored = draft_store::load(store);
-    let in_wizard = RwSignal::new(restored.is_some());
+    let mode = RwSignal::new(if restored.is_some() {
+        Mode::Answering
+    } else {
+        Mode::Start
+    });
     let draft = RwSignal::new(restored);
-    let viewing = RwSignal::new(None::<RecordId>);
     let status = RwSignal::new(None::<String>);
 
     let keep = move |next: Option<Draft>| {
@@ -72,7 +86,7 @@ pub fn KneeCheckPage() -> impl IntoView {
             Action::Back => {
                 if !d.back() {
                     // Back from the first question leaves the wizard; the answers stay.
-                    in_wizard.set(false);
+                    mode.set(Mode::Start);
                     focus_heading("kc-start");
                     return;
                 }
@@ -86,8 +100,7 @@ pub fn KneeCheckPage() -> impl IntoView {
         if fresh || draft.with_untracked(Option::is_none) {
             keep(Some(Draft::new()));
         }
-        viewing.set(None);
-        in_wizard.set(true);
+        mode.set(Mode::Answering);
         focus_current();
     };
 
@@ -100,8 +113,7 @@ pub fn KneeCheckPage() -> impl IntoView {
         match store.apply(Command::RecordCheck(record)) {
             Ok(()) => {
                 keep(None);
-                in_wizard.set(false);
-                viewing.set(Some(id));
+                mode.set(Mode::Viewing(id));
                 status.set(Some("Saved to your past checks.".to_string()));
                 focus_heading("kc-result-heading");
             }
@@ -126,7 +138,7 @@ pub fn KneeCheckPage() -> impl IntoView {
     };
 
     let screen = move || {
-        if let Some(id) = viewing.get() {
+        if let Mode::Viewing(id) = mode.get() {
             let record = store.and_then(|store| {
                 store
                     .data()
@@ -136,7 +148,7 @@ pub fn KneeCheckPage() -> impl IntoView {
                 return view! {
                     <section class="card">
                         <h2 id="kc-result-heading" tabindex="-1">"That check is no longer saved"</h2>
-                        <button type="button" class="button secondary" on:click=move |_| viewing.set(None)>
+                        <button type="button" class="button secondary" on:click=move |_| mode.set(Mode::Start)>
                             "Back to knee check"
                         </button>
                     </section>
@@ -161,7 +173,7 @@ pub fn KneeCheckPage() -> impl IntoView {
                         type="button"
                         class="button secondary"
                         on:click=move |_| {
-                            viewing.set(None);
+                            mode.set(Mode::Start);
                             status.set(None);
                             focus_heading("kc-start");
                         }
@@ -175,7 +187,7 @@ pub fn KneeCheckPage() -> impl IntoView {
         }
         let current = draft.get();
         match current {
-            Some(d) if in_wizard.get() => match d.step() {
+            Some(d) if mode.get() == Mode::Answering => match d.step() {
                 step @ Step::Ask { question, .. } => {
                     let given = d
                         .answers
@@ -251,7 +263,7 @@ pub fn KneeCheckPage() -> impl IntoView {
                         </div>
                     </section>
                     <history::History on_open=Callback::new(move |id| {
-                        viewing.set(Some(id));
+                        mode.set(Mode::Viewing(id));
                         status.set(None);
                         focus_heading("kc-result-heading");
                     }) />
