@@ -101,7 +101,7 @@ for (const scheme of ['light', 'dark']) {
         await addRun(page, { date, distance: km, duration: '40' });
         await page.getByRole('status').filter({ hasText: `Saved: ${km} km` }).waitFor();
       }
-      await page.getByLabel('Pain now (0 none – 10 worst)').fill('3');
+      await page.getByRole('radio', { name: '3', exact: true }).check();
       await page.getByRole('button', { name: 'Save pain entry' }).click();
       await page.getByRole('region', { name: 'Pain entries' }).waitFor();
       found.push(...(await audit(page, 'Log (with runs and a pain entry)')));

@@ -200,7 +200,7 @@ describe('the offline app', () => {
     );
 
     await addRun(page, { date: '2026-11-21', distance: '6.4', duration: '36:00' });
-    await page.getByRole('status').filter({ hasText: 'Saved: 6.4 km in 36:00 on 2026-11-21.' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Saved: 6.4 km in 36:00 on Sat 21 Nov.' }).waitFor();
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Log' }).waitFor();
     assert.deepEqual(await listedRuns(page), ['2026-11-21 · 6.4 km · 36:00 · 5:38 /km']);

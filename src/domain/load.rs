@@ -38,7 +38,7 @@
 //!   of the last 28 days (today included in both); `None` until the first run is 27 days
 //!   before today, or when there was no running in the 28 days.
 
-use chrono::{Datelike, Days, NaiveDate, Weekday};
+use chrono::{Days, NaiveDate, Weekday};
 
 use crate::domain::calendar;
 use crate::domain::pain::{run_pain, ACCEPTABLE_MAX};
@@ -110,15 +110,7 @@ impl WeekSummary {
 
     /// "3–9 Nov", or "27 Oct – 2 Nov" across a month.
     pub fn label(&self) -> String {
-        if self.start.month() == self.end.month() {
-            format!("{}–{}", self.start.day(), self.end.format("%-d %b"))
-        } else {
-            format!(
-                "{} – {}",
-                self.start.format("%-d %b"),
-                self.end.format("%-d %b")
-            )
-        }
+        crate::domain::dates::week(self.start, self.end)
     }
 }
 
@@ -1076,7 +1068,7 @@ fn percent_words(new: f64, old: f64, threshold: f64) -> String {
 
 /// "Sat 15 Nov".
 fn day_words(date: NaiveDate) -> String {
-    date.format("%a %-d %b").to_string()
+    crate::domain::dates::day(date)
 }
 
 fn count_words(count: usize, one: &str, many: &str) -> String {
@@ -1119,6 +1111,7 @@ fn days_after(date: NaiveDate, days: u64) -> NaiveDate {
 mod tests {
     use super::*;
     use crate::domain::records::RecordId;
+    use chrono::Datelike;
 
     /// Friday. Monday weeks: this 23–29 Nov, last 16–22, before 9–15, two before 2–8.
     const TODAY: &str = "2026-11-27";

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::words;
 use crate::store::AppStore;
 
 #[component]
@@ -12,11 +13,17 @@ pub fn DeleteAll() -> impl IntoView {
     let confirming = RwSignal::new(false);
     let outcome = RwSignal::new(None::<String>);
     let record_count = move || store.data().with(|data| data.counts().total());
+    // What goes: "3 records" (and the settings with them), or "all data" when no run, pain
+    // entry or shoe is left but settings or a plan still are.
+    let what = move || match record_count() {
+        0 => "all data".to_string(),
+        n => words::count(n, "record", "records"),
+    };
 
     let delete = move |_| {
-        let count = record_count();
+        let what = what();
         outcome.set(Some(match store.delete_everything() {
-            Ok(()) => format!("Deleted {count} records. Patella is empty on this device."),
+            Ok(()) => format!("Deleted {what}. Patella is empty on this device."),
             Err(reason) => format!("Not everything could be deleted: {reason}"),
         }));
         confirming.set(false);
@@ -45,14 +52,14 @@ pub fn DeleteAll() -> impl IntoView {
                 <p id="delete-question">
                     {move || {
                         format!(
-                            "Delete all {} records from this device? This cannot be undone. Download a backup first if you may want them again.",
-                            record_count(),
+                            "Delete {} from this device? This cannot be undone. Download a backup first if you may want them again.",
+                            what(),
                         )
                     }}
                 </p>
                 <div class="actions">
                     <button type="button" class="button danger" on:click=delete>
-                        {move || format!("Delete {} records", record_count())}
+                        {move || format!("Delete {}", what())}
                     </button>
                     <button
                         type="button"
