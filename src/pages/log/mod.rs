@@ -1,5 +1,6 @@
 //! Log: add a run in three taps (more detail folded away), edit or delete any run with an
-//! undo, a quick daily pain entry and the list of them, and the runner's shoes.
+//! undo, a quick daily pain entry and the list of them, and the runner's shoes; a row of
+//! links at the top reaches each part without scrolling past every run.
 
 mod import;
 mod pain_form;
@@ -30,6 +31,21 @@ pub fn LogPage() -> impl IntoView {
     });
     view! {
         <PageIntro destination=Destination::Log />
+        // Plain fragment links: the router scrolls to the id, and the root's scroll-padding
+        // keeps the section clear of the header.
+        <nav aria-label="On this page">
+            <ul class="jump">
+                <li>
+                    <a href="#runs">"Runs"</a>
+                </li>
+                <li>
+                    <a href="#pain">"Pain"</a>
+                </li>
+                <li>
+                    <a href="#shoes">"Shoes"</a>
+                </li>
+            </ul>
+        </nav>
         <run_form::RunForm />
         <import::Import />
         <run_list::RunList />
