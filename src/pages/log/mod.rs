@@ -11,9 +11,10 @@ mod shoes;
 
 use leptos::prelude::*;
 
+use crate::app::AppBase;
 use crate::components::page_intro::PageIntro;
 use crate::domain::records::{RecordId, Run};
-use crate::routes::Destination;
+use crate::routes::{self, Destination};
 
 /// What the Log screen's parts share: which run is being edited, and the runs just deleted
 /// (so they can be put back: a double tap that deleted two is undone whole).
@@ -29,20 +30,25 @@ pub fn LogPage() -> impl IntoView {
         editing: RwSignal::new(None),
         deleted: RwSignal::new(Vec::new()),
     });
+    let log = routes::href(
+        &use_context::<AppBase>().unwrap_or_default().0,
+        Destination::Log.path(),
+    );
+    let to = move |id: &str| format!("{log}#{id}");
     view! {
         <PageIntro destination=Destination::Log />
-        // Plain fragment links: the router scrolls to the id, and the root's scroll-padding
-        // keeps the section clear of the header.
+        // The router scrolls to the fragment's id, and the root's scroll-padding keeps the
+        // section clear of the header. A bare "#pain" would resolve against <base>, i.e. Home.
         <nav aria-label="On this page">
             <ul class="jump">
                 <li>
-                    <a href="#runs">"Runs"</a>
+                    <a href=to("runs")>"Runs"</a>
                 </li>
                 <li>
-                    <a href="#pain">"Pain"</a>
+                    <a href=to("pain")>"Pain"</a>
                 </li>
                 <li>
-                    <a href="#shoes">"Shoes"</a>
+                    <a href=to("shoes")>"Shoes"</a>
                 </li>
             </ul>
         </nav>
