@@ -15,7 +15,7 @@ use std::time::Duration as Elapsed;
 
 use patella::domain::dataset::DataSet;
 use patella::domain::load::{analyse, weekly_series};
-use patella::domain::pain::trend;
+use patella::domain::pain::{trend, PainRule};
 use patella::domain::records::Settings;
 use patella::domain::shoes::shoe_report;
 use support::{last_day, ten_years, time, Dice};
@@ -48,7 +48,7 @@ fn main() {
 
     let report = analyse(&data.runs, &data.pain, &settings, today);
     let shoes = shoe_report(&data.shoes, &data.runs, &settings, today);
-    let pain = trend(&data.runs, &data.pain, today, 7);
+    let pain = trend(&data.runs, &data.pain, today, 7, PainRule::Training);
     println!(
         "  {} weeks, {} warnings ({}), ratio {}, {} shoe alerts, pain trend {:?}",
         report.weeks.len(),
@@ -102,7 +102,9 @@ fn main() {
     );
     line(
         "pain::trend (7 days)",
-        time(REPEATS, || trend(&data.runs, &data.pain, today, 7)),
+        time(REPEATS, || {
+            trend(&data.runs, &data.pain, today, 7, PainRule::Training)
+        }),
         None,
     );
     line(
@@ -112,7 +114,7 @@ fn main() {
                 analyse(&data.runs, &data.pain, &settings, today),
                 weekly_series(&data.runs, &data.pain, &settings, today, CHART_WEEKS),
                 shoe_report(&data.shoes, &data.runs, &settings, today),
-                trend(&data.runs, &data.pain, today, 7),
+                trend(&data.runs, &data.pain, today, 7, PainRule::Training),
             )
         }),
         Some(BUDGET),
