@@ -35,6 +35,7 @@ pub fn LogPage() -> impl IntoView {
         Destination::Log.path(),
     );
     let to = move |id: &str| format!("{log}#{id}");
+    crate::platform::document::reveal_fragment();
     view! {
         <PageIntro destination=Destination::Log />
         // The router scrolls to the fragment's id, and the root's scroll-padding keeps the
