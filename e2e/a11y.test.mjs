@@ -126,7 +126,7 @@ for (const scheme of ['light', 'dark']) {
       await page.getByRole('heading', { level: 3, name: 'Now: Week 1' }).waitFor();
       found.push(...(await audit(page, 'Recovery (plan started)')));
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
-      await page.getByRole('img', { name: /Weekly distance/ }).waitFor();
+      await page.getByRole('img', { name: /^Distance run (each|this) week/ }).waitFor();
       await page.getByRole('region', { name: 'Back to running' }).waitFor();
       found.push(...(await audit(page, 'Home (with runs)')));
       await page.screenshot({ path: `${SHOTS}/home-data-${scheme}.png` });

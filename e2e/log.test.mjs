@@ -204,7 +204,7 @@ describe('Home after logging', () => {
     assert.match(await spike.innerText(), /8 km/);
     assert.match(await spike.innerText(), /5 km/);
     assert.match(await spike.innerText(), /What to do:/);
-    const chart = page.getByRole('img', { name: /Weekly distance over the last 12 weeks/ });
+    const chart = page.getByRole('img', { name: /^Distance run (each|this) week, in kilometres/ });
     await chart.waitFor();
     assertNoProblems(problems);
     await context.close();

@@ -280,7 +280,7 @@ describe(`the runner's journeys in ${ENGINE}`, () => {
       const svg = document.querySelector('svg[role="img"]');
       return svg && document.getElementById(svg.getAttribute('aria-labelledby'))?.textContent.trim();
     });
-    assert.match(chart ?? '', /^Weekly distance over the last 12 weeks/);
+    assert.match(chart ?? '', /^Distance run (each|this) week, in kilometres/);
     await shoot('home-with-runs');
     await page.assertNoProblems();
   });
