@@ -475,7 +475,7 @@ describe(`more of the runner's journeys in ${ENGINE}`, () => {
       [...document.querySelectorAll('table tbody tr')].map((r) => r.innerText.replace(/\s+/g, ' ').trim()),
     );
     assert.match(rows[0], /^Sat 15 Aug 2015 9\.01 km · 47:12 New activity-small-fenix2-run\.fit$/);
-    assert.match(rows[1], /^2017-07-29 12\.8\d km · 1:31:25 New garmin-activity\.gpx$/);
+    assert.match(rows[1], /^Sat 29 Jul 2017 12\.8\d km · 1:31:25 New garmin-activity\.gpx$/);
     await shoot('import-preview');
     await page.tapButton('Add 2 runs');
     await page.status('Added 2 runs.');
