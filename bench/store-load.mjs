@@ -66,7 +66,7 @@ try {
   const homeRender = [];
   for (let i = 0; i < loads; i += 1) {
     await page.goto(server.url);
-    await page.getByRole('img', { name: /Weekly distance over the last/ }).waitFor();
+    await page.getByRole('img', { name: /^Distance run (each|this) week/ }).waitFor();
     // After the next frame the dashboard has been painted.
     const timing = await page.evaluate(
       () =>

@@ -101,7 +101,7 @@ for (const scheme of ['light', 'dark']) {
         await addRun(page, { date, distance: km, duration: '40' });
         await page.getByRole('status').filter({ hasText: `Saved: ${km} km` }).waitFor();
       }
-      await page.getByLabel('Pain now (0 none – 10 worst)').fill('3');
+      await page.getByRole('radio', { name: '3', exact: true }).check();
       await page.getByRole('button', { name: 'Save pain entry' }).click();
       await page.getByRole('region', { name: 'Pain entries' }).waitFor();
       found.push(...(await audit(page, 'Log (with runs and a pain entry)')));
@@ -126,7 +126,7 @@ for (const scheme of ['light', 'dark']) {
       await page.getByRole('heading', { level: 3, name: 'Now: Week 1' }).waitFor();
       found.push(...(await audit(page, 'Recovery (plan started)')));
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
-      await page.getByRole('img', { name: /Weekly distance/ }).waitFor();
+      await page.getByRole('img', { name: /^Distance run (each|this) week/ }).waitFor();
       await page.getByRole('region', { name: 'What to do this week' }).getByText('Back-to-running plan').waitFor();
       found.push(...(await audit(page, 'Home (with runs)')));
       await page.screenshot({ path: `${SHOTS}/home-data-${scheme}.png` });

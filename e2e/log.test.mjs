@@ -8,6 +8,13 @@ const app = releaseApp();
 
 const logScreen = () => app.open('log', 'Log');
 
+// A day as the app writes it: "Sun 29 Nov" (this year's dates carry no year).
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const dayWords = (iso) => {
+  const d = new Date(`${iso}T00:00:00Z`);
+  return `${WEEKDAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`;
+};
 const saved = (page, text) => page.getByRole('status').filter({ hasText: text }).waitFor();
 
 describe('the run log', () => {
@@ -22,11 +29,11 @@ describe('the run log', () => {
     await saved(page, 'Saved: 8 km');
 
     const runs = page.getByRole('region', { name: 'Runs' });
-    await runs.getByRole('heading', { name: 'Week of 2026-11-16: 11.5 km in 2 runs' }).waitFor();
-    await runs.getByRole('heading', { name: 'Week of 2026-11-23: 8 km in 1 run' }).waitFor();
+    await runs.getByRole('heading', { name: '16–22 Nov: 11.5 km in 2 runs' }).waitFor();
+    await runs.getByRole('heading', { name: '23–29 Nov: 8 km in 1 run' }).waitFor();
 
     // Edit the 6.5 km run to 7 km.
-    await runs.getByRole('button', { name: 'Edit run 2026-11-18 · 6.5 km · 39:00 · 6:00 /km' }).click();
+    await runs.getByRole('button', { name: 'Edit run Wed 18 Nov · 6.5 km · 39:00 · 6:00 /km' }).click();
     await page.getByRole('heading', { name: 'Edit run' }).waitFor();
     // The form is far above the list: focus (and the screen) moves to its distance.
     await page.waitForFunction(() => document.activeElement?.id === 'run-distance');
@@ -34,30 +41,30 @@ describe('the run log', () => {
     await page.getByLabel('Distance', { exact: true }).fill('7');
     await page.getByRole('button', { name: 'Save run' }).click();
     await saved(page, 'Updated: 7 km');
-    await runs.getByRole('heading', { name: 'Week of 2026-11-16: 12 km in 2 runs' }).waitFor();
+    await runs.getByRole('heading', { name: '16–22 Nov: 12 km in 2 runs' }).waitFor();
 
     // Delete the 5 km run, then undo.
-    await runs.getByRole('button', { name: 'Delete run 2026-11-16 · 5 km · 30:00 · 6:00 /km' }).click();
-    await runs.getByText('Deleted the run of 2026-11-16.').waitFor();
+    await runs.getByRole('button', { name: 'Delete run Mon 16 Nov · 5 km · 30:00 · 6:00 /km' }).click();
+    await runs.getByText('Deleted the run of Mon 16 Nov.').waitFor();
     assert.equal((await stored(page, 'patella.runs')).data.length, 2);
     await runs.getByRole('button', { name: 'Undo' }).click();
-    await runs.getByText('The run of 2026-11-16 is back.').waitFor();
+    await runs.getByText('The run of Mon 16 Nov is back.').waitFor();
 
     // Two deletions in a row, as a double tap makes, are undone together; after a deletion
     // focus waits on Undo, not on the next run's Delete.
-    await runs.getByRole('button', { name: 'Delete run 2026-11-24 · 8 km · 48:00 · 6:00 /km' }).click();
+    await runs.getByRole('button', { name: 'Delete run Tue 24 Nov · 8 km · 48:00 · 6:00 /km' }).click();
     await page.waitForFunction(() => document.activeElement?.id === 'undo-delete');
-    await runs.getByRole('button', { name: 'Delete run 2026-11-18 · 7 km · 39:00 · 5:34 /km' }).click();
-    await runs.getByText('Deleted 2 runs (2026-11-24, 2026-11-18).').waitFor();
+    await runs.getByRole('button', { name: 'Delete run Wed 18 Nov · 7 km · 39:00 · 5:34 /km' }).click();
+    await runs.getByText('Deleted 2 runs (Tue 24 Nov, Wed 18 Nov).').waitFor();
     assert.equal((await stored(page, 'patella.runs')).data.length, 1);
     await page.waitForFunction(() => document.activeElement?.id === 'undo-delete');
     await page.keyboard.press('Enter');
-    await runs.getByText('2 runs (2026-11-24, 2026-11-18) are back.').waitFor();
+    await runs.getByText('2 runs (Tue 24 Nov, Wed 18 Nov) are back.').waitFor();
     assert.equal((await stored(page, 'patella.runs')).data.length, 3);
 
     // Delete the 8 km run for good.
-    await runs.getByRole('button', { name: 'Delete run 2026-11-24 · 8 km · 48:00 · 6:00 /km' }).click();
-    await runs.getByText('Deleted the run of 2026-11-24.').waitFor();
+    await runs.getByRole('button', { name: 'Delete run Tue 24 Nov · 8 km · 48:00 · 6:00 /km' }).click();
+    await runs.getByText('Deleted the run of Tue 24 Nov.').waitFor();
     // The runner leaves while Undo is still offered; when the offer runs out (8 s), the Log
     // is gone and the app must carry on (reading the Log's state then used to crash it).
     await openScreen(page, 'Home');
@@ -68,8 +75,8 @@ describe('the run log', () => {
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Log' }).waitFor();
     assert.deepEqual(await listedRuns(page), [
-      '2026-11-18 · 7 km · 39:00 · 5:34 /km',
-      '2026-11-16 · 5 km · 30:00 · 6:00 /km',
+      'Wed 18 Nov · 7 km · 39:00 · 5:34 /km',
+      'Mon 16 Nov · 5 km · 30:00 · 6:00 /km',
     ]);
     const data = (await stored(page, 'patella.runs')).data;
     assert.deepEqual(data.map((r) => r.distance).sort(), [5000, 7000]);
@@ -90,10 +97,10 @@ describe('the run log', () => {
     await page.evaluate((data) => localStorage.setItem('patella.runs', JSON.stringify({ schema: 2, data })), runs);
     await page.reload();
     const list = page.getByRole('region', { name: 'Runs' });
-    await list.getByRole('heading', { name: 'Week of 2026-11-16: 6.9 km in 1 run' }).waitFor();
+    await list.getByRole('heading', { name: '16–22 Nov: 6.9 km in 1 run' }).waitFor();
     assert.equal(await list.getByRole('heading', { level: 3 }).count(), 12);
     await list.getByRole('button', { name: 'Show 8 earlier weeks (8 not shown)' }).click();
-    await list.getByRole('heading', { name: 'Week of 2026-07-06: 5 km in 1 run' }).waitFor();
+    await list.getByRole('heading', { name: '6–12 Jul: 5 km in 1 run' }).waitFor();
     assert.equal(await list.getByRole('heading', { level: 3 }).count(), 20);
     assert.equal(await list.getByRole('button', { name: /earlier week/ }).count(), 0);
     assertNoProblems(problems);
@@ -129,7 +136,7 @@ describe('the run log', () => {
 
   test('a daily pain entry and a pair of shoes that new runs count on', async () => {
     const { context, page, problems } = await logScreen();
-    await page.getByLabel('Pain now (0 none – 10 worst)').fill('4');
+    await page.getByRole('radio', { name: '4', exact: true }).check();
     await page.getByRole('checkbox', { name: 'Outer side' }).check();
     await page.getByRole('checkbox', { name: 'Stiff or sorer this morning' }).check();
     await page.getByRole('button', { name: 'Save pain entry' }).click();
@@ -140,14 +147,14 @@ describe('the run log', () => {
     assert.equal(entry.morning_stiffness, true);
     // Listed, so a mistyped one can be deleted (and the deletion undone).
     const entries = page.getByRole('region', { name: 'Pain entries' });
-    const line = `${entry.date} · 4/10 · Outer side · stiff or sorer in the morning`;
+    const line = `${dayWords(entry.date)} · 4/10 · Outer side · stiff or sorer in the morning`;
     await entries.getByText(line).waitFor();
     await entries.getByRole('button', { name: `Delete pain entry ${line}` }).click();
-    await entries.getByText(`Deleted the pain entry of ${entry.date}.`).waitFor();
+    await entries.getByText(`Deleted the pain entry of ${dayWords(entry.date)}.`).waitFor();
     assert.equal((await stored(page, 'patella.pain')).data.length, 0);
     await page.waitForFunction(() => document.activeElement?.id === 'undo-pain-delete');
     await entries.getByRole('button', { name: 'Undo' }).click();
-    await entries.getByText(`The pain entry of ${entry.date} is back.`).waitFor();
+    await entries.getByText(`The pain entry of ${dayWords(entry.date)} is back.`).waitFor();
     assert.deepEqual((await stored(page, 'patella.pain')).data, [entry]);
 
     await page.getByLabel('Shoe name').fill('Blue trainers');
@@ -201,7 +208,7 @@ describe('Home after logging', () => {
     assert.match(await spike.innerText(), /8 km/);
     assert.match(await spike.innerText(), /5 km/);
     assert.match(await spike.innerText(), /Frandsen/);
-    const chart = page.getByRole('img', { name: /Weekly distance over the last 12 weeks/ });
+    const chart = page.getByRole('img', { name: /^Distance run (each|this) week, in kilometres/ });
     await chart.waitFor();
     assertNoProblems(problems);
     await context.close();

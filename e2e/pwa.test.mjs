@@ -200,10 +200,10 @@ describe('the offline app', () => {
     );
 
     await addRun(page, { date: '2026-11-21', distance: '6.4', duration: '36:00' });
-    await page.getByRole('status').filter({ hasText: 'Saved: 6.4 km in 36:00 on 2026-11-21.' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Saved: 6.4 km in 36:00 on Sat 21 Nov.' }).waitFor();
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Log' }).waitFor();
-    assert.deepEqual(await listedRuns(page), ['2026-11-21 · 6.4 km · 36:00 · 5:38 /km']);
+    assert.deepEqual(await listedRuns(page), ['Sat 21 Nov · 6.4 km · 36:00 · 5:38 /km']);
 
     // Importing a watch file works offline too: the import worker came with the install.
     const tcx = readFileSync(join(root, 'tests/fixtures/activities/test.tcx'));
@@ -237,7 +237,7 @@ describe('the offline app', () => {
     const nextBuild = readFileSync(join(nextDist, 'index.html'), 'utf8').match(/name="patella-build" content="(\w+)"/)[1];
     assert.deepEqual(await page.evaluate(() => caches.keys()), [`patella-${nextBuild}`], 'the old cache is gone');
     await openScreen(page, 'Log');
-    assert.deepEqual(await listedRuns(page), ['2026-11-21 · 6.4 km · 36:00 · 5:38 /km']);
+    assert.deepEqual(await listedRuns(page), ['Sat 21 Nov · 6.4 km · 36:00 · 5:38 /km']);
 
     assert.deepEqual(problems, []);
   });

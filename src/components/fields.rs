@@ -86,3 +86,18 @@ pub fn SelectField(
         </div>
     }
 }
+
+/// A line of values joined by " · " ("28.1 km · 4 runs · 2:52:30"), each value kept whole:
+/// a narrow screen breaks the line between values, never inside "28.1 km" or "6:00 /km".
+/// The text read out is the line as given.
+pub fn values_line(line: &str) -> impl IntoView + use<> {
+    line.split(" · ")
+        .enumerate()
+        .map(|(i, part)| {
+            view! {
+                {(i > 0).then_some(" · ")}
+                <span class="value">{part.to_string()}</span>
+            }
+        })
+        .collect_view()
+}

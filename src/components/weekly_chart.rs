@@ -1,77 +1,101 @@
-//! The weekly distance chart: bars for distance, a line for the week's highest pain, drawn
-//! as SVG by our own code so it costs no library and reads at 360 px. A sentence under it
-//! says the same for screen readers.
+//! The weekly chart, drawn as SVG by our own code so it costs no library and reads at 360 px:
+//! a bar per week on a labelled distance axis in the runner's unit, the current week marked
+//! "so far", the week's highest pain as dots on a 0–10 scale at the right, and the same facts
+//! in words under it. What it shows is decided in `domain::chart`.
 
 use leptos::prelude::*;
 
-use crate::domain::load::WeekSummary;
-use crate::domain::units::{Distance, DistanceUnit};
+use crate::domain::chart::WeeklyChart;
+use crate::domain::dates;
 
-const WIDTH: f64 = 320.0;
-const HEIGHT: f64 = 150.0;
-const TOP: f64 = 12.0;
+const WIDTH: f64 = 300.0;
+const HEIGHT: f64 = 190.0;
+const TOP: f64 = 22.0;
 const BOTTOM: f64 = 22.0;
-const LEFT: f64 = 4.0;
-
-/// The sentence that describes the chart.
-fn summary(weeks: &[WeekSummary], unit: DistanceUnit) -> String {
-    let Some(this_week) = weeks.last() else {
-        return "No weeks to show yet.".into();
-    };
-    let busiest = weeks
-        .iter()
-        .max_by(|a, b| a.distance.metres().total_cmp(&b.distance.metres()));
-    let busiest = busiest
-        .filter(|week| week.distance.metres() > 0.0)
-        .map(|week| {
-            format!(
-                " The most was {} in the week of {}.",
-                week.distance.display(unit),
-                week.label()
-            )
-        })
-        .unwrap_or_default();
-    let pain = weeks
-        .iter()
-        .filter_map(|week| week.max_pain.map(|p| (week, p.value())))
-        .max_by_key(|(_, pain)| *pain)
-        .map(|(week, pain)| format!(" Highest pain: {pain}/10, in the week of {}.", week.label()))
-        .unwrap_or_else(|| " No pain recorded.".into());
-    format!(
-        "Weekly distance over the last {} weeks. This week so far: {}.{busiest}{pain}",
-        weeks.len(),
-        this_week.distance.display(unit)
-    )
-}
+const LEFT: f64 = 30.0;
+const RIGHT: f64 = 22.0;
 
 #[component]
-pub fn WeeklyChart(weeks: Vec<WeekSummary>, unit: DistanceUnit) -> impl IntoView {
-    let description = summary(&weeks, unit);
-    let most = weeks
-        .iter()
-        .map(|week| week.distance.metres())
-        .fold(0.0_f64, f64::max);
-    let scale_top = if most > 0.0 { most } else { 1.0 };
+pub fn WeeklyChartView(chart: WeeklyChart) -> impl IntoView {
+    let description = chart.summary();
+    let week_lines = chart
+        .week_lines()
+        .into_iter()
+        .map(|line| view! { <li>{line}</li> })
+        .collect_view();
+    let WeeklyChart {
+        weeks,
+        unit,
+        axis_top,
+        axis_step,
+    } = chart;
     let plot_height = HEIGHT - TOP - BOTTOM;
-    let slot = (WIDTH - LEFT) / weeks.len().max(1) as f64;
+    let plot_width = WIDTH - LEFT - RIGHT;
+    let count = weeks.len().max(1);
+    let slot = plot_width / count as f64;
     let bar_width = (slot * 0.7).max(2.0);
-    let y_for_pain = |pain: u8| TOP + plot_height * (1.0 - f64::from(pain) / 10.0);
+    let y_for = |share: f64| TOP + plot_height * (1.0 - share);
+    let last = count - 1;
+    // A date under every few bars, counted back from this week so it is always labelled.
+    let label_every = count.div_ceil(4);
 
+    let ticks = (0..=((axis_top / axis_step).round() as u32))
+        .map(|i| {
+            let value = axis_step * f64::from(i);
+            let y = format!("{:.1}", y_for(value / axis_top));
+            view! {
+                <line class="grid" x1=LEFT x2=WIDTH - RIGHT y1=y.clone() y2=y.clone()></line>
+                <text class="tick" x=LEFT - 4.0 y=y dy="4" text-anchor="end">
+                    {format!("{value:.0}")}
+                </text>
+            }
+        })
+        .collect_view();
+    let pain_ticks = [0u8, 5, 10]
+        .into_iter()
+        .map(|pain| {
+            view! {
+                <text class="tick pain-tick" x=WIDTH y=format!("{:.1}", y_for(f64::from(pain) / 10.0)) dy="4" text-anchor="end">
+                    {pain}
+                </text>
+            }
+        })
+        .collect_view();
     let bars = weeks
         .iter()
         .enumerate()
         .map(|(i, week)| {
-            let height = plot_height * week.distance.metres() / scale_top;
-            let x = LEFT + slot * i as f64 + (slot - bar_width) / 2.0;
+            let share = (week.distance.in_unit(unit) / axis_top).clamp(0.0, 1.0);
+            let height = plot_height * share;
+            let middle = LEFT + slot * (i as f64 + 0.5);
+            let x = middle - bar_width / 2.0;
+            let top = TOP + plot_height - height;
+            let so_far = i == last;
+            let date = ((last - i) % label_every == 0).then(|| {
+                view! {
+                    <text class="tick" x=format!("{middle:.1}") y=HEIGHT - 6.0 text-anchor="middle">
+                        {dates::day_month(week.start)}
+                    </text>
+                }
+            });
+            let so_far_label = so_far.then(|| {
+                view! {
+                    <text class="tick" x=format!("{middle:.1}") y=format!("{:.1}", top - 4.0) text-anchor="middle">
+                        "so far"
+                    </text>
+                }
+            });
             view! {
                 <rect
-                    class="bar"
+                    class=if so_far { "bar so-far" } else { "bar" }
                     x=format!("{x:.1}")
-                    y=format!("{:.1}", TOP + plot_height - height)
+                    y=format!("{top:.1}")
                     width=format!("{bar_width:.1}")
                     height=format!("{height:.1}")
                     rx="2"
                 ></rect>
+                {date}
+                {so_far_label}
             }
         })
         .collect_view();
@@ -79,8 +103,12 @@ pub fn WeeklyChart(weeks: Vec<WeekSummary>, unit: DistanceUnit) -> impl IntoView
         .iter()
         .enumerate()
         .filter_map(|(i, week)| {
-            week.max_pain
-                .map(|p| (LEFT + slot * (i as f64 + 0.5), y_for_pain(p.value())))
+            week.max_pain.map(|p| {
+                (
+                    LEFT + slot * (i as f64 + 0.5),
+                    y_for(f64::from(p.value()) / 10.0),
+                )
+            })
         })
         .collect();
     let pain_line = pain_points
@@ -91,64 +119,30 @@ pub fn WeeklyChart(weeks: Vec<WeekSummary>, unit: DistanceUnit) -> impl IntoView
     let pain_dots = pain_points
         .into_iter()
         .map(|(x, y)| {
-            view! { <circle class="pain-dot" cx=format!("{x:.1}") cy=format!("{y:.1}") r="3"></circle> }
+            view! { <circle class="pain-dot" cx=format!("{x:.1}") cy=format!("{y:.1}") r="4"></circle> }
         })
         .collect_view();
-    let first_label = weeks.first().map(WeekSummary::label).unwrap_or_default();
-    let top_label = Distance::from_metres(most).display(unit);
 
     view! {
         <figure class="weekly-chart">
-            <svg
-                viewBox=format!("0 0 {WIDTH} {HEIGHT}")
-                role="img"
-                aria-labelledby="weekly-chart-summary"
-                preserveAspectRatio="none"
-            >
-                <line class="axis" x1="0" x2=WIDTH y1=TOP + plot_height y2=TOP + plot_height></line>
+            <svg viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-labelledby="weekly-chart-summary">
+                <text class="tick" x="0" y="10">
+                    {unit.abbreviation()}
+                </text>
+                <text class="tick pain-tick" x=WIDTH y="10" text-anchor="end">
+                    "pain"
+                </text>
+                {ticks}
+                {pain_ticks}
                 {bars}
                 <polyline class="pain-line" points=pain_line></polyline>
                 {pain_dots}
             </svg>
-            <div class="chart-scale" aria-hidden="true">
-                <span>{format!("from {first_label}")}</span>
-                <span>{format!("top bar {top_label}")}</span>
-            </div>
             <figcaption id="weekly-chart-summary">{description}</figcaption>
+            <details>
+                <summary>"Week by week"</summary>
+                <ul class="plain-list">{week_lines}</ul>
+            </details>
         </figure>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::records::PainScore;
-    use chrono::NaiveDate;
-
-    fn week(start: &str, km: f64, pain: Option<u8>) -> WeekSummary {
-        let start: NaiveDate = start.parse().unwrap();
-        WeekSummary {
-            start,
-            end: start + chrono::Days::new(6),
-            distance: Distance::from_metres(km * 1000.0),
-            runs: 1,
-            time: Default::default(),
-            cross_training: 0,
-            max_pain: pain.and_then(PainScore::new),
-        }
-    }
-
-    #[test]
-    fn the_summary_says_what_the_chart_shows() {
-        let weeks = [
-            week("2026-11-09", 20.0, Some(2)),
-            week("2026-11-16", 32.5, Some(5)),
-            week("2026-11-23", 12.0, None),
-        ];
-        assert_eq!(
-            summary(&weeks, DistanceUnit::Km),
-            "Weekly distance over the last 3 weeks. This week so far: 12 km. The most was 32.5 km \
-             in the week of 16–22 Nov. Highest pain: 5/10, in the week of 16–22 Nov."
-        );
     }
 }

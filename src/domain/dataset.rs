@@ -42,14 +42,6 @@ impl Counts {
         self.runs + self.pain + self.strength + self.shoes + self.triage + self.recovery_plan
     }
 
-    /// "1 record", "12 records": the total, for deleting everything.
-    pub fn total_words(self) -> String {
-        match self.total() {
-            1 => "1 record".to_string(),
-            total => format!("{total} records"),
-        }
-    }
-
     /// "12 runs, 1 pain entry and 2 shoes": the kinds present, in words.
     pub fn describe(self) -> String {
         let kinds = [
@@ -223,7 +215,7 @@ mod tests {
         let now: DateTime<Utc> = "2026-11-27T12:00:00Z".parse().unwrap();
         let mut data = DataSet::default();
         assert!(data.is_empty());
-        assert_eq!(data.counts().total_words(), "0 records");
+        assert_eq!(data.counts().total(), 0);
         data.recovery.start = Some(crate::domain::recovery_plan::ProtocolStart {
             date: now.date_naive(),
             stage: crate::domain::protocol::Stage::Week2,
@@ -235,7 +227,6 @@ mod tests {
             "a started plan is worth a backup"
         );
         assert_eq!(data.counts().total(), 1);
-        assert_eq!(data.counts().total_words(), "1 record");
         assert_eq!(data.counts().describe(), "1 back-to-running plan");
 
         // A strength plan chosen by hand, with no plan started, counts too.
@@ -249,7 +240,7 @@ mod tests {
         assert!(!chosen.is_empty());
 
         data.runs = sample_runs(2);
-        assert_eq!(data.counts().total_words(), "3 records");
+        assert_eq!(data.counts().total(), 3);
         assert_eq!(
             data.counts().describe(),
             "2 runs and 1 back-to-running plan"

@@ -4,10 +4,12 @@
 pub mod backup;
 pub mod cadence;
 pub mod calendar;
+pub mod chart;
 pub mod commands;
 pub mod content;
 pub mod csv;
 pub mod dataset;
+pub mod dates;
 pub mod import;
 pub mod interval_timer;
 pub mod load;
@@ -22,6 +24,7 @@ pub mod situation;
 pub mod strength_plan;
 pub mod triage;
 pub mod units;
+pub mod words;
 
 #[cfg(test)]
 mod one_pain_rule_tests;

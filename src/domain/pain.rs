@@ -130,10 +130,13 @@ impl PainZone {
     }
 }
 
-/// A pain entry in one line, as the Log lists it: "2026-11-26 · 6/10 · Inner side · stiff or
+/// A pain entry in one line, as the Log lists it: "Thu 26 Nov · 6/10 · Inner side · stiff or
 /// sorer in the morning · after the hills".
-pub fn entry_line(entry: &PainEntry) -> String {
-    let mut parts = vec![entry.date.to_string(), format!("{}/10", entry.pain.value())];
+pub fn entry_line(entry: &PainEntry, today: NaiveDate) -> String {
+    let mut parts = vec![
+        crate::domain::dates::day_as_of(entry.date, today),
+        format!("{}/10", entry.pain.value()),
+    ];
     if !entry.areas.is_empty() {
         let areas: Vec<&str> = entry.areas.iter().map(|area| area.label()).collect();
         parts.push(areas.join("; "));
@@ -392,7 +395,11 @@ mod tests {
 
     #[test]
     fn an_entry_reads_in_one_line_with_only_what_was_given() {
-        assert_eq!(entry_line(&entry("2026-11-26", 6)), "2026-11-26 · 6/10");
+        let today = "2026-11-29".parse().unwrap();
+        assert_eq!(
+            entry_line(&entry("2026-11-26", 6), today),
+            "Thu 26 Nov · 6/10"
+        );
         let full = PainEntry {
             areas: vec![crate::domain::records::KneeArea::Inner],
             morning_stiffness: true,
@@ -400,8 +407,8 @@ mod tests {
             ..entry("2026-11-26", 6)
         };
         assert_eq!(
-            entry_line(&full),
-            "2026-11-26 · 6/10 · Inner side · stiff or sorer in the morning · after the hills"
+            entry_line(&full, today),
+            "Thu 26 Nov · 6/10 · Inner side · stiff or sorer in the morning · after the hills"
         );
     }
 

@@ -17,7 +17,6 @@ use std::collections::HashMap;
 
 use chrono::{Days, NaiveDate};
 
-use crate::domain::load::distance_words;
 use crate::domain::records::{RecordId, Run, Settings, Shoe};
 use crate::domain::units::{Distance, DistanceUnit};
 
@@ -253,8 +252,8 @@ fn wear_advice(
             seen: format!(
                 "{name} have {} on them, {percent:.0}% of the {} you set as the time to replace \
                  them.",
-                distance_words(total, unit),
-                distance_words(threshold, unit)
+                whole_distance(total, unit),
+                whole_distance(threshold, unit)
             ),
             why,
             what_to_do: "Start looking for the next pair, and run in it alongside this one for \
@@ -264,8 +263,8 @@ fn wear_advice(
         ShoeStatus::PastThreshold => Some(ShoeAdvice {
             seen: format!(
                 "{name} have {} on them, past the {} you set as the time to replace them.",
-                distance_words(total, unit),
-                distance_words(threshold, unit)
+                whole_distance(total, unit),
+                whole_distance(threshold, unit)
             ),
             why,
             what_to_do: "Think about replacing them soon, and break the new pair in on short, \
@@ -274,6 +273,17 @@ fn wear_advice(
                 .to_string(),
         }),
     }
+}
+
+/// "614 km": a shoe's wear in whole kilometres or miles; tenths mean nothing on a shoe.
+pub fn whole_distance(distance: Distance, unit: DistanceUnit) -> String {
+    let value = distance.in_unit(unit);
+    let value = if value.is_finite() {
+        value.round().max(0.0)
+    } else {
+        0.0
+    };
+    format!("{value:.0} {}", unit.abbreviation())
 }
 
 fn rotation_advice(only_pair: &str) -> ShoeAdvice {

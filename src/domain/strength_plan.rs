@@ -171,8 +171,10 @@ impl Adherence {
     pub fn summary(&self) -> String {
         let (low, high) = STRENGTH_PER_WEEK;
         format!(
-            "This week: {} of {low}–{high} strength sessions, mobility on {} of {} days.",
-            self.strength_sessions, self.mobility_days, self.days_so_far
+            "This week: {} of {low}–{high} strength sessions, mobility on {} of {}.",
+            self.strength_sessions,
+            self.mobility_days,
+            crate::domain::words::count(self.days_so_far as usize, "day", "days")
         )
     }
 

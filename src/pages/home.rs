@@ -6,9 +6,11 @@
 use leptos::prelude::*;
 
 use crate::app_base::use_base;
+use crate::components::fields::values_line;
 use crate::components::page_intro::PageIntro;
 use crate::components::this_week::ThisWeekCard;
-use crate::components::weekly_chart::WeeklyChart;
+use crate::components::weekly_chart::WeeklyChartView;
+use crate::domain::chart::{self, WeeklyChart};
 use crate::domain::load::{self, LoadReport, Severity, Warning, WeekSummary};
 use crate::domain::pain;
 use crate::domain::shoes::{self, ShoeReport};
@@ -18,8 +20,6 @@ use crate::platform::clock;
 use crate::routes::Destination;
 use crate::store::AppStore;
 
-/// Weeks in the chart: about three months, enough to see a build-up, small enough for 360 px.
-const CHART_WEEKS: usize = 12;
 /// Pain trend: the last week against the week before.
 const PAIN_TREND_DAYS: u32 = 7;
 
@@ -37,7 +37,7 @@ enum KneeCard {
 struct Dashboard {
     unit: DistanceUnit,
     report: LoadReport,
-    chart: Vec<WeekSummary>,
+    chart: WeeklyChart,
     shoes: ShoeReport,
     pain: pain::PainTrend,
 }
@@ -77,13 +77,7 @@ pub fn HomePage() -> impl IntoView {
             Dashboard {
                 unit: data.settings.units,
                 report: load::analyse_in(&data.runs, &data.pain, &data.settings, today, &now),
-                chart: load::weekly_series(
-                    &data.runs,
-                    &data.pain,
-                    &data.settings,
-                    today,
-                    CHART_WEEKS,
-                ),
+                chart: chart::weekly_chart(&data.runs, &data.pain, &data.settings, today),
                 shoes: shoes::shoe_report(&data.shoes, &data.runs, &data.settings, today),
                 pain: pain::trend(
                     &data.runs,
@@ -114,7 +108,17 @@ pub fn HomePage() -> impl IntoView {
                 }
             }
         >
-            {move || dashboard.with(|d| view! { <DashboardView dashboard=d.clone() /> })}
+            {move || {
+                dashboard
+                    .with(|d| {
+                        view! {
+                            <DashboardView
+                                dashboard=d.clone()
+                                pain_href=format!("{}#pain", href(Destination::Log))
+                            />
+                        }
+                    })
+            }}
         </Show>
         // After the week and its warnings: a reminder should not push those off the screen.
         <Show when=backup_due>
@@ -191,7 +195,7 @@ fn FirstStep(
 }
 
 #[component]
-fn DashboardView(dashboard: Dashboard) -> impl IntoView {
+fn DashboardView(dashboard: Dashboard, pain_href: String) -> impl IntoView {
     let Dashboard {
         unit,
         report,
@@ -202,7 +206,7 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
     let week_line = |week: &WeekSummary| {
         format!(
             "{} · {} {} · {}",
-            week.distance.display(unit),
+            load::distance_words(week.distance, unit),
             week.runs,
             if week.runs == 1 { "run" } else { "runs" },
             week.time.display()
@@ -258,10 +262,12 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
             <h2 id="this-week">"This week"</h2>
             <dl class="week-compare">
                 <dt>"This week so far"</dt>
-                <dd>{week_line(&report.this_week)}</dd>
+                <dd>{values_line(&week_line(&report.this_week))}</dd>
                 <dt>"Last week"</dt>
-                <dd>{week_line(&report.last_week)}</dd>
+                <dd>{values_line(&week_line(&report.last_week))}</dd>
             </dl>
+            // A sore knee is logged from here in one tap: the Log opens at its pain entry.
+            <a class="button secondary" href=pain_href>"Log pain"</a>
         </section>
         <section aria-labelledby="warnings-heading" class="warnings">
             <h2 id="warnings-heading">
@@ -281,7 +287,7 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
         {notices}
         <section class="card" aria-labelledby="chart-heading">
             <h2 id="chart-heading">"Weekly distance and pain"</h2>
-            <WeeklyChart weeks=chart unit=unit />
+            <WeeklyChartView chart=chart />
         </section>
         <section class="card" aria-labelledby="pain-trend-heading">
             <h2 id="pain-trend-heading">"Pain trend"</h2>

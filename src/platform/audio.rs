@@ -4,7 +4,15 @@
 //! sound (no output device, autoplay rules), simply stays quiet. The context is created on
 //! the runner's tap (Start), which is what browsers require before playing sound.
 
+use std::cell::RefCell;
+
 use web_sys::{AudioContext, OscillatorType};
+
+thread_local! {
+    /// The beeps of a session whose screen the runner left: still playing, because closing
+    /// them would turn the beeps off without a word. The timer takes them back on return.
+    static KEPT: RefCell<Option<Sound>> = const { RefCell::new(None) };
+}
 
 /// One shared audio context for the page, made on first use.
 #[derive(Clone)]
@@ -76,5 +84,17 @@ impl Sound {
 
     pub fn close(&self) {
         let _ = self.context.close();
+    }
+
+    /// Keeps this sound (and the beeps queued on it) playing after its screen is gone.
+    pub fn keep(self) {
+        if let Some(older) = KEPT.with(|kept| kept.replace(Some(self))) {
+            older.close();
+        }
+    }
+
+    /// The sound last kept, taken back.
+    pub fn take_kept() -> Option<Sound> {
+        KEPT.with(RefCell::take)
     }
 }

@@ -55,6 +55,24 @@ pub fn reveal(id: &'static str) {
     });
 }
 
+/// Scrolls to the element the URL's fragment names once the screen is drawn. The router
+/// scrolls on arrival, before a screen it has just mounted holds that element: without
+/// this, Home's "Log pain" would open the Log at its top, not at the pain entry.
+pub fn reveal_fragment() {
+    leptos::prelude::request_animation_frame(|| {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let hash = window.location().hash().unwrap_or_default();
+        let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) else {
+            return;
+        };
+        if let Some(element) = window.document().and_then(|d| d.get_element_by_id(id)) {
+            element.scroll_into_view();
+        }
+    });
+}
+
 fn focus_when_drawn(id: &'static str, unfold: bool) {
     leptos::prelude::request_animation_frame(move || {
         use wasm_bindgen::JsCast;

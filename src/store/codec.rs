@@ -177,8 +177,9 @@ pub fn decode_records<R: DeserializeOwned>(collection: Collection, raw: &str) ->
         Some(error) => {
             let failed = total - records.len();
             let reason = format!(
-                "{failed} of {total} {noun} records could not be read (first problem: {error})",
-                noun = collection.record_noun()
+                "{failed} of {total} {noun} {records} could not be read (first problem: {error})",
+                noun = collection.record_noun(),
+                records = if total == 1 { "record" } else { "records" }
             );
             if records.is_empty() {
                 Decoded::Unreadable { reason }

@@ -5,7 +5,7 @@
 //! change cannot move a run into another week. Records dated after `today` are ignored (a
 //! clock or time-zone slip). Cross-training is counted apart from running.
 
-use chrono::{Datelike, NaiveDate, Weekday};
+use chrono::{NaiveDate, Weekday};
 
 use super::measure::{days_after, days_before, is_running, metres};
 use crate::domain::calendar;
@@ -59,15 +59,7 @@ impl WeekSummary {
 
     /// "3–9 Nov", or "27 Oct – 2 Nov" across a month.
     pub fn label(&self) -> String {
-        if self.start.month() == self.end.month() {
-            format!("{}–{}", self.start.day(), self.end.format("%-d %b"))
-        } else {
-            format!(
-                "{} – {}",
-                self.start.format("%-d %b"),
-                self.end.format("%-d %b")
-            )
-        }
+        crate::domain::dates::week(self.start, self.end)
     }
 }
 
@@ -133,6 +125,7 @@ pub fn weeks_between(from: NaiveDate, to: NaiveDate) -> usize {
 mod tests {
     use super::*;
     use crate::domain::load::test_support::*;
+    use chrono::Datelike;
 
     #[test]
     fn empty_input_gives_two_empty_weeks_and_nothing_else() {

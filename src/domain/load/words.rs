@@ -33,7 +33,7 @@ pub fn percent_words(new: f64, old: f64, threshold: f64) -> String {
 
 /// "Sat 15 Nov".
 pub fn day_words(date: NaiveDate) -> String {
-    date.format("%a %-d %b").to_string()
+    crate::domain::dates::day(date)
 }
 
 pub fn count_words(count: usize, one: &str, many: &str) -> String {

@@ -4,17 +4,14 @@ use chrono::Local;
 use leptos::prelude::*;
 
 use crate::domain::content::ConditionId;
+use crate::domain::dates;
 use crate::domain::records::{RecordId, TriageRecord};
 use crate::domain::triage::engine;
 use crate::store::AppStore;
 
 /// When a check was taken, in the runner's time zone.
 pub fn taken_label(record: &TriageRecord) -> String {
-    record
-        .taken_at
-        .with_timezone(&Local)
-        .format("%-d %b %Y, %H:%M")
-        .to_string()
+    dates::moment(record.taken_at.with_timezone(&Local).naive_local())
 }
 
 /// "Runner's knee (patellofemoral pain)" etc. for the saved condition ids.

@@ -1,5 +1,6 @@
 //! Log: add a run in three taps (more detail folded away), edit or delete any run with an
-//! undo, a quick daily pain entry and the list of them, and the runner's shoes.
+//! undo, a quick daily pain entry and the list of them, and the runner's shoes; a row of
+//! links at the top reaches each part without scrolling past every run.
 
 mod import;
 mod pain_form;
@@ -10,6 +11,7 @@ mod shoes;
 
 use leptos::prelude::*;
 
+use crate::app_base::use_href;
 use crate::components::page_intro::PageIntro;
 use crate::domain::records::{RecordId, Run};
 use crate::routes::Destination;
@@ -28,8 +30,26 @@ pub fn LogPage() -> impl IntoView {
         editing: RwSignal::new(None),
         deleted: RwSignal::new(Vec::new()),
     });
+    let log = use_href(Destination::Log);
+    let to = move |id: &str| format!("{log}#{id}");
+    crate::platform::document::reveal_fragment();
     view! {
         <PageIntro destination=Destination::Log />
+        // The router scrolls to the fragment's id, and the root's scroll-padding keeps the
+        // section clear of the header. A bare "#pain" would resolve against <base>, i.e. Home.
+        <nav aria-label="On this page">
+            <ul class="jump">
+                <li>
+                    <a href=to("runs")>"Runs"</a>
+                </li>
+                <li>
+                    <a href=to("pain")>"Pain"</a>
+                </li>
+                <li>
+                    <a href=to("shoes")>"Shoes"</a>
+                </li>
+            </ul>
+        </nav>
         <run_form::RunForm />
         <import::Import />
         <run_list::RunList />

@@ -1,10 +1,12 @@
-//! The quick daily pain entry: how much it hurts, where, and whether the knee was stiff or
-//! sorer this morning (the pain-monitoring model's signal to ease off).
+//! The quick daily pain entry: how much it hurts (0–10 in one tap, as in the knee check),
+//! where, and whether the knee was stiff or sorer that morning (the pain-monitoring model's
+//! signal to ease off). Its words follow the day logged: "Pain yesterday", not "Pain now".
 
 use leptos::prelude::*;
 
 use crate::components::fields::TextField;
 use crate::domain::commands::Command;
+use crate::domain::dates;
 use crate::domain::records::KneeArea;
 use crate::domain::run_draft::{PainDraft, PainErrors};
 use crate::platform::clock;
@@ -41,7 +43,11 @@ pub fn PainForm() -> impl IntoView {
             }
         };
         errors.set(PainErrors::default());
-        let summary = format!("pain {}/10 on {}", entry.pain.value(), entry.date);
+        let summary = format!(
+            "pain {}/10 {}",
+            entry.pain.value(),
+            dates::relative_day(entry.date, clock::today())
+        );
         match store.apply(Command::AddPain(entry)) {
             Ok(()) => {
                 status.set(Some(format!("Saved: {summary}.")));
@@ -54,9 +60,46 @@ pub fn PainForm() -> impl IntoView {
         }
     };
 
+    // "today", "yesterday" or "on Sun 22 Nov", from the Day field as typed.
+    let day = move || {
+        date.with(|text| text.parse().ok()).map_or_else(
+            || "that day".into(),
+            |day| dates::relative_day(day, clock::today()),
+        )
+    };
+    let morning = move || {
+        if date.with(|text| text.parse().ok()) == Some(clock::today()) {
+            "this morning"
+        } else {
+            "that morning"
+        }
+    };
+    let scores = (0..=10u8)
+        .map(|score| {
+            let value = score.to_string();
+            let checked = {
+                let value = value.clone();
+                move || pain.with(|p| p.trim() == value)
+            };
+            view! {
+                <label class="score">
+                    <input
+                        type="radio"
+                        name="pain-score"
+                        value=value.clone()
+                        prop:checked=checked
+                        on:change=move |_| pain.set(value.clone())
+                    />
+                    <span>{score}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    let pain_error = move || errors.with(|e| e.pain.clone());
+
     view! {
-        <form class="card" on:submit=save novalidate aria-labelledby="pain-heading">
-            <h2 id="pain-heading">"How is the knee today?"</h2>
+        <form id="pain" class="card" on:submit=save novalidate aria-labelledby="pain-heading">
+            <h2 id="pain-heading">"How is the knee?"</h2>
             <TextField
                 id="pain-date"
                 label="Day"
@@ -64,13 +107,19 @@ pub fn PainForm() -> impl IntoView {
                 value=date
                 error=Signal::derive(move || errors.with(|e| e.date.clone()))
             />
-            <TextField
-                id="pain-score"
-                label="Pain now (0 none – 10 worst)"
-                input_mode="numeric"
-                value=pain
-                error=Signal::derive(move || errors.with(|e| e.pain.clone()))
-            />
+            // Native radios: one tab stop, arrow keys move the choice, and a screen reader
+            // hears "3, radio button, 4 of 11" inside the group's name.
+            <fieldset
+                class="field"
+                aria-invalid=move || pain_error().is_some().then_some("true")
+                aria-describedby=move || pain_error().is_some().then_some("pain-score-error")
+            >
+                <legend>"Pain " {day} " (0 none – 10 worst)"</legend>
+                <div class="scores">{scores}</div>
+                <Show when=move || pain_error().is_some()>
+                    <p class="error-text" id="pain-score-error">{pain_error}</p>
+                </Show>
+            </fieldset>
             <fieldset class="field">
                 <legend>"Where (optional)"</legend>
                 {KneeArea::ALL
@@ -103,7 +152,7 @@ pub fn PainForm() -> impl IntoView {
                     prop:checked=move || stiff.get()
                     on:change=move |ev| stiff.set(event_target_checked(&ev))
                 />
-                "Stiff or sorer this morning"
+                "Stiff or sorer " {morning}
             </label>
             <TextField
                 id="pain-note"

@@ -7,8 +7,10 @@ use leptos::prelude::*;
 
 use crate::components::undo::{DeleteButton, UndoNotice};
 use crate::domain::commands::Command;
+use crate::domain::dates;
 use crate::domain::pain;
 use crate::domain::records::PainEntry;
+use crate::platform::clock;
 use crate::platform::document::focus_heading;
 use crate::store::AppStore;
 
@@ -59,7 +61,7 @@ pub fn PainList() -> impl IntoView {
         let Some(entry) = deleted.get_untracked() else {
             return;
         };
-        let date = entry.date;
+        let date = dates::day_as_of(entry.date, clock::today());
         let outcome = store.apply(Command::RestorePain(entry));
         match outcome {
             Ok(()) => {
@@ -88,7 +90,7 @@ pub fn PainList() -> impl IntoView {
                 <h2 id="pain-list-heading" tabindex="-1">"Pain entries"</h2>
                 <UndoNotice
                     message=Signal::derive(move || {
-                        deleted.with(|d| d.as_ref().map(|e| format!("Deleted the pain entry of {}.", e.date)))
+                        deleted.with(|d| d.as_ref().map(|e| format!("Deleted the pain entry of {}.", dates::day_as_of(e.date, clock::today()))))
                     })
                     button_id="undo-pain-delete"
                     on_undo=Callback::new(undo)
@@ -97,7 +99,7 @@ pub fn PainList() -> impl IntoView {
                 <ul class="run-list">
                     <For each=shown key=|entry| (entry.id.clone(), entry.updated_at) let:entry>
                         {
-                            let text = pain::entry_line(&entry);
+                            let text = pain::entry_line(&entry, clock::today());
                             let label = format!("Delete pain entry {text}");
                             view! {
                                 <li>

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::LogState;
 use crate::components::fields::{SelectField, TextField};
 use crate::domain::commands::Command;
+use crate::domain::dates;
 use crate::domain::records::{RecordId, RunKind, Surface};
 use crate::domain::run_draft::{DraftErrors, RunDraft};
 use crate::domain::units::Pace;
@@ -163,7 +164,10 @@ pub fn RunForm() -> impl IntoView {
         {
             fields.fill(&RunDraft::from_run(&run, unit));
             errors.set(DraftErrors::default());
-            status.set(Some(format!("Editing the run of {}.", run.date)));
+            status.set(Some(format!(
+                "Editing the run of {}.",
+                dates::day_as_of(run.date, clock::today())
+            )));
             // The form is at the top of the screen, the Edit button far below it.
             focus_field("run-distance");
         }
@@ -186,10 +190,10 @@ pub fn RunForm() -> impl IntoView {
         errors.set(DraftErrors::default());
         let date = checked.date;
         let summary = format!(
-            "{} in {} on {}",
+            "{} in {} {}",
             checked.distance.display(unit),
             checked.duration.display(),
-            checked.date
+            dates::relative_day(checked.date, clock::today())
         );
         let editing = log.editing.get_untracked();
         let updated_at = clock::now();

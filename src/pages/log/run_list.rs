@@ -6,11 +6,15 @@ use std::time::Duration as StdDuration;
 use leptos::prelude::*;
 
 use super::LogState;
+use crate::components::fields::values_line;
 use crate::components::undo::{DeleteButton, UndoNotice};
 use crate::domain::calendar::group_by_week;
 use crate::domain::commands::Command;
+use crate::domain::dates;
+use crate::domain::load::distance_words;
 use crate::domain::records::Run;
 use crate::domain::units::{Distance, Pace};
+use crate::platform::clock;
 use crate::platform::document::focus_heading;
 use crate::store::AppStore;
 
@@ -21,12 +25,16 @@ const UNDO_SECONDS: u64 = 8;
 /// otherwise draw thousands of rows and freeze a phone for a second on opening the Log.
 const WEEKS_PER_PAGE: usize = 12;
 
-/// "the run of 2026-11-24" or "2 runs (2026-11-24, 2026-11-20)", for the undo lines.
+/// "the run of Tue 24 Nov" or "2 runs (Tue 24 Nov, Fri 20 Nov)", for the undo lines.
 fn runs_named(runs: &[Run]) -> String {
+    let today = clock::today();
     match runs {
-        [run] => format!("the run of {}", run.date),
+        [run] => format!("the run of {}", dates::day_as_of(run.date, today)),
         _ => {
-            let dates: Vec<String> = runs.iter().map(|run| run.date.to_string()).collect();
+            let dates: Vec<String> = runs
+                .iter()
+                .map(|run| dates::day_as_of(run.date, today))
+                .collect();
             format!("{} runs ({})", runs.len(), dates.join(", "))
         }
     }
@@ -79,7 +87,10 @@ pub fn RunList() -> impl IntoView {
             Ok(()) => {
                 log.deleted.set(Vec::new());
                 let (named, verb) = match runs.as_slice() {
-                    [run] => (format!("The run of {}", run.date), "is"),
+                    [run] => (
+                        format!("The run of {}", dates::day_as_of(run.date, clock::today())),
+                        "is",
+                    ),
                     _ => (runs_named(&runs), "are"),
                 };
                 status.set(Some(format!("{named} {verb} back.")));
@@ -99,6 +110,7 @@ pub fn RunList() -> impl IntoView {
     let weeks = move || {
         let shown = shown_weeks.get();
         let unit = store.data().with(|data| data.settings.units);
+        let today = clock::today();
         grouped.with(|grouped| {
             grouped
                 .iter()
@@ -107,8 +119,9 @@ pub fn RunList() -> impl IntoView {
                 .map(|(start, runs)| {
                     let total: Distance = runs.iter().map(|r| r.distance).sum();
                     let heading = format!(
-                        "Week of {start}: {} in {} {}",
-                        total.display(unit),
+                        "{}: {} in {} {}",
+                        dates::week_as_of(start, today),
+                        distance_words(total, unit),
                         runs.len(),
                         if runs.len() == 1 { "run" } else { "runs" }
                     );
@@ -120,8 +133,8 @@ pub fn RunList() -> impl IntoView {
                                 .unwrap_or_default();
                             let text = format!(
                                 "{} · {} · {}{pace}",
-                                run.date,
-                                run.distance.display(unit),
+                                dates::day_as_of(run.date, today),
+                                distance_words(run.distance, unit),
                                 run.duration.display()
                             );
                             (run, text)
@@ -134,7 +147,7 @@ pub fn RunList() -> impl IntoView {
     };
 
     view! {
-        <section class="card" aria-labelledby="runs-heading">
+        <section id="runs" class="card" aria-labelledby="runs-heading">
             <h2 id="runs-heading" tabindex="-1">"Runs"</h2>
             <UndoNotice
                 message=Signal::derive(move || {
@@ -163,7 +176,7 @@ pub fn RunList() -> impl IntoView {
                                             let edit_id = run.id.clone();
                                             view! {
                                                 <li>
-                                                    <span class="run-text">{text}</span>
+                                                    <span class="run-text">{values_line(&text)}</span>
                                                     <span class="row-actions">
                                                         <button
                                                             type="button"

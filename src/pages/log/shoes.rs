@@ -74,7 +74,7 @@ pub fn Shoes() -> impl IntoView {
                     let text = format!(
                         "{}: {}{}{}",
                         shoe.name,
-                        shoe.total.display(unit),
+                        shoes::whole_distance(shoe.total, unit),
                         if shoe.is_default { " · default" } else { "" },
                         if shoe.retired {
                             " · retired".to_string()
@@ -85,7 +85,7 @@ pub fn Shoes() -> impl IntoView {
                                     " · {} ({:.0}% of {})",
                                     status.label(),
                                     (shoe.fraction_of_threshold * 100.0).floor(),
-                                    data.settings.shoe_threshold.display(unit)
+                                    shoes::whole_distance(data.settings.shoe_threshold, unit)
                                 ),
                             }
                         }
@@ -97,7 +97,7 @@ pub fn Shoes() -> impl IntoView {
     };
 
     view! {
-        <section class="card" aria-labelledby="shoes-heading">
+        <section id="shoes" class="card" aria-labelledby="shoes-heading">
             <h2 id="shoes-heading">"Shoes"</h2>
             <ul class="shoe-list">
                 {move || {

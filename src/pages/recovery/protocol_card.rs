@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::components::fields::SelectField;
 use crate::domain::calendar::week_start;
 use crate::domain::commands::Command;
+use crate::domain::dates;
 use crate::domain::pain::PainRule;
 use crate::domain::protocol::{ProtocolState, Stage};
 use crate::domain::records::{RunKind, TriageRecord};
@@ -98,7 +99,7 @@ pub fn ProtocolCard(store: AppStore) -> impl IntoView {
                 let date = t.taken_at.date_naive();
                 view! {
                     <button type="button" class="button" on:click=move |_| start(true)>
-                        {format!("Start from my knee check of {date}")}
+                        {format!("Start from my knee check of {}", dates::day_with_year(date))}
                     </button>
                 }
             })}

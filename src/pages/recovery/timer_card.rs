@@ -47,12 +47,24 @@ pub fn TimerCard(store: AppStore) -> impl IntoView {
     let now = RwSignal::new(saved::now_ms(scale));
     let timer = RwSignal::new(saved::load_timer(store));
     let status = RwSignal::new(None::<String>);
-    let sound: StoredValue<Option<Sound>, LocalStorage> = StoredValue::new_local(None);
+    // Beeps kept playing while the runner was on another screen are taken back; a session
+    // that is no longer running has no use for them.
+    let kept = Sound::take_kept().and_then(|s| {
+        let running = timer.with_untracked(|t| t.is_some_and(|t| !t.ended && !t.run.is_paused()));
+        if running {
+            Some(s)
+        } else {
+            s.close();
+            None
+        }
+    });
+    let kept_beeps = kept.is_some();
+    let sound: StoredValue<Option<Sound>, LocalStorage> = StoredValue::new_local(kept);
     let screen = StoredValue::new_local(ScreenLock::new());
     // The segment last shown, to cue only on a change (not on a reload).
     let shown_index = StoredValue::new(None::<(usize, bool)>);
     // False after a reload mid-session, until a tap lets the browser play sound again.
-    let has_sound = RwSignal::new(false);
+    let has_sound = RwSignal::new(kept_beeps);
 
     // Custom session settings, prefilled from the plan's current stage.
     let stage_now = move || {
@@ -161,9 +173,20 @@ pub fn TimerCard(store: AppStore) -> impl IntoView {
     on_cleanup(move || {
         visibility.remove();
         screen.with_value(ScreenLock::release);
-        sound.with_value(|s| {
-            if let Some(s) = s {
-                s.close();
+        // Leaving mid-session keeps the beeps on (they are queued on the audio clock);
+        // only a session paused, ended or finished is silenced.
+        let running = timer.with_untracked(|t| {
+            t.is_some_and(|t| {
+                !t.ended && !t.run.is_paused() && !t.run.state(saved::now_ms(scale)).finished
+            })
+        });
+        sound.update_value(|s| {
+            if let Some(s) = s.take() {
+                if running {
+                    s.keep();
+                } else {
+                    s.close();
+                }
             }
         });
     });

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::words;
 use crate::store::AppStore;
 
 #[component]
@@ -11,13 +12,18 @@ pub fn DeleteAll() -> impl IntoView {
     };
     let confirming = RwSignal::new(false);
     let outcome = RwSignal::new(None::<String>);
-    // The back-to-running plan counts as a record: a runner with only a plan has something to lose.
-    let records = move || store.data().with(|data| data.counts().total_words());
+    let record_count = move || store.data().with(|data| data.counts().total());
+    // What goes: "3 records" (a started back-to-running plan counts as one: a runner with only
+    // a plan has something to lose), or "all data" when only settings are left.
+    let what = move || match record_count() {
+        0 => "all data".to_string(),
+        n => words::count(n, "record", "records"),
+    };
 
     let delete = move |_| {
-        let records = records();
+        let what = what();
         outcome.set(Some(match store.delete_everything() {
-            Ok(()) => format!("Deleted {records}. Patella is empty on this device."),
+            Ok(()) => format!("Deleted {what}. Patella is empty on this device."),
             Err(reason) => format!("Not everything could be deleted: {reason}"),
         }));
         confirming.set(false);
@@ -46,14 +52,14 @@ pub fn DeleteAll() -> impl IntoView {
                 <p id="delete-question">
                     {move || {
                         format!(
-                            "Delete all {} from this device? This cannot be undone. Download a backup first if you may want them again.",
-                            records(),
+                            "Delete {} from this device? This cannot be undone. Download a backup first if you may want them again.",
+                            what(),
                         )
                     }}
                 </p>
                 <div class="actions">
                     <button type="button" class="button danger" on:click=delete>
-                        {move || format!("Delete {}", records())}
+                        {move || format!("Delete {}", what())}
                     </button>
                     <button
                         type="button"

@@ -213,8 +213,8 @@ pub fn Import() -> impl IntoView {
                 <label for="import-files">"Import runs"</label>
                 <span class="hint" id="import-files-hint">
                     "FIT, GPX or TCX files from a watch, or activities.csv from a Strava export. \
-                     Choose several at once, or drop them on this screen. They are read on this \
-                     phone and never uploaded."
+                     Choose several at once (on a computer, dragging them onto this screen \
+                     works too). They are read on this device and never uploaded."
                 </span>
                 <input
                     id="import-files"

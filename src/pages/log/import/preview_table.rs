@@ -5,8 +5,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::domain::dates;
 use crate::domain::import::preview::{Preview, RowStatus};
 use crate::domain::units::DistanceUnit;
+use crate::platform::clock;
 
 /// Rows drawn at first, and added per "Show more": a year of files at once would otherwise
 /// lay out hundreds of rows in one task and freeze a mid-range phone for a moment.
@@ -169,7 +171,7 @@ fn row(
                 </label>
             </td>
             <td>
-                <span class="import-date">{run.date.to_string()}</span>
+                <span class="import-date">{dates::day_as_of(run.date, clock::today())}</span>
                 <span class="import-numbers">
                     {format!("{} · {}", run.distance.display(unit), run.duration.display())}
                 </span>
