@@ -21,7 +21,7 @@ pub fn runs_csv(runs: &[Run], shoes: &[Shoe], unit: DistanceUnit) -> String {
         .map(|shoe| (shoe.id.as_str(), shoe.name.as_str()))
         .collect();
     let mut by_date: Vec<&Run> = runs.iter().collect();
-    by_date.sort_by_key(|run| run.date);
+    crate::domain::sort::sort_by_key(&mut by_date, |run| run.date);
 
     let unit_name = unit.abbreviation();
     let header = [

@@ -346,7 +346,7 @@ impl PainDraft {
         match (date, pain, note) {
             (Ok(date), Ok(pain), Ok(note)) => {
                 let mut areas = self.areas.clone();
-                areas.sort();
+                crate::domain::sort::sort(&mut areas);
                 areas.dedup();
                 Ok(PainEntry {
                     id,
