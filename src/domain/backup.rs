@@ -52,7 +52,8 @@ pub struct Backup {
 
 /// The file name offered for download, e.g. `patella-backup-2026-11-27.json`.
 pub fn backup_file_name(today: NaiveDate) -> String {
-    format!("patella-backup-{}.json", today.format("%Y-%m-%d"))
+    // A date displays as YYYY-MM-DD without chrono's format-string machinery.
+    format!("patella-backup-{today}.json")
 }
 
 #[derive(Serialize)]

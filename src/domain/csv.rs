@@ -6,6 +6,8 @@
 
 use std::collections::HashMap;
 
+use chrono::SecondsFormat;
+
 use crate::domain::records::{PainScore, Run, Shoe};
 use crate::domain::units::{DistanceUnit, Pace};
 
@@ -83,7 +85,7 @@ pub fn runs_csv(runs: &[Run], shoes: &[Shoe], unit: DistanceUnit) -> String {
                 .map(number)
                 .unwrap_or_default(),
             source
-                .map(|s| s.started_at.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+                .map(|s| s.started_at.to_rfc3339_opts(SecondsFormat::Secs, true))
                 .unwrap_or_default(),
             // A file name is the runner's text too: "=cmd.fit" must not become a formula.
             source.map(|s| typed_text(&s.file_name)).unwrap_or_default(),
