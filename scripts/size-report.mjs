@@ -1,15 +1,16 @@
-// Prints what a first visit downloads, raw and brotli-compressed (as a static host like
-// GitHub Pages serves it), and fails when it outgrows the budget in size-budget.json.
+// Prints what a first visit downloads, raw, brotli-compressed (as a static host may serve it)
+// and gzip-compressed (what GitHub Pages sends today), and fails when it outgrows the budget in size-budget.json.
 // Usage: node scripts/size-report.mjs <dist folder>
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { brotliCompressSync, constants } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const dist = process.argv[2] ?? 'dist';
 const budget = JSON.parse(readFileSync(new URL('../size-budget.json', import.meta.url)));
 
 const brotli = (bytes) =>
   brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
 
 // The import worker (a second wasm program) is fetched only when the runner first imports
 // (the service worker caches it in the background for offline use), so it is counted apart.
@@ -20,23 +21,24 @@ const all = readdirSync(dist)
   .filter((name) => name !== '404.html' && statSync(join(dist, name)).isFile())
   .map((name) => {
     const bytes = readFileSync(join(dist, name));
-    return { name, raw: bytes.length, brotli: brotli(bytes) };
+    return { name, raw: bytes.length, brotli: brotli(bytes), gzip: gzip(bytes) };
   })
   .sort((a, b) => b.raw - a.raw);
 const files = all.filter((f) => !onDemand(f.name));
 const worker = all.filter((f) => onDemand(f.name));
 
-const sum = (list) => list.reduce((s, f) => ({ raw: s.raw + f.raw, brotli: s.brotli + f.brotli }), { raw: 0, brotli: 0 });
+const sum = (list) =>
+  list.reduce((s, f) => ({ raw: s.raw + f.raw, brotli: s.brotli + f.brotli, gzip: s.gzip + f.gzip }), { raw: 0, brotli: 0, gzip: 0 });
 const total = sum(files);
 const workerTotal = sum(worker);
 const wasm = files.find((f) => f.name.endsWith('.wasm'));
 
 const pad = (text, width) => String(text).padStart(width);
-console.log(`${'file'.padEnd(40)} ${pad('raw B', 9)} ${pad('brotli B', 9)}`);
-for (const f of files) console.log(`${f.name.padEnd(40)} ${pad(f.raw, 9)} ${pad(f.brotli, 9)}`);
-console.log(`${'first load'.padEnd(40)} ${pad(total.raw, 9)} ${pad(total.brotli, 9)}`);
-for (const f of worker) console.log(`${f.name.padEnd(40)} ${pad(f.raw, 9)} ${pad(f.brotli, 9)}`);
-console.log(`${'import worker (on first import)'.padEnd(40)} ${pad(workerTotal.raw, 9)} ${pad(workerTotal.brotli, 9)}`);
+console.log(`${'file'.padEnd(40)} ${pad('raw B', 9)} ${pad('brotli B', 9)} ${pad('gzip B', 9)}`);
+for (const f of files) console.log(`${f.name.padEnd(40)} ${pad(f.raw, 9)} ${pad(f.brotli, 9)} ${pad(f.gzip, 9)}`);
+console.log(`${'first load'.padEnd(40)} ${pad(total.raw, 9)} ${pad(total.brotli, 9)} ${pad(total.gzip, 9)}`);
+for (const f of worker) console.log(`${f.name.padEnd(40)} ${pad(f.raw, 9)} ${pad(f.brotli, 9)} ${pad(f.gzip, 9)}`);
+console.log(`${'import worker (on first import)'.padEnd(40)} ${pad(workerTotal.raw, 9)} ${pad(workerTotal.brotli, 9)} ${pad(workerTotal.gzip, 9)}`);
 
 const checks = [
   ['wasm raw', wasm?.raw ?? Infinity, budget.wasm_raw_bytes],

@@ -1,8 +1,9 @@
 //! The import worker: a second wasm program, run in a Web Worker, that reads activity files
 //! (FIT, GPX, TCX, Strava CSV) off the page's thread. The page sends one file at a time and
-//! gets back its summaries as text (see `patella::domain::import::message`). Only the
-//! parsers are linked in here, and the page downloads this program the first time the
-//! runner imports, so the first load carries none of it.
+//! gets back its summaries as text (see `patella::domain::import::message`). It also checks
+//! backup files before a restore (`patella::domain::backup::check_to_message`). Only the
+//! parsers and checks are linked in here, and the page downloads this program the first
+//! time the runner imports or restores, so the first load carries none of it.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -15,7 +16,9 @@ fn main() {}
 
 #[cfg(target_arch = "wasm32")]
 mod worker {
+    use chrono::NaiveDate;
     use js_sys::{Object, Reflect, Uint8Array};
+    use patella::domain::backup;
     use patella::domain::import::{message, outcome_to_message, parse_file, ImportError};
     use wasm_bindgen::prelude::*;
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -45,6 +48,9 @@ mod worker {
     fn answer(request: &JsValue) -> JsValue {
         let field = |name: &str| Reflect::get(request, &name.into()).unwrap_or(JsValue::UNDEFINED);
         let id = field(message::ID);
+        if let Some(text) = field(message::BACKUP_TEXT).as_string() {
+            return check_backup(id, &text, field(message::TODAY).as_string());
+        }
         let name = field(message::NAME).as_string().unwrap_or_default();
         let started = now_ms();
         let outcome = match field(message::BYTES).dyn_into::<Uint8Array>() {
@@ -60,6 +66,21 @@ mod worker {
             &outcome_to_message(&outcome).into(),
         );
         let _ = Reflect::set(&reply, &message::PARSE_MS.into(), &parse_ms.into());
+        reply.into()
+    }
+
+    /// Checks a backup file's text against the page's date.
+    fn check_backup(id: JsValue, text: &str, today: Option<String>) -> JsValue {
+        let today = today
+            .and_then(|today| today.parse::<NaiveDate>().ok())
+            .unwrap_or_else(|| chrono::Local::now().date_naive());
+        let reply = Object::new();
+        let _ = Reflect::set(&reply, &message::ID.into(), &id);
+        let _ = Reflect::set(
+            &reply,
+            &message::CHECKED.into(),
+            &backup::check_to_message(text.as_bytes(), today).into(),
+        );
         reply.into()
     }
 

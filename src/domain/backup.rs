@@ -17,7 +17,7 @@ use std::fmt;
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use serde::de::DeserializeOwned;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::domain::dataset::{Counts, DataSet};
@@ -52,7 +52,7 @@ pub struct Backup {
 
 /// The file name offered for download, e.g. `patella-backup-2026-11-27.json`.
 pub fn backup_file_name(today: NaiveDate) -> String {
-    // NaiveDate's Display is ISO (2026-11-29) and, unlike format(), costs no parser.
+    // A date displays as YYYY-MM-DD without chrono's format-string machinery.
     format!("patella-backup-{today}.json")
 }
 
@@ -641,6 +641,58 @@ impl fmt::Display for BackupSummary {
     }
 }
 
+/// The answer to "check this backup file", as text. The check runs in the import worker (a
+/// second wasm program the page fetches only when needed), so none of its code is in the
+/// page's first load; the page gets back data that passed every check, or the refusal in
+/// words. A checked backup crosses as JSON through the record types' own serde, the same
+/// way the store keeps them, so every number reads back exactly as it was checked.
+#[derive(Serialize, Deserialize)]
+enum Checked {
+    Accepted {
+        schema: u32,
+        app_version: String,
+        exported_at: DateTime<Utc>,
+        data: Box<DataSet>,
+    },
+    Refused(String),
+}
+
+/// The worker's side: checks a backup file (see [`parse_backup`]) and says what it found.
+pub fn check_to_message(bytes: &[u8], today: NaiveDate) -> String {
+    let checked = match parse_backup(bytes, today) {
+        Ok(backup) => Checked::Accepted {
+            schema: backup.schema,
+            app_version: backup.app_version,
+            exported_at: backup.exported_at,
+            data: Box::new(backup.data),
+        },
+        Err(error) => Checked::Refused(error.to_string()),
+    };
+    // Records of plain data with string keys: writing them cannot fail, and if it ever did
+    // the page reads the empty answer as a backup that could not be checked.
+    serde_json::to_string(&checked).unwrap_or_default()
+}
+
+/// The page's side of [`check_to_message`]: the checked backup, or why it is refused, in
+/// words.
+pub fn checked_from_message(message: &str) -> Result<Backup, String> {
+    match serde_json::from_str(message) {
+        Ok(Checked::Accepted {
+            schema,
+            app_version,
+            exported_at,
+            data,
+        }) => Ok(Backup {
+            schema,
+            app_version,
+            exported_at,
+            data: *data,
+        }),
+        Ok(Checked::Refused(reason)) => Err(reason),
+        Err(_) => Err("The backup could not be checked. Reload the page and try again.".into()),
+    }
+}
+
 /// What a restore does with the records already on the device.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RestoreMode {
@@ -788,6 +840,23 @@ mod tests {
                 updated_at: Some(updated),
             },
         }
+    }
+
+    #[test]
+    fn a_checked_backup_reaches_the_page_exactly() {
+        let text =
+            export_backup(&sample(), "0.2.0", "2026-11-27T07:00:00Z".parse().unwrap()).unwrap();
+        let message = check_to_message(text.as_bytes(), today());
+        assert_eq!(
+            checked_from_message(&message),
+            Ok(parse_backup(text.as_bytes(), today()).unwrap())
+        );
+        let refused = check_to_message(b"{}", today());
+        assert_eq!(
+            checked_from_message(&refused),
+            Err(BackupError::NotABackup.to_string())
+        );
+        assert!(checked_from_message("").is_err());
     }
 
     fn error_of(bytes: &[u8]) -> BackupError {

@@ -33,7 +33,7 @@ pub fn current(runs: &[Run]) -> Option<u16> {
     if with.is_empty() {
         return None;
     }
-    with.sort();
+    crate::domain::sort::sort(&mut with);
     let recent: Vec<u16> = with.iter().rev().take(RECENT_RUNS).map(|r| r.2).collect();
     let sum: u32 = recent.iter().map(|&c| u32::from(c)).sum();
     let count = recent.len() as u32;

@@ -18,7 +18,7 @@ pub fn group_by_week<T: Dated + Clone>(
     first_day: Weekday,
 ) -> Vec<(NaiveDate, Vec<T>)> {
     let mut sorted: Vec<T> = items.to_vec();
-    sorted.sort_by_key(|item| std::cmp::Reverse(item.day()));
+    crate::domain::sort::sort_by_key(&mut sorted, |item| std::cmp::Reverse(item.day()));
     let mut weeks: Vec<(NaiveDate, Vec<T>)> = Vec::new();
     for item in sorted {
         let start = week_start(item.day(), first_day);

@@ -6,6 +6,8 @@
 
 use std::collections::HashMap;
 
+use chrono::SecondsFormat;
+
 use crate::domain::records::{PainScore, Run, Shoe};
 use crate::domain::units::{DistanceUnit, Pace};
 
@@ -21,7 +23,7 @@ pub fn runs_csv(runs: &[Run], shoes: &[Shoe], unit: DistanceUnit) -> String {
         .map(|shoe| (shoe.id.as_str(), shoe.name.as_str()))
         .collect();
     let mut by_date: Vec<&Run> = runs.iter().collect();
-    by_date.sort_by_key(|run| run.date);
+    crate::domain::sort::sort_by_key(&mut by_date, |run| run.date);
 
     let unit_name = unit.abbreviation();
     let header = [
@@ -83,10 +85,7 @@ pub fn runs_csv(runs: &[Run], shoes: &[Shoe], unit: DistanceUnit) -> String {
                 .map(number)
                 .unwrap_or_default(),
             source
-                .map(|s| {
-                    s.started_at
-                        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-                })
+                .map(|s| s.started_at.to_rfc3339_opts(SecondsFormat::Secs, true))
                 .unwrap_or_default(),
             // A file name is the runner's text too: "=cmd.fit" must not become a formula.
             source.map(|s| typed_text(&s.file_name)).unwrap_or_default(),

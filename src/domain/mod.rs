@@ -21,6 +21,7 @@ pub mod run_draft;
 pub mod schema;
 pub mod shoes;
 pub mod situation;
+pub mod sort;
 pub mod strength_plan;
 pub mod triage;
 pub mod units;

@@ -176,7 +176,7 @@ pub fn sessions_since(runs: &[Run], pain: &[PainEntry], start: NaiveDate) -> Vec
         .iter()
         .filter(|run| run.kind == RunKind::Recovery && run.date >= start)
         .collect();
-    picked.sort_by_key(|run| (run.date, run.updated_at));
+    crate::domain::sort::sort_by_key(&mut picked, |run| (run.date, run.updated_at));
     picked
         .into_iter()
         .map(|run| {

@@ -136,13 +136,20 @@ fn check_pace(
     }
 }
 
+/// A day typed as year-month-day ("2026-11-27"), read by chrono's `FromStr`, which the
+/// stored records' dates use too: `parse_from_str` would bring a format-string parser into
+/// the page's wasm for the same result.
+fn parse_day(text: &str) -> Option<NaiveDate> {
+    text.parse().ok()
+}
+
 pub fn check_date(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
     let text = text.trim();
     if text.is_empty() {
         return Err("Enter the day.".into());
     }
-    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| "Enter the date as year-month-day, like 2026-11-27.".to_string())?;
+    let date = parse_day(text)
+        .ok_or_else(|| "Enter the date as year-month-day, like 2026-11-27.".to_string())?;
     if date > today.succ_opt().unwrap_or(today) {
         return Err("That day has not happened yet.".into());
     }
@@ -221,7 +228,7 @@ impl RunDraft {
     /// The day before the one in the date field, for logging past runs one after another;
     /// the day before today when the field holds no date.
     pub fn day_before(typed: &str, today: NaiveDate) -> NaiveDate {
-        let from = NaiveDate::parse_from_str(typed.trim(), "%Y-%m-%d").unwrap_or(today);
+        let from = parse_day(typed.trim()).unwrap_or(today);
         from.pred_opt().unwrap_or(from)
     }
 
@@ -346,7 +353,7 @@ impl PainDraft {
         match (date, pain, note) {
             (Ok(date), Ok(pain), Ok(note)) => {
                 let mut areas = self.areas.clone();
-                areas.sort();
+                crate::domain::sort::sort(&mut areas);
                 areas.dedup();
                 Ok(PainEntry {
                     id,

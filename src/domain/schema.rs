@@ -128,8 +128,9 @@ fn v1_to_v2(_: Collection, data: Value) -> Value {
     data
 }
 
-/// Brings `data` written at `schema` up to [`CURRENT_SCHEMA`].
-pub fn migrate(collection: Collection, schema: u64, data: Value) -> Result<Value, SchemaError> {
+/// Whether data written at `schema` can be brought to [`CURRENT_SCHEMA`]: the version as a
+/// number this build knows, or why not. [`migrate`] refuses exactly what this refuses.
+pub fn check(schema: u64) -> Result<u32, SchemaError> {
     if schema == 0 {
         return Err(SchemaError::Unknown { found: schema });
     }
@@ -139,6 +140,12 @@ pub fn migrate(collection: Collection, schema: u64, data: Value) -> Result<Value
     if schema > CURRENT_SCHEMA {
         return Err(SchemaError::FromTheFuture { found: schema });
     }
+    Ok(schema)
+}
+
+/// Brings `data` written at `schema` up to [`CURRENT_SCHEMA`].
+pub fn migrate(collection: Collection, schema: u64, data: Value) -> Result<Value, SchemaError> {
+    let schema = check(schema)?;
     let first_step = (schema - 1) as usize;
     Ok(STEPS[first_step..]
         .iter()

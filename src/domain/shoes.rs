@@ -105,7 +105,7 @@ impl ShoeReport {
             .iter()
             .filter_map(|shoe| shoe.alert.as_ref().map(|alert| (shoe, alert)))
             .collect();
-        alerts.sort_by_key(|(shoe, _)| std::cmp::Reverse(shoe.status));
+        crate::domain::sort::sort_by_key(&mut alerts, |(shoe, _)| std::cmp::Reverse(shoe.status));
         alerts.into_iter()
     }
 }

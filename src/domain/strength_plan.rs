@@ -211,7 +211,7 @@ fn days_with(
         .filter(|s| s.exercises.iter().any(|id| pick(id)))
         .map(|s| s.date)
         .collect();
-    days.sort();
+    crate::domain::sort::sort(&mut days);
     days.dedup();
     days.len() as u32
 }

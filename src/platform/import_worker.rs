@@ -1,6 +1,7 @@
 //! The page's side of the import worker (src/bin/import_worker.rs): starts it the first
 //! time the runner imports, sends it one file at a time, and waits for what the file holds.
-//! The files themselves are read off the page's thread by the browser.
+//! The files themselves are read off the page's thread by the browser. A backup file is
+//! checked there too ([`check_backup`]), so the page's wasm carries no backup checks.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -10,6 +11,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{File, MessageEvent, Worker};
 
+use chrono::NaiveDate;
+
+use crate::domain::backup::{self, Backup};
 use crate::domain::import::{message, outcome_from_message, FileOutcome, ImportError};
 
 /// The worker's start script (public/import-worker-start.js), copied beside the page by
@@ -140,29 +144,12 @@ impl ImportWorker {
             return Ok((Err(ImportError::CouldNotRead), 0.0));
         };
         let bytes = Uint8Array::new(&buffer);
-        let id = self.next_id;
-        self.next_id = self.next_id.wrapping_add(1);
         let request = Object::new();
-        let _ = Reflect::set(&request, &message::ID.into(), &id.into());
         let _ = Reflect::set(&request, &message::NAME.into(), &file.name().into());
         let _ = Reflect::set(&request, &message::BYTES.into(), &bytes);
         // The bytes move to the worker instead of being copied.
         let transfer = js_sys::Array::of1(&bytes.buffer());
-        let mut reply = self.next_reply();
-        self.worker
-            .post_message_with_transfer(&request, &transfer)
-            .map_err(|_| WorkerFailed("The file couldn't be handed to the importer.".into()))?;
-        // Only this request's answer counts; anything else is skipped.
-        let reply = loop {
-            let answer = reply.await?;
-            let answered_id = Reflect::get(&answer, &message::ID.into())
-                .ok()
-                .and_then(|id| id.as_f64());
-            if answered_id == Some(f64::from(id)) {
-                break answer;
-            }
-            reply = self.next_reply();
-        };
+        let reply = self.exchange(&request, &transfer).await?;
         let field = |name: &str| Reflect::get(&reply, &name.into()).ok();
         let outcome = field(message::OUTCOME)
             .and_then(|text| text.as_string())
@@ -172,6 +159,33 @@ impl ImportWorker {
             .and_then(|ms| ms.as_f64())
             .unwrap_or(0.0);
         Ok((outcome, parse_ms))
+    }
+
+    /// Sends one request (`transfer` lists buffers that move rather than copy) and waits
+    /// for its answer.
+    async fn exchange(
+        &mut self,
+        request: &Object,
+        transfer: &js_sys::Array,
+    ) -> Result<JsValue, WorkerFailed> {
+        let id = self.next_id;
+        self.next_id = self.next_id.wrapping_add(1);
+        let _ = Reflect::set(request, &message::ID.into(), &id.into());
+        let mut reply = self.next_reply();
+        self.worker
+            .post_message_with_transfer(request, transfer)
+            .map_err(|_| WorkerFailed("The file couldn't be handed to the importer.".into()))?;
+        // Only this request's answer counts; anything else is skipped.
+        loop {
+            let answer = reply.await?;
+            let answered_id = Reflect::get(&answer, &message::ID.into())
+                .ok()
+                .and_then(|id| id.as_f64());
+            if answered_id == Some(f64::from(id)) {
+                return Ok(answer);
+            }
+            reply = self.next_reply();
+        }
     }
 
     /// A future for the worker's next message (or its failure). Set up before posting, so a
@@ -187,6 +201,27 @@ impl ImportWorker {
                 .map_err(|_| WorkerFailed("The importer stopped.".to_string()))
         }
     }
+}
+
+/// Checks a backup file's text in the import worker (started for the purpose and stopped
+/// after): the backup if every part of it passed, or why not, in words. `today` bounds the
+/// dates its records may carry.
+pub async fn check_backup(text: String, today: NaiveDate) -> Result<Backup, String> {
+    let mut worker = ImportWorker::start()
+        .await
+        .map_err(|WorkerFailed(reason)| reason)?;
+    let request = Object::new();
+    let _ = Reflect::set(&request, &message::BACKUP_TEXT.into(), &text.into());
+    let _ = Reflect::set(&request, &message::TODAY.into(), &today.to_string().into());
+    let reply = worker
+        .exchange(&request, &js_sys::Array::new())
+        .await
+        .map_err(|WorkerFailed(reason)| reason)?;
+    let checked = Reflect::get(&reply, &message::CHECKED.into())
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_default();
+    backup::checked_from_message(&checked)
 }
 
 /// Fails the start if the worker has not `answered` within `ms`. Only the start: the flag

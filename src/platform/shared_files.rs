@@ -82,7 +82,7 @@ async fn read_cache(caches: &web_sys::CacheStorage) -> Result<Vec<File>, JsValue
         let blob: Blob = JsFuture::from(response.blob()?).await?.dyn_into()?;
         numbered.push((index, as_file(&blob, &name)?));
     }
-    numbered.sort_by_key(|(index, _)| *index);
+    crate::domain::sort::sort_by_key(&mut numbered, |(index, _)| *index);
     Ok(numbered.into_iter().map(|(_, file)| file).collect())
 }
 

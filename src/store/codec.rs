@@ -4,8 +4,12 @@
 //! Pure functions, tested natively. Deciding what to do with a damaged value (set it aside,
 //! refuse to write over it) is the caller's job; this module only gives the verdict.
 
+use std::borrow::Cow;
+
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use serde_json::error::Category;
+use serde_json::value::RawValue;
 use serde_json::Value;
 
 use crate::domain::schema::{self, Collection, SchemaError, CURRENT_SCHEMA, OLDEST_READ_AS_IS};
@@ -63,9 +67,10 @@ pub fn is_older_version(raw: &str, version: u32) -> bool {
 /// an older one is unreadable, a newer one from the future.
 pub fn decode_versioned<T: DeserializeOwned>(raw: &str, version: u32) -> Decoded<T> {
     #[derive(Deserialize)]
-    struct Versioned {
+    struct Versioned<'a> {
         schema: u64,
-        data: Value,
+        #[serde(borrow)]
+        data: &'a RawValue,
     }
     let envelope: Versioned = match serde_json::from_str(raw) {
         Ok(envelope) => envelope,
@@ -88,35 +93,66 @@ pub fn decode_versioned<T: DeserializeOwned>(raw: &str, version: u32) -> Decoded
             reason: format!("its version {} is no longer read", envelope.schema),
         };
     }
-    match serde_json::from_value(envelope.data) {
+    match serde_json::from_str(envelope.data.get()) {
         Ok(data) => Decoded::Clean(data),
         Err(error) => Decoded::Unreadable {
-            reason: format!("it could not be read ({error})"),
+            reason: format!("it could not be read ({})", without_position(&error)),
         },
     }
 }
 
-/// Opens the envelope and migrates its data to the current schema.
-fn open(collection: Collection, raw: &str) -> Result<Value, Decoded<()>> {
+/// The envelope's frame, read without building a tree of its data: `data` stays text.
+#[derive(Deserialize)]
+struct Frame<'a> {
+    #[serde(borrow)]
+    schema: Option<&'a RawValue>,
+    #[serde(borrow)]
+    data: Option<&'a RawValue>,
+}
+
+/// A serde_json error without its " at line 1 column 57": the position is within one
+/// record's text, which means nothing to the runner who reads the reason.
+fn without_position(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    match text.rfind(" at line ") {
+        Some(at) if error.line() != 0 => text[..at].to_string(),
+        _ => text,
+    }
+}
+
+/// Opens the envelope and migrates its data to the current schema: the data's JSON text,
+/// borrowed from `raw` when it needs no migration.
+fn open(collection: Collection, raw: &str) -> Result<Cow<'_, str>, Decoded<()>> {
     let unreadable = |reason: String| Decoded::Unreadable { reason };
-    let value: Value = serde_json::from_str(raw)
-        .map_err(|error| unreadable(format!("it is not valid JSON ({error})")))?;
-    let Value::Object(mut envelope) = value else {
-        return Err(unreadable("it is not a Patella record envelope".into()));
-    };
-    let schema = envelope
-        .get("schema")
-        .and_then(Value::as_u64)
+    let frame: Frame = serde_json::from_str(raw).map_err(|error| {
+        unreadable(match error.classify() {
+            Category::Data => "it is not a Patella record envelope".into(),
+            _ => format!("it is not valid JSON ({error})"),
+        })
+    })?;
+    let schema = frame
+        .schema
+        .and_then(|schema| serde_json::from_str::<u64>(schema.get()).ok())
         .ok_or_else(|| unreadable("it has no data version number".into()))?;
-    let data = envelope
-        .remove("data")
+    let data = frame
+        .data
         .ok_or_else(|| unreadable("it holds no data".into()))?;
-    schema::migrate(collection, schema, data).map_err(|error| match error {
+    let refused = |error: SchemaError| match error {
         SchemaError::FromTheFuture { .. } => Decoded::FromTheFuture {
             reason: error.to_string(),
         },
         SchemaError::Unknown { .. } => unreadable(error.to_string()),
-    })
+    };
+    let schema = schema::check(schema).map_err(refused)?;
+    if schema >= OLDEST_READ_AS_IS {
+        return Ok(Cow::Borrowed(data.get()));
+    }
+    // A step that changes data works on a JSON tree. While every step leaves data as it is
+    // (OLDEST_READ_AS_IS is 1), this branch is never taken and the compiler drops it.
+    let tree: Value = serde_json::from_str(data.get())
+        .map_err(|error| unreadable(format!("it is not valid JSON ({error})")))?;
+    let migrated = schema::migrate(collection, u64::from(schema), tree).map_err(refused)?;
+    Ok(Cow::Owned(migrated.to_string()))
 }
 
 fn rewrap<T>(verdict: Decoded<()>) -> Decoded<T> {
@@ -147,6 +183,8 @@ fn decode_current<T: DeserializeOwned>(raw: &str) -> Option<T> {
 }
 
 /// Decodes a list of records, keeping every record that reads and counting those that don't.
+/// Each record is read from its own slice of the text, so one damaged record costs only
+/// itself.
 pub fn decode_records<R: DeserializeOwned>(collection: Collection, raw: &str) -> Decoded<Vec<R>> {
     if let Some(records) = decode_current(raw) {
         return Decoded::Clean(records);
@@ -155,7 +193,7 @@ pub fn decode_records<R: DeserializeOwned>(collection: Collection, raw: &str) ->
         Ok(data) => data,
         Err(verdict) => return rewrap(verdict),
     };
-    let Value::Array(items) = data else {
+    let Ok(items) = serde_json::from_str::<Vec<&RawValue>>(&data) else {
         return Decoded::Unreadable {
             reason: format!("its {} are not a list", collection.name()),
         };
@@ -164,10 +202,10 @@ pub fn decode_records<R: DeserializeOwned>(collection: Collection, raw: &str) ->
     let mut first_error = None;
     let records: Vec<R> = items
         .into_iter()
-        .filter_map(|item| match serde_json::from_value(item) {
+        .filter_map(|item| match serde_json::from_str(item.get()) {
             Ok(record) => Some(record),
             Err(error) => {
-                first_error.get_or_insert(error.to_string());
+                first_error.get_or_insert_with(|| without_position(&error));
                 None
             }
         })
@@ -199,10 +237,14 @@ pub fn decode_object<T: DeserializeOwned>(collection: Collection, raw: &str) -> 
         return Decoded::Clean(value);
     }
     match open(collection, raw) {
-        Ok(data) => match serde_json::from_value(data) {
+        Ok(data) => match serde_json::from_str(&data) {
             Ok(value) => Decoded::Clean(value),
             Err(error) => Decoded::Unreadable {
-                reason: format!("its {} could not be read ({error})", collection.name()),
+                reason: format!(
+                    "its {} could not be read ({})",
+                    collection.name(),
+                    without_position(&error)
+                ),
             },
         },
         Err(verdict) => rewrap(verdict),

@@ -57,7 +57,7 @@ impl KeyValue for BrowserStorage {
             .filter_map(|i| storage.key(i).ok().flatten())
             .filter(|key| key.starts_with(prefix))
             .collect();
-        keys.sort();
+        crate::domain::sort::sort(&mut keys);
         Ok(keys)
     }
 

@@ -13,8 +13,6 @@
 //!   written over it; if it cannot be copied, that collection is not written at all.
 //! - Data from a newer app is never written over.
 
-use std::collections::BTreeMap;
-
 use crate::domain::commands::Command;
 use crate::domain::dataset::DataSet;
 use crate::domain::schema::Collection;
@@ -36,9 +34,47 @@ pub struct StoreHealth {
     /// Damaged values kept aside (and damaged values that could not be moved).
     pub set_aside: Vec<SetAside>,
     /// Collections that must not be written, and why.
-    pub read_only: BTreeMap<Collection, String>,
+    pub read_only: PerCollection,
     /// What went wrong reading each collection at the last load, in plain words.
-    pub damage: BTreeMap<Collection, String>,
+    pub damage: PerCollection,
+}
+
+/// A note per collection, in the collections' order: the few entries a `BTreeMap` would
+/// hold, without a B-tree's code in the page's wasm for them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PerCollection(Vec<(Collection, String)>);
+
+impl PerCollection {
+    /// Sets the note for `collection`, returning the one it replaces.
+    pub fn insert(&mut self, collection: Collection, note: String) -> Option<String> {
+        match self.0.binary_search_by(|(c, _)| c.cmp(&collection)) {
+            Ok(at) => Some(std::mem::replace(&mut self.0[at].1, note)),
+            Err(at) => {
+                self.0.insert(at, (collection, note));
+                None
+            }
+        }
+    }
+
+    pub fn remove(&mut self, collection: &Collection) -> Option<String> {
+        let at = self.0.iter().position(|(c, _)| c == collection)?;
+        Some(self.0.remove(at).1)
+    }
+
+    pub fn get(&self, collection: &Collection) -> Option<&String> {
+        self.0
+            .iter()
+            .find(|(c, _)| c == collection)
+            .map(|(_, note)| note)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().map(|(_, note)| note)
+    }
 }
 
 /// One tab's copy of everything stored, and what it must tell the runner.

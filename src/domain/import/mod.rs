@@ -396,6 +396,11 @@ pub mod message {
     pub const BYTES: &str = "bytes";
     pub const OUTCOME: &str = "outcome";
     pub const PARSE_MS: &str = "parse_ms";
+    /// A backup file's text to check (`domain::backup::check_to_message`), with `TODAY`,
+    /// the page's date as YYYY-MM-DD; the answer comes back under `CHECKED`.
+    pub const BACKUP_TEXT: &str = "backup_text";
+    pub const TODAY: &str = "today";
+    pub const CHECKED: &str = "checked";
 }
 
 /// The import worker's reply for one file, as text: the page and the worker are separate

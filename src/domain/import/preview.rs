@@ -169,7 +169,7 @@ where
             }
         }
     }
-    candidates.sort_by_key(|summary| summary.start);
+    crate::domain::sort::sort_by_key(&mut candidates, |summary| summary.start);
 
     let mut accepted: Vec<ActivitySummary> = Vec::new();
     for summary in candidates {

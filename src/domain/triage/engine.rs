@@ -193,7 +193,7 @@ pub fn evaluate(answers: &Answers) -> Outcome {
         }
     }
     // Most urgent first; the same advice is given once.
-    care_reasons.sort_by_key(|reason| reason.tier);
+    crate::domain::sort::sort_by_key(&mut care_reasons, |reason| reason.tier);
     let mut seen_actions = Vec::new();
     for reason in &care_reasons {
         if !seen_actions.contains(&reason.action) {
@@ -255,7 +255,7 @@ fn likely_conditions(answers: &Answers) -> Vec<LikelyCondition> {
         .collect();
     // A likely injury comes first whatever its score: it is the one to rule out before any
     // overuse cause is treated. Then by score; ties keep the knowledge base's order.
-    found.sort_by_key(|likely| {
+    crate::domain::sort::sort_by_key(&mut found, |likely| {
         (
             !likely.condition.exercises_wait_for_assessment,
             std::cmp::Reverse(likely.score),

@@ -6,7 +6,7 @@ use web_sys::HtmlInputElement;
 
 use crate::domain::backup::{self, Backup, RestoreMode};
 use crate::domain::commands::Command;
-use crate::platform::{clock, download};
+use crate::platform::{clock, download, import_worker};
 use crate::store::AppStore;
 
 #[derive(Clone)]
@@ -35,7 +35,8 @@ pub fn Restore() -> impl IntoView {
         state.set(RestoreState::Reading);
         leptos::task::spawn_local(async move {
             let outcome = match download::read_text(&file, backup::MAX_BACKUP_BYTES).await {
-                Ok(text) => backup::parse_backup(text.as_bytes(), clock::today())
+                Ok(text) => import_worker::check_backup(text, clock::today())
+                    .await
                     .map(|backup| RestoreState::Ready(Box::new(backup)))
                     .map_err(|error| error.to_string()),
                 Err(reason) => Err(reason),
