@@ -40,7 +40,7 @@ impl Destination {
         match self {
             Destination::Home => "Your week at a glance: distance, pain and what to watch.",
             Destination::KneeCheck => {
-                "Answer a few questions to learn what may be going on and whether to see someone."
+                "Warning signs first, then how it hurts: learn what may be going on and whether to see someone."
             }
             Destination::Log => "Record runs, pain and shoes so patterns show before they hurt.",
             Destination::Recovery => {
