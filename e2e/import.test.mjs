@@ -95,7 +95,7 @@ describe('importing runs from files', () => {
     await importFiles(page, files);
     const again = await previewRows(page);
     assert.equal(again.length, 4);
-    for (const row of again) assert.match(row, /Already in your log \(\d{4}-\d\d-\d\d\)/);
+    for (const row of again) assert.match(row, /Already in your log \(\d{1,2} [A-Z][a-z]{2} \d{4}\)/);
     for (const box of await page.getByRole('checkbox', { name: /^Add: / }).all()) {
       assert.equal(await box.isChecked(), false);
     }

@@ -91,7 +91,7 @@ describe('the back-to-running plan', () => {
     await page.getByText('Stored on this device: 1 back-to-running plan.').waitFor();
     await page.getByRole('button', { name: 'Delete all data' }).click();
     const confirm = page.getByRole('alertdialog');
-    assert.match(await confirm.innerText(), /Delete all 1 record from this device\?/);
+    assert.match(await confirm.innerText(), /Delete 1 record from this device\?/);
     await confirm.getByRole('button', { name: 'Delete 1 record' }).click();
     await page.getByText('Deleted 1 record.').waitFor();
     await page.getByText('Nothing is stored yet.').waitFor();

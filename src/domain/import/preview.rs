@@ -50,7 +50,10 @@ impl RowStatus {
         match self {
             RowStatus::New => "New".to_string(),
             RowStatus::AlreadyInLog { logged_on } => {
-                format!("Already in your log ({logged_on})")
+                format!(
+                    "Already in your log ({})",
+                    crate::domain::dates::day_with_year(*logged_on)
+                )
             }
             RowStatus::AlsoIn { source_name } => format!("Also in {source_name}"),
             RowStatus::NotARun(sport) => {
