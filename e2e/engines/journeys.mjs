@@ -50,6 +50,15 @@ after(async () => {
   if (Object.keys(numbers).length) console.log(`# ${ENGINE} numbers: ${JSON.stringify(numbers)}`);
 });
 
+/** "Sun 29 Nov": a date of this year in the app's one date style. */
+function dayWords(iso) {
+  const [year, month, day] = iso.split('-').map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][date.getUTCDay()];
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  return `${weekday} ${day} ${months[month - 1]}`;
+}
+
 /** Opens `path` with nothing stored, as a runner's first visit to that address. */
 async function fresh(path, heading) {
   await page.navigate(`${server.url}settings`);
@@ -221,7 +230,7 @@ describe(`the runner's journeys in ${ENGINE}`, () => {
     const [pain] = (await page.stored('patella.pain')).data;
     assert.equal(pain.pain, 4);
     assert.deepEqual(pain.areas, ['outer']);
-    await page.see(`${pain.date} · 4/10 · Outer side`, { within: 'Pain entries' });
+    await page.see(`${dayWords(pain.date)} · 4/10 · Outer side`, { within: 'Pain entries' });
     assert.deepEqual((await page.stored('patella.runs')).data.map((r) => r.distance).sort(), [5000, 6500]);
     await page.assertNoProblems();
   });
