@@ -30,15 +30,9 @@ pub fn weekly_chart(
     today: NaiveDate,
 ) -> WeeklyChart {
     let current = calendar::week_start(today, settings.week_start);
-    let first = runs
-        .iter()
-        .map(|run| run.date)
-        .chain(pain.iter().map(|entry| entry.date))
-        .filter(|date| *date <= today)
-        .min()
-        .map_or(current, |date| {
-            calendar::week_start(date, settings.week_start)
-        });
+    let first = crate::domain::load::first_logged_day(runs, pain, today).map_or(current, |date| {
+        calendar::week_start(date, settings.week_start)
+    });
     let since_first = usize::try_from((current - first).num_days() / 7).unwrap_or(0) + 1;
     let weeks = load::weekly_series(runs, pain, settings, today, since_first.min(MOST_WEEKS));
     let most = weeks

@@ -39,7 +39,7 @@ pub use monotony::{MONOTONY_DISTANCE, MONOTONY_PACE, MONOTONY_RUNS};
 pub use rule::{History, LoadRule, Rule, Severity, Warning, PAIN_RECENT_DAYS, RECENT_DAYS};
 pub use spike::{SpikeBand, SPIKE_LOOKBACK_DAYS};
 pub use weekly_change::{TWO_WEEK_LIMIT_PERCENT, WEEKLY_LIMIT_PERCENT};
-pub use weeks::{weekly_series, WeekSummary, MAX_WEEKS};
+pub use weeks::{first_logged_day, weekly_series, WeekSummary, MAX_WEEKS};
 pub use words::distance_words;
 
 use crate::domain::calendar;
@@ -101,12 +101,7 @@ pub fn analyse_in(
 ) -> LoadReport {
     let unit = settings.units;
     let current = calendar::week_start(today, settings.week_start);
-    let earliest = runs
-        .iter()
-        .map(|run| run.date)
-        .chain(pain.iter().map(|entry| entry.date))
-        .filter(|date| *date <= today)
-        .min();
+    let earliest = weeks::first_logged_day(runs, pain, today);
     let history_weeks = earliest.map_or(0, |first| {
         weeks::weeks_between(calendar::week_start(first, settings.week_start), current)
             .saturating_add(1)

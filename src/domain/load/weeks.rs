@@ -63,6 +63,16 @@ impl WeekSummary {
     }
 }
 
+/// The first day with a run or a pain entry, up to `today` (later records are a clock slip):
+/// where the runner's history, and so the chart and the weekly rules, begin.
+pub fn first_logged_day(runs: &[Run], pain: &[PainEntry], today: NaiveDate) -> Option<NaiveDate> {
+    runs.iter()
+        .map(|run| run.date)
+        .chain(pain.iter().map(|entry| entry.date))
+        .filter(|date| *date <= today)
+        .min()
+}
+
 /// The last `weeks` calendar weeks up to the current one, oldest first, empty weeks
 /// included: the data behind the weekly chart. At most [`MAX_WEEKS`].
 pub fn weekly_series(

@@ -192,14 +192,8 @@ pub fn evaluate(answers: &Answers) -> Outcome {
             });
         }
     }
-    // Most urgent first; the same advice is given once.
+    // Most urgent first (`Outcome::care_actions` gives each piece of advice once).
     crate::domain::sort::sort_by_key(&mut care_reasons, |reason| reason.tier);
-    let mut seen_actions = Vec::new();
-    for reason in &care_reasons {
-        if !seen_actions.contains(&reason.action) {
-            seen_actions.push(reason.action);
-        }
-    }
     let tier = care_reasons
         .first()
         .map_or(CareTier::SelfManage, |reason| reason.tier);
@@ -371,6 +365,17 @@ impl Outcome {
             conditions: self.condition_keys(),
             answers: answers.to_record_map(),
         }
+    }
+
+    /// What the care reasons ask, most urgent first, each once.
+    pub fn care_actions(&self) -> Vec<&'static str> {
+        let mut actions: Vec<&'static str> = Vec::new();
+        for reason in &self.care_reasons {
+            if !actions.contains(&reason.action) {
+                actions.push(reason.action);
+            }
+        }
+        actions
     }
 
     /// The sentence under the care tier. "See a professional soon" normally comes with a plan

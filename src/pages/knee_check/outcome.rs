@@ -40,13 +40,11 @@ pub fn OutcomeView(
     // After a warning sign, what to do is the care itself, most urgent first; otherwise the
     // week the situation asks for, which Home repeats.
     let do_now: Vec<String> = if outcome.stopped_early {
-        let mut actions: Vec<String> = Vec::new();
-        for reason in &outcome.care_reasons {
-            if !actions.iter().any(|a| a == reason.action) {
-                actions.push(reason.action.to_string());
-            }
-        }
-        actions
+        outcome
+            .care_actions()
+            .into_iter()
+            .map(str::to_string)
+            .collect()
     } else {
         first_week.actions.clone()
     };
@@ -118,15 +116,7 @@ fn why_this_result(outcome: &Outcome) -> Option<impl IntoView + use<>> {
     if outcome.stopped_early {
         return None;
     }
-    let reasons: Vec<&'static str> = {
-        let mut reasons = Vec::new();
-        for reason in &outcome.care_reasons {
-            if !reasons.contains(&reason.action) {
-                reasons.push(reason.action);
-            }
-        }
-        reasons
-    };
+    let reasons = outcome.care_actions();
     let said: Vec<&str> = outcome.care_reasons.iter().map(|r| r.said).collect();
     let care = (!reasons.is_empty()).then(|| {
         view! {
