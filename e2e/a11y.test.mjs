@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { phonePage } from './support/browser.mjs';
 import { addRun, releaseApp } from './support/app.mjs';
+import { dayFromToday } from './support/dates.mjs';
 import {
   answer,
   focusSettled,
@@ -93,11 +94,8 @@ for (const scheme of ['light', 'dark']) {
         await page.screenshot({ path: `${SHOTS}/${screen.path || 'home'}-${scheme}.png` });
       }
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Log' }).click();
-      const today = new Date();
       for (const [daysAgo, km] of [[15, '5'], [8, '5'], [1, '9']]) {
-        const d = new Date(today);
-        d.setDate(d.getDate() - daysAgo);
-        const date = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+        const date = dayFromToday(-daysAgo);
         await addRun(page, { date, distance: km, duration: '40' });
         await page.getByRole('status').filter({ hasText: `Saved: ${km} km` }).waitFor();
       }

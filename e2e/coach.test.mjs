@@ -12,16 +12,12 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { addRun, assertNoProblems, openScreen, releaseApp, stored } from './support/app.mjs';
 import { AGE, pick, SAFETY_ALL_NO, start, tap } from './support/knee_check.mjs';
+import { dayFromToday } from './support/dates.mjs';
 
 const app = releaseApp();
 const SHOTS = 'target/screenshots';
 
-/** A local date `days` from today, as the Log's date field takes it. */
-function localDay(days) {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+const localDay = dayFromToday;
 
 /** Days from today to this calendar week's Monday (the app's default first day). */
 const toMonday = -((new Date().getDay() + 6) % 7);

@@ -13,6 +13,7 @@ import {
   stored,
   storedRunCount,
 } from './support/app.mjs';
+import { dayWords } from './support/dates.mjs';
 
 const app = releaseApp();
 const freshApp = () => app.open('log', 'Log');
@@ -21,13 +22,13 @@ describe('stored data', () => {
   test('a run saved from the Log screen is stored in metres and seconds and survives a reload', async () => {
     const { context, page, problems } = await freshApp();
     await addRun(page, { date: '2026-11-20', distance: '5.2', duration: '28:30' });
-    await page.getByRole('status').filter({ hasText: 'Saved: 5.2 km in 28:30 on Fri 20 Nov.' }).waitFor();
+    await page.getByRole('status').filter({ hasText: `Saved: 5.2 km in 28:30 on ${dayWords('2026-11-20')}.` }).waitFor();
     const envelope = await stored(page, 'patella.runs');
     assert.equal(envelope.schema, 2);
     assert.equal(envelope.data[0].distance, 5200);
     assert.equal(envelope.data[0].duration, 1710);
     await page.reload();
-    assert.deepEqual(await listedRuns(page), ['Fri 20 Nov · 5.2 km · 28:30 · 5:29 /km']);
+    assert.deepEqual(await listedRuns(page), [`${dayWords('2026-11-20')} · 5.2 km · 28:30 · 5:29 /km`]);
     assertNoProblems(problems);
     await context.close();
   });
@@ -118,7 +119,7 @@ describe('stored data', () => {
     assert.match(await alert.innerText(), /storage for Patella is full/);
     assert.equal(await page.getByLabel('Distance', { exact: true }).inputValue(), '7');
     assert.equal(await page.evaluate(() => localStorage.getItem('patella.runs')), before);
-    assert.deepEqual(await listedRuns(page), ['Fri 20 Nov · 5 km · 30:00 · 6:00 /km']);
+    assert.deepEqual(await listedRuns(page), [`${dayWords('2026-11-20')} · 5 km · 30:00 · 6:00 /km`]);
 
     // Space freed: the same press of Save run now works and the error goes away.
     await page.evaluate(() => {
@@ -144,13 +145,13 @@ describe('stored data', () => {
     await addRun(second, { date: '2026-11-21', distance: '8', duration: '48' });
     await second.getByRole('status').filter({ hasText: 'Saved:' }).waitFor();
 
-    const both = ['Sat 21 Nov · 8 km · 48:00 · 6:00 /km', 'Fri 20 Nov · 5 km · 30:00 · 6:00 /km'];
+    const both = [`${dayWords('2026-11-21')} · 8 km · 48:00 · 6:00 /km`, `${dayWords('2026-11-20')} · 5 km · 30:00 · 6:00 /km`];
     // The first tab hears about the second tab's run without a reload.
-    await first.getByText('Sat 21 Nov · 8 km').waitFor();
+    await first.getByText(`${dayWords('2026-11-21')} · 8 km`).waitFor();
     assert.deepEqual(await listedRuns(first), both);
     for (const page of [first, second]) {
       await page.reload();
-      await page.getByText('Sat 21 Nov · 8 km').waitFor();
+      await page.getByText(`${dayWords('2026-11-21')} · 8 km`).waitFor();
       assert.deepEqual(await listedRuns(page), both);
     }
     assertNoProblems(problems);
@@ -197,8 +198,8 @@ describe('stored data', () => {
     await openScreen(page, 'Log');
     await page.reload();
     assert.deepEqual(await listedRuns(page), [
-      'Sun 22 Nov · 6.2 mi · 1:01:00 · 9:49 /mi',
-      'Fri 20 Nov · 3.1 mi · 30:00 · 9:39 /mi',
+      `${dayWords('2026-11-22')} · 6.2 mi · 1:01:00 · 9:49 /mi`,
+      `${dayWords('2026-11-20')} · 3.1 mi · 30:00 · 9:39 /mi`,
     ]);
     assertNoProblems(problems);
     await context.close();

@@ -7,16 +7,12 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { phonePage } from './support/browser.mjs';
 import { addRun, assertNoProblems, openScreen, releaseApp, stored } from './support/app.mjs';
+import { dayFromToday } from './support/dates.mjs';
 
 const app = releaseApp();
 const SHOTS = 'target/screenshots';
 
-/** A day `daysAgo` before today, as the date field takes it. */
-function isoDaysAgo(daysAgo) {
-  const d = new Date();
-  d.setDate(d.getDate() - daysAgo);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+const isoDaysAgo = (daysAgo) => dayFromToday(-daysAgo);
 
 /** Whether an element's box lies wholly between the sticky header and the bottom bar. */
 async function inView(page, selector) {

@@ -11,6 +11,7 @@ import { serve } from './support/server.mjs';
 import { phonePage } from './support/browser.mjs';
 import { gpxText } from './support/activities.mjs';
 import { assertNoProblems, listedRuns, openScreen, releaseApp, stored } from './support/app.mjs';
+import { isoDate } from './support/dates.mjs';
 
 const app = releaseApp();
 const FIXTURES = new URL('../tests/fixtures/activities/', import.meta.url);
@@ -26,8 +27,7 @@ function syntheticGpx(options) {
   return { name: `${options.name}.gpx`, mimeType: 'application/gpx+xml', buffer: Buffer.from(gpxText(options)) };
 }
 
-const localDate = (d) =>
-  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+const localDate = isoDate;
 
 /** Chooses files in the "Import runs" input and waits for the preview's heading. */
 async function importFiles(page, files) {

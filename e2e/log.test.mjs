@@ -3,18 +3,12 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { addRun, assertNoProblems, listedRuns, openScreen, releaseApp, stored } from './support/app.mjs';
+import { dayFromToday, dayWords, weekWords } from './support/dates.mjs';
 
 const app = releaseApp();
 
 const logScreen = () => app.open('log', 'Log');
 
-// A day as the app writes it: "Sun 29 Nov" (this year's dates carry no year).
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const dayWords = (iso) => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  return `${WEEKDAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`;
-};
 const saved = (page, text) => page.getByRole('status').filter({ hasText: text }).waitFor();
 
 describe('the run log', () => {
@@ -29,11 +23,11 @@ describe('the run log', () => {
     await saved(page, 'Saved: 8 km');
 
     const runs = page.getByRole('region', { name: 'Runs' });
-    await runs.getByRole('heading', { name: '16–22 Nov: 11.5 km in 2 runs' }).waitFor();
-    await runs.getByRole('heading', { name: '23–29 Nov: 8 km in 1 run' }).waitFor();
+    await runs.getByRole('heading', { name: `${weekWords('2026-11-16')}: 11.5 km in 2 runs` }).waitFor();
+    await runs.getByRole('heading', { name: `${weekWords('2026-11-23')}: 8 km in 1 run` }).waitFor();
 
     // Edit the 6.5 km run to 7 km.
-    await runs.getByRole('button', { name: 'Edit run Wed 18 Nov · 6.5 km · 39:00 · 6:00 /km' }).click();
+    await runs.getByRole('button', { name: `Edit run ${dayWords('2026-11-18')} · 6.5 km · 39:00 · 6:00 /km` }).click();
     await page.getByRole('heading', { name: 'Edit run' }).waitFor();
     // The form is far above the list: focus (and the screen) moves to its distance.
     await page.waitForFunction(() => document.activeElement?.id === 'run-distance');
@@ -41,30 +35,30 @@ describe('the run log', () => {
     await page.getByLabel('Distance', { exact: true }).fill('7');
     await page.getByRole('button', { name: 'Save run' }).click();
     await saved(page, 'Updated: 7 km');
-    await runs.getByRole('heading', { name: '16–22 Nov: 12 km in 2 runs' }).waitFor();
+    await runs.getByRole('heading', { name: `${weekWords('2026-11-16')}: 12 km in 2 runs` }).waitFor();
 
     // Delete the 5 km run, then undo.
-    await runs.getByRole('button', { name: 'Delete run Mon 16 Nov · 5 km · 30:00 · 6:00 /km' }).click();
-    await runs.getByText('Deleted the run of Mon 16 Nov.').waitFor();
+    await runs.getByRole('button', { name: `Delete run ${dayWords('2026-11-16')} · 5 km · 30:00 · 6:00 /km` }).click();
+    await runs.getByText(`Deleted the run of ${dayWords('2026-11-16')}.`).waitFor();
     assert.equal((await stored(page, 'patella.runs')).data.length, 2);
     await runs.getByRole('button', { name: 'Undo' }).click();
-    await runs.getByText('The run of Mon 16 Nov is back.').waitFor();
+    await runs.getByText(`The run of ${dayWords('2026-11-16')} is back.`).waitFor();
 
     // Two deletions in a row, as a double tap makes, are undone together; after a deletion
     // focus waits on Undo, not on the next run's Delete.
-    await runs.getByRole('button', { name: 'Delete run Tue 24 Nov · 8 km · 48:00 · 6:00 /km' }).click();
+    await runs.getByRole('button', { name: `Delete run ${dayWords('2026-11-24')} · 8 km · 48:00 · 6:00 /km` }).click();
     await page.waitForFunction(() => document.activeElement?.id === 'undo-delete');
-    await runs.getByRole('button', { name: 'Delete run Wed 18 Nov · 7 km · 39:00 · 5:34 /km' }).click();
-    await runs.getByText('Deleted 2 runs (Tue 24 Nov, Wed 18 Nov).').waitFor();
+    await runs.getByRole('button', { name: `Delete run ${dayWords('2026-11-18')} · 7 km · 39:00 · 5:34 /km` }).click();
+    await runs.getByText(`Deleted 2 runs (${dayWords('2026-11-24')}, ${dayWords('2026-11-18')}).`).waitFor();
     assert.equal((await stored(page, 'patella.runs')).data.length, 1);
     await page.waitForFunction(() => document.activeElement?.id === 'undo-delete');
     await page.keyboard.press('Enter');
-    await runs.getByText('2 runs (Tue 24 Nov, Wed 18 Nov) are back.').waitFor();
+    await runs.getByText(`2 runs (${dayWords('2026-11-24')}, ${dayWords('2026-11-18')}) are back.`).waitFor();
     assert.equal((await stored(page, 'patella.runs')).data.length, 3);
 
     // Delete the 8 km run for good.
-    await runs.getByRole('button', { name: 'Delete run Tue 24 Nov · 8 km · 48:00 · 6:00 /km' }).click();
-    await runs.getByText('Deleted the run of Tue 24 Nov.').waitFor();
+    await runs.getByRole('button', { name: `Delete run ${dayWords('2026-11-24')} · 8 km · 48:00 · 6:00 /km` }).click();
+    await runs.getByText(`Deleted the run of ${dayWords('2026-11-24')}.`).waitFor();
     // The runner leaves while Undo is still offered; when the offer runs out (8 s), the Log
     // is gone and the app must carry on (reading the Log's state then used to crash it).
     await openScreen(page, 'Home');
@@ -75,8 +69,8 @@ describe('the run log', () => {
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Log' }).waitFor();
     assert.deepEqual(await listedRuns(page), [
-      'Wed 18 Nov · 7 km · 39:00 · 5:34 /km',
-      'Mon 16 Nov · 5 km · 30:00 · 6:00 /km',
+      `${dayWords('2026-11-18')} · 7 km · 39:00 · 5:34 /km`,
+      `${dayWords('2026-11-16')} · 5 km · 30:00 · 6:00 /km`,
     ]);
     const data = (await stored(page, 'patella.runs')).data;
     assert.deepEqual(data.map((r) => r.distance).sort(), [5000, 7000]);
@@ -97,10 +91,10 @@ describe('the run log', () => {
     await page.evaluate((data) => localStorage.setItem('patella.runs', JSON.stringify({ schema: 2, data })), runs);
     await page.reload();
     const list = page.getByRole('region', { name: 'Runs' });
-    await list.getByRole('heading', { name: '16–22 Nov: 6.9 km in 1 run' }).waitFor();
+    await list.getByRole('heading', { name: `${weekWords('2026-11-16')}: 6.9 km in 1 run` }).waitFor();
     assert.equal(await list.getByRole('heading', { level: 3 }).count(), 12);
     await list.getByRole('button', { name: 'Show 8 earlier weeks (8 not shown)' }).click();
-    await list.getByRole('heading', { name: '6–12 Jul: 5 km in 1 run' }).waitFor();
+    await list.getByRole('heading', { name: `${weekWords('2026-07-06')}: 5 km in 1 run` }).waitFor();
     assert.equal(await list.getByRole('heading', { level: 3 }).count(), 20);
     assert.equal(await list.getByRole('button', { name: /earlier week/ }).count(), 0);
     assertNoProblems(problems);
@@ -182,14 +176,40 @@ describe('the run log', () => {
   });
 });
 
+describe('the turn of a year', () => {
+  test("on 2 January, last year's runs carry their year and this year's do not", async () => {
+    // The clock moved to Saturday 2 January 2027, 10:00: the week of Monday 28 December runs
+    // across the year's end, and the run of 20 December is last year's.
+    const { context, page, problems } = await app.open('log', 'Log', { now: new Date(2027, 0, 2, 10) });
+    await addRun(page, { date: '2026-12-20', distance: '4', duration: '24' });
+    await saved(page, 'Saved: 4 km in 24:00 on Sun 20 Dec 2026.');
+    await addRun(page, { date: '2026-12-28', distance: '5', duration: '30' });
+    await saved(page, 'Saved: 5 km in 30:00 on Mon 28 Dec 2026.');
+    await addRun(page, { date: '2027-01-01', distance: '8', duration: '48' });
+    await saved(page, 'Saved: 8 km in 48:00 yesterday.');
+
+    const runs = page.getByRole('region', { name: 'Runs' });
+    await runs.getByRole('heading', { name: '28 Dec – 3 Jan: 13 km in 2 runs' }).waitFor();
+    await runs.getByRole('heading', { name: '14–20 Dec 2026: 4 km in 1 run' }).waitFor();
+    assert.deepEqual(await listedRuns(page), [
+      'Fri 1 Jan · 8 km · 48:00 · 6:00 /km',
+      'Mon 28 Dec 2026 · 5 km · 30:00 · 6:00 /km',
+      'Sun 20 Dec 2026 · 4 km · 24:00 · 6:00 /km',
+    ]);
+    // The tests' own date words agree with the app's on that day.
+    const today = new Date(2027, 0, 2);
+    assert.equal(dayWords('2026-12-28', today), 'Mon 28 Dec 2026');
+    assert.equal(weekWords('2026-12-28', today), '28 Dec – 3 Jan');
+    assert.equal(weekWords('2026-12-14', today), '14–20 Dec 2026');
+    assertNoProblems(problems);
+    await context.close();
+  });
+});
+
 describe('Home after logging', () => {
   test('the week total and a single-run spike warning show on Home', async () => {
     const { context, page, problems } = await logScreen();
-    const daysAgo = (n) => {
-      const d = new Date();
-      d.setDate(d.getDate() - n);
-      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-    };
+    const daysAgo = (n) => dayFromToday(-n);
     await addRun(page, { date: daysAgo(12), distance: '5', duration: '30' });
     await saved(page, 'Saved: 5 km');
     await addRun(page, { date: daysAgo(6), distance: '5', duration: '30' });

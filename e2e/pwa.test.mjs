@@ -21,6 +21,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { serve } from './support/server.mjs';
 import { CHROMIUM_ARGS, PHONE, phonePage } from './support/browser.mjs';
 import { addRun, listedRuns, openScreen } from './support/app.mjs';
+import { dayWords } from './support/dates.mjs';
 
 const MOUNT = '/patella/';
 // The version this build says it is (Cargo.toml), and the one the next build will say.
@@ -200,10 +201,10 @@ describe('the offline app', () => {
     );
 
     await addRun(page, { date: '2026-11-21', distance: '6.4', duration: '36:00' });
-    await page.getByRole('status').filter({ hasText: 'Saved: 6.4 km in 36:00 on Sat 21 Nov.' }).waitFor();
+    await page.getByRole('status').filter({ hasText: `Saved: 6.4 km in 36:00 on ${dayWords('2026-11-21')}.` }).waitFor();
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Log' }).waitFor();
-    assert.deepEqual(await listedRuns(page), ['Sat 21 Nov · 6.4 km · 36:00 · 5:38 /km']);
+    assert.deepEqual(await listedRuns(page), [`${dayWords('2026-11-21')} · 6.4 km · 36:00 · 5:38 /km`]);
 
     // Importing a watch file works offline too: the import worker came with the install.
     const tcx = readFileSync(join(root, 'tests/fixtures/activities/test.tcx'));
@@ -237,7 +238,7 @@ describe('the offline app', () => {
     const nextBuild = readFileSync(join(nextDist, 'index.html'), 'utf8').match(/name="patella-build" content="(\w+)"/)[1];
     assert.deepEqual(await page.evaluate(() => caches.keys()), [`patella-${nextBuild}`], 'the old cache is gone');
     await openScreen(page, 'Log');
-    assert.deepEqual(await listedRuns(page), ['Sat 21 Nov · 6.4 km · 36:00 · 5:38 /km']);
+    assert.deepEqual(await listedRuns(page), [`${dayWords('2026-11-21')} · 6.4 km · 36:00 · 5:38 /km`]);
 
     assert.deepEqual(problems, []);
   });

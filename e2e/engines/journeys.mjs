@@ -10,6 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { dayFromToday, dayWords, weekWords } from '../support/dates.mjs';
 import { serve } from '../support/server.mjs';
 import { FAULT, guardedBuild } from './build.mjs';
 import { fitViewport, launchEngine, PHONE } from './engines.mjs';
@@ -50,15 +51,6 @@ after(async () => {
   if (Object.keys(numbers).length) console.log(`# ${ENGINE} numbers: ${JSON.stringify(numbers)}`);
 });
 
-/** "Sun 29 Nov": a date of this year in the app's one date style. */
-function dayWords(iso) {
-  const [year, month, day] = iso.split('-').map(Number);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][date.getUTCDay()];
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  return `${weekday} ${day} ${months[month - 1]}`;
-}
-
 /** Opens `path` with nothing stored, as a runner's first visit to that address. */
 async function fresh(path, heading) {
   await page.navigate(`${server.url}settings`);
@@ -92,11 +84,7 @@ async function listedRuns() {
   );
 }
 
-const localDay = (daysAgo) => {
-  const d = new Date();
-  d.setDate(d.getDate() - daysAgo);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
+const localDay = (daysAgo) => dayFromToday(-daysAgo);
 
 /** Milliseconds from navigation start to Home drawn by the app (guard.js times it). */
 function homeInteractive() {
@@ -200,13 +188,13 @@ describe(`the runner's journeys in ${ENGINE}`, () => {
     await page.status('Saved: 5 km');
     await addRun({ date: '2026-11-18', distance: '6.5', duration: '39:00' });
     await page.status('Saved: 6.5 km');
-    await page.heading('16–22 Nov: 11.5 km in 2 runs', { within: 'Runs' });
+    await page.heading(`${weekWords('2026-11-16')}: 11.5 km in 2 runs`, { within: 'Runs' });
 
-    await page.tapButton('Delete run Mon 16 Nov · 5 km · 30:00 · 6:00 /km', { within: 'Runs' });
-    await page.see('Deleted the run of Mon 16 Nov.');
+    await page.tapButton(`Delete run ${dayWords('2026-11-16')} · 5 km · 30:00 · 6:00 /km`, { within: 'Runs' });
+    await page.see(`Deleted the run of ${dayWords('2026-11-16')}.`);
     assert.equal((await page.stored('patella.runs')).data.length, 1);
     await page.tapButton('Undo', { within: 'Runs' });
-    await page.see('The run of Mon 16 Nov is back.');
+    await page.see(`The run of ${dayWords('2026-11-16')} is back.`);
     assert.equal((await page.stored('patella.runs')).data.length, 2);
 
     await page.tap(await page.get('input[type="radio"]', '4', { exact: true }));
@@ -224,8 +212,8 @@ describe(`the runner's journeys in ${ENGINE}`, () => {
     await page.screen('Log');
     await page.see('Blue trainers: 100 km · default', { within: 'Shoes' });
     assert.deepEqual(await listedRuns(), [
-      'Wed 18 Nov · 6.5 km · 39:00 · 6:00 /km',
-      'Mon 16 Nov · 5 km · 30:00 · 6:00 /km',
+      `${dayWords('2026-11-18')} · 6.5 km · 39:00 · 6:00 /km`,
+      `${dayWords('2026-11-16')} · 5 km · 30:00 · 6:00 /km`,
     ]);
     const [pain] = (await page.stored('patella.pain')).data;
     assert.equal(pain.pain, 4);
@@ -250,12 +238,12 @@ describe(`the runner's journeys in ${ENGINE}`, () => {
       await session.switchToWindow(second);
       await addRun({ date: '2026-11-21', distance: '8', duration: '48' });
       await page.status('Saved: 8 km');
-      const both = ['Sat 21 Nov · 8 km · 48:00 · 6:00 /km', 'Fri 20 Nov · 5 km · 30:00 · 6:00 /km'];
+      const both = [`${dayWords('2026-11-21')} · 8 km · 48:00 · 6:00 /km`, `${dayWords('2026-11-20')} · 5 km · 30:00 · 6:00 /km`];
       assert.deepEqual(await listedRuns(), both);
       await page.assertNoProblems();
       // The first tab heard of the second tab's run without a reload (the storage event).
       await session.switchToWindow(first);
-      await page.see('Sat 21 Nov · 8 km', { within: 'Runs' });
+      await page.see(`${dayWords('2026-11-21')} · 8 km`, { within: 'Runs' });
       assert.deepEqual(await listedRuns(), both);
       assert.equal((await page.stored('patella.runs')).data.length, 2);
       await page.assertNoProblems();
@@ -343,8 +331,8 @@ describe(`the runner's journeys in ${ENGINE}`, () => {
     await page.reload();
     await page.screen('Log');
     assert.deepEqual(await listedRuns(), [
-      'Sun 22 Nov · 6.2 mi · 1:01:00 · 9:49 /mi',
-      'Fri 20 Nov · 3.1 mi · 30:00 · 9:39 /mi',
+      `${dayWords('2026-11-22')} · 6.2 mi · 1:01:00 · 9:49 /mi`,
+      `${dayWords('2026-11-20')} · 3.1 mi · 30:00 · 9:39 /mi`,
     ]);
     const afterRestore = await page.execute(() =>
       Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('patella.')).map((k) => [k, localStorage.getItem(k)])),
@@ -519,7 +507,7 @@ describe(`more of the runner's journeys in ${ENGINE}`, () => {
     // The server is down, so the page came from the service worker, which controls it.
     assert.equal(await page.execute(() => Boolean(navigator.serviceWorker.controller)), true);
     await addRun({ date: '2026-11-21', distance: '6.4', duration: '36:00' });
-    await page.status('Saved: 6.4 km in 36:00 on Sat 21 Nov.');
+    await page.status(`Saved: 6.4 km in 36:00 on ${dayWords('2026-11-21')}.`);
     // Reloaded as the page or the browser's button does; WebDriver's own refresh in Firefox
     // skips the service worker (it ends on Firefox's network error page), which no runner's
     // reload does.
@@ -528,7 +516,7 @@ describe(`more of the runner's journeys in ${ENGINE}`, () => {
       what: 'the reloaded page',
     });
     await page.screen('Log');
-    assert.deepEqual(await listedRuns(), ['Sat 21 Nov · 6.4 km · 36:00 · 5:38 /km']);
+    assert.deepEqual(await listedRuns(), [`${dayWords('2026-11-21')} · 6.4 km · 36:00 · 5:38 /km`]);
     await page.assertNoProblems();
   });
 });

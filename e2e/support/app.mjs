@@ -40,6 +40,28 @@ export function assertNoProblems(problems) {
 }
 
 /**
+ * Moves the page's clock to `now` (a `Date`) before any script runs, and lets it tick on
+ * from there: `Date.now()` and `new Date()` read the moved time, so "today" in the app is
+ * `now`'s day. Timers and the performance clock are untouched.
+ */
+export async function setClock(context, now) {
+  await context.addInitScript((shift) => {
+    const RealDate = Date;
+    const realNow = RealDate.now;
+    class MovedDate extends RealDate {
+      constructor(...args) {
+        if (args.length === 0) super(realNow() + shift);
+        else super(...args);
+      }
+      static now() {
+        return realNow() + shift;
+      }
+    }
+    globalThis.Date = MovedDate;
+  }, now.getTime() - Date.now());
+}
+
+/**
  * For a test file: serves the /patella/ release build (PATELLA_DIST_SUBPATH) and launches
  * Chromium before its tests, and stops both after. `open(path, heading)` gives a fresh
  * phone-sized page ({ context, page, problems }) showing that screen.
@@ -55,8 +77,9 @@ export function releaseApp() {
     await app.browser?.close();
     await app.server?.close();
   });
-  app.open = async (path, heading) => {
+  app.open = async (path, heading, { now } = {}) => {
     const session = await phonePage(app.browser, app.server.origin);
+    if (now) await setClock(session.context, now);
     await session.page.goto(`${app.server.url}${path}`);
     await session.page.getByRole('heading', { level: 1, name: heading }).waitFor();
     return session;
