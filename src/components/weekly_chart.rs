@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::domain::chart::WeeklyChart;
 use crate::domain::dates;
+use crate::domain::decimals::fixed;
 
 const WIDTH: f64 = 300.0;
 const HEIGHT: f64 = 190.0;
@@ -42,11 +43,11 @@ pub fn WeeklyChartView(chart: WeeklyChart) -> impl IntoView {
     let ticks = (0..=((axis_top / axis_step).round() as u32))
         .map(|i| {
             let value = axis_step * f64::from(i);
-            let y = format!("{:.1}", y_for(value / axis_top));
+            let y = fixed(y_for(value / axis_top), 1);
             view! {
                 <line class="grid" x1=LEFT x2=WIDTH - RIGHT y1=y.clone() y2=y.clone()></line>
                 <text class="tick" x=LEFT - 4.0 y=y dy="4" text-anchor="end">
-                    {format!("{value:.0}")}
+                    {fixed(value, 0)}
                 </text>
             }
         })
@@ -55,7 +56,7 @@ pub fn WeeklyChartView(chart: WeeklyChart) -> impl IntoView {
         .into_iter()
         .map(|pain| {
             view! {
-                <text class="tick pain-tick" x=WIDTH y=format!("{:.1}", y_for(f64::from(pain) / 10.0)) dy="4" text-anchor="end">
+                <text class="tick pain-tick" x=WIDTH y=fixed(y_for(f64::from(pain) / 10.0), 1) dy="4" text-anchor="end">
                     {pain}
                 </text>
             }
@@ -73,14 +74,14 @@ pub fn WeeklyChartView(chart: WeeklyChart) -> impl IntoView {
             let so_far = i == last;
             let date = ((last - i) % label_every == 0).then(|| {
                 view! {
-                    <text class="tick" x=format!("{middle:.1}") y=HEIGHT - 6.0 text-anchor="middle">
+                    <text class="tick" x=fixed(middle, 1) y=HEIGHT - 6.0 text-anchor="middle">
                         {dates::day_month(week.start)}
                     </text>
                 }
             });
             let so_far_label = so_far.then(|| {
                 view! {
-                    <text class="tick" x=format!("{middle:.1}") y=format!("{:.1}", top - 4.0) text-anchor="middle">
+                    <text class="tick" x=fixed(middle, 1) y=fixed(top - 4.0, 1) text-anchor="middle">
                         "so far"
                     </text>
                 }
@@ -88,10 +89,10 @@ pub fn WeeklyChartView(chart: WeeklyChart) -> impl IntoView {
             view! {
                 <rect
                     class=if so_far { "bar so-far" } else { "bar" }
-                    x=format!("{x:.1}")
-                    y=format!("{top:.1}")
-                    width=format!("{bar_width:.1}")
-                    height=format!("{height:.1}")
+                    x=fixed(x, 1)
+                    y=fixed(top, 1)
+                    width=fixed(bar_width, 1)
+                    height=fixed(height, 1)
                     rx="2"
                 ></rect>
                 {date}
@@ -113,13 +114,13 @@ pub fn WeeklyChartView(chart: WeeklyChart) -> impl IntoView {
         .collect();
     let pain_line = pain_points
         .iter()
-        .map(|(x, y)| format!("{x:.1},{y:.1}"))
+        .map(|(x, y)| format!("{},{}", fixed(*x, 1), fixed(*y, 1)))
         .collect::<Vec<_>>()
         .join(" ");
     let pain_dots = pain_points
         .into_iter()
         .map(|(x, y)| {
-            view! { <circle class="pain-dot" cx=format!("{x:.1}") cy=format!("{y:.1}") r="4"></circle> }
+            view! { <circle class="pain-dot" cx=fixed(x, 1) cy=fixed(y, 1) r="4"></circle> }
         })
         .collect_view();
 

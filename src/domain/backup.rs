@@ -195,7 +195,7 @@ impl std::error::Error for BackupError {}
 
 fn megabytes(bytes: usize) -> String {
     // Display only: a float is exact enough for "5.2 MB".
-    format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    crate::domain::decimals::megabytes(bytes as f64)
 }
 
 /// Reads a backup file and checks all of it. `today` bounds the dates records may carry.

@@ -127,9 +127,7 @@ fn typed_text(text: &str) -> String {
 /// A plain decimal a spreadsheet reads as a number: up to three decimals (a metre in km,
 /// under two in miles), trailing zeros dropped.
 fn number(value: f64) -> String {
-    let text = format!("{value:.3}");
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    text.to_string()
+    crate::domain::decimals::trimmed(value, 3)
 }
 
 /// h:mm:ss, always with hours, so a spreadsheet reads every row as the same kind of time.

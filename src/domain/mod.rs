@@ -10,6 +10,7 @@ pub mod content;
 pub mod csv;
 pub mod dataset;
 pub mod dates;
+pub mod decimals;
 pub mod import;
 pub mod interval_timer;
 pub mod load;

@@ -286,9 +286,7 @@ fn back_from(date: NaiveDate, days: u64) -> NaiveDate {
 
 /// "2.5/10", "3/10": one decimal, a whole number without one.
 fn score_words(value: f64) -> String {
-    let text = format!("{value:.1}");
-    let text = text.strip_suffix(".0").unwrap_or(&text);
-    format!("{text}/10")
+    format!("{}/10", crate::domain::decimals::trimmed(value, 1))
 }
 
 fn period_words(days: u32) -> String {

@@ -633,7 +633,12 @@ impl RunSource {
             checks.check(
                 climb.is_finite() && (0.0..=MAX_ELEVATION_GAIN_M).contains(&climb),
                 "elevation gain",
-                || format!("{climb:.0} m is not a possible climb for one run (0–20,000 m)"),
+                || {
+                    format!(
+                        "{} m is not a possible climb for one run (0–20,000 m)",
+                        crate::domain::decimals::fixed(climb, 0)
+                    )
+                },
             );
         }
     }

@@ -17,6 +17,7 @@ use std::collections::HashMap;
 
 use chrono::{Days, NaiveDate};
 
+use crate::domain::decimals::fixed;
 use crate::domain::records::{RecordId, Run, Settings, Shoe};
 use crate::domain::units::{Distance, DistanceUnit};
 
@@ -250,9 +251,10 @@ fn wear_advice(
         ShoeStatus::Fine => None,
         ShoeStatus::GettingWorn => Some(ShoeAdvice {
             seen: format!(
-                "{name} have {} on them, {percent:.0}% of the {} you set as the time to replace \
+                "{name} have {} on them, {}% of the {} you set as the time to replace \
                  them.",
                 whole_distance(total, unit),
+                fixed(percent, 0),
                 whole_distance(threshold, unit)
             ),
             why,
@@ -283,7 +285,7 @@ pub fn whole_distance(distance: Distance, unit: DistanceUnit) -> String {
     } else {
         0.0
     };
-    format!("{value:.0} {}", unit.abbreviation())
+    format!("{} {}", fixed(value, 0), unit.abbreviation())
 }
 
 fn rotation_advice(only_pair: &str) -> ShoeAdvice {

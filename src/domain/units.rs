@@ -96,13 +96,7 @@ impl std::iter::Sum for Distance {
 }
 
 fn trim_decimals(value: f64) -> String {
-    let text = format!("{value:.2}");
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    if text == "-0" {
-        "0".to_string()
-    } else {
-        text.to_string()
-    }
+    crate::domain::decimals::trimmed(value, 2)
 }
 
 /// Why a typed distance was refused.

@@ -33,9 +33,9 @@ pub async fn read_text(file: &web_sys::File, max_bytes: usize) -> Result<String,
     let size = file.size();
     if size > max_bytes as f64 {
         return Err(format!(
-            "This file is {:.1} MB; a Patella backup is never over {} MB. Choose the backup file \
+            "This file is {}; a Patella backup is never over {} MB. Choose the backup file \
              Patella saved (patella-backup-….json).",
-            size / 1_048_576.0,
+            crate::domain::decimals::megabytes(size),
             max_bytes / 1_048_576
         ));
     }

@@ -5,6 +5,7 @@
 
 use super::measure::{days_before, is_running, metres};
 use super::rule::History;
+use crate::domain::decimals::fixed;
 use crate::domain::units::Distance;
 
 /// Running distance of the last 7 days against the average week of the last 28.
@@ -52,17 +53,23 @@ pub fn acute_chronic(history: &History) -> Option<AcuteChronic> {
     }
     let ratio = acute / chronic_weekly;
     let summary = format!(
-        "Last 7 days: {}. Your average week over the last 4 weeks: {}. Ratio {:.2}: your last 7 \
+        "Last 7 days: {}. Your average week over the last 4 weeks: {}. Ratio {}: your last 7 \
          days were {}.",
         history.distance(acute),
         history.distance(chronic_weekly),
-        ratio,
+        fixed(ratio, 2),
         if (ratio - 1.0).abs() < 0.05 {
             "about the same as your average week".to_string()
         } else if ratio > 1.0 {
-            format!("{:.0}% more than your average week", (ratio - 1.0) * 100.0)
+            format!(
+                "{}% more than your average week",
+                fixed((ratio - 1.0) * 100.0, 0)
+            )
         } else {
-            format!("{:.0}% less than your average week", (1.0 - ratio) * 100.0)
+            format!(
+                "{}% less than your average week",
+                fixed((1.0 - ratio) * 100.0, 0)
+            )
         }
     );
     Some(AcuteChronic {

@@ -3,16 +3,14 @@
 
 use chrono::NaiveDate;
 
+use crate::domain::decimals::{fixed, trimmed};
 use crate::domain::units::{Distance, DistanceUnit};
 
 /// "12.5 km", "10 mi": one decimal at most, a trailing ".0" dropped.
 pub fn distance_words(distance: Distance, unit: DistanceUnit) -> String {
     let value = distance.in_unit(unit);
     let value = if value.is_finite() { value } else { 0.0 };
-    let text = format!("{value:.1}");
-    let text = text.strip_suffix(".0").unwrap_or(&text);
-    let text = if text == "-0" { "0" } else { text };
-    format!("{text} {}", unit.abbreviation())
+    format!("{} {}", trimmed(value, 1), unit.abbreviation())
 }
 
 /// The increase of `new` over `old` in whole percent; with a decimal when rounding would
@@ -21,13 +19,13 @@ pub fn percent_words(new: f64, old: f64, threshold: f64) -> String {
     let percent = (new / old - 1.0) * 100.0;
     let whole = percent.round();
     if whole > threshold {
-        return format!("{whole:.0}%");
+        return format!("{}%", fixed(whole, 0));
     }
     let tenths = (percent * 10.0).round() / 10.0;
     if tenths > threshold {
-        format!("{tenths:.1}%")
+        format!("{}%", fixed(tenths, 1))
     } else {
-        format!("just over {threshold:.0}%")
+        format!("just over {}%", fixed(threshold, 0))
     }
 }
 

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::components::fields::TextField;
 use crate::domain::commands::Command;
+use crate::domain::decimals;
 use crate::domain::records::RecordId;
 use crate::domain::run_draft::{ShoeDraft, ShoeErrors};
 use crate::domain::shoes::{self, ShoeStatus};
@@ -82,9 +83,12 @@ pub fn Shoes() -> impl IntoView {
                             match shoe.status {
                                 ShoeStatus::Fine => String::new(),
                                 status => format!(
-                                    " · {} ({:.0}% of {})",
+                                    " · {} ({}% of {})",
                                     status.label(),
-                                    (shoe.fraction_of_threshold * 100.0).floor(),
+                                    decimals::fixed(
+                                        (shoe.fraction_of_threshold * 100.0).floor(),
+                                        0
+                                    ),
                                     shoes::whole_distance(data.settings.shoe_threshold, unit)
                                 ),
                             }
