@@ -52,6 +52,15 @@ for (const [what, actual, limit] of checks) {
   if (!ok) over += 1;
   console.log(`${ok ? 'within' : 'OVER'} budget: ${what} ${actual} B of ${limit} B`);
 }
+// Code the page must not carry, each known by a text only it puts in the wasm: a single
+// call can bring a whole parser back (one `.parse::<NaiveDate>()` in a view brought 12 KB of
+// chrono), and a 5% budget would let that pass unseen.
+const pageWasm = wasm ? readFileSync(join(dist, wasm.name)) : Buffer.alloc(0);
+for (const [marker, why] of Object.entries(budget.kept_out_of_the_page ?? {})) {
+  const found = pageWasm.includes(Buffer.from(marker));
+  if (found) over += 1;
+  console.log(`${found ? 'IN THE PAGE' : 'kept out'}: ${why} (marker "${marker}")`);
+}
 if (over) {
   console.error('The build is over its size budget: see size-budget.json and the README.');
   process.exit(1);

@@ -15,12 +15,13 @@
 use std::collections::hash_map::{Entry, HashMap};
 use std::fmt;
 
-use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use chrono::{DateTime, NaiveDate, SubsecRound, Utc};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::domain::dataset::{Counts, DataSet};
+use crate::domain::iso;
 use crate::domain::records::{FieldProblem, Record, Validate};
 use crate::domain::schema::{self, Collection, SchemaError, CURRENT_SCHEMA};
 
@@ -79,7 +80,7 @@ pub fn export_backup(
         format: BACKUP_FORMAT,
         schema: CURRENT_SCHEMA,
         app_version,
-        exported_at: now.to_rfc3339_opts(SecondsFormat::Secs, true),
+        exported_at: iso::write_instant(now.trunc_subsecs(0)),
         data,
     };
     serde_json::to_string(&file)
@@ -314,8 +315,7 @@ fn read_exported_at(document: &Map<String, Value>) -> Result<DateTime<Utc>, Back
     document
         .get("exported_at")
         .and_then(Value::as_str)
-        .and_then(|text| DateTime::parse_from_rfc3339(text).ok())
-        .map(|instant| instant.with_timezone(&Utc))
+        .and_then(iso::parse_instant)
         .ok_or_else(|| {
             damaged("when it was saved (\"exported_at\") is missing or not a date and time")
         })
@@ -429,11 +429,7 @@ fn read_record<R: DeserializeOwned>(item: &Value) -> Result<R, Fault> {
 fn describe_record(collection: Collection, position: usize, item: &Value) -> String {
     let noun = capitalized(collection.record_noun());
     let text_field = |name: &str| item.get(name).and_then(Value::as_str);
-    let as_date = |text: &str| {
-        text.get(..10)
-            .and_then(|day| day.parse::<NaiveDate>().ok())
-            .map(|day| day.to_string())
-    };
+    let as_date = |text: &str| text.get(..10).and_then(iso::parse_day).map(iso::write_day);
     let hint = match collection {
         Collection::Runs | Collection::Pain | Collection::Strength => text_field("date")
             .and_then(as_date)
@@ -505,7 +501,7 @@ fn locate_fault<R: DeserializeOwned>(item: &Value, error: &serde_json::Error) ->
             if missing_field(&message).is_none() {
                 return Fault {
                     field: Some(shorten(name, 40)),
-                    message: plain_words(&message, value),
+                    message: plain_words(&message),
                 };
             }
         }
@@ -534,17 +530,9 @@ fn kind_of(value: &Value) -> &'static str {
     }
 }
 
-/// serde's and chrono's messages, in words for a runner. Messages from Patella's own types
-/// ("pain 14/10 is off the 0–10 scale") are already plain and pass through.
-fn plain_words(message: &str, value: &Value) -> String {
-    const DATE_ERRORS: [&str; 6] = [
-        "input contains invalid characters",
-        "input is out of range",
-        "premature end of input",
-        "trailing input",
-        "input is not enough for unique date and time",
-        "no possible date and time matching input",
-    ];
+/// serde's messages, in words for a runner. Messages from Patella's own types ("pain 14/10
+/// is off the 0–10 scale", a date in `iso`) are already plain and pass through.
+fn plain_words(message: &str) -> String {
     let plain = if let Some(rest) = message.strip_prefix("invalid type: ") {
         match rest.split_once(", expected ") {
             Some((found, expected)) => {
@@ -559,14 +547,6 @@ fn plain_words(message: &str, value: &Value) -> String {
             }
             None => rest.to_string(),
         }
-    } else if DATE_ERRORS.contains(&message) {
-        let shown = value
-            .as_str()
-            .map_or_else(|| value.to_string(), str::to_string);
-        format!(
-            "\"{}\" is not a date (like 2026-03-04) or a date and time (like 2026-03-04T07:30:00Z)",
-            shorten(&shown, 40)
-        )
     } else {
         message.to_string()
     };
@@ -651,6 +631,7 @@ enum Checked {
     Accepted {
         schema: u32,
         app_version: String,
+        #[serde(with = "crate::domain::iso::instant")]
         exported_at: DateTime<Utc>,
         data: Box<DataSet>,
     },
@@ -1187,8 +1168,7 @@ mod tests {
                 "Run 2: date: is missing",
                 "Run 3 (dated 2026-11-20): kind: unknown variant `jog`, expected one of `easy`, \
                  `long`, `tempo`, `intervals`, `hills`, `race`, `recovery`, `cross_training`",
-                "Run 4: date: \"2026-02-30\" is not a date (like 2026-03-04) or a date and time \
-                 (like 2026-03-04T07:30:00Z)",
+                "Run 4: date: \"2026-02-30\" is not a date (like 2026-03-04)",
                 "Run 5 (dated 2026-11-20): effort: integer `300` is out of range \
                  (a whole number from 0 to 255)",
                 "Run 6 (dated 2026-11-20): id: \"a b\" is not a record id (letters, digits and \

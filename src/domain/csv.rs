@@ -6,8 +6,9 @@
 
 use std::collections::HashMap;
 
-use chrono::SecondsFormat;
+use chrono::SubsecRound;
 
+use crate::domain::iso;
 use crate::domain::records::{PainScore, Run, Shoe};
 use crate::domain::units::{DistanceUnit, Pace};
 
@@ -85,7 +86,7 @@ pub fn runs_csv(runs: &[Run], shoes: &[Shoe], unit: DistanceUnit) -> String {
                 .map(number)
                 .unwrap_or_default(),
             source
-                .map(|s| s.started_at.to_rfc3339_opts(SecondsFormat::Secs, true))
+                .map(|s| iso::write_instant(s.started_at.trunc_subsecs(0)))
                 .unwrap_or_default(),
             // A file name is the runner's text too: "=cmd.fit" must not become a formula.
             source.map(|s| typed_text(&s.file_name)).unwrap_or_default(),

@@ -13,6 +13,7 @@ pub mod dates;
 pub mod decimals;
 pub mod import;
 pub mod interval_timer;
+pub mod iso;
 pub mod load;
 pub mod pain;
 pub mod protocol;

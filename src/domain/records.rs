@@ -203,8 +203,10 @@ impl KneeArea {
 #[serde(deny_unknown_fields)]
 pub struct Run {
     pub id: RecordId,
+    #[serde(with = "crate::domain::iso::instant")]
     pub updated_at: DateTime<Utc>,
     /// The local calendar day the run started on.
+    #[serde(with = "crate::domain::iso::day")]
     pub date: NaiveDate,
     pub distance: Distance,
     pub duration: Duration,
@@ -285,6 +287,7 @@ pub struct RunSource {
     pub file_name: String,
     pub format: SourceFormat,
     /// When the activity started: the same run imported twice starts at the same instant.
+    #[serde(with = "crate::domain::iso::instant")]
     pub started_at: DateTime<Utc>,
     /// Start to finish, stops included (the run's `duration` is its moving time).
     pub elapsed: Duration,
@@ -300,7 +303,9 @@ pub struct RunSource {
 #[serde(deny_unknown_fields)]
 pub struct PainEntry {
     pub id: RecordId,
+    #[serde(with = "crate::domain::iso::instant")]
     pub updated_at: DateTime<Utc>,
+    #[serde(with = "crate::domain::iso::day")]
     pub date: NaiveDate,
     pub pain: PainScore,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -317,7 +322,9 @@ pub struct PainEntry {
 #[serde(deny_unknown_fields)]
 pub struct StrengthSession {
     pub id: RecordId,
+    #[serde(with = "crate::domain::iso::instant")]
     pub updated_at: DateTime<Utc>,
+    #[serde(with = "crate::domain::iso::day")]
     pub date: NaiveDate,
     /// Ids of exercises from the content library.
     #[serde(default)]
@@ -333,8 +340,10 @@ pub struct StrengthSession {
 #[serde(deny_unknown_fields)]
 pub struct Shoe {
     pub id: RecordId,
+    #[serde(with = "crate::domain::iso::instant")]
     pub updated_at: DateTime<Utc>,
     pub name: String,
+    #[serde(with = "crate::domain::iso::day")]
     pub added_on: NaiveDate,
     /// Distance already on the shoe when it was added.
     #[serde(default)]
@@ -358,7 +367,9 @@ pub enum CareTier {
 #[serde(deny_unknown_fields)]
 pub struct TriageRecord {
     pub id: RecordId,
+    #[serde(with = "crate::domain::iso::instant")]
     pub updated_at: DateTime<Utc>,
+    #[serde(with = "crate::domain::iso::instant")]
     pub taken_at: DateTime<Utc>,
     pub care_tier: CareTier,
     /// Ids of the likely conditions, most likely first.
@@ -374,6 +385,7 @@ pub struct TriageRecord {
 #[serde(deny_unknown_fields)]
 #[serde(default)]
 pub struct Settings {
+    #[serde(default, with = "crate::domain::iso::optional_instant")]
     pub updated_at: Option<DateTime<Utc>>,
     pub units: DistanceUnit,
     #[serde(with = "weekday_name")]
@@ -383,6 +395,7 @@ pub struct Settings {
     pub target_cadence_spm: Option<u16>,
     pub default_shoe: Option<RecordId>,
     /// When the runner last downloaded a backup, for the gentle reminder.
+    #[serde(default, with = "crate::domain::iso::optional_instant")]
     pub last_backup_at: Option<DateTime<Utc>>,
 }
 

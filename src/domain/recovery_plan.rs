@@ -16,10 +16,11 @@ use crate::domain::records::{earliest_record_date, FieldProblem, Validate};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProtocolStart {
+    #[serde(with = "crate::domain::iso::day")]
     pub date: NaiveDate,
     pub stage: Stage,
     /// Set when started from a knee check: its date, for the card.
-    #[serde(default)]
+    #[serde(default, with = "crate::domain::iso::optional_day")]
     pub from_knee_check: Option<NaiveDate>,
 }
 
@@ -35,7 +36,7 @@ pub struct RecoveryPrefs {
     pub plan_conditions: Option<Vec<String>>,
     /// When the runner last changed any of this; a restore's merge keeps the newer side.
     /// `None` in values saved before the plan was backed up.
-    #[serde(default)]
+    #[serde(default, with = "crate::domain::iso::optional_instant")]
     pub updated_at: Option<DateTime<Utc>>,
 }
 

@@ -136,11 +136,11 @@ fn check_pace(
     }
 }
 
-/// A day typed as year-month-day ("2026-11-27"), read by chrono's `FromStr`, which the
-/// stored records' dates use too: `parse_from_str` would bring a format-string parser into
-/// the page's wasm for the same result.
+/// A day typed as year-month-day ("2026-11-27"): the date field's own format, read by the
+/// same code as stored dates (chrono's parsers would bring their general format parser
+/// into the page's wasm for the same result).
 fn parse_day(text: &str) -> Option<NaiveDate> {
-    text.parse().ok()
+    crate::domain::iso::parse_day(text)
 }
 
 pub fn check_date(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {

@@ -150,6 +150,7 @@ impl Sport {
 pub struct ActivitySummary {
     pub sport: Sport,
     /// When the activity started; `None` only if the file does not say.
+    #[serde(default, with = "crate::domain::iso::optional_instant")]
     pub start: Option<DateTime<Utc>>,
     pub distance_m: f64,
     /// Time spent moving (the watch's timer time, or for GPX the time between points

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::components::fields::TextField;
 use crate::domain::commands::Command;
 use crate::domain::dates;
+use crate::domain::iso;
 use crate::domain::records::KneeArea;
 use crate::domain::run_draft::{PainDraft, PainErrors};
 use crate::platform::clock;
@@ -62,13 +63,13 @@ pub fn PainForm() -> impl IntoView {
 
     // "today", "yesterday" or "on Sun 22 Nov", from the Day field as typed.
     let day = move || {
-        date.with(|text| text.parse().ok()).map_or_else(
+        date.with(|text| iso::parse_day(text)).map_or_else(
             || "that day".into(),
             |day| dates::relative_day(day, clock::today()),
         )
     };
     let morning = move || {
-        if date.with(|text| text.parse().ok()) == Some(clock::today()) {
+        if date.with(|text| iso::parse_day(text)) == Some(clock::today()) {
             "this morning"
         } else {
             "that morning"
