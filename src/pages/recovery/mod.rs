@@ -9,7 +9,7 @@ mod cadence_card;
 mod protocol_card;
 mod saved;
 mod strength_card;
-mod timer_card;
+mod timer;
 
 use leptos::prelude::*;
 
@@ -27,7 +27,7 @@ pub fn RecoveryPage() -> impl IntoView {
         <PageIntro destination=Destination::Recovery />
         <ThisWeekCard store=store here=Destination::Recovery />
         <protocol_card::ProtocolCard store=store />
-        <timer_card::TimerCard store=store />
+        <timer::TimerCard />
         <strength_card::StrengthCard store=store />
         <cadence_card::CadenceCard store=store />
     }
