@@ -6,11 +6,11 @@ use leptos::prelude::*;
 use crate::app_base::use_href;
 use crate::platform::download;
 use crate::routes::Destination;
-use crate::store::AppStore;
+use crate::store::use_store;
 
 #[component]
 pub fn StorageNotices() -> impl IntoView {
-    let Some(store) = use_context::<AppStore>() else {
+    let Some(store) = use_store() else {
         return ().into_any();
     };
     let settings_href = use_href(Destination::Settings);

@@ -9,7 +9,7 @@ use crate::app_base::use_base;
 use crate::domain::situation::Situation;
 use crate::platform::clock;
 use crate::routes::Destination;
-use crate::store::AppStore;
+use crate::store::use_store;
 
 /// Where the runner acts on a situation, and the link's words; `None` when it is nowhere
 /// in particular.
@@ -26,10 +26,11 @@ fn acted_on_in(situation: &Situation) -> Option<(Destination, &'static str)> {
 /// The card, or nothing for a runner with no knee problem on record. `here` is the screen
 /// it is on: no link points back to it.
 #[component]
-pub fn ThisWeekCard(store: AppStore, here: Destination) -> impl IntoView {
+pub fn ThisWeekCard(here: Destination) -> impl IntoView {
+    let store = use_store()?;
     let base = use_base();
     let situation = Memo::new(move |_| store.data().with(|data| data.situation(clock::today())));
-    move || {
+    Some(move || {
         let now = situation.get();
         if now == Situation::NoProblem {
             return None;
@@ -63,5 +64,5 @@ pub fn ThisWeekCard(store: AppStore, here: Destination) -> impl IntoView {
                 {link}
             </section>
         })
-    }
+    })
 }

@@ -4,6 +4,14 @@
 //! when the session started, how long it was paused and the time now — never from counting
 //! ticks — so a phone that slept for twenty minutes, a tab in the background or a reload
 //! all land on the right segment.
+//!
+//! Beside the arithmetic: `setup` reads the runner's own plan as typed, `session` is a
+//! session as lived (paused, ended, what its face says) and `cues` decides the beeps and
+//! buzzes at each change.
+
+pub mod cues;
+pub mod session;
+pub mod setup;
 
 use serde::{Deserialize, Serialize};
 

@@ -21,6 +21,7 @@ pub mod records;
 pub mod recovery_plan;
 pub mod run_draft;
 pub mod schema;
+pub mod session_draft;
 pub mod shoes;
 pub mod situation;
 pub mod sort;

@@ -18,7 +18,7 @@ use crate::domain::units::DistanceUnit;
 use crate::pages::knee_check::LastKneeCheck;
 use crate::platform::clock;
 use crate::routes::Destination;
-use crate::store::AppStore;
+use crate::store::use_store;
 
 /// Pain trend: the last week against the week before.
 const PAIN_TREND_DAYS: u32 = 7;
@@ -45,7 +45,7 @@ struct Dashboard {
 #[component]
 pub fn HomePage() -> impl IntoView {
     let base = StoredValue::new(use_base());
-    let Some(store) = use_context::<AppStore>() else {
+    let Some(store) = use_store() else {
         return view! { <PageIntro destination=Destination::Home /> }.into_any();
     };
     let href = move |destination: Destination| base.with_value(|base| base.href(destination));
@@ -62,7 +62,7 @@ pub fn HomePage() -> impl IntoView {
         })
     });
     let last_check = move || {
-        view! { <LastKneeCheck store=store knee_check_href=href(Destination::KneeCheck) /> }
+        view! { <LastKneeCheck knee_check_href=href(Destination::KneeCheck) /> }
     };
     let backup_due = move || {
         store
@@ -92,7 +92,7 @@ pub fn HomePage() -> impl IntoView {
 
     view! {
         <PageIntro destination=Destination::Home />
-        <ThisWeekCard store=store here=Destination::Home />
+        <ThisWeekCard here=Destination::Home />
         <Show when=move || knee_card.get() == KneeCard::WarningSignFirst>{last_check}</Show>
         <Show
             when=has_runs

@@ -16,6 +16,13 @@ use crate::store::local::BrowserStorage;
 use crate::store::scratch::{self, Scratch};
 use crate::store::state::{list_set_aside, StoreHealth, Stored};
 
+/// The store, as every component that needs it reaches it: from the context the shell
+/// provides (the one way; components never take it as a prop). `None` only for a component
+/// mounted without the shell, which then shows nothing of the runner's data.
+pub fn use_store() -> Option<AppStore> {
+    use_context::<AppStore>()
+}
+
 #[derive(Clone, Copy)]
 pub struct AppStore {
     data: RwSignal<DataSet>,

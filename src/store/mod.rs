@@ -19,7 +19,7 @@ mod model_test;
 pub mod scratch;
 pub mod state;
 
-pub use app_store::AppStore;
+pub use app_store::{use_store, AppStore};
 pub use key_value::QUARANTINE_PREFIX;
 pub use scratch::Scratch;
 pub use state::StoreHealth;

@@ -7,7 +7,7 @@ use crate::domain::content::ConditionId;
 use crate::domain::dates;
 use crate::domain::records::{RecordId, TriageRecord};
 use crate::domain::triage::engine;
-use crate::store::AppStore;
+use crate::store::use_store;
 
 /// When a check was taken, in the runner's time zone.
 pub fn taken_label(record: &TriageRecord) -> String {
@@ -26,7 +26,7 @@ pub fn condition_names(record: &TriageRecord) -> Vec<&'static str> {
 
 #[component]
 pub fn History(on_open: Callback<RecordId>) -> impl IntoView {
-    let Some(store) = use_context::<AppStore>() else {
+    let Some(store) = use_store() else {
         return ().into_any();
     };
     let rows = move || {

@@ -6,12 +6,13 @@ use leptos::prelude::*;
 
 use super::history::{condition_names, taken_label};
 use crate::domain::triage::engine;
-use crate::store::AppStore;
+use crate::store::use_store;
 
 #[component]
-pub fn LastKneeCheck(store: AppStore, knee_check_href: String) -> impl IntoView {
+pub fn LastKneeCheck(knee_check_href: String) -> impl IntoView {
+    let store = use_store()?;
     let latest = Memo::new(move |_| store.data().with(|data| data.latest_check().cloned()));
-    move || {
+    Some(move || {
         latest.get().map(|check| {
             let care = format!(
                 "{}: {}.",
@@ -46,5 +47,5 @@ pub fn LastKneeCheck(store: AppStore, knee_check_href: String) -> impl IntoView 
                 </section>
             }
         })
-    }
+    })
 }

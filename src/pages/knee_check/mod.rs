@@ -22,7 +22,7 @@ use crate::domain::triage::{self, Answers, Draft, Step};
 use crate::platform::clock;
 use crate::platform::document::focus_heading;
 use crate::routes::Destination;
-use crate::store::AppStore;
+use crate::store::use_store;
 
 pub use last_check::LastKneeCheck;
 use outcome::OutcomeView;
@@ -42,7 +42,7 @@ enum Mode {
 
 #[component]
 pub fn KneeCheckPage() -> impl IntoView {
-    let store = use_context::<AppStore>();
+    let store = use_store();
     let recovery_href = use_href(Destination::Recovery);
 
     let restored = draft_store::load(store);

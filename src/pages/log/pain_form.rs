@@ -11,11 +11,11 @@ use crate::domain::iso;
 use crate::domain::records::KneeArea;
 use crate::domain::run_draft::{PainDraft, PainErrors};
 use crate::platform::clock;
-use crate::store::AppStore;
+use crate::store::use_store;
 
 #[component]
 pub fn PainForm() -> impl IntoView {
-    let Some(store) = use_context::<AppStore>() else {
+    let Some(store) = use_store() else {
         return ().into_any();
     };
     let date = RwSignal::new(clock::today().to_string());

@@ -12,7 +12,7 @@ use crate::domain::pain;
 use crate::domain::records::PainEntry;
 use crate::platform::clock;
 use crate::platform::document::focus_heading;
-use crate::store::AppStore;
+use crate::store::use_store;
 
 /// How long the Undo button stays after a deletion, as for runs.
 const UNDO_SECONDS: u64 = 8;
@@ -21,7 +21,7 @@ const SHOWN_AT_FIRST: usize = 10;
 
 #[component]
 pub fn PainList() -> impl IntoView {
-    let Some(store) = use_context::<AppStore>() else {
+    let Some(store) = use_store() else {
         return ().into_any();
     };
     let deleted = RwSignal::new(None::<PainEntry>);

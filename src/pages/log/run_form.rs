@@ -13,7 +13,7 @@ use crate::domain::run_draft::{DraftErrors, RunDraft};
 use crate::domain::units::Pace;
 use crate::platform::clock;
 use crate::platform::document::{focus_field, reveal};
-use crate::store::AppStore;
+use crate::store::use_store;
 
 /// One signal per field, so each input owns its text while the runner types.
 #[derive(Clone, Copy)]
@@ -119,7 +119,7 @@ fn first_marked_field(errors: &DraftErrors) -> Option<&'static str> {
 
 #[component]
 pub fn RunForm() -> impl IntoView {
-    let (Some(store), Some(log)) = (use_context::<AppStore>(), use_context::<LogState>()) else {
+    let (Some(store), Some(log)) = (use_store(), use_context::<LogState>()) else {
         return ().into_any();
     };
     let fields = FormFields::new();

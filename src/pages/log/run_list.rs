@@ -16,7 +16,7 @@ use crate::domain::records::Run;
 use crate::domain::units::{Distance, Pace};
 use crate::platform::clock;
 use crate::platform::document::focus_heading;
-use crate::store::AppStore;
+use crate::store::use_store;
 
 /// How long the Undo button stays after a deletion.
 const UNDO_SECONDS: u64 = 8;
@@ -42,7 +42,7 @@ fn runs_named(runs: &[Run]) -> String {
 
 #[component]
 pub fn RunList() -> impl IntoView {
-    let (Some(store), Some(log)) = (use_context::<AppStore>(), use_context::<LogState>()) else {
+    let (Some(store), Some(log)) = (use_store(), use_context::<LogState>()) else {
         return ().into_any();
     };
     let status = RwSignal::new(None::<String>);

@@ -10,11 +10,11 @@ use crate::domain::records::RecordId;
 use crate::domain::run_draft::{ShoeDraft, ShoeErrors};
 use crate::domain::shoes::{self, ShoeStatus};
 use crate::platform::clock;
-use crate::store::AppStore;
+use crate::store::use_store;
 
 #[component]
 pub fn Shoes() -> impl IntoView {
-    let Some(store) = use_context::<AppStore>() else {
+    let Some(store) = use_store() else {
         return ().into_any();
     };
     let name = RwSignal::new(String::new());

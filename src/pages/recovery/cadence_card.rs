@@ -10,7 +10,7 @@ use crate::domain::commands::{Command, SettingsEdit};
 use crate::platform::audio::Sound;
 use crate::platform::clock;
 use crate::platform::cues;
-use crate::store::AppStore;
+use crate::store::use_store;
 
 /// How often the scheduler wakes, and how far ahead it queues clicks. Hidden pages get their
 /// timers slowed to about once a second, so they queue further ahead.
@@ -27,7 +27,8 @@ struct Metronome {
 }
 
 #[component]
-pub fn CadenceCard(store: AppStore) -> impl IntoView {
+pub fn CadenceCard() -> impl IntoView {
+    let store = use_store()?;
     let current = Memo::new(move |_| store.data().with(|d| cadence::current(&d.runs)));
     let saved_target = Memo::new(move |_| store.data().with(|d| d.settings.target_cadence_spm));
     let initial = saved_target
@@ -141,7 +142,7 @@ pub fn CadenceCard(store: AppStore) -> impl IntoView {
             .to_string(),
     };
 
-    view! {
+    Some(view! {
         <section class="card recovery-cadence" aria-labelledby="rec-cadence-heading">
             <h2 id="rec-cadence-heading">"Cadence"</h2>
             <p>
@@ -170,5 +171,5 @@ pub fn CadenceCard(store: AppStore) -> impl IntoView {
             </p>
             <p role="status" class="status">{move || status.get()}</p>
         </section>
-    }
+    })
 }

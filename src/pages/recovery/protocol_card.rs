@@ -12,7 +12,7 @@ use crate::domain::records::{RunKind, TriageRecord};
 use crate::domain::recovery_plan::ProtocolStart;
 use crate::platform::clock;
 use crate::platform::document::focus_heading;
-use crate::store::AppStore;
+use crate::store::{use_store, AppStore};
 
 /// The protocol's state now, or `None` before it starts.
 pub(crate) fn current_state(store: AppStore) -> Option<ProtocolState> {
@@ -22,7 +22,8 @@ pub(crate) fn current_state(store: AppStore) -> Option<ProtocolState> {
 }
 
 #[component]
-pub fn ProtocolCard(store: AppStore) -> impl IntoView {
+pub fn ProtocolCard() -> impl IntoView {
+    let store = use_store()?;
     let status = RwSignal::new(None::<String>);
     let chosen_stage = RwSignal::new(Stage::Week1.key().to_string());
     let stage_options = Signal::derive(|| {
@@ -164,7 +165,7 @@ pub fn ProtocolCard(store: AppStore) -> impl IntoView {
         }
     };
 
-    view! {
+    Some(view! {
         <section class="card recovery-protocol" aria-labelledby="rec-protocol-heading">
             <h2 id="rec-protocol-heading">"Back to running"</h2>
             {move || match state.get() {
@@ -173,5 +174,5 @@ pub fn ProtocolCard(store: AppStore) -> impl IntoView {
             }}
             <p role="status" class="status">{move || status.get()}</p>
         </section>
-    }
+    })
 }

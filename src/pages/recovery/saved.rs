@@ -1,36 +1,24 @@
 //! What Recovery keeps in localStorage beside the records: a timer in progress.
 //!
 //! A scratch value of the store (`patella.recovery.timer`, `{ "schema": 1, "data":
-//! SavedTimer }`). The plan's start is
-//! the `recovery` collection; sessions are Runs (kind Recovery) and strength work is
-//! StrengthSessions, stored with the rest of the runner's data.
+//! TimerSession }`). The plan's start is the `recovery` collection; sessions are Runs (kind
+//! Recovery) and strength work is StrengthSessions, stored with the rest of the runner's data.
 //!
 //! For tests and demos the timer's clock can run faster: `?speed=60` in the address, or a
 //! number in `patella.debug.time-scale`, read when the page opens (1 to 1000; default 1).
 
-use serde::{Deserialize, Serialize};
-
-use crate::domain::interval_timer::TimerRun;
+use crate::domain::interval_timer::session::TimerSession;
 use crate::store::{self, AppStore, Scratch};
 
 const TIME_SCALE_KEY: &str = "patella.debug.time-scale";
 
-/// A session in progress, or ended and waiting for its pain scores.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-pub struct SavedTimer {
-    pub run: TimerRun,
-    /// Ended early by the runner.
-    #[serde(default)]
-    pub ended: bool,
-}
-
 /// The session kept by [`keep_timer`], if there is a readable one.
-pub fn load_timer(store: AppStore) -> Option<SavedTimer> {
+pub fn load_timer(store: AppStore) -> Option<TimerSession> {
     store.read_scratch(Scratch::RecoveryTimer)
 }
 
 /// Keeps the session (`None` removes it); the reason in words when it cannot be.
-pub fn keep_timer(store: AppStore, timer: Option<&SavedTimer>) -> Result<(), String> {
+pub fn keep_timer(store: AppStore, timer: Option<&TimerSession>) -> Result<(), String> {
     store.keep_scratch(Scratch::RecoveryTimer, timer)
 }
 

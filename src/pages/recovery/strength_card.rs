@@ -9,13 +9,14 @@ use crate::domain::content::{ConditionId, Exercise, CONDITIONS};
 use crate::domain::records::StrengthSession;
 use crate::domain::strength_plan::{self, StrengthPlan, STRENGTH_PER_WEEK};
 use crate::platform::clock;
-use crate::store::AppStore;
+use crate::store::use_store;
 
 const FOLLOW_CHECK: &str = "check";
 const GENERAL: &str = "general";
 
 #[component]
-pub fn StrengthCard(store: AppStore) -> impl IntoView {
+pub fn StrengthCard() -> impl IntoView {
+    let store = use_store()?;
     let status = RwSignal::new(None::<String>);
     let ticked = RwSignal::new(Vec::<&'static str>::new());
 
@@ -192,7 +193,7 @@ pub fn StrengthCard(store: AppStore) -> impl IntoView {
         }
     };
 
-    view! {
+    Some(view! {
         <section class="card recovery-strength" aria-labelledby="rec-strength-heading">
             <h2 id="rec-strength-heading">"Strength and mobility"</h2>
             <SelectField id="rec-plan-for" label="Plan for" value=choice options=options />
@@ -215,5 +216,5 @@ pub fn StrengthCard(store: AppStore) -> impl IntoView {
                 <p class="hint">{move || adherence.get().outlook()}</p>
             </div>
         </section>
-    }
+    })
 }

@@ -3,11 +3,11 @@
 use leptos::prelude::*;
 
 use crate::domain::words;
-use crate::store::AppStore;
+use crate::store::use_store;
 
 #[component]
 pub fn DeleteAll() -> impl IntoView {
-    let Some(store) = use_context::<AppStore>() else {
+    let Some(store) = use_store() else {
         return ().into_any();
     };
     let confirming = RwSignal::new(false);

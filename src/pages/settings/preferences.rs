@@ -8,7 +8,7 @@ use crate::domain::commands::{Command, SettingsEdit};
 use crate::domain::run_draft::{check_shoe_threshold, distance_text};
 use crate::domain::units::DistanceUnit;
 use crate::platform::clock;
-use crate::store::AppStore;
+use crate::store::use_store;
 
 const WEEK_STARTS: [(Weekday, &str, &str); 3] = [
     (Weekday::Mon, "mon", "Monday"),
@@ -18,7 +18,7 @@ const WEEK_STARTS: [(Weekday, &str, &str); 3] = [
 
 #[component]
 pub fn Preferences() -> impl IntoView {
-    let Some(store) = use_context::<AppStore>() else {
+    let Some(store) = use_store() else {
         return ().into_any();
     };
     let settings = move || store.data().with(|data| data.settings.clone());

@@ -7,7 +7,7 @@ use web_sys::HtmlInputElement;
 use crate::domain::backup::{self, Backup, RestoreMode};
 use crate::domain::commands::Command;
 use crate::platform::{clock, download, import_worker};
-use crate::store::AppStore;
+use crate::store::use_store;
 
 #[derive(Clone)]
 enum RestoreState {
@@ -20,7 +20,7 @@ enum RestoreState {
 
 #[component]
 pub fn Restore() -> impl IntoView {
-    let Some(store) = use_context::<AppStore>() else {
+    let Some(store) = use_store() else {
         return ().into_any();
     };
     let state = RwSignal::new(RestoreState::Idle);

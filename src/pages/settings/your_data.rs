@@ -7,13 +7,13 @@ use crate::domain::backup;
 use crate::domain::commands::Command;
 use crate::domain::csv;
 use crate::platform::{clock, download};
-use crate::store::AppStore;
+use crate::store::use_store;
 
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 #[component]
 pub fn YourData() -> impl IntoView {
-    let Some(store) = use_context::<AppStore>() else {
+    let Some(store) = use_store() else {
         return ().into_any();
     };
     let message = RwSignal::new(None::<String>);
@@ -99,7 +99,7 @@ pub fn YourData() -> impl IntoView {
 /// Stored values that could not be read, kept as they were, to download or discard.
 #[component]
 fn SetAsideList() -> impl IntoView {
-    let Some(store) = use_context::<AppStore>() else {
+    let Some(store) = use_store() else {
         return ().into_any();
     };
     let items = move || store.health().with(|health| health.set_aside.clone());
@@ -121,7 +121,7 @@ fn SetAsideList() -> impl IntoView {
 
 #[component]
 fn SetAsideItem(key: String, bytes: usize) -> impl IntoView {
-    let Some(store) = use_context::<AppStore>() else {
+    let Some(store) = use_store() else {
         return ().into_any();
     };
     let download_key = key.clone();

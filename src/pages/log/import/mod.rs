@@ -21,7 +21,7 @@ use crate::platform::document::focus_heading;
 use crate::platform::import_worker::ImportWorker;
 use crate::platform::shared_files;
 use crate::platform::timing;
-use crate::store::AppStore;
+use crate::store::{use_store, AppStore};
 
 use preview_table::PreviewTable;
 
@@ -46,7 +46,7 @@ struct ImportUi {
 
 #[component]
 pub fn Import() -> impl IntoView {
-    let Some(store) = use_context::<AppStore>() else {
+    let Some(store) = use_store() else {
         return ().into_any();
     };
     let ui = ImportUi {

@@ -1,0 +1,219 @@
+//! The questions at the end of a timed walk-run session, as typed: pain during and after,
+//! and the distance covered (prefilled with an estimate). Like the Log's drafts, each field
+//! is checked on its own and nothing is saved until all are right; a correct draft becomes
+//! the recovery run the back-to-running plan counts.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::domain::interval_timer::TimerPlan;
+use crate::domain::records::{PainScore, RecordId, Run, RunKind};
+use crate::domain::run_draft::required_pain;
+use crate::domain::units::{parse_distance, Distance, DistanceUnit, Duration};
+
+/// The answers as the runner typed them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SessionDraft {
+    pub pain_during: String,
+    pub pain_after: String,
+    pub distance: String,
+}
+
+/// A message per answer that is wrong.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SessionErrors {
+    pub pain_during: Option<String>,
+    pub pain_after: Option<String>,
+    pub distance: Option<String>,
+}
+
+/// A session with correct answers; becomes a [`Run`] with an id, a time and a day.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CheckedSession {
+    pub plan: TimerPlan,
+    pub duration: Duration,
+    pub distance: Distance,
+    pub pain_during: PainScore,
+    pub pain_after: PainScore,
+}
+
+/// The distance field's first text: the plan's estimate for the time done, in the runner's
+/// unit to two decimals ("2.10"), for them to correct if they know better.
+pub fn estimated_distance_text(plan: &TimerPlan, elapsed_ms: u64, unit: DistanceUnit) -> String {
+    let guess = plan.estimated_distance(elapsed_ms).in_unit(unit);
+    format!("{guess:.2}")
+}
+
+impl SessionDraft {
+    /// Checks the answers for a session of `plan` that lasted `elapsed_ms`.
+    pub fn check(
+        &self,
+        plan: TimerPlan,
+        elapsed_ms: u64,
+        unit: DistanceUnit,
+    ) -> Result<CheckedSession, SessionErrors> {
+        let pain_during = required_pain(&self.pain_during);
+        let pain_after = required_pain(&self.pain_after);
+        // parse_distance refuses nothing, zero and below with its own words.
+        let distance = parse_distance(&self.distance, unit).map_err(|e| e.to_string());
+        match (pain_during, pain_after, distance) {
+            (Ok(pain_during), Ok(pain_after), Ok(distance)) => Ok(CheckedSession {
+                plan,
+                duration: session_duration(elapsed_ms),
+                distance,
+                pain_during,
+                pain_after,
+            }),
+            (pain_during, pain_after, distance) => Err(SessionErrors {
+                pain_during: pain_during.err(),
+                pain_after: pain_after.err(),
+                distance: distance.err(),
+            }),
+        }
+    }
+}
+
+/// The time done in whole seconds, rounded up as the face showed it, and at least one so
+/// a session ended at once is still a valid run.
+fn session_duration(elapsed_ms: u64) -> Duration {
+    let seconds = u32::try_from(elapsed_ms.div_ceil(1000))
+        .unwrap_or(u32::MAX)
+        .max(1);
+    Duration::from_seconds(seconds)
+}
+
+impl CheckedSession {
+    /// What the status line says once it is saved.
+    pub fn summary(&self) -> String {
+        format!(
+            "Saved: {} recovery session, pain {}/10 during and {}/10 after.",
+            self.duration.display(),
+            self.pain_during.value(),
+            self.pain_after.value()
+        )
+    }
+
+    /// The recovery run the plan counts, on `date`, with the session's plan in its notes.
+    pub fn into_run(self, id: RecordId, updated_at: DateTime<Utc>, date: NaiveDate) -> Run {
+        Run {
+            id,
+            updated_at,
+            date,
+            distance: self.distance,
+            duration: self.duration,
+            kind: RunKind::Recovery,
+            surface: None,
+            shoe_id: None,
+            pain_during: Some(self.pain_during),
+            pain_after: Some(self.pain_after),
+            effort: None,
+            cadence_spm: None,
+            notes: format!("Walk-run timer: {}", self.plan.describe()),
+            source: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+    use super::*;
+    use crate::domain::protocol::Stage;
+
+    fn week1() -> TimerPlan {
+        TimerPlan::for_stage(Stage::Week1)
+    }
+
+    fn typed(during: &str, after: &str, distance: &str) -> SessionDraft {
+        SessionDraft {
+            pain_during: during.to_string(),
+            pain_after: after.to_string(),
+            distance: distance.to_string(),
+        }
+    }
+
+    #[test]
+    fn the_distance_is_prefilled_from_the_time_done_in_the_runners_unit() {
+        // 14 minutes walking at 5 km/h and 7 running at 8 km/h.
+        assert_eq!(
+            estimated_distance_text(&week1(), 21 * 60_000, DistanceUnit::Km),
+            "2.10"
+        );
+        assert_eq!(
+            estimated_distance_text(&week1(), 21 * 60_000, DistanceUnit::Mi),
+            "1.30"
+        );
+        // Ended at once: the 100 m floor.
+        assert_eq!(
+            estimated_distance_text(&week1(), 0, DistanceUnit::Km),
+            "0.10"
+        );
+    }
+
+    #[test]
+    fn correct_answers_make_the_recovery_run() {
+        let checked = typed(" 2", "1 ", "2.1")
+            .check(week1(), 21 * 60_000, DistanceUnit::Km)
+            .unwrap();
+        assert_eq!(checked.duration.seconds(), 1260);
+        assert_eq!(
+            checked.summary(),
+            "Saved: 21:00 recovery session, pain 2/10 during and 1/10 after."
+        );
+        let day = NaiveDate::from_ymd_opt(2026, 3, 14).unwrap();
+        let at = DateTime::from_timestamp(1_773_500_000, 0).unwrap();
+        let id = RecordId::from_random_bits(1);
+        let run = checked.into_run(id.clone(), at, day);
+        assert_eq!(run.id, id);
+        assert_eq!((run.date, run.updated_at), (day, at));
+        assert_eq!(run.kind, RunKind::Recovery);
+        assert_eq!(run.distance.metres(), 2100.0);
+        assert_eq!(run.duration.seconds(), 1260);
+        assert_eq!(run.pain_during.map(PainScore::value), Some(2));
+        assert_eq!(run.pain_after.map(PainScore::value), Some(1));
+        assert_eq!(
+            run.notes,
+            "Walk-run timer: 2 min walk / 1 min run, 21 min in all"
+        );
+        assert_eq!(
+            (run.surface, run.shoe_id, run.effort, run.cadence_spm),
+            (None, None, None, None)
+        );
+    }
+
+    #[test]
+    fn the_time_is_rounded_up_to_a_whole_second_and_never_nothing() {
+        let at = |elapsed_ms| {
+            typed("0", "0", "1")
+                .check(week1(), elapsed_ms, DistanceUnit::Km)
+                .unwrap()
+                .duration
+                .seconds()
+        };
+        assert_eq!(at(0), 1);
+        assert_eq!(at(270_001), 271);
+        assert_eq!(at(270_000), 270);
+    }
+
+    #[test]
+    fn every_wrong_answer_gets_its_own_message() {
+        let errors = typed("", "11", "0")
+            .check(week1(), 60_000, DistanceUnit::Km)
+            .unwrap_err();
+        assert_eq!(
+            errors.pain_during.as_deref(),
+            Some("Enter your pain from 0 (none) to 10 (worst).")
+        );
+        assert!(errors.pain_after.is_some());
+        assert_eq!(
+            errors.distance.as_deref(),
+            Some("The distance must be more than zero.")
+        );
+        // One wrong answer marks only its field.
+        let errors = typed("3", "2", "far")
+            .check(week1(), 60_000, DistanceUnit::Km)
+            .unwrap_err();
+        assert_eq!((errors.pain_during, errors.pain_after), (None, None));
+        assert!(errors.distance.is_some());
+    }
+}
