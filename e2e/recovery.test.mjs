@@ -134,12 +134,24 @@ describe('recovery', () => {
     await glance.getByRole('link', { name: 'Open Recovery' }).click();
     await page.getByRole('button', { name: 'Start', exact: true }).click();
     await page.getByRole('button', { name: 'End' }).click();
+    // Answers typed, one of them refused, then the session thrown away.
+    await page.getByLabel('Pain during (0 none – 10 worst)').fill('14');
+    await page.getByLabel('Pain afterwards (0 – 10)').fill('3');
+    await page.getByRole('button', { name: 'Save session' }).click();
+    await page.getByRole('status').filter({ hasText: 'Nothing was saved' }).waitFor();
     await page.getByRole('button', { name: 'Discard', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'Tap "Discard for good"' }).waitFor();
     await page.getByRole('heading', { name: /Session done/ }).waitFor();
     await page.getByRole('button', { name: 'Discard for good' }).click();
     await page.getByRole('status').filter({ hasText: 'The session was not saved.' }).waitFor();
     assert.equal((await stored(page, 'patella.runs')).data.length, 2);
+    // The next session's questions start empty: the discarded pain is not carried over.
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await page.getByRole('button', { name: 'End' }).click();
+    await page.getByRole('heading', { name: /Session done/ }).waitFor();
+    assert.equal(await page.getByLabel('Pain during (0 none – 10 worst)').inputValue(), '');
+    assert.equal(await page.getByLabel('Pain afterwards (0 – 10)').inputValue(), '');
+    assert.equal(await page.locator('.timer-finish [aria-invalid="true"]').count(), 0);
 
     assertNoProblems(problems);
     await context.close();

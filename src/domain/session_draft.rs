@@ -40,7 +40,7 @@ pub struct CheckedSession {
 /// unit to two decimals ("2.10"), for them to correct if they know better.
 pub fn estimated_distance_text(plan: &TimerPlan, elapsed_ms: u64, unit: DistanceUnit) -> String {
     let guess = plan.estimated_distance(elapsed_ms).in_unit(unit);
-    format!("{guess:.2}")
+    crate::domain::decimals::fixed(guess, 2)
 }
 
 impl SessionDraft {

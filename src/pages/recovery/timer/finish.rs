@@ -22,6 +22,16 @@ pub(super) struct Answers {
     errors: RwSignal<SessionErrors>,
 }
 
+impl Answers {
+    /// Forgets a finished session's answers and marks, so the next session's questions
+    /// start empty: pain typed for a discarded session must not be saved with another.
+    fn clear(&self) {
+        self.during.set(String::new());
+        self.after.set(String::new());
+        self.errors.set(SessionErrors::default());
+    }
+}
+
 #[component]
 pub(super) fn TimerFinish(timer: Timer, answers: Answers) -> impl IntoView {
     let store = use_store()?;
@@ -47,6 +57,7 @@ pub(super) fn TimerFinish(timer: Timer, answers: Answers) -> impl IntoView {
             return;
         }
         discard_asked.set(false);
+        answers.clear();
         timer.keep(store, None);
         timer.requeue_cues();
         timer.say("The session was not saved.".to_string());
@@ -76,8 +87,7 @@ pub(super) fn TimerFinish(timer: Timer, answers: Answers) -> impl IntoView {
         match store.apply(Command::AddRun(run)) {
             Ok(()) => {
                 timer.keep(store, None);
-                answers.during.set(String::new());
-                answers.after.set(String::new());
+                answers.clear();
                 timer.say(format!("{summary} It is in the Log."));
             }
             Err(reason) => timer.say(format!("Not saved. {reason}")),
