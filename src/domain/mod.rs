@@ -12,6 +12,7 @@ pub mod dataset;
 pub mod dates;
 pub mod import;
 pub mod interval_timer;
+pub mod json;
 pub mod load;
 pub mod pain;
 pub mod protocol;
