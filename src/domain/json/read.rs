@@ -46,6 +46,9 @@ impl<'de> Reader<'de> {
         }
     }
 
+    // Called for every byte outside a string: a call each time costs the store's load a
+    // tenth of its time, the inlined bounds check a few bytes per call site.
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.text.as_bytes().get(self.pos).copied()
     }
@@ -113,12 +116,46 @@ impl<'de> Reader<'de> {
         Ok(())
     }
 
+    /// Moves the cursor to the next quote, backslash or control character in a string: the
+    /// plain run between them is most of every string, so it is passed over in one tight
+    /// loop rather than byte by byte through the match below.
+    fn plain_run(&mut self) {
+        // Eight bytes at a time, as serde_json does: a lane of `found` has its high bit set
+        // where a byte is a quote, a backslash or below 0x20. A borrow can only set lanes
+        // after the first real one, so the lowest set lane is the first special byte.
+        const ONES: u64 = u64::from_ne_bytes([1; 8]);
+        const HIGH: u64 = ONES << 7;
+        let below = |word: u64, limit: u8| word.wrapping_sub(ONES * u64::from(limit)) & !word;
+        let rest = self.text.as_bytes().get(self.pos..).unwrap_or_default();
+        let mut words = rest.chunks_exact(8);
+        for chunk in &mut words {
+            let mut lanes = [0; 8];
+            lanes.copy_from_slice(chunk);
+            let word = u64::from_le_bytes(lanes);
+            let found = (below(word ^ (ONES * u64::from(b'"')), 1)
+                | below(word ^ (ONES * u64::from(b'\\')), 1)
+                | below(word, 0x20))
+                & HIGH;
+            if found != 0 {
+                self.pos += (found.trailing_zeros() / 8) as usize;
+                return;
+            }
+            self.pos += 8;
+        }
+        let tail = words.remainder();
+        self.pos += tail
+            .iter()
+            .position(|&byte| byte == b'"' || byte == b'\\' || byte < 0x20)
+            .unwrap_or(tail.len());
+    }
+
     /// The string whose opening quote is at the cursor, borrowed when it has no escapes.
     pub(super) fn string(&mut self) -> Result<Cow<'de, str>, Error> {
         self.pos += 1;
         let mut chunk = self.pos;
         let mut owned: Option<String> = None;
         loop {
+            self.plain_run();
             match self.peek() {
                 None => return Err(self.error("EOF while parsing a string")),
                 Some(b'"') => {
@@ -150,6 +187,7 @@ impl<'de> Reader<'de> {
     fn skip_string(&mut self) -> Result<(), Error> {
         self.pos += 1;
         loop {
+            self.plain_run();
             match self.peek() {
                 None => return Err(self.error("EOF while parsing a string")),
                 Some(b'"') => {

@@ -168,6 +168,23 @@ fn errors_say_whether_the_text_is_json() {
 }
 
 #[test]
+fn displayed_values_are_escaped_only_when_they_need_it() {
+    struct Shown(&'static str);
+    impl serde::Serialize for Shown {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.collect_str(self.0)
+        }
+    }
+    for text in ["2026-11-20T07:00:00Z", "say \"hi\"\n\u{1}", "", "é😀"] {
+        let shown = [Shown(text), Shown("x")];
+        assert_eq!(
+            to_string(&shown).unwrap(),
+            serde_json::to_string(&shown).unwrap()
+        );
+    }
+}
+
+#[test]
 fn a_choice_is_named_by_a_string() {
     use crate::domain::import::{FileOutcome, ImportError};
     let damaged = to_string(&FileOutcome::Err(ImportError::Damaged)).unwrap();

@@ -17,6 +17,30 @@ struct Writer {
     out: String,
 }
 
+/// A float's `{:e}` text, written on the stack: a float is the commonest value in a run.
+#[derive(Default)]
+struct Scratch {
+    bytes: [u8; 32],
+    len: usize,
+}
+
+impl std::fmt::Write for Scratch {
+    fn write_str(&mut self, text: &str) -> std::fmt::Result {
+        let end = self.len + text.len();
+        let slot = self.bytes.get_mut(self.len..end).ok_or(std::fmt::Error)?;
+        slot.copy_from_slice(text.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}
+
+impl Scratch {
+    fn as_str(&self) -> &str {
+        let bytes = self.bytes.get(..self.len).unwrap_or_default();
+        std::str::from_utf8(bytes).unwrap_or_default()
+    }
+}
+
 impl Writer {
     fn string(&mut self, text: &str) {
         const HEX: &[u8; 16] = b"0123456789abcdef";
@@ -60,34 +84,39 @@ impl Writer {
     /// `zeros_max` zeros after it, else in exponent form: `5000.0`, `0.001`, `1e-7`,
     /// `1.5e+300`.
     fn float(&mut self, value: impl LowerExp, plain_max: i32, zeros_max: i32) {
-        let scientific = format!("{value:e}");
+        let mut scratch = Scratch::default();
+        // "-1.2345e-7": at most 24 bytes for an f64, so the scratch always holds it.
+        let _ = write!(scratch, "{value:e}");
+        let scientific = scratch.as_str();
         let (sign, unsigned) = match scientific.strip_prefix('-') {
             Some(rest) => ("-", rest),
-            None => ("", scientific.as_str()),
+            None => ("", scientific),
         };
         let (mantissa, exponent) = unsigned.split_once('e').unwrap_or((unsigned, "0"));
-        let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+        // The digits are `first` then `rest`: "1.2345" is "1" and "2345".
+        let (first, rest) = mantissa.split_once('.').unwrap_or((mantissa, ""));
         let exponent: i32 = exponent.parse().unwrap_or(0);
-        let length = digits.len() as i32;
+        let length = 1 + rest.len() as i32;
         // The value is 0.DIGITS × 10^point.
         let point = exponent + 1;
-        let zeros = |count: i32| "0".repeat(count.max(0) as usize);
         self.out.push_str(sign);
         if point >= length && point <= plain_max {
-            self.out.push_str(&digits);
-            self.out.push_str(&zeros(point - length));
+            self.out.push_str(first);
+            self.out.push_str(rest);
+            self.zeros(point - length);
             self.out.push_str(".0");
         } else if point > 0 && point <= plain_max {
-            let (whole, fraction) = digits.split_at(point as usize);
+            let (whole, fraction) = rest.split_at((point - 1) as usize);
+            self.out.push_str(first);
             self.out.push_str(whole);
             self.out.push('.');
             self.out.push_str(fraction);
         } else if point > -zeros_max && point <= 0 {
             self.out.push_str("0.");
-            self.out.push_str(&zeros(-point));
-            self.out.push_str(&digits);
+            self.zeros(-point);
+            self.out.push_str(first);
+            self.out.push_str(rest);
         } else {
-            let (first, rest) = digits.split_at(1.min(digits.len()));
             self.out.push_str(first);
             if !rest.is_empty() {
                 self.out.push('.');
@@ -95,6 +124,12 @@ impl Writer {
             }
             self.out.push_str(if point > 0 { "e+" } else { "e" });
             self.display(point - 1);
+        }
+    }
+
+    fn zeros(&mut self, count: i32) {
+        for _ in 0..count {
+            self.out.push('0');
         }
     }
 
@@ -192,6 +227,25 @@ impl<'a> ser::Serializer for &'a mut Writer {
 
     fn serialize_str(self, value: &str) -> Result<(), Error> {
         self.string(value);
+        Ok(())
+    }
+
+    /// Dates and times, written straight into the text: only what needs escaping is taken
+    /// back out and escaped.
+    fn collect_str<T: std::fmt::Display + ?Sized>(self, value: &T) -> Result<(), Error> {
+        let start = self.out.len();
+        self.display(value);
+        let written = self.out.get(start..).unwrap_or_default();
+        if written
+            .bytes()
+            .any(|byte| byte == b'"' || byte == b'\\' || byte < 0x20)
+        {
+            let text = self.out.split_off(start);
+            self.string(&text);
+        } else {
+            self.out.insert(start, '"');
+            self.out.push('"');
+        }
         Ok(())
     }
 
