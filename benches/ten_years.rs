@@ -17,12 +17,12 @@ use std::time::Duration as Elapsed;
 use chrono::{DateTime, Utc};
 use patella::domain::backup::{export_backup, parse_backup, MAX_BACKUP_BYTES};
 use patella::domain::dataset::DataSet;
+use patella::domain::json::{self, Number, Value};
 use patella::domain::records::{PainEntry, Run, Settings, Shoe, StrengthSession, TriageRecord};
 use patella::domain::recovery_plan::RecoveryPrefs;
 use patella::domain::schema::{self, Collection};
 use patella::store::codec::{self, Decoded};
 use serde::de::DeserializeOwned;
-use serde_json::Value;
 use support::{ten_years, time};
 
 const REPEATS: usize = 21;
@@ -32,7 +32,7 @@ const PARSE_BUDGET: Elapsed = Elapsed::from_millis(20);
 
 /// Every key's value, written by the store's own codec.
 fn stored(data: &DataSet) -> Vec<(Collection, String)> {
-    let encode = |text: Result<String, serde_json::Error>| text.expect("records serialize");
+    let encode = |text: Result<String, json::Error>| text.expect("records serialize");
     vec![
         (Collection::Runs, encode(codec::encode(&data.runs))),
         (Collection::Pain, encode(codec::encode(&data.pain))),
@@ -68,40 +68,46 @@ fn parse_as_the_store(values: &[(Collection, String)]) -> DataSet {
     data
 }
 
-/// The salvage path for damaged data: JSON value, migration, then each record on its own so
-/// one bad record cannot sink the rest.
+/// The salvage path for data a migration step changes: the store's JSON tree, the
+/// migration, the text written back, then each record from its own slice so one bad record
+/// cannot sink the rest (`store::codec::open` and `decode_records`).
 fn parse_via_migration(values: &[(Collection, String)]) -> usize {
     let mut records = 0;
     for (collection, text) in values {
-        let envelope: Value = serde_json::from_str(text).expect("stored data reads");
-        let schema = envelope["schema"].as_u64().expect("a schema number");
-        let data = schema::migrate(*collection, schema, envelope["data"].clone()).expect("current");
-        match (collection, data) {
-            (Collection::Settings, data) => {
-                black_box(serde_json::from_value::<Settings>(data).expect("settings read"));
-            }
-            (Collection::Recovery, data) => {
-                black_box(serde_json::from_value::<RecoveryPrefs>(data).expect("plan reads"));
-            }
-            (Collection::Runs, Value::Array(items)) => records += each::<Run>(items),
-            (Collection::Pain, Value::Array(items)) => records += each::<PainEntry>(items),
-            (Collection::Strength, Value::Array(items)) => {
-                records += each::<StrengthSession>(items)
-            }
-            (Collection::Shoes, Value::Array(items)) => records += each::<Shoe>(items),
-            (Collection::Triage, Value::Array(items)) => records += each::<TriageRecord>(items),
-            _ => panic!("{} is not a list", collection.name()),
-        }
+        let Ok(Value::Object(mut envelope)) = text.parse::<Value>() else {
+            panic!("stored data reads");
+        };
+        let Some(Value::Number(Number::U64(schema))) = envelope.get("schema") else {
+            panic!("a schema number");
+        };
+        let schema = *schema;
+        let data = envelope.remove("data").expect("data");
+        let data = schema::migrate(*collection, schema, data).expect("current");
+        let data = json::to_string(&data).expect("written back");
+        records += match collection {
+            Collection::Settings => one::<Settings>(&data),
+            Collection::Recovery => one::<RecoveryPrefs>(&data),
+            Collection::Runs => each::<Run>(&data),
+            Collection::Pain => each::<PainEntry>(&data),
+            Collection::Strength => each::<StrengthSession>(&data),
+            Collection::Shoes => each::<Shoe>(&data),
+            Collection::Triage => each::<TriageRecord>(&data),
+        };
     }
     records
 }
 
-fn each<R: DeserializeOwned>(items: Vec<Value>) -> usize {
-    let count = items.len();
-    for item in items {
-        black_box(serde_json::from_value::<R>(item).expect("record reads"));
+fn one<R: DeserializeOwned>(text: &str) -> usize {
+    black_box(json::from_str::<R>(text).expect("reads"));
+    0
+}
+
+fn each<R: DeserializeOwned>(text: &str) -> usize {
+    let items = json::array_items(text).expect("a list");
+    for item in &items {
+        black_box(json::from_str::<R>(item).expect("record reads"));
     }
-    count
+    items.len()
 }
 
 /// "1.85 MB (1,939,012 bytes)", or KB for the small keys.

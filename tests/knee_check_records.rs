@@ -6,6 +6,7 @@
 
 use std::path::Path;
 
+use patella::domain::json;
 use patella::domain::records::{CareTier, TriageRecord};
 use patella::domain::schema::{migrate, Collection};
 use patella::domain::triage::{evaluate, Answers};
@@ -18,8 +19,12 @@ fn saved(name: &str) -> Vec<TriageRecord> {
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let envelope: Value = serde_json::from_str(&text).unwrap();
     let schema = envelope["schema"].as_u64().unwrap();
-    let data = migrate(Collection::Triage, schema, envelope["data"].clone()).unwrap();
-    serde_json::from_value(data).unwrap()
+    // The migration steps work on the app's own JSON tree, which holds the same numbers.
+    let data: json::Value = serde_json::from_value(envelope["data"].clone()).unwrap();
+    let data = migrate(Collection::Triage, schema, data).unwrap();
+    serde_json::to_value(data)
+        .and_then(serde_json::from_value)
+        .unwrap()
 }
 
 #[test]

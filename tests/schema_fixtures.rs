@@ -13,10 +13,12 @@ use std::path::{Path, PathBuf};
 use chrono::{NaiveDate, Utc, Weekday};
 use patella::domain::backup::parse_backup;
 use patella::domain::dataset::DataSet;
+use patella::domain::json;
 use patella::domain::protocol::Stage;
 use patella::domain::records::{CareTier, KneeArea, Record, RunKind, Surface, Validate};
 use patella::domain::schema::{migrate, Collection, CURRENT_SCHEMA};
 use patella::domain::units::DistanceUnit;
+use patella::store::codec::{self, Decoded};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
@@ -66,11 +68,11 @@ fn migrated(folder: &Path, version: u32, collection: Collection) -> Option<Value
         "{} sits in the folder of another version",
         path.display()
     );
-    let data = envelope["data"].clone();
-    Some(
-        migrate(collection, u64::from(version), data)
-            .unwrap_or_else(|e| panic!("{}: {e}", path.display())),
-    )
+    // The migration steps work on the app's own JSON tree, which holds the same numbers.
+    let data: json::Value = serde_json::from_value(envelope["data"].clone()).unwrap();
+    let migrated = migrate(collection, u64::from(version), data)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    Some(serde_json::to_value(migrated).unwrap())
 }
 
 /// Reads a migrated list into typed records; every record must read and pass its checks,
@@ -299,4 +301,52 @@ fn version_2_keeps_where_imported_runs_came_from() {
         (from_strava.avg_heart_rate_bpm, from_strava.elevation_gain_m),
         (None, None)
     );
+}
+
+/// What the store itself makes of a fixture's stored value: its shipped path (the page's own
+/// JSON code, salvage and migration included) must read every record, clean.
+fn through_the_store<T>(
+    folder: &Path,
+    collection: Collection,
+    decode: fn(Collection, &str) -> Decoded<T>,
+) -> Option<T> {
+    let path = folder.join(format!("{}.json", collection.storage_key()));
+    let raw = fs::read_to_string(&path).ok()?;
+    match decode(collection, &raw) {
+        Decoded::Clean(data) => Some(data),
+        other => panic!("{}: {}", path.display(), other_verdict(&other)),
+    }
+}
+
+fn other_verdict<T>(verdict: &Decoded<T>) -> &str {
+    match verdict {
+        Decoded::Clean(_) => "clean",
+        Decoded::Salvaged { reason, .. }
+        | Decoded::Unreadable { reason }
+        | Decoded::FromTheFuture { reason } => reason,
+    }
+}
+
+#[test]
+fn every_version_loads_through_the_store_as_it_reads_here() {
+    for (version, folder) in version_folders() {
+        let expected = data_set(&folder, version);
+        let loaded = DataSet {
+            runs: through_the_store(&folder, Collection::Runs, codec::decode_records)
+                .unwrap_or_default(),
+            pain: through_the_store(&folder, Collection::Pain, codec::decode_records)
+                .unwrap_or_default(),
+            strength: through_the_store(&folder, Collection::Strength, codec::decode_records)
+                .unwrap_or_default(),
+            shoes: through_the_store(&folder, Collection::Shoes, codec::decode_records)
+                .unwrap_or_default(),
+            triage: through_the_store(&folder, Collection::Triage, codec::decode_records)
+                .unwrap_or_default(),
+            settings: through_the_store(&folder, Collection::Settings, codec::decode_object)
+                .unwrap_or_default(),
+            recovery: through_the_store(&folder, Collection::Recovery, codec::decode_object)
+                .unwrap_or_default(),
+        };
+        assert_eq!(loaded, expected, "v{version}");
+    }
 }

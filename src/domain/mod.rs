@@ -14,6 +14,7 @@ pub mod decimals;
 pub mod import;
 pub mod interval_timer;
 pub mod iso;
+pub mod json;
 pub mod load;
 pub mod pain;
 pub mod protocol;

@@ -7,7 +7,7 @@
 
 use std::fmt;
 
-use serde_json::Value;
+use crate::domain::json::Value;
 
 /// The schema this build writes. Bump it only together with a new step in [`STEPS`]
 /// and a fixture for the old version under `tests/fixtures/schema/`.
@@ -156,9 +156,13 @@ pub fn migrate(collection: Collection, schema: u64, data: Value) -> Result<Value
 mod tests {
     use super::*;
 
+    fn tree(text: &str) -> Value {
+        text.parse().unwrap()
+    }
+
     #[test]
     fn data_read_as_is_is_unchanged_by_migration() {
-        let sample = serde_json::json!([{"id": "a1", "date": "2026-11-20", "distance": 5000.0}]);
+        let sample = tree(r#"[{"id":"a1","date":"2026-11-20","distance":5000.0}]"#);
         for collection in Collection::ALL {
             for schema in OLDEST_READ_AS_IS..CURRENT_SCHEMA {
                 assert_eq!(
@@ -177,13 +181,13 @@ mod tests {
 
     #[test]
     fn current_data_passes_through_unchanged() {
-        let data = serde_json::json!([{"id": "a"}]);
+        let data = tree(r#"[{"id":"a"}]"#);
         assert_eq!(migrate(Collection::Runs, 1, data.clone()), Ok(data));
     }
 
     #[test]
     fn future_and_unknown_versions_are_refused() {
-        let data = serde_json::json!([]);
+        let data = tree("[]");
         assert_eq!(
             migrate(
                 Collection::Runs,

@@ -6,12 +6,10 @@
 
 use std::borrow::Cow;
 
-use serde::de::DeserializeOwned;
+use serde::de::{self, DeserializeOwned};
 use serde::{Deserialize, Serialize};
-use serde_json::error::Category;
-use serde_json::value::RawValue;
-use serde_json::Value;
 
+use crate::domain::json::{self, Value};
 use crate::domain::schema::{self, Collection, SchemaError, CURRENT_SCHEMA, OLDEST_READ_AS_IS};
 
 /// What a stored value turned out to hold.
@@ -34,8 +32,8 @@ struct Envelope<'a, T: ?Sized> {
 }
 
 /// The text stored under a collection's key.
-pub fn encode<T: Serialize + ?Sized>(data: &T) -> Result<String, serde_json::Error> {
-    serde_json::to_string(&Envelope {
+pub fn encode<T: Serialize + ?Sized>(data: &T) -> Result<String, json::Error> {
+    json::to_string(&Envelope {
         schema: CURRENT_SCHEMA,
         data,
     })
@@ -46,8 +44,8 @@ pub fn encode<T: Serialize + ?Sized>(data: &T) -> Result<String, serde_json::Err
 pub fn encode_versioned<T: Serialize + ?Sized>(
     version: u32,
     data: &T,
-) -> Result<String, serde_json::Error> {
-    serde_json::to_string(&Envelope {
+) -> Result<String, json::Error> {
+    json::to_string(&Envelope {
         schema: version,
         data,
     })
@@ -56,23 +54,21 @@ pub fn encode_versioned<T: Serialize + ?Sized>(
 /// True when `raw` is an envelope of a version before `version`: a scratch value an older
 /// build wrote, in a shape this one has left behind. (Envelopes are read only here.)
 pub fn is_older_version(raw: &str, version: u32) -> bool {
-    #[derive(Deserialize)]
-    struct Version {
-        schema: u64,
-    }
-    serde_json::from_str::<Version>(raw).is_ok_and(|envelope| envelope.schema < u64::from(version))
+    Frame::read(raw)
+        .ok()
+        .and_then(|frame| frame.schema)
+        .and_then(|schema| json::from_str::<u64>(schema).ok())
+        .is_some_and(|schema| schema < u64::from(version))
 }
 
 /// Reads a scratch value this build writes at `version`. Scratch values have no migrations:
 /// an older one is unreadable, a newer one from the future.
 pub fn decode_versioned<T: DeserializeOwned>(raw: &str, version: u32) -> Decoded<T> {
-    #[derive(Deserialize)]
-    struct Versioned<'a> {
-        schema: u64,
-        #[serde(borrow)]
-        data: &'a RawValue,
-    }
-    let envelope: Versioned = match serde_json::from_str(raw) {
+    let envelope = Frame::read(raw).and_then(|frame| {
+        let schema = json::from_str::<u64>(required("schema", frame.schema)?)?;
+        Ok((schema, required("data", frame.data)?))
+    });
+    let (schema, data) = match envelope {
         Ok(envelope) => envelope,
         Err(error) => {
             return Decoded::Unreadable {
@@ -80,20 +76,19 @@ pub fn decode_versioned<T: DeserializeOwned>(raw: &str, version: u32) -> Decoded
             }
         }
     };
-    if envelope.schema > u64::from(version) {
+    if schema > u64::from(version) {
         return Decoded::FromTheFuture {
             reason: format!(
-                "it was saved by a newer version of Patella (version {}, this app reads {version})",
-                envelope.schema
+                "it was saved by a newer version of Patella (version {schema}, this app reads {version})"
             ),
         };
     }
-    if envelope.schema < u64::from(version) {
+    if schema < u64::from(version) {
         return Decoded::Unreadable {
-            reason: format!("its version {} is no longer read", envelope.schema),
+            reason: format!("its version {schema} is no longer read"),
         };
     }
-    match serde_json::from_str(envelope.data.get()) {
+    match json::from_str(data) {
         Ok(data) => Decoded::Clean(data),
         Err(error) => Decoded::Unreadable {
             reason: format!("it could not be read ({})", without_position(&error)),
@@ -102,37 +97,57 @@ pub fn decode_versioned<T: DeserializeOwned>(raw: &str, version: u32) -> Decoded
 }
 
 /// The envelope's frame, read without building a tree of its data: `data` stays text.
-#[derive(Deserialize)]
 struct Frame<'a> {
-    #[serde(borrow)]
-    schema: Option<&'a RawValue>,
-    #[serde(borrow)]
-    data: Option<&'a RawValue>,
+    schema: Option<&'a str>,
+    data: Option<&'a str>,
 }
 
-/// A serde_json error without its " at line 1 column 57": the position is within one
-/// record's text, which means nothing to the runner who reads the reason.
-fn without_position(error: &serde_json::Error) -> String {
-    let text = error.to_string();
-    match text.rfind(" at line ") {
-        Some(at) if error.line() != 0 => text[..at].to_string(),
-        _ => text,
+impl<'a> Frame<'a> {
+    /// Other fields are let be, as they were when serde read the frame; a repeated one is
+    /// an error, since which of the two is meant cannot be known.
+    fn read(raw: &'a str) -> Result<Frame<'a>, json::Error> {
+        let mut frame = Frame {
+            schema: None,
+            data: None,
+        };
+        for (key, value) in json::object_fields(raw)? {
+            let slot = match &*key {
+                "schema" => &mut frame.schema,
+                "data" => &mut frame.data,
+                _ => continue,
+            };
+            if slot.replace(value).is_some() {
+                return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
+            }
+        }
+        Ok(frame)
     }
+}
+
+fn required<'a>(name: &'static str, field: Option<&'a str>) -> Result<&'a str, json::Error> {
+    field.ok_or_else(|| de::Error::missing_field(name))
+}
+
+/// An error without its " at line 1 column 57": the position is within one record's text,
+/// which means nothing to the runner who reads the reason.
+fn without_position(error: &json::Error) -> &str {
+    error.message()
 }
 
 /// Opens the envelope and migrates its data to the current schema: the data's JSON text,
 /// borrowed from `raw` when it needs no migration.
 fn open(collection: Collection, raw: &str) -> Result<Cow<'_, str>, Decoded<()>> {
     let unreadable = |reason: String| Decoded::Unreadable { reason };
-    let frame: Frame = serde_json::from_str(raw).map_err(|error| {
-        unreadable(match error.classify() {
-            Category::Data => "it is not a Patella record envelope".into(),
-            _ => format!("it is not valid JSON ({error})"),
+    let frame = Frame::read(raw).map_err(|error| {
+        unreadable(if error.is_syntax() {
+            format!("it is not valid JSON ({error})")
+        } else {
+            "it is not a Patella record envelope".into()
         })
     })?;
     let schema = frame
         .schema
-        .and_then(|schema| serde_json::from_str::<u64>(schema.get()).ok())
+        .and_then(|schema| json::from_str::<u64>(schema).ok())
         .ok_or_else(|| unreadable("it has no data version number".into()))?;
     let data = frame
         .data
@@ -145,14 +160,16 @@ fn open(collection: Collection, raw: &str) -> Result<Cow<'_, str>, Decoded<()>> 
     };
     let schema = schema::check(schema).map_err(refused)?;
     if schema >= OLDEST_READ_AS_IS {
-        return Ok(Cow::Borrowed(data.get()));
+        return Ok(Cow::Borrowed(data));
     }
     // A step that changes data works on a JSON tree. While every step leaves data as it is
     // (OLDEST_READ_AS_IS is 1), this branch is never taken and the compiler drops it.
-    let tree: Value = serde_json::from_str(data.get())
+    let tree: Value = json::from_str(data)
         .map_err(|error| unreadable(format!("it is not valid JSON ({error})")))?;
     let migrated = schema::migrate(collection, u64::from(schema), tree).map_err(refused)?;
-    Ok(Cow::Owned(migrated.to_string()))
+    json::to_string(&migrated)
+        .map(Cow::Owned)
+        .map_err(|error| unreadable(format!("it could not be migrated ({error})")))
 }
 
 fn rewrap<T>(verdict: Decoded<()>) -> Decoded<T> {
@@ -174,7 +191,7 @@ fn decode_current<T: DeserializeOwned>(raw: &str) -> Option<T> {
         schema: u64,
         data: T,
     }
-    serde_json::from_str::<Current<T>>(raw)
+    json::from_str::<Current<T>>(raw)
         .ok()
         .filter(|envelope| {
             (u64::from(OLDEST_READ_AS_IS)..=u64::from(CURRENT_SCHEMA)).contains(&envelope.schema)
@@ -193,7 +210,7 @@ pub fn decode_records<R: DeserializeOwned>(collection: Collection, raw: &str) ->
         Ok(data) => data,
         Err(verdict) => return rewrap(verdict),
     };
-    let Ok(items) = serde_json::from_str::<Vec<&RawValue>>(&data) else {
+    let Ok(items) = json::array_items(&data) else {
         return Decoded::Unreadable {
             reason: format!("its {} are not a list", collection.name()),
         };
@@ -202,10 +219,10 @@ pub fn decode_records<R: DeserializeOwned>(collection: Collection, raw: &str) ->
     let mut first_error = None;
     let records: Vec<R> = items
         .into_iter()
-        .filter_map(|item| match serde_json::from_str(item.get()) {
+        .filter_map(|item| match json::from_str(item) {
             Ok(record) => Some(record),
             Err(error) => {
-                first_error.get_or_insert_with(|| without_position(&error));
+                first_error.get_or_insert_with(|| without_position(&error).to_string());
                 None
             }
         })
@@ -237,7 +254,7 @@ pub fn decode_object<T: DeserializeOwned>(collection: Collection, raw: &str) -> 
         return Decoded::Clean(value);
     }
     match open(collection, raw) {
-        Ok(data) => match serde_json::from_str(&data) {
+        Ok(data) => match json::from_str(&data) {
             Ok(value) => Decoded::Clean(value),
             Err(error) => Decoded::Unreadable {
                 reason: format!(
@@ -273,7 +290,7 @@ mod tests {
 
     #[test]
     fn round_trips_through_the_envelope() {
-        let runs: Vec<Run> = serde_json::from_str(&format!("[{RUN}]")).unwrap();
+        let runs: Vec<Run> = json::from_str(&format!("[{RUN}]")).unwrap();
         let raw = encode(&runs).unwrap();
         assert!(raw.starts_with(r#"{"schema":2,"data":["#), "{raw}");
         assert_eq!(

@@ -409,13 +409,13 @@ pub mod message {
 pub fn outcome_to_message(outcome: &FileOutcome) -> String {
     // Plain data with no maps or non-string keys: serializing it cannot fail, and if it
     // ever did the page reads the empty reply as a file it could not read.
-    serde_json::to_string(outcome).unwrap_or_default()
+    crate::domain::json::to_string(outcome).unwrap_or_default()
 }
 
 /// The page's side of [`outcome_to_message`]; a reply that does not read is the file's
 /// failure, said in words.
 pub fn outcome_from_message(message: &str) -> FileOutcome {
-    serde_json::from_str(message).unwrap_or(Err(ImportError::Damaged))
+    crate::domain::json::from_str(message).unwrap_or(Err(ImportError::Damaged))
 }
 
 /// Reads one file: FIT, GPX, TCX or Strava's activities.csv, recognised by its content
