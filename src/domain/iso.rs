@@ -136,6 +136,48 @@ fn unreadable<E: serde::de::Error>(what: &str, text: &str) -> E {
     E::custom(format!("\"{shown}{ellipsis}\" is not {what}"))
 }
 
+/// Reads a date from the text in place: ten years of records hold two dates each, and
+/// going through an owned `String` would allocate for every one of them.
+struct Text<T>(fn(&str) -> Option<T>, &'static str);
+
+impl<T> serde::de::Visitor<'_> for Text<T> {
+    type Value = T;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+        formatter.write_str("a string")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<T, E> {
+        (self.0)(text).ok_or_else(|| unreadable(self.1, text))
+    }
+}
+
+/// `Text` for an optional field: null is `None`.
+struct Optional<T>(Text<T>);
+
+impl<'de, T> serde::de::Visitor<'de> for Optional<T> {
+    type Value = Option<T>;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+        self.0.expecting(formatter)
+    }
+
+    fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: serde::Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_str(self.0).map(Some)
+    }
+}
+
 macro_rules! serde_module {
     ($name:ident, $optional:ident, $type:ty, $write:ident, $parse:ident, $what:literal) => {
         /// For `#[serde(with = ...)]` on a field of this type.
@@ -152,9 +194,7 @@ macro_rules! serde_module {
             pub fn deserialize<'de, D: serde::Deserializer<'de>>(
                 deserializer: D,
             ) -> Result<$type, D::Error> {
-                let text: std::borrow::Cow<'de, str> =
-                    serde::Deserialize::deserialize(deserializer)?;
-                $parse(&text).ok_or_else(|| unreadable($what, &text))
+                deserializer.deserialize_str(Text($parse, $what))
             }
         }
 
@@ -175,10 +215,7 @@ macro_rules! serde_module {
             pub fn deserialize<'de, D: serde::Deserializer<'de>>(
                 deserializer: D,
             ) -> Result<Option<$type>, D::Error> {
-                let text: Option<std::borrow::Cow<'de, str>> =
-                    serde::Deserialize::deserialize(deserializer)?;
-                text.map(|text| $parse(&text).ok_or_else(|| unreadable($what, &text)))
-                    .transpose()
+                deserializer.deserialize_option(Optional(Text($parse, $what)))
             }
         }
     };
