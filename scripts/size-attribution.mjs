@@ -42,7 +42,7 @@ function namedBuild() {
   execFileSync('wasm-bindgen', ['--target', bin === 'patella' ? 'web' : 'no-modules', '--out-dir', out, built]);
   const named = join(out, 'named.wasm');
   execFileSync(existsSync(tool('wasm-opt')) ? tool('wasm-opt') : 'wasm-opt', [
-    '-Oz', '-g', '--strip-producers', '--strip-target-features',
+    '-Oz', '-g', '--strip-producers', '--strip-target-features', '--low-memory-unused',
     join(out, `${bin}_bg.wasm`), '-o', named,
   ]);
   return named;
