@@ -5,6 +5,8 @@
 //   2. Release builds get the service worker: public/sw.js filled with the list of every file
 //      of the build and a hash of all of them (its cache name), plus a `patella-build` <meta>
 //      the app reads to register it and to show which build is running.
+//   0. Release builds get wasm-bindgen's JS glue minified by terser (trunk's own minifier fails
+//      on it), and the `integrity` hashes trunk wrote for those files updated to match.
 //   3. index.html is copied to 404.html: GitHub Pages answers unknown paths with it, so deep
 //      links open the app online.
 // Can also be run by hand over a finished build: node scripts/post-build.mjs <dist folder>.
@@ -14,8 +16,9 @@
 // behind a cached copy.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { minify } from 'terser';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const staging = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
@@ -29,6 +32,24 @@ const version = process.env.PATELLA_VERSION || cargoVersion();
 const sha256 = (text) => createHash('sha256').update(text).digest('base64');
 const indexPath = join(staging, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
+
+// 0. wasm-bindgen's glue is the JS beside each `_bg.wasm`: ES module for the page, classic
+// script (a global `wasm_bindgen`, which terser keeps) for the import worker.
+if (release) {
+  for (const wasm of readdirSync(staging).filter((name) => name.endsWith('_bg.wasm'))) {
+    const name = wasm.replace(/_bg\.wasm$/, '.js');
+    const path = join(staging, name);
+    const source = readFileSync(path, 'utf8');
+    const module = /^\s*export\s/m.test(source);
+    const { code } = await minify(source, { module, compress: true, mangle: true });
+    if (!code) fail(`terser gave nothing for ${name}`);
+    writeFileSync(path, code);
+    const integrity = `sha384-${createHash('sha384').update(code).digest('base64')}`;
+    const tags = new RegExp(`(<link[^>]*href="[^"]*/${escapeRegExp(basename(name))}"[^>]*integrity=")[^"]*(")`, 'g');
+    html = html.replace(tags, `$1${integrity}$2`);
+    console.log(`post-build: ${name} minified, ${source.length} → ${code.length} B`);
+  }
+}
 
 // 1. CSP: hashes of the inline scripts, exactly as the browser will see their text.
 const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
@@ -94,6 +115,10 @@ function listFiles(dir) {
 function cargoVersion() {
   const manifest = readFileSync(join(root, 'Cargo.toml'), 'utf8');
   return manifest.match(/^version\s*=\s*"([^"]+)"/m)?.[1] ?? 'unknown';
+}
+
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function escapeAttr(text) {
