@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::app_base::use_href;
+use crate::components::show::ShowAny;
 use crate::platform::download;
 use crate::routes::Destination;
 use crate::store::use_store;
@@ -22,13 +23,13 @@ pub fn StorageNotices() -> impl IntoView {
 
     view! {
         <div class="notices">
-            <Show when=move || write_error().is_some()>
+            <ShowAny when=move || write_error().is_some()>
                 <div class="banner error" role="alert">
                     <strong>"Not saved. "</strong>
                     {write_error}
                 </div>
-            </Show>
-            <Show when=show_damage>
+            </ShowAny>
+            <ShowAny when=show_damage>
                 <div class="banner warning" role="alert">
                     <strong>"Some saved data could not be read. "</strong>
                     "It has been kept aside exactly as it was, and everything else has loaded. "
@@ -58,7 +59,7 @@ pub fn StorageNotices() -> impl IntoView {
                         <a href=settings_href.clone()>"Manage in Settings"</a>
                     </div>
                 </div>
-            </Show>
+            </ShowAny>
         </div>
     }
     .into_any()

@@ -3,6 +3,7 @@
 use chrono::Local;
 use leptos::prelude::*;
 
+use crate::components::show::ShowAny;
 use crate::domain::content::ConditionId;
 use crate::domain::dates;
 use crate::domain::records::{RecordId, TriageRecord};
@@ -39,7 +40,7 @@ pub fn History(on_open: Callback<RecordId>) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="kc-history">
             <h2 id="kc-history">"Past checks"</h2>
-            <Show
+            <ShowAny
                 when=move || !rows().is_empty()
                 fallback=|| view! { <p>"No saved checks yet. Save a result to keep it here."</p> }
             >
@@ -68,7 +69,7 @@ pub fn History(on_open: Callback<RecordId>) -> impl IntoView {
                         }
                     </For>
                 </ul>
-            </Show>
+            </ShowAny>
         </section>
     }
     .into_any()
