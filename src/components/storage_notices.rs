@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::app_base::use_href;
+use crate::components::for_any::ForAny;
 use crate::components::show::ShowAny;
 use crate::platform::download;
 use crate::routes::Destination;
@@ -35,7 +36,7 @@ pub fn StorageNotices() -> impl IntoView {
                     "It has been kept aside exactly as it was, and everything else has loaded. "
                     {move || damage().join(" ")}
                     <div class="actions">
-                        <For
+                        <ForAny
                             each=set_aside
                             key=|item| item.key.clone()
                             let:item
@@ -55,7 +56,7 @@ pub fn StorageNotices() -> impl IntoView {
                             >
                                 "Download the damaged data"
                             </button>
-                        </For>
+                        </ForAny>
                         <a href=settings_href.clone()>"Manage in Settings"</a>
                     </div>
                 </div>

@@ -3,6 +3,7 @@
 use chrono::Local;
 use leptos::prelude::*;
 
+use crate::components::for_any::ForAny;
 use crate::components::show::ShowAny;
 use crate::domain::content::ConditionId;
 use crate::domain::dates;
@@ -45,7 +46,7 @@ pub fn History(on_open: Callback<RecordId>) -> impl IntoView {
                 fallback=|| view! { <p>"No saved checks yet. Save a result to keep it here."</p> }
             >
                 <ul class="kc-history">
-                    <For each=rows key=|record| (record.id.clone(), record.updated_at) let:record>
+                    <ForAny each=rows key=|record| (record.id.clone(), record.updated_at) let:record>
                         {
                             let id = record.id.clone();
                             let names = condition_names(&record);
@@ -67,7 +68,7 @@ pub fn History(on_open: Callback<RecordId>) -> impl IntoView {
                                 </li>
                             }
                         }
-                    </For>
+                    </ForAny>
                 </ul>
             </ShowAny>
         </section>

@@ -5,6 +5,7 @@ use std::time::Duration as StdDuration;
 
 use leptos::prelude::*;
 
+use crate::components::for_any::ForAny;
 use crate::components::show::ShowAny;
 use crate::components::undo::{DeleteButton, UndoNotice};
 use crate::domain::commands::Command;
@@ -98,7 +99,7 @@ pub fn PainList() -> impl IntoView {
                 />
                 <p role="status" class="status">{move || status.get()}</p>
                 <ul class="run-list">
-                    <For each=shown key=|entry| (entry.id.clone(), entry.updated_at) let:entry>
+                    <ForAny each=shown key=|entry| (entry.id.clone(), entry.updated_at) let:entry>
                         {
                             let text = pain::entry_line(&entry, clock::today());
                             let label = format!("Delete pain entry {text}");
@@ -114,7 +115,7 @@ pub fn PainList() -> impl IntoView {
                                 </li>
                             }
                         }
-                    </For>
+                    </ForAny>
                 </ul>
                 <ShowAny when=more_to_show>
                     <button type="button" class="button secondary" on:click=move |_| show_all.set(true)>
