@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::show::ShowAny;
+
 /// A labelled text-like input bound to a string signal.
 #[component]
 pub fn TextField(
@@ -32,9 +34,9 @@ pub fn TextField(
     view! {
         <div class="field">
             <label for=id>{label}</label>
-            <Show when=move || hint.get().is_some()>
+            <ShowAny when=move || hint.get().is_some()>
                 <span class="hint" id=hint_id.clone()>{move || hint.get()}</span>
-            </Show>
+            </ShowAny>
             <input
                 id=id
                 type=input_type
@@ -45,9 +47,9 @@ pub fn TextField(
                 aria-invalid=move || error.get().is_some().then_some("true")
                 aria-describedby=described_by
             />
-            <Show when=move || error.get().is_some()>
+            <ShowAny when=move || error.get().is_some()>
                 <p class="error-text" id=error_id.clone()>{move || error.get()}</p>
-            </Show>
+            </ShowAny>
         </div>
     }
 }

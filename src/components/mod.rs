@@ -3,7 +3,9 @@
 pub mod app_header;
 pub mod bottom_nav;
 pub mod fields;
+pub mod for_any;
 pub mod page_intro;
+pub mod show;
 pub mod storage_notices;
 pub mod this_week;
 pub mod undo;

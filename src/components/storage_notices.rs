@@ -4,6 +4,8 @@
 use leptos::prelude::*;
 
 use crate::app_base::use_href;
+use crate::components::for_any::ForAny;
+use crate::components::show::ShowAny;
 use crate::platform::download;
 use crate::routes::Destination;
 use crate::store::use_store;
@@ -22,19 +24,19 @@ pub fn StorageNotices() -> impl IntoView {
 
     view! {
         <div class="notices">
-            <Show when=move || write_error().is_some()>
+            <ShowAny when=move || write_error().is_some()>
                 <div class="banner error" role="alert">
                     <strong>"Not saved. "</strong>
                     {write_error}
                 </div>
-            </Show>
-            <Show when=show_damage>
+            </ShowAny>
+            <ShowAny when=show_damage>
                 <div class="banner warning" role="alert">
                     <strong>"Some saved data could not be read. "</strong>
                     "It has been kept aside exactly as it was, and everything else has loaded. "
                     {move || damage().join(" ")}
                     <div class="actions">
-                        <For
+                        <ForAny
                             each=set_aside
                             key=|item| item.key.clone()
                             let:item
@@ -54,11 +56,11 @@ pub fn StorageNotices() -> impl IntoView {
                             >
                                 "Download the damaged data"
                             </button>
-                        </For>
+                        </ForAny>
                         <a href=settings_href.clone()>"Manage in Settings"</a>
                     </div>
                 </div>
-            </Show>
+            </ShowAny>
         </div>
     }
     .into_any()

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::show::ShowAny;
+
 /// A row's small Delete button; `label` names the row for screen readers.
 #[component]
 pub fn DeleteButton(label: String, on_delete: Callback<()>) -> impl IntoView {
@@ -27,13 +29,13 @@ pub fn UndoNotice(
     on_undo: Callback<()>,
 ) -> impl IntoView {
     view! {
-        <Show when=move || message.with(Option::is_some)>
+        <ShowAny when=move || message.with(Option::is_some)>
             <div class="undo" role="status">
                 {move || message.get().map(|text| format!("{text} "))}
                 <button type="button" id=button_id class="button secondary" on:click=move |_| on_undo.run(())>
                     "Undo"
                 </button>
             </div>
-        </Show>
+        </ShowAny>
     }
 }

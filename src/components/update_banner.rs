@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::show::ShowAny;
 use crate::platform::service_worker::{self, OfflineApp};
 
 #[component]
@@ -13,7 +14,7 @@ pub fn UpdateBanner() -> impl IntoView {
     };
     let update_ready = offline.update_ready;
     view! {
-        <Show when=move || update_ready.get()>
+        <ShowAny when=move || update_ready.get()>
             <div class="banner update" role="status">
                 <span>"A new version is ready — "</span>
                 <button
@@ -24,7 +25,7 @@ pub fn UpdateBanner() -> impl IntoView {
                     "Reload"
                 </button>
             </div>
-        </Show>
+        </ShowAny>
     }
     .into_any()
 }

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::app_base::use_base;
 use crate::components::fields::values_line;
 use crate::components::page_intro::PageIntro;
+use crate::components::show::ShowAny;
 use crate::components::this_week::ThisWeekCard;
 use crate::components::weekly_chart::WeeklyChartView;
 use crate::domain::chart::{self, WeeklyChart};
@@ -93,8 +94,8 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <PageIntro destination=Destination::Home />
         <ThisWeekCard here=Destination::Home />
-        <Show when=move || knee_card.get() == KneeCard::WarningSignFirst>{last_check}</Show>
-        <Show
+        <ShowAny when=move || knee_card.get() == KneeCard::WarningSignFirst>{last_check}</ShowAny>
+        <ShowAny
             when=has_runs
             fallback=move || {
                 view! {
@@ -119,9 +120,9 @@ pub fn HomePage() -> impl IntoView {
                         }
                     })
             }}
-        </Show>
+        </ShowAny>
         // After the week and its warnings: a reminder should not push those off the screen.
-        <Show when=backup_due>
+        <ShowAny when=backup_due>
             <section class="card reminder" aria-labelledby="backup-reminder">
                 <h2 id="backup-reminder">"Time for a backup"</h2>
                 <p>
@@ -131,7 +132,7 @@ pub fn HomePage() -> impl IntoView {
                     "Back up in Settings"
                 </a>
             </section>
-        </Show>
+        </ShowAny>
         {move || match knee_card.get() {
             KneeCard::FirstStep => {
                 view! {
@@ -277,11 +278,11 @@ fn DashboardView(dashboard: Dashboard, pain_href: String) -> impl IntoView {
                     format!("Warnings ({warning_count})")
                 }}
             </h2>
-            <Show when=move || warning_count == 0>
+            <ShowAny when=move || warning_count == 0>
                 <p>
                     "Nothing in your recent log matches the training patterns linked with knee pain. Keep listening to your knee."
                 </p>
-            </Show>
+            </ShowAny>
             {warnings}
         </section>
         {notices}

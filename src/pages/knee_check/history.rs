@@ -3,6 +3,8 @@
 use chrono::Local;
 use leptos::prelude::*;
 
+use crate::components::for_any::ForAny;
+use crate::components::show::ShowAny;
 use crate::domain::content::ConditionId;
 use crate::domain::dates;
 use crate::domain::records::{RecordId, TriageRecord};
@@ -39,12 +41,12 @@ pub fn History(on_open: Callback<RecordId>) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="kc-history">
             <h2 id="kc-history">"Past checks"</h2>
-            <Show
+            <ShowAny
                 when=move || !rows().is_empty()
                 fallback=|| view! { <p>"No saved checks yet. Save a result to keep it here."</p> }
             >
                 <ul class="kc-history">
-                    <For each=rows key=|record| (record.id.clone(), record.updated_at) let:record>
+                    <ForAny each=rows key=|record| (record.id.clone(), record.updated_at) let:record>
                         {
                             let id = record.id.clone();
                             let names = condition_names(&record);
@@ -66,9 +68,9 @@ pub fn History(on_open: Callback<RecordId>) -> impl IntoView {
                                 </li>
                             }
                         }
-                    </For>
+                    </ForAny>
                 </ul>
-            </Show>
+            </ShowAny>
         </section>
     }
     .into_any()

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use super::history::{condition_names, taken_label};
+use crate::components::show::ShowAny;
 use crate::domain::triage::engine;
 use crate::store::use_store;
 
@@ -28,18 +29,18 @@ pub fn LastKneeCheck(knee_check_href: String) -> impl IntoView {
                     <h2 id="last-knee-check">"Your last knee check"</h2>
                     <p>{care}</p>
                     {likely.map(|likely| view! { <p>{likely}</p> })}
-                    <Show when=move || warning_sign>
+                    <ShowAny when=move || warning_sign>
                         <p class="warning reduce">
                             "That check found a warning sign. If no one has examined your knee \
                              since, get it seen before you run again."
                         </p>
-                    </Show>
-                    <Show when=move || examine_first>
+                    </ShowAny>
+                    <ShowAny when=move || examine_first>
                         <p class="warning caution">
                             "That check pointed to an injury that someone should examine before \
                              you run or start strength work."
                         </p>
-                    </Show>
+                    </ShowAny>
                     <p>"If the pain has changed or something new hurts, check again."</p>
                     <a class="button secondary" href=knee_check_href.clone()>
                         "Open the knee check"

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::components::fields::TextField;
+use crate::components::show::ShowAny;
 use crate::domain::commands::Command;
 use crate::domain::dates;
 use crate::domain::iso;
@@ -117,9 +118,9 @@ pub fn PainForm() -> impl IntoView {
             >
                 <legend>"Pain " {day} " (0 none – 10 worst)"</legend>
                 <div class="scores">{scores}</div>
-                <Show when=move || pain_error().is_some()>
+                <ShowAny when=move || pain_error().is_some()>
                     <p class="error-text" id="pain-score-error">{pain_error}</p>
-                </Show>
+                </ShowAny>
             </fieldset>
             <fieldset class="field">
                 <legend>"Where (optional)"</legend>

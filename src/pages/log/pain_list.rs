@@ -5,6 +5,8 @@ use std::time::Duration as StdDuration;
 
 use leptos::prelude::*;
 
+use crate::components::for_any::ForAny;
+use crate::components::show::ShowAny;
 use crate::components::undo::{DeleteButton, UndoNotice};
 use crate::domain::commands::Command;
 use crate::domain::dates;
@@ -85,7 +87,7 @@ pub fn PainList() -> impl IntoView {
     let more_to_show = move || !show_all.get() && entries.with(Vec::len) > SHOWN_AT_FIRST;
 
     view! {
-        <Show when=move || entries.with(|e| !e.is_empty()) || deleted.with(Option::is_some)>
+        <ShowAny when=move || entries.with(|e| !e.is_empty()) || deleted.with(Option::is_some)>
             <section class="card" aria-labelledby="pain-list-heading">
                 <h2 id="pain-list-heading" tabindex="-1">"Pain entries"</h2>
                 <UndoNotice
@@ -97,7 +99,7 @@ pub fn PainList() -> impl IntoView {
                 />
                 <p role="status" class="status">{move || status.get()}</p>
                 <ul class="run-list">
-                    <For each=shown key=|entry| (entry.id.clone(), entry.updated_at) let:entry>
+                    <ForAny each=shown key=|entry| (entry.id.clone(), entry.updated_at) let:entry>
                         {
                             let text = pain::entry_line(&entry, clock::today());
                             let label = format!("Delete pain entry {text}");
@@ -113,15 +115,15 @@ pub fn PainList() -> impl IntoView {
                                 </li>
                             }
                         }
-                    </For>
+                    </ForAny>
                 </ul>
-                <Show when=more_to_show>
+                <ShowAny when=more_to_show>
                     <button type="button" class="button secondary" on:click=move |_| show_all.set(true)>
                         {move || format!("Show all {} entries", entries.with(Vec::len))}
                     </button>
-                </Show>
+                </ShowAny>
             </section>
-        </Show>
+        </ShowAny>
     }
     .into_any()
 }

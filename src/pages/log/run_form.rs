@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::LogState;
 use crate::components::fields::{SelectField, TextField};
+use crate::components::show::ShowAny;
 use crate::domain::commands::Command;
 use crate::domain::dates;
 use crate::domain::records::{RecordId, RunKind, Surface};
@@ -329,11 +330,11 @@ pub fn RunForm() -> impl IntoView {
                 error=error(|e| e.duration.clone())
                 hint="Minutes (45), 45:30, 45.30 or 1:02:03".to_string()
             />
-            <Show when=has_runs>
+            <ShowAny when=has_runs>
                 <button type="button" class="button secondary quick-fill" on:click=same_as_last>
                     "Same distance and time as the last run"
                 </button>
-            </Show>
+            </ShowAny>
             <p class="hint" aria-live="polite">{pace}</p>
             <details>
                 <summary>"More details (optional)"</summary>
@@ -376,14 +377,14 @@ pub fn RunForm() -> impl IntoView {
                         prop:value=move || fields.notes.get()
                         on:input=move |ev| fields.notes.set(event_target_value(&ev))
                     ></textarea>
-                    <Show when=move || errors.with(|e| e.notes.is_some())>
+                    <ShowAny when=move || errors.with(|e| e.notes.is_some())>
                         <p class="error-text">{move || errors.with(|e| e.notes.clone())}</p>
-                    </Show>
+                    </ShowAny>
                 </div>
             </details>
             <div class="actions">
                 <button type="submit" class="button">"Save run"</button>
-                <Show when=move || log.editing.get().is_some()>
+                <ShowAny when=move || log.editing.get().is_some()>
                     <button
                         type="button"
                         class="button secondary"
@@ -395,7 +396,7 @@ pub fn RunForm() -> impl IntoView {
                     >
                         "Cancel edit"
                     </button>
-                </Show>
+                </ShowAny>
             </div>
             <p role="status" class="status" id="run-form-status">{move || status.get()}</p>
         </form>

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::LogState;
 use crate::components::fields::values_line;
+use crate::components::show::ShowAny;
 use crate::components::undo::{DeleteButton, UndoNotice};
 use crate::domain::calendar::group_by_week;
 use crate::domain::commands::Command;
@@ -157,7 +158,7 @@ pub fn RunList() -> impl IntoView {
                 on_undo=Callback::new(undo)
             />
             <p role="status" class="status">{move || status.get()}</p>
-            <Show
+            <ShowAny
                 when=move || store.data().with(|data| !data.runs.is_empty())
                 fallback=|| view! { <p>"No runs yet. Add your first one above."</p> }
             >
@@ -209,7 +210,7 @@ pub fn RunList() -> impl IntoView {
                 >
                     {move || earlier_weeks_label(hidden_weeks())}
                 </button>
-            </Show>
+            </ShowAny>
         </section>
     }
     .into_any()

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::components::fields::TextField;
+use crate::components::show::ShowAny;
 use crate::domain::commands::Command;
 use crate::domain::decimals;
 use crate::domain::records::RecordId;
@@ -116,7 +117,7 @@ pub fn Shoes() -> impl IntoView {
                             view! {
                                 <li>
                                     <span>{text}</span>
-                                    <Show when=move || active && !is_default>
+                                    <ShowAny when=move || active && !is_default>
                                         <button
                                             type="button"
                                             class="button secondary small"
@@ -128,8 +129,8 @@ pub fn Shoes() -> impl IntoView {
                                         >
                                             "Make default"
                                         </button>
-                                    </Show>
-                                    <Show when=move || active>
+                                    </ShowAny>
+                                    <ShowAny when=move || active>
                                         <button
                                             type="button"
                                             class="button secondary small"
@@ -141,7 +142,7 @@ pub fn Shoes() -> impl IntoView {
                                         >
                                             "Retire"
                                         </button>
-                                    </Show>
+                                    </ShowAny>
                                 </li>
                             }
                         })

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::fields::SelectField;
+use crate::components::show::ShowAny;
 use crate::domain::calendar::week_start;
 use crate::domain::commands::Command;
 use crate::domain::dates;
@@ -90,12 +91,12 @@ pub fn ProtocolCard() -> impl IntoView {
                 "Come back to running in five steps, from walk-run intervals to your usual \
                  training. Each step takes about a week; pain decides when you move on or back."
             </p>
-            <Show when=move || care_first>
+            <ShowAny when=move || care_first>
                 <p class="warning reduce">
                     "Your last knee check said to get the knee seen first. Start this plan once \
                      someone has examined it and said running is fine."
                 </p>
-            </Show>
+            </ShowAny>
             {check.map(|t| {
                 let date = t.taken_at.date_naive();
                 view! {
@@ -121,7 +122,7 @@ pub fn ProtocolCard() -> impl IntoView {
         let progress = state.progress();
         view! {
             <h3 id="rec-stage" tabindex="-1">{state.headline()}</h3>
-            <Show when=move || !finished>
+            <ShowAny when=move || !finished>
                 <p>{info.what}</p>
                 <p>
                     <label for="rec-stage-progress">
@@ -129,7 +130,7 @@ pub fn ProtocolCard() -> impl IntoView {
                     </label>
                     <progress id="rec-stage-progress" max=needed value=done></progress>
                 </p>
-            </Show>
+            </ShowAny>
             <p class="hint">
                 {move || {
                     let n = this_week();

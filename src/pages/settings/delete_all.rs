@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::show::ShowAny;
 use crate::domain::words;
 use crate::store::use_store;
 
@@ -31,7 +32,7 @@ pub fn DeleteAll() -> impl IntoView {
 
     view! {
         <h3>"Delete all data"</h3>
-        <Show
+        <ShowAny
             when=move || confirming.get()
             fallback=move || {
                 view! {
@@ -70,7 +71,7 @@ pub fn DeleteAll() -> impl IntoView {
                     </button>
                 </div>
             </div>
-        </Show>
+        </ShowAny>
         <p role="status" class="status">{move || outcome.get()}</p>
     }
     .into_any()

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::show::ShowAny;
 use crate::platform::install;
 use crate::platform::service_worker::{self, OfflineApp};
 
@@ -26,7 +27,7 @@ pub fn InstallSection() -> impl IntoView {
                 "Installed, Patella opens from your home screen like any other app and works \
                  with no signal at all, on a trail or in a basement."
             </p>
-            <Show when=can_install>
+            <ShowAny when=can_install>
                 <button
                     type="button"
                     class="button secondary"
@@ -38,7 +39,7 @@ pub fn InstallSection() -> impl IntoView {
                 >
                     "Install Patella"
                 </button>
-            </Show>
+            </ShowAny>
             <p class="hint">
                 "On an iPhone or iPad: open Patella in Safari, tap Share, then "
                 <strong>"Add to Home Screen"</strong>

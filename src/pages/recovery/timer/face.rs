@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use super::Timer;
+use crate::components::show::ShowAny;
 use crate::platform::cues::ScreenLock;
 use crate::store::use_store;
 
@@ -55,11 +56,11 @@ pub(super) fn TimerFace(timer: Timer) -> impl IntoView {
             </p>
             <p class="timer-total">{progress}</p>
         </div>
-        <Show when=move || !timer.has_sound.get() && !paused()>
+        <ShowAny when=move || !timer.has_sound.get() && !paused()>
             <button type="button" class="button secondary timer-sound" on:click=beeps_on>
                 "Turn the beeps on"
             </button>
-        </Show>
+        </ShowAny>
         <div class="timer-buttons">
             <button type="button" id="rec-pause" class="button" on:click=pause_or_resume>
                 {move || if paused() { "Resume" } else { "Pause" }}

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::Timer;
 use crate::components::fields::{SelectField, TextField};
+use crate::components::show::ShowAny;
 use crate::domain::interval_timer::setup::offered_stage;
 use crate::domain::interval_timer::TimerPlan;
 use crate::pages::recovery::protocol_card::current_state;
@@ -75,7 +76,7 @@ pub(super) fn TimerSetup(timer: Timer, choice: PlanChoice) -> impl IntoView {
 
     Some(view! {
         <SelectField id="rec-timer-plan" label="Session" value=choice.choice options=options />
-        <Show when=move || choice.choice.with(|c| c == CUSTOM)>
+        <ShowAny when=move || choice.choice.with(|c| c == CUSTOM)>
             <div class="timer-custom">
                 <TextField
                 input_mode="numeric" id="rec-walk" label="Walk (minutes)" value=choice.walk error=no_error() />
@@ -84,7 +85,7 @@ pub(super) fn TimerSetup(timer: Timer, choice: PlanChoice) -> impl IntoView {
                 <TextField
                 input_mode="numeric" id="rec-total" label="Total (minutes)" value=choice.total error=no_error() />
             </div>
-        </Show>
+        </ShowAny>
         <button type="button" class="button timer-start" on:click=start>
             "Start"
         </button>
