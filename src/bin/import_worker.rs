@@ -3,7 +3,8 @@
 //! gets back its summaries as text (see `patella::domain::import::message`), then asks for
 //! the preview of them all (`patella::domain::import::preview_message`): duplicates, sports
 //! and every line in words are worked out here. It also checks backup files before a
-//! restore (`patella::domain::backup::check_to_message`). Only the parsers, the preview's
+//! restore (`patella::domain::backup::check_to_message`) and makes the runs' CSV
+//! (`patella::domain::csv::answer`). Only the parsers, the preview's
 //! rules and the checks are linked in here, and the page downloads this program the first
 //! time the runner imports or restores, so the first load carries none of it.
 
@@ -20,11 +21,11 @@ fn main() {}
 mod worker {
     use chrono::NaiveDate;
     use js_sys::{Object, Reflect, Uint8Array};
-    use patella::domain::backup;
     use patella::domain::import::{
         message, outcome_to_message, parse_file, preview_message, ImportError,
     };
     use patella::domain::records::RecordId;
+    use patella::domain::{backup, csv};
     use patella::platform::clock;
     use wasm_bindgen::prelude::*;
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -56,6 +57,14 @@ mod worker {
         let id = field(message::ID);
         if let Some(text) = field(message::BACKUP_TEXT).as_string() {
             return check_backup(id, &text, field(message::TODAY).as_string());
+        }
+        if let Some(text) = field(message::CSV_DATA).as_string() {
+            let reply = Object::new();
+            let _ = Reflect::set(&reply, &message::ID.into(), &id);
+            if let Some(csv) = csv::answer(&text) {
+                let _ = Reflect::set(&reply, &message::CSV.into(), &csv.into());
+            }
+            return reply.into();
         }
         if let Some(text) = field(message::PREVIEW).as_string() {
             let shown =

@@ -3,7 +3,7 @@
 //! The files themselves are read off the page's thread by the browser. The preview is built
 //! there too ([`ImportWorker::preview`]), and a backup file is checked there
 //! ([`check_backup`]), so the page's wasm carries neither the preview's rules nor backup
-//! checks.
+//! checks. The runs' CSV is made there as well ([`runs_csv`]).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -248,6 +248,24 @@ pub async fn check_backup(text: String, today: NaiveDate) -> Result<Backup, Stri
         .and_then(|text| text.as_string())
         .unwrap_or_default();
     backup::checked_from_message(&checked)
+}
+
+/// Makes the runs' CSV in the import worker (started for the purpose and stopped after)
+/// from what [`crate::domain::csv::request_to_message`] wrote; `Err` says why not, in words.
+pub async fn runs_csv(request: String) -> Result<String, String> {
+    let mut worker = ImportWorker::start()
+        .await
+        .map_err(|WorkerFailed(reason)| reason)?;
+    let asked = Object::new();
+    let _ = Reflect::set(&asked, &message::CSV_DATA.into(), &request.into());
+    let reply = worker
+        .exchange(&asked, &js_sys::Array::new())
+        .await
+        .map_err(|WorkerFailed(reason)| reason)?;
+    Reflect::get(&reply, &message::CSV.into())
+        .ok()
+        .and_then(|text| text.as_string())
+        .ok_or_else(|| "The CSV could not be made. Reload the page and try again.".to_string())
 }
 
 /// Fails the start if the worker has not `answered` within `ms`. Only the start: the flag

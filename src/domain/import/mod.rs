@@ -403,6 +403,10 @@ pub mod message {
     /// preview to show comes back under `SHOWN`.
     pub const PREVIEW: &str = "preview";
     pub const SHOWN: &str = "shown";
+    /// What the runs' CSV is made from (`domain::csv::request_to_message`); the CSV comes
+    /// back under `CSV`, or no text when the request did not read.
+    pub const CSV_DATA: &str = "csv_data";
+    pub const CSV: &str = "csv";
     /// A backup file's text to check (`domain::backup::check_to_message`), with `TODAY`,
     /// the page's date as YYYY-MM-DD; the answer comes back under `CHECKED`.
     pub const BACKUP_TEXT: &str = "backup_text";
