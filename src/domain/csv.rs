@@ -110,7 +110,8 @@ pub fn request_to_message(runs: &[Run], shoes: &[Shoe], unit: DistanceUnit) -> S
 /// The worker's side of [`request_to_message`]: the CSV, or `None` when the request does
 /// not read (the page then says the CSV could not be made).
 pub fn answer(request: &str) -> Option<String> {
-    let (runs, shoes, unit): (Vec<Run>, Vec<Shoe>, DistanceUnit) = json::from_str(request).ok()?;
+    let (runs, shoes, unit): (Vec<Run>, Vec<Shoe>, DistanceUnit) =
+        crate::domain::import::read_in_worker(request)?;
     Some(runs_csv(&runs, &shoes, unit))
 }
 

@@ -422,10 +422,19 @@ pub fn outcome_to_message(outcome: &FileOutcome) -> String {
     crate::domain::json::to_string(outcome).unwrap_or_default()
 }
 
-/// The page's side of [`outcome_to_message`]; a reply that does not read is the file's
-/// failure, said in words.
+/// [`outcome_to_message`] read back in the worker, which builds the preview from what the
+/// page kept of each file; an answer that does not read is the file's failure, said in words.
 pub fn outcome_from_message(message: &str) -> FileOutcome {
-    crate::domain::json::from_str(message).unwrap_or(Err(ImportError::Damaged))
+    read_in_worker(message).unwrap_or(Err(ImportError::Damaged))
+}
+
+/// Reads a message in the import worker through serde_json's tree, which the worker has
+/// already for checking backups (src/domain/backup.rs), so it carries one JSON reader rather
+/// than two (the page reads with src/domain/json and has no serde_json). `None` when the text
+/// is not the message expected.
+pub fn read_in_worker<T: serde::de::DeserializeOwned>(text: &str) -> Option<T> {
+    let tree: serde_json::Value = serde_json::from_str(text).ok()?;
+    T::deserialize(&tree).ok()
 }
 
 /// Reads one file: FIT, GPX, TCX or Strava's activities.csv, recognised by its content

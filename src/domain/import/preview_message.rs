@@ -8,7 +8,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::preview::{build_preview, Making, Preview};
-use super::{outcome_from_message, FileOutcome, ImportError, LoggedRun};
+use super::{outcome_from_message, read_in_worker, FileOutcome, ImportError, LoggedRun};
 use crate::domain::json;
 use crate::domain::records::{RecordId, Run};
 
@@ -138,11 +138,11 @@ where
     Offset: Fn(DateTime<Utc>) -> FixedOffset,
     Ids: FnMut() -> RecordId,
 {
-    let Ok(PreviewRequest {
+    let Some(PreviewRequest {
         files,
         logged,
         today,
-    }) = json::from_str::<PreviewRequest>(request)
+    }) = read_in_worker::<PreviewRequest>(request)
     else {
         return String::new();
     };
