@@ -205,6 +205,27 @@ describe('stored data', () => {
     await context.close();
   });
 
+  test('runs download as CSV, made in the import worker, in the runner\'s unit', async () => {
+    const { context, page, problems } = await freshApp();
+    await addRun(page, { date: '2026-11-22', distance: '10', duration: '1:01:00' });
+    await page.getByRole('status').filter({ hasText: 'Saved: 10 km' }).waitFor();
+    await addRun(page, { date: '2026-11-20', distance: '5', duration: '30' });
+    await page.getByRole('status').filter({ hasText: 'Saved: 5 km' }).waitFor();
+    await openScreen(page, 'Settings');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download runs as CSV' }).click(),
+    ]);
+    assert.match(download.suggestedFilename(), /^patella-runs-\d{4}-\d{2}-\d{2}\.csv$/);
+    const lines = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '').split('\r\n');
+    assert.match(lines[0], /^date,distance_km,duration,duration_seconds,pace_per_km,/);
+    assert.match(lines[1], /^2026-11-20,5,0:30:00,1800,6:00,/);
+    assert.match(lines[2], /^2026-11-22,10,1:01:00,3660,6:06,/);
+    assert.equal(lines.length, 4);
+    assertNoProblems(problems);
+    await context.close();
+  });
+
   test('a broken or absurd backup is refused with its reason and changes nothing', async () => {
     const { context, page, problems } = await freshApp();
     await addRun(page, { date: '2026-11-20', distance: '5', duration: '30' });

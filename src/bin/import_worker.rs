@@ -1,8 +1,11 @@
 //! The import worker: a second wasm program, run in a Web Worker, that reads activity files
 //! (FIT, GPX, TCX, Strava CSV) off the page's thread. The page sends one file at a time and
-//! gets back its summaries as text (see `patella::domain::import::message`). It also checks
-//! backup files before a restore (`patella::domain::backup::check_to_message`). Only the
-//! parsers and checks are linked in here, and the page downloads this program the first
+//! gets back its summaries as text (see `patella::domain::import::message`), then asks for
+//! the preview of them all (`patella::domain::import::preview_message`): duplicates, sports
+//! and every line in words are worked out here. It also checks backup files before a
+//! restore (`patella::domain::backup::check_to_message`) and makes the runs' CSV
+//! (`patella::domain::csv::answer`). Only the parsers, the preview's
+//! rules and the checks are linked in here, and the page downloads this program the first
 //! time the runner imports or restores, so the first load carries none of it.
 
 #[cfg(target_arch = "wasm32")]
@@ -18,8 +21,12 @@ fn main() {}
 mod worker {
     use chrono::NaiveDate;
     use js_sys::{Object, Reflect, Uint8Array};
-    use patella::domain::backup;
-    use patella::domain::import::{message, outcome_to_message, parse_file, ImportError};
+    use patella::domain::import::{
+        message, outcome_to_message, parse_file, preview_message, ImportError,
+    };
+    use patella::domain::records::RecordId;
+    use patella::domain::{backup, csv};
+    use patella::platform::clock;
     use wasm_bindgen::prelude::*;
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
@@ -51,6 +58,19 @@ mod worker {
         if let Some(text) = field(message::BACKUP_TEXT).as_string() {
             return check_backup(id, &text, field(message::TODAY).as_string());
         }
+        if let Some(text) = field(message::CSV_DATA).as_string() {
+            let reply = Object::new();
+            let _ = Reflect::set(&reply, &message::ID.into(), &id);
+            if let Some(csv) = csv::answer(&text) {
+                let _ = Reflect::set(&reply, &message::CSV.into(), &csv.into());
+            }
+            return reply.into();
+        }
+        if let Some(text) = field(message::PREVIEW).as_string() {
+            let shown =
+                preview_message::answer(&text, clock::offset_at, new_id, chrono::Utc::now());
+            return reply(id, message::SHOWN, shown);
+        }
         let name = field(message::NAME).as_string().unwrap_or_default();
         let started = now_ms();
         let outcome = match field(message::BYTES).dyn_into::<Uint8Array>() {
@@ -74,14 +94,32 @@ mod worker {
         let today = today
             .and_then(|today| today.parse::<NaiveDate>().ok())
             .unwrap_or_else(|| chrono::Local::now().date_naive());
+        reply(
+            id,
+            message::CHECKED,
+            backup::check_to_message(text.as_bytes(), today),
+        )
+    }
+
+    /// `{id, <field>: text}`.
+    fn reply(id: JsValue, field: &str, text: String) -> JsValue {
         let reply = Object::new();
         let _ = Reflect::set(&reply, &message::ID.into(), &id);
-        let _ = Reflect::set(
-            &reply,
-            &message::CHECKED.into(),
-            &backup::check_to_message(text.as_bytes(), today).into(),
-        );
+        let _ = Reflect::set(&reply, &field.into(), &text.into());
         reply.into()
+    }
+
+    /// A new random id for an imported run, from the worker's cryptographic generator as
+    /// the page makes them (`platform::clock::new_id` asks the window, which a worker has
+    /// not).
+    fn new_id() -> RecordId {
+        js_sys::global()
+            .unchecked_into::<web_sys::WorkerGlobalScope>()
+            .crypto()
+            .ok()
+            .map(|crypto| crypto.random_uuid())
+            .and_then(|uuid| RecordId::try_from(uuid).ok())
+            .unwrap_or_else(clock::new_id)
     }
 
     fn now_ms() -> f64 {

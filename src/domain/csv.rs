@@ -3,14 +3,18 @@
 //! RFC 4180 text (CRLF line ends, fields quoted when they hold a comma, a quote or a line
 //! break). Cells a runner typed are guarded against spreadsheet formulas: a note starting
 //! with `=` would otherwise run as a formula when the file is opened.
+//!
+//! The text is made in the import worker, so the page's wasm carries none of this: the page
+//! sends the runs, shoes and unit ([`request_to_message`]) and offers the worker's answer
+//! ([`answer`]) as the download.
 
 use std::collections::HashMap;
 
 use chrono::SubsecRound;
 
-use crate::domain::iso;
 use crate::domain::records::{PainScore, Run, Shoe};
 use crate::domain::units::{DistanceUnit, Pace};
+use crate::domain::{iso, json};
 
 /// Excel reads a CSV without this mark in the local legacy code page and garbles every
 /// accented letter of a note; other spreadsheets skip it.
@@ -94,6 +98,21 @@ pub fn runs_csv(runs: &[Run], shoes: &[Shoe], unit: DistanceUnit) -> String {
         push_row(&mut csv, &row);
     }
     csv
+}
+
+/// What the CSV is made from, as text for the import worker.
+pub fn request_to_message(runs: &[Run], shoes: &[Shoe], unit: DistanceUnit) -> String {
+    // Records of plain data with string keys: writing them cannot fail, and if it ever did
+    // the worker answers the empty request with no CSV, which the page says in words.
+    json::to_string(&(runs, shoes, unit)).unwrap_or_default()
+}
+
+/// The worker's side of [`request_to_message`]: the CSV, or `None` when the request does
+/// not read (the page then says the CSV could not be made).
+pub fn answer(request: &str) -> Option<String> {
+    let (runs, shoes, unit): (Vec<Run>, Vec<Shoe>, DistanceUnit) =
+        crate::domain::import::read_in_worker(request)?;
+    Some(runs_csv(&runs, &shoes, unit))
 }
 
 fn push_row(csv: &mut String, cells: &[String]) {
@@ -192,6 +211,21 @@ mod tests {
         csv.trim_start_matches(BYTE_ORDER_MARK)
             .split_terminator("\r\n")
             .collect()
+    }
+
+    #[test]
+    fn the_worker_makes_the_same_csv_from_the_pages_message() {
+        let mut long = run("b", "2026-03-02", 10_000.0, 3_000);
+        long.notes = "=SUM(A1), \"hilly\"".to_string();
+        long.shoe_id = Some(id("s"));
+        let runs = [long, run("a", "2026-03-01", 5_000.0, 1_500)];
+        let shoes = [shoe("s", "Pegasus")];
+        for unit in [DistanceUnit::Km, DistanceUnit::Mi] {
+            let message = request_to_message(&runs, &shoes, unit);
+            assert_eq!(answer(&message), Some(runs_csv(&runs, &shoes, unit)));
+        }
+        assert_eq!(answer(""), None);
+        assert_eq!(answer("[[],[]]"), None);
     }
 
     #[test]

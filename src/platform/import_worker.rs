@@ -1,7 +1,9 @@
 //! The page's side of the import worker (src/bin/import_worker.rs): starts it the first
 //! time the runner imports, sends it one file at a time, and waits for what the file holds.
-//! The files themselves are read off the page's thread by the browser. A backup file is
-//! checked there too ([`check_backup`]), so the page's wasm carries no backup checks.
+//! The files themselves are read off the page's thread by the browser. The preview is built
+//! there too ([`ImportWorker::preview`]), and a backup file is checked there
+//! ([`check_backup`]), so the page's wasm carries neither the preview's rules nor backup
+//! checks. The runs' CSV is made there as well ([`runs_csv`]).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -14,7 +16,10 @@ use web_sys::{File, MessageEvent, Worker};
 use chrono::NaiveDate;
 
 use crate::domain::backup::{self, Backup};
-use crate::domain::import::{message, outcome_from_message, FileOutcome, ImportError};
+use crate::domain::import::preview_message::{
+    request_to_message, shown_from_message, FileRead, PreviewRequest, Shown,
+};
+use crate::domain::import::{message, ImportError};
 
 /// The worker's start script (public/import-worker-start.js), copied beside the page by
 /// trunk: it loads the worker's glue and wasm, and reports a wasm that fails to load.
@@ -123,17 +128,18 @@ impl ImportWorker {
         Ok(started)
     }
 
-    /// Reads one file in the worker: what it holds, and how long parsing took there (ms).
-    /// `Err` means the worker itself failed; it should be replaced before the next file.
+    /// Reads one file in the worker: what it holds (as the worker wrote it, for
+    /// [`ImportWorker::preview`]), and how long parsing took there (ms). `Err` means the
+    /// worker itself failed; it should be replaced before the next file.
     pub async fn read(
         &mut self,
         file: &File,
         max_bytes: usize,
-    ) -> Result<(FileOutcome, f64), WorkerFailed> {
+    ) -> Result<(FileRead, f64), WorkerFailed> {
         let size = file.size();
         if size > max_bytes as f64 {
             return Ok((
-                Err(ImportError::TooLarge {
+                FileRead::Failed(ImportError::TooLarge {
                     bytes: size as usize,
                 }),
                 0.0,
@@ -141,7 +147,7 @@ impl ImportWorker {
         }
         let Ok(buffer) = JsFuture::from(file.array_buffer()).await else {
             // The worker is fine; the browser could not hand over the file's bytes.
-            return Ok((Err(ImportError::CouldNotRead), 0.0));
+            return Ok((FileRead::Failed(ImportError::CouldNotRead), 0.0));
         };
         let bytes = Uint8Array::new(&buffer);
         let request = Object::new();
@@ -153,12 +159,32 @@ impl ImportWorker {
         let field = |name: &str| Reflect::get(&reply, &name.into()).ok();
         let outcome = field(message::OUTCOME)
             .and_then(|text| text.as_string())
-            .map(|text| outcome_from_message(&text))
-            .unwrap_or(Err(ImportError::Damaged));
+            .map(FileRead::Answered)
+            .unwrap_or(FileRead::Failed(ImportError::Damaged));
         let parse_ms = field(message::PARSE_MS)
             .and_then(|ms| ms.as_f64())
             .unwrap_or(0.0);
         Ok((outcome, parse_ms))
+    }
+
+    /// Builds the preview of what the files gave, in the worker: the runs to offer and
+    /// every line in words. `Err` is why there is none, in words.
+    pub async fn preview(&mut self, request: &PreviewRequest) -> Result<Shown, String> {
+        let asked = Object::new();
+        let _ = Reflect::set(
+            &asked,
+            &message::PREVIEW.into(),
+            &request_to_message(request).into(),
+        );
+        let reply = self
+            .exchange(&asked, &js_sys::Array::new())
+            .await
+            .map_err(|WorkerFailed(reason)| reason)?;
+        let shown = Reflect::get(&reply, &message::SHOWN.into())
+            .ok()
+            .and_then(|text| text.as_string())
+            .unwrap_or_default();
+        shown_from_message(&shown)
     }
 
     /// Sends one request (`transfer` lists buffers that move rather than copy) and waits
@@ -222,6 +248,24 @@ pub async fn check_backup(text: String, today: NaiveDate) -> Result<Backup, Stri
         .and_then(|text| text.as_string())
         .unwrap_or_default();
     backup::checked_from_message(&checked)
+}
+
+/// Makes the runs' CSV in the import worker (started for the purpose and stopped after)
+/// from what [`crate::domain::csv::request_to_message`] wrote; `Err` says why not, in words.
+pub async fn runs_csv(request: String) -> Result<String, String> {
+    let mut worker = ImportWorker::start()
+        .await
+        .map_err(|WorkerFailed(reason)| reason)?;
+    let asked = Object::new();
+    let _ = Reflect::set(&asked, &message::CSV_DATA.into(), &request.into());
+    let reply = worker
+        .exchange(&asked, &js_sys::Array::new())
+        .await
+        .map_err(|WorkerFailed(reason)| reason)?;
+    Reflect::get(&reply, &message::CSV.into())
+        .ok()
+        .and_then(|text| text.as_string())
+        .ok_or_else(|| "The CSV could not be made. Reload the page and try again.".to_string())
 }
 
 /// Fails the start if the worker has not `answered` within `ms`. Only the start: the flag

@@ -6,11 +6,38 @@
 //! date and a rounded distance: against it the activity's local date (at the runner's UTC
 //! offset) stands in for the start, and distances within 5% match. Two runs of the same length on one day (a double day of equal loops) are then
 //! marked as duplicates; the preview leaves them unticked, and the runner can tick them back.
+//!
+//! The check runs in the import worker, so the page sends only what it needs of each run in
+//! the log: a [`LoggedRun`].
 
-use chrono::FixedOffset;
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
 
 use super::ActivitySummary;
 use crate::domain::records::Run;
+
+/// What the duplicate check reads of a run in the log: its day, its distance and, for an
+/// imported run, the instant it started. The page sends these to the import worker rather
+/// than whole runs, so the message stays small and the runs' notes stay on the page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LoggedRun {
+    #[serde(with = "crate::domain::iso::day")]
+    pub date: NaiveDate,
+    pub metres: f64,
+    /// Only imported runs know it; a run typed in keeps its day alone.
+    #[serde(default, with = "crate::domain::iso::optional_instant")]
+    pub started_at: Option<DateTime<Utc>>,
+}
+
+impl LoggedRun {
+    pub fn of(run: &Run) -> LoggedRun {
+        LoggedRun {
+            date: run.date,
+            metres: run.distance.metres(),
+            started_at: run.source.as_ref().map(|source| source.started_at),
+        }
+    }
+}
 
 /// Starts this close are the same activity.
 pub const SAME_START_WITHIN_S: i64 = 120;
@@ -35,10 +62,14 @@ pub fn same_activity(a: &ActivitySummary, b: &ActivitySummary) -> bool {
 /// An imported activity against a run already in the log: the same start and distance
 /// within 2%, or, for a run typed in, the same local date and distance within 5%. An
 /// activity without a start matches nothing.
-pub fn is_duplicate_of_run(activity: &ActivitySummary, run: &Run, offset: FixedOffset) -> bool {
-    let (same_start, within) = match (&run.source, activity.start) {
-        (Some(source), Some(start)) => (
-            (source.started_at - start).num_seconds().abs() <= SAME_START_WITHIN_S,
+pub fn is_duplicate_of_run(
+    activity: &ActivitySummary,
+    run: &LoggedRun,
+    offset: FixedOffset,
+) -> bool {
+    let (same_start, within) = match (run.started_at, activity.start) {
+        (Some(started_at), Some(start)) => (
+            (started_at - start).num_seconds().abs() <= SAME_START_WITHIN_S,
             SAME_DISTANCE_WITHIN,
         ),
         (None, _) => (
@@ -47,15 +78,15 @@ pub fn is_duplicate_of_run(activity: &ActivitySummary, run: &Run, offset: FixedO
         ),
         (Some(_), None) => (false, SAME_DISTANCE_WITHIN),
     };
-    same_start && distances_match(activity.distance_m, run.distance.metres(), within)
+    same_start && distances_match(activity.distance_m, run.metres, within)
 }
 
 /// The first run in the log this activity duplicates, if any.
 pub fn find_duplicate<'a>(
     activity: &ActivitySummary,
-    runs: &'a [Run],
+    runs: &'a [LoggedRun],
     offset: FixedOffset,
-) -> Option<&'a Run> {
+) -> Option<&'a LoggedRun> {
     runs.iter()
         .find(|run| is_duplicate_of_run(activity, run, offset))
 }
@@ -65,7 +96,6 @@ mod tests {
     use super::super::{Format, Sport};
     use super::*;
     use crate::domain::records::RecordId;
-    use chrono::{NaiveDate, Utc};
 
     fn activity(start: &str, metres: f64) -> ActivitySummary {
         ActivitySummary {
@@ -83,7 +113,7 @@ mod tests {
         }
     }
 
-    fn run_on(date: &str, metres: f64) -> Run {
+    fn run_on(date: &str, metres: f64) -> LoggedRun {
         let mut run = activity("2024-01-01T00:00:00Z", metres)
             .to_run(
                 RecordId::from_random_bits(7),
@@ -93,7 +123,7 @@ mod tests {
             .unwrap();
         run.date = date.parse::<NaiveDate>().unwrap();
         run.source = None;
-        run
+        LoggedRun::of(&run)
     }
 
     #[test]
@@ -146,9 +176,11 @@ mod tests {
     fn an_imported_run_is_matched_by_its_start_not_its_day() {
         let utc = FixedOffset::east_opt(0).unwrap();
         let morning = activity("2024-05-01T06:00:00Z", 8_000.0);
-        let imported = morning
-            .to_run(RecordId::from_random_bits(3), Utc::now(), utc)
-            .unwrap();
+        let imported = LoggedRun::of(
+            &morning
+                .to_run(RecordId::from_random_bits(3), Utc::now(), utc)
+                .unwrap(),
+        );
         // The same file again, or Strava's row for it a minute off: the same run.
         assert!(is_duplicate_of_run(&morning, &imported, utc));
         assert!(is_duplicate_of_run(

@@ -15,6 +15,7 @@ mod fit;
 mod gpx;
 pub mod names;
 pub mod preview;
+pub mod preview_message;
 mod strava_csv;
 mod tcx;
 mod track;
@@ -27,7 +28,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::records::{RecordId, Run, RunSource, MAX_SOURCE_NAME_CHARS};
 use crate::domain::units::{Distance, Duration, MAX_RUN_SECONDS};
 
-pub use duplicates::{find_duplicate, is_duplicate_of_run, same_activity};
+pub use duplicates::{find_duplicate, is_duplicate_of_run, same_activity, LoggedRun};
 
 /// Files bigger than this are refused before any parsing: a year of one-second FIT records
 /// is a few megabytes, so 50 MB is never a single run.
@@ -386,7 +387,8 @@ pub type FileOutcome = Result<Parsed, ImportError>;
 
 /// Field names of the messages between the page and the import worker: the page sends
 /// `{id, name, bytes}` for one file; the worker first sends `{ready: true, version}`, then
-/// for each file `{id, outcome, parse_ms}`.
+/// for each file `{id, outcome, parse_ms}`. Once every file is read the page sends
+/// `{id, preview}` and the worker answers `{id, shown}` (see [`preview_message`]).
 pub mod message {
     pub const READY: &str = "ready";
     /// The app version the worker was built as: a page and a worker from different
@@ -397,6 +399,14 @@ pub mod message {
     pub const BYTES: &str = "bytes";
     pub const OUTCOME: &str = "outcome";
     pub const PARSE_MS: &str = "parse_ms";
+    /// What the preview is built from (`preview_message::request_to_message`); the
+    /// preview to show comes back under `SHOWN`.
+    pub const PREVIEW: &str = "preview";
+    pub const SHOWN: &str = "shown";
+    /// What the runs' CSV is made from (`domain::csv::request_to_message`); the CSV comes
+    /// back under `CSV`, or no text when the request did not read.
+    pub const CSV_DATA: &str = "csv_data";
+    pub const CSV: &str = "csv";
     /// A backup file's text to check (`domain::backup::check_to_message`), with `TODAY`,
     /// the page's date as YYYY-MM-DD; the answer comes back under `CHECKED`.
     pub const BACKUP_TEXT: &str = "backup_text";
@@ -412,10 +422,19 @@ pub fn outcome_to_message(outcome: &FileOutcome) -> String {
     crate::domain::json::to_string(outcome).unwrap_or_default()
 }
 
-/// The page's side of [`outcome_to_message`]; a reply that does not read is the file's
-/// failure, said in words.
+/// [`outcome_to_message`] read back in the worker, which builds the preview from what the
+/// page kept of each file; an answer that does not read is the file's failure, said in words.
 pub fn outcome_from_message(message: &str) -> FileOutcome {
-    crate::domain::json::from_str(message).unwrap_or(Err(ImportError::Damaged))
+    read_in_worker(message).unwrap_or(Err(ImportError::Damaged))
+}
+
+/// Reads a message in the import worker through serde_json's tree, which the worker has
+/// already for checking backups (src/domain/backup.rs), so it carries one JSON reader rather
+/// than two (the page reads with src/domain/json and has no serde_json). `None` when the text
+/// is not the message expected.
+pub fn read_in_worker<T: serde::de::DeserializeOwned>(text: &str) -> Option<T> {
+    let tree: serde_json::Value = serde_json::from_str(text).ok()?;
+    T::deserialize(&tree).ok()
 }
 
 /// Reads one file: FIT, GPX, TCX or Strava's activities.csv, recognised by its content

@@ -5,7 +5,8 @@
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Utc};
 
 use super::{
-    find_duplicate, same_activity, ActivitySummary, FileOutcome, ImportError, SkipReason, Sport,
+    find_duplicate, same_activity, ActivitySummary, FileOutcome, ImportError, LoggedRun,
+    SkipReason, Sport,
 };
 use crate::domain::records::{RecordId, Run};
 
@@ -132,7 +133,7 @@ pub struct Making<Offset, Ids> {
 /// it can never make a later backup unrestorable.
 pub fn build_preview<Offset, Ids>(
     files: Vec<(String, FileOutcome)>,
-    existing: &[Run],
+    existing: &[LoggedRun],
     making: Making<Offset, Ids>,
 ) -> Preview
 where
@@ -321,7 +322,7 @@ mod tests {
         }
     }
 
-    fn preview(files: Vec<(String, FileOutcome)>, existing: &[Run]) -> Preview {
+    fn preview(files: Vec<(String, FileOutcome)>, existing: &[LoggedRun]) -> Preview {
         build_preview(files, existing, making())
     }
 
@@ -352,7 +353,11 @@ mod tests {
     fn a_second_import_of_the_same_file_is_unticked() {
         let run = activity(Sport::Running, "2024-05-01T06:00:00Z", 5_000.0, "a.fit");
         let first = preview(vec![file("a.fit", vec![run.clone()])], &[]);
-        let logged = first.runs_to_add(&[true]);
+        let logged: Vec<LoggedRun> = first
+            .runs_to_add(&[true])
+            .iter()
+            .map(LoggedRun::of)
+            .collect();
         let again = preview(vec![file("a.fit", vec![run])], &logged);
         assert_eq!(
             again.rows[0].status,

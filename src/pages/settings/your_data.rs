@@ -6,7 +6,7 @@ use super::{delete_all::DeleteAll, restore::Restore};
 use crate::domain::backup;
 use crate::domain::commands::Command;
 use crate::domain::csv;
-use crate::platform::{clock, download};
+use crate::platform::{clock, download, import_worker};
 use crate::store::use_store;
 
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -39,13 +39,20 @@ pub fn YourData() -> impl IntoView {
         }));
     };
 
+    // The CSV is made in the import worker, so its code is not in the page's wasm.
     let download_csv = move |_| {
-        let data = store.data().get_untracked();
-        let text = csv::runs_csv(&data.runs, &data.shoes, data.settings.units);
-        let name = format!("patella-runs-{}.csv", clock::today());
-        if let Err(reason) = download::offer_download(&name, "text/csv;charset=utf-8", &text) {
-            message.set(Some(reason));
-        }
+        let request = store.data().with_untracked(|data| {
+            csv::request_to_message(&data.runs, &data.shoes, data.settings.units)
+        });
+        leptos::task::spawn_local(async move {
+            let outcome = import_worker::runs_csv(request).await.and_then(|text| {
+                let name = format!("patella-runs-{}.csv", clock::today());
+                download::offer_download(&name, "text/csv;charset=utf-8", &text)
+            });
+            if let Err(reason) = outcome {
+                message.set(Some(reason));
+            }
+        });
     };
 
     let summary = move || {

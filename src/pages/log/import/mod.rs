@@ -1,7 +1,8 @@
 //! Import runs from files: choose, drop, share (from a watch app) or open with Patella (from
 //! a desktop file manager) FIT, GPX, TCX files or Strava's activities.csv,
 //! watch them being read (in a Web Worker, one file at a time, with a Stop button), check a
-//! preview with duplicates unticked, and add the ticked runs in one save. Nothing is saved
+//! preview with duplicates unticked (put together in the worker too, so its rules and words
+//! are not in the page's wasm), and add the ticked runs in one save. Nothing is saved
 //! before the runner confirms, and no file leaves the phone.
 
 mod preview_table;
@@ -14,8 +15,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{File, FileList};
 
 use crate::domain::commands::Command;
-use crate::domain::import::preview::{build_preview, Making, Preview};
-use crate::domain::import::{ImportError, MAX_FILE_BYTES};
+use crate::domain::import::preview_message::{FileRead, PreviewRequest, Shown};
+use crate::domain::import::{ImportError, LoggedRun, MAX_FILE_BYTES};
 use crate::platform::clock;
 use crate::platform::document::focus_heading;
 use crate::platform::import_worker::ImportWorker;
@@ -30,7 +31,7 @@ use preview_table::PreviewTable;
 enum Stage {
     Idle,
     Reading { done: usize, total: usize },
-    Checking(Arc<Preview>),
+    Checking(Arc<Shown>),
 }
 
 /// What the reading task reports to the screen.
@@ -236,38 +237,35 @@ pub fn Import() -> impl IntoView {
     .into_any()
 }
 
-/// Reads every file in the import worker, one at a time, then builds the preview. Stops
-/// between files when the runner presses Stop or leaves the Log screen. The worker is
-/// started for this batch and ends with it, so the memory a big file took goes back.
+/// Reads every file in the import worker, one at a time, then has the worker build the
+/// preview. Stops between files, and before showing the preview, when the runner presses
+/// Stop or leaves the Log screen. The worker is started for this batch and ends with it, so
+/// the memory a big file took goes back.
 async fn read_all(files: Vec<File>, store: AppStore, ui: ImportUi) {
     let total = files.len();
     let timer = timing::Span::start("patella:import");
-    let mut outcomes = Vec::with_capacity(total);
+    let mut reads = Vec::with_capacity(total);
     let mut parse_ms = 0.0;
     let mut worker: Option<ImportWorker> = None;
     for (done, file) in files.iter().enumerate() {
-        // `None`: the screen is gone, so nobody is waiting for this import.
-        if ui.stop.try_get_untracked().unwrap_or(true) {
-            ui.stage.set(Stage::Idle);
-            ui.status
-                .set(Some("Import stopped: nothing was added.".to_string()));
+        if stopped(ui) {
             return;
         }
         ui.stage.set(Stage::Reading { done, total });
         if worker.is_none() {
             match ImportWorker::start().await {
                 Ok(started) => worker = Some(started),
-                Err(failed) if outcomes.is_empty() => {
+                Err(failed) if reads.is_empty() => {
                     ui.status.set(Some(failed.0));
                     ui.stage.set(Stage::Idle);
                     return;
                 }
                 // What was read so far is kept; the rest is marked, not lost silently.
                 Err(_) => {
-                    outcomes.extend(
-                        files[done..]
-                            .iter()
-                            .map(|file| (file.name(), Err(ImportError::ReaderStopped))),
+                    reads.extend(
+                        files[done..].iter().map(|file| {
+                            (file.name(), FileRead::Failed(ImportError::ReaderStopped))
+                        }),
                     );
                     break;
                 }
@@ -277,44 +275,64 @@ async fn read_all(files: Vec<File>, store: AppStore, ui: ImportUi) {
             break;
         };
         match running.read(file, MAX_FILE_BYTES).await {
-            Ok((outcome, ms)) => {
+            Ok((read, ms)) => {
                 parse_ms += ms;
-                outcomes.push((file.name(), outcome));
+                reads.push((file.name(), read));
             }
             // A worker that failed is dropped (terminated); the next file starts a fresh one.
             Err(_) => {
                 worker = None;
-                outcomes.push((file.name(), Err(ImportError::ReaderStopped)));
+                reads.push((file.name(), FileRead::Failed(ImportError::ReaderStopped)));
             }
         }
     }
-    drop(worker);
-    let preview = store.data().with_untracked(|data| {
-        build_preview(
-            outcomes,
-            &data.runs,
-            Making {
-                offset_at: clock::offset_at,
-                new_id: clock::new_id,
-                updated_at: clock::now(),
-                today: clock::today(),
-            },
-        )
-    });
+    let request = PreviewRequest {
+        files: reads,
+        logged: store
+            .data()
+            .with_untracked(|data| data.runs.iter().map(LoggedRun::of).collect()),
+        today: clock::today(),
+    };
+    let shown = match worker {
+        Some(mut running) => running.preview(&request).await,
+        // The last worker stopped: a fresh one puts together what the others read.
+        None => match ImportWorker::start().await {
+            Ok(mut started) => started.preview(&request).await,
+            Err(failed) => Err(failed.0),
+        },
+    };
+    if stopped(ui) {
+        return;
+    }
+    let preview = match shown {
+        Ok(preview) => preview,
+        Err(reason) => {
+            ui.status.set(Some(reason));
+            ui.stage.set(Stage::Idle);
+            return;
+        }
+    };
     timer.end(&[
         ("files", total as f64),
         ("rows", preview.rows.len() as f64),
         ("parse_ms", parse_ms),
     ]);
-    ui.ticked.set(
-        preview
-            .rows
-            .iter()
-            .map(|row| row.status.ticked_by_default())
-            .collect(),
-    );
+    ui.ticked
+        .set(preview.rows.iter().map(|row| row.ticked).collect());
     ui.stage.set(Stage::Checking(Arc::new(preview)));
     focus_heading("import-preview-heading");
+}
+
+/// Whether the runner pressed Stop, or left the screen (`None`: nobody is waiting for this
+/// import); if so, says that nothing was added.
+fn stopped(ui: ImportUi) -> bool {
+    if !ui.stop.try_get_untracked().unwrap_or(true) {
+        return false;
+    }
+    ui.stage.set(Stage::Idle);
+    ui.status
+        .set(Some("Import stopped: nothing was added.".to_string()));
+    true
 }
 
 fn file_list(list: Option<FileList>) -> Vec<File> {

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::domain::dates;
-use crate::domain::import::preview::{Preview, RowStatus};
+use crate::domain::import::preview_message::Shown;
 use crate::domain::units::DistanceUnit;
 use crate::platform::clock;
 
@@ -16,7 +16,7 @@ const ROWS_PER_PAGE: usize = 60;
 
 #[component]
 pub fn PreviewTable(
-    preview: Arc<Preview>,
+    preview: Arc<Shown>,
     ticked: RwSignal<Vec<bool>>,
     units: DistanceUnit,
     on_confirm: Callback<()>,
@@ -66,7 +66,7 @@ pub fn PreviewTable(
         preview
             .failed
             .iter()
-            .map(|failed| (failed.source_name.clone(), failed.error.to_string()))
+            .map(|failed| (failed.source_name.clone(), failed.text.clone()))
             .collect(),
     );
     let left_out = message_list(
@@ -74,12 +74,7 @@ pub fn PreviewTable(
         preview
             .left_out
             .iter()
-            .map(|left| {
-                (
-                    left.source_name.clone(),
-                    format!("{}. {}", left.what, left.reason),
-                )
-            })
+            .map(|left| (left.source_name.clone(), left.text.clone()))
             .collect(),
     );
 
@@ -132,24 +127,19 @@ fn message_list(heading: &'static str, items: Vec<(String, String)>) -> Option<i
 
 /// One row: the tick, the run, and why it is (un)ticked, which the tick box's description
 /// also reads out.
-fn row(
-    preview: &Preview,
-    index: usize,
-    ticked: RwSignal<Vec<bool>>,
-    unit: DistanceUnit,
-) -> AnyView {
+fn row(preview: &Shown, index: usize, ticked: RwSignal<Vec<bool>>, unit: DistanceUnit) -> AnyView {
     let Some(row) = preview.rows.get(index) else {
         return ().into_any();
     };
     let run = &row.run;
     let what = format!(
         "{} on {}, {}",
-        row.sport.label(),
+        row.what,
         run.date,
         run.distance.display(unit)
     );
     let note_id = format!("import-row-{index}-note");
-    let attention = !matches!(row.status, RowStatus::New);
+    let attention = !row.ticked;
     view! {
         <tr>
             <td>
@@ -177,7 +167,7 @@ fn row(
                 </span>
             </td>
             <td id=note_id>
-                <span class:import-attention=attention>{row.status.describe()}</span>
+                <span class:import-attention=attention>{row.note.clone()}</span>
                 <span class="import-file">{row.source_name.clone()}</span>
             </td>
         </tr>
