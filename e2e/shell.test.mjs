@@ -77,6 +77,34 @@ for (const build of builds) {
       await context.close();
     });
 
+    test('a screen fetched on first use that cannot be fetched says so, and opens when tried again', async () => {
+      // Log, Recovery and Settings are separate wasm files (src/pages/on_demand.rs). With no
+      // service worker to answer from its cache, a failed fetch is what a runner meets who
+      // went offline before the first visit finished caching.
+      const { context, page, problems } = await phonePage(browser, server.origin, { serviceWorkers: 'block' });
+      const logScreen = /log_screen[^/]*\.wasm$/;
+      await page.route(logScreen, (route) => route.abort('internetdisconnected'));
+      await page.goto(server.url);
+      await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
+      const nav = page.getByRole('navigation', { name: 'Main' });
+
+      await nav.getByRole('link', { name: 'Log', exact: true }).click();
+      const alert = page.getByRole('alert').filter({ hasText: 'This screen could not be loaded' });
+      await alert.waitFor();
+      assert.match(await alert.innerText(), /Connect to the internet and open it again/);
+      assert.equal(await page.title(), 'Screen not loaded · Patella');
+
+      await page.unroute(logScreen);
+      await nav.getByRole('link', { name: 'Home', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
+      await nav.getByRole('link', { name: 'Log', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: 'Log' }).waitFor();
+      await page.getByLabel('Distance', { exact: true }).waitFor();
+      // The only complaint is the loader's report of the blocked fetch.
+      assert.ok(problems.length > 0 && problems.every((p) => /fetch|network|load/i.test(p)), problems.join('\n'));
+      await context.close();
+    });
+
     test('an unknown address shows a not-found screen with a way home', async () => {
       const { context, page, problems } = await phonePage(browser, server.origin);
       await page.goto(`${server.url}no-such-screen`);

@@ -1,7 +1,8 @@
 # Sourced by the other scripts: puts the project's tools on PATH.
 # wasm-opt comes from the npm package `binaryen`; trunk and wasm-bindgen from cargo.
 PATELLA_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-export PATH="$PATELLA_ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+# scripts/tools comes first: its wasm-bindgen runs wasm-split before the real one.
+export PATH="$PATELLA_ROOT/scripts/tools:$PATELLA_ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # Browser tests: wasm-bindgen-test-runner drives Debian's Chromium through chromedriver.
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 export CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}

@@ -6,6 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
+# wasm-split for the screens fetched on first use (scripts/tools/wasm-bindgen); its output
+# must suit the wasm_split_helpers version in Cargo.lock.
+WASM_SPLIT_VERSION=0.2.4
 # Firefox's WebDriver, for the engine journeys and the browser tests in Firefox.
 GECKODRIVER_VERSION=0.37.1
 # wasm-bindgen's CLI must match the library exactly, so the version comes from Cargo.lock.
@@ -49,6 +52,11 @@ if [[ $(wasm-bindgen --version 2>/dev/null) != "wasm-bindgen $WASM_BINDGEN_VERSI
   step "Installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 3 minutes)"
   # Not --locked: one of its locked dependency versions is not served by this registry.
   cargo install wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION"
+fi
+
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  step "Installing wasm-split-cli $WASM_SPLIT_VERSION (about 3 minutes on 2 cores)"
+  cargo install wasm_split_cli_support --version "=$WASM_SPLIT_VERSION" --features build-binary --locked
 fi
 
 if [[ $(geckodriver --version 2>/dev/null | head -n 1) != "geckodriver $GECKODRIVER_VERSION"* ]]; then

@@ -2,16 +2,14 @@
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{path, Lazy};
 
 use crate::app_base::AppBase;
 use crate::components::{
     app_header::AppHeader, bottom_nav::BottomNav, storage_notices::StorageNotices,
 };
-use crate::pages::{
-    home::HomePage, knee_check::KneeCheckPage, log::LogPage, not_found::NotFoundPage,
-    recovery::RecoveryPage, settings::SettingsPage,
-};
+use crate::pages::on_demand::{LogRoute, RecoveryRoute, SettingsRoute};
+use crate::pages::{home::HomePage, knee_check::KneeCheckPage, not_found::NotFoundPage};
 use crate::platform::document;
 use crate::store::AppStore;
 
@@ -33,9 +31,9 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=|| view! { <NotFoundPage /> }>
                         <Route path=path!("/") view=HomePage />
                         <Route path=path!("/knee-check") view=KneeCheckPage />
-                        <Route path=path!("/log") view=LogPage />
-                        <Route path=path!("/recovery") view=RecoveryPage />
-                        <Route path=path!("/settings") view=SettingsPage />
+                        <Route path=path!("/log") view={Lazy::<LogRoute>::new()} />
+                        <Route path=path!("/recovery") view={Lazy::<RecoveryRoute>::new()} />
+                        <Route path=path!("/settings") view={Lazy::<SettingsRoute>::new()} />
                     </Routes>
                 </ErrorBoundary>
             </main>

@@ -4,5 +4,6 @@ pub mod home;
 pub mod knee_check;
 pub mod log;
 pub mod not_found;
+pub mod on_demand;
 pub mod recovery;
 pub mod settings;
