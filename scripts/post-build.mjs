@@ -54,7 +54,7 @@ if (release) {
   for (const glue of glueFiles) {
     const gluePath = join(staging, glue);
     const glueText = readFileSync(gluePath, 'utf8');
-    if (!glueText.includes(`"${splitLoader}"`)) continue;
+    if (!glueText.includes(`from "${splitLoader}"`)) continue;
     if (!existsSync(join(splitDir, '__wasm_split.js'))) {
       fail(`${glue} imports ${splitLoader}, but target/wasm-split/ has no loader: was the page built through scripts/tools/wasm-bindgen?`);
     }
@@ -87,7 +87,10 @@ if (release) {
     }
     const loaderName = shipped('__wasm_split.js');
     writeFileSync(join(staging, loaderName), loader);
-    writeFileSync(gluePath, glueText.replaceAll(`"${splitLoader}"`, `"./${loaderName}"`));
+    // Only the import statements: the wasm's imports object keeps the module name the wasm
+    // asks for ("./__wasm_split.js") as its key.
+    const loaderImport = `from "${splitLoader}"`;
+    writeFileSync(gluePath, glueText.replaceAll(loaderImport, `from "./${loaderName}"`));
     minifyAlso.push(loaderName);
     const bytes = [...optimized.values()].reduce((sum, b) => sum + b.length, 0);
     console.log(`post-build: ${optimized.size} on-demand wasm files, ${bytes} B, loader ${loaderName}`);

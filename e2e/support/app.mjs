@@ -18,9 +18,13 @@ export async function addRun(page, { date, distance, duration }) {
   await page.getByRole('button', { name: 'Save run' }).click();
 }
 
-/** The runs listed on the Log screen, as their visible text. */
+/**
+ * The runs listed on the Log screen, as their visible text, once the screen shows: Log is
+ * fetched on first use, so after a reload its list comes a moment after the page loads.
+ */
 export async function listedRuns(page) {
   const list = page.getByRole('region', { name: 'Runs' });
+  await list.waitFor();
   return (await list.getByRole('listitem').locator('.run-text').allInnerTexts()).map((text) => text.trim());
 }
 
