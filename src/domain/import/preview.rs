@@ -105,18 +105,6 @@ pub struct Preview {
     pub failed: Vec<FailedFile>,
 }
 
-impl Preview {
-    /// The runs of the ticked rows (`ticked[i]` for `rows[i]`), ready to save.
-    pub fn runs_to_add(&self, ticked: &[bool]) -> Vec<Run> {
-        self.rows
-            .iter()
-            .zip(ticked)
-            .filter(|(_, ticked)| **ticked)
-            .map(|(row, _)| row.run.clone())
-            .collect()
-    }
-}
-
 /// The clock and the ids a preview needs: the runner's UTC offset at an instant (daylight
 /// saving moves it), so each run gets the local date it was run on; a maker of new ids; the
 /// time the runs are made; and today, for the log's own checks.
@@ -346,7 +334,8 @@ mod tests {
         let source = run.source.as_ref().unwrap();
         assert_eq!(source.file_name, "a.fit");
         assert_eq!(source.avg_heart_rate_bpm, Some(150));
-        assert_eq!(preview.runs_to_add(&[true, false]), vec![run.clone()]);
+        let expected = vec![run.clone()];
+        assert_eq!(preview.shown().runs_to_add(&[true, false]), expected);
     }
 
     #[test]
@@ -354,6 +343,7 @@ mod tests {
         let run = activity(Sport::Running, "2024-05-01T06:00:00Z", 5_000.0, "a.fit");
         let first = preview(vec![file("a.fit", vec![run.clone()])], &[]);
         let logged: Vec<LoggedRun> = first
+            .shown()
             .runs_to_add(&[true])
             .iter()
             .map(LoggedRun::of)
