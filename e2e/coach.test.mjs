@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { addRun, assertNoProblems, openScreen, releaseApp, stored } from './support/app.mjs';
 import { AGE, pick, SAFETY_ALL_NO, start, tap } from './support/knee_check.mjs';
-import { dayFromToday } from './support/dates.mjs';
+import { dayFromToday, daysToMonday } from './support/dates.mjs';
 
 const app = releaseApp();
 const SHOTS = 'target/screenshots';
@@ -20,7 +20,7 @@ const SHOTS = 'target/screenshots';
 const localDay = dayFromToday;
 
 /** Days from today to this calendar week's Monday (the app's default first day). */
-const toMonday = -((new Date().getDay() + 6) % 7);
+const toMonday = daysToMonday();
 
 /** Three complete weeks building 10 → 12 → 16 km, logged as a runner types them. */
 async function logABuildUp(page) {

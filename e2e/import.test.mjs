@@ -12,6 +12,7 @@ import { phonePage } from './support/browser.mjs';
 import { gpxText } from './support/activities.mjs';
 import { assertNoProblems, listedRuns, openScreen, releaseApp, stored } from './support/app.mjs';
 import { isoDate } from './support/dates.mjs';
+import { now } from './support/clock.mjs';
 
 const app = releaseApp();
 const FIXTURES = new URL('../tests/fixtures/activities/', import.meta.url);
@@ -45,7 +46,7 @@ async function previewRows(page) {
 describe('importing runs from files', () => {
   test('watch files are previewed, added on confirm, listed in the log and counted on Home; a second import is all duplicates', async () => {
     const { context, page, problems } = await app.open('log', 'Log');
-    const start = new Date(Date.now() - 60 * 60 * 1000);
+    const start = new Date(now().getTime() - 60 * 60 * 1000);
     const recent = syntheticGpx({ name: 'Lunch Run', start, km: 5, minutes: 30 });
     const files = [...(await Promise.all(RUN_FILES.map(fixture))), recent];
 
@@ -83,7 +84,7 @@ describe('importing runs from files', () => {
 
     // Home counts the recent run in its week.
     await openScreen(page, 'Home');
-    const monday = new Date();
+    const monday = now();
     monday.setHours(0, 0, 0, 0);
     monday.setDate(monday.getDate() - ((monday.getDay() + 6) % 7));
     const week = start >= monday ? 'This week so far' : 'Last week';
@@ -109,7 +110,7 @@ describe('importing runs from files', () => {
 
   test('a ride, a truncated file, a settings file and a route say why they are left out; a walk can be included', async () => {
     const { context, page, problems } = await app.open('log', 'Log');
-    const walkStart = new Date(Date.now() - 3 * 60 * 60 * 1000);
+    const walkStart = new Date(now().getTime() - 3 * 60 * 60 * 1000);
     const files = [
       ...(await Promise.all(
         ['garmin-fenix-5-bike.fit', 'activity-unexpected-eof.fit', 'Settings.fit', 'strava_route_example.gpx'].map(fixture),
@@ -144,7 +145,7 @@ describe('importing runs from files', () => {
 
   test("Strava's activities.csv: running rows are offered, a ride is left out, and the same run as the watch file is offered once", async () => {
     const { context, page, problems } = await app.open('log', 'Log');
-    const morning = new Date(Date.now() - 26 * 60 * 60 * 1000);
+    const morning = new Date(now().getTime() - 26 * 60 * 60 * 1000);
     morning.setUTCSeconds(0, 0);
     const evening = new Date(morning.getTime() + 10 * 60 * 60 * 1000);
     const stravaTime = (d) => d.toISOString().replace('T', ' ').slice(0, 19);

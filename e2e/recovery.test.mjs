@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { serve } from './support/server.mjs';
 import { launch, phonePage } from './support/browser.mjs';
 import { assertNoProblems, listedRuns, openScreen, stored } from './support/app.mjs';
+import { now } from './support/clock.mjs';
 
 let browser;
 let server;
@@ -35,7 +36,7 @@ const segment = (page) => page.locator('#rec-segment');
 /** Opens the app with one saved knee check, taken now; returns when it was taken. */
 async function withSavedCheck(page, { care_tier, conditions }) {
   await page.goto(`${server.url}`);
-  const at = new Date().toISOString();
+  const at = now().toISOString();
   await page.evaluate((check) => {
     localStorage.setItem('patella.triage', JSON.stringify({ schema: 1, data: [check] }));
   }, { id: 'check1', updated_at: at, taken_at: at, care_tier, conditions, answers: {} });
@@ -191,10 +192,10 @@ describe('recovery', () => {
     const { context, page, problems } = session;
     const now = await withSavedCheck(page, { care_tier: 'self_manage', conditions: ['it_band'] });
     await recoveryScreen(session);
-    // The button names the day as the app writes it: "29 Nov 2026".
+    // The button names the runner's local day as the app writes it: "29 Nov 2026".
     const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
     const taken = new Date(now);
-    const day = `${taken.getUTCDate()} ${MONTHS[taken.getUTCMonth()]} ${taken.getUTCFullYear()}`;
+    const day = `${taken.getDate()} ${MONTHS[taken.getMonth()]} ${taken.getFullYear()}`;
     await page.getByRole('button', { name: `Start from my knee check of ${day}` }).click();
     await page.getByRole('heading', { name: 'Now: Week 1' }).waitFor();
     assert.equal(await page.getByLabel('Plan for').inputValue(), 'check');

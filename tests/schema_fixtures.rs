@@ -10,7 +10,7 @@ use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use chrono::{NaiveDate, Utc, Weekday};
+use chrono::{Local, NaiveDate, Weekday};
 use patella::domain::backup::parse_backup;
 use patella::domain::dataset::DataSet;
 use patella::domain::json;
@@ -45,8 +45,16 @@ fn version_folders() -> Vec<(u32, PathBuf)> {
     folders
 }
 
+/// The tests' today: the day PATELLA_TODAY pins ("2027-01-01T00:30" or "2027-01-01"), as
+/// every other test reads it (e2e/support/clock.mjs), or the real local day.
 fn today() -> NaiveDate {
-    Utc::now().date_naive()
+    match std::env::var("PATELLA_TODAY") {
+        Ok(pinned) => pinned
+            .get(..10)
+            .and_then(|day| day.parse().ok())
+            .unwrap_or_else(|| panic!("PATELLA_TODAY={pinned} is not a local date like 2027-01-01T00:30")),
+        Err(_) => Local::now().date_naive(),
+    }
 }
 
 fn read_json(path: &Path) -> Value {

@@ -1,14 +1,19 @@
-// The build the engine journeys open: a copy of the release build under /patella/ with one
-// same-origin script added first in <head> (guard.js, which records problems from inside the
-// page) and one that fails on purpose (loaded only by the journey that tests the guard), then finished again by the release hook (scripts/post-build.mjs), so the CSP, the
-// service worker's precache list and 404.html all include it exactly as a deploy would.
+// The build the engine journeys open: a copy of the release build under /patella/ with
+// same-origin scripts added first in <head> (the tests' clock when PATELLA_TODAY pins it,
+// then guard.js, which records problems from inside the page) and one that fails on purpose
+// (loaded only by the journey that tests the guard), then finished again by the release hook
+// (scripts/post-build.mjs), so the CSP, the service worker's precache list and 404.html all
+// include them exactly as a deploy would. WebDriver has no "script before the page's own",
+// so this is how Firefox and WebKit read the pinned day.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CLOCK_SHIFT_MS, clockScript } from '../support/clock.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const GUARD = 'patella-engine-guard.js';
+const CLOCK = 'patella-engine-clock.js';
 /** A same-origin script that fails on purpose, for the journey proving the guard hears it. */
 export const FAULT = 'patella-engine-fault.js';
 
@@ -27,7 +32,12 @@ export function guardedBuild(dist) {
   const base = html.match(/<base [^>]*>/);
   if (!base) throw new Error('the build has no <base> element');
   const at = base.index + base[0].length;
-  writeFileSync(indexPath, `${html.slice(0, at)}\n    <script src="${GUARD}"></script>${html.slice(at)}`);
+  let scripts = `\n    <script src="${GUARD}"></script>`;
+  if (CLOCK_SHIFT_MS !== 0) {
+    writeFileSync(join(dir, CLOCK), clockScript());
+    scripts = `\n    <script src="${CLOCK}"></script>${scripts}`;
+  }
+  writeFileSync(indexPath, `${html.slice(0, at)}${scripts}${html.slice(at)}`);
   execFileSync(process.execPath, [join(ROOT, 'scripts/post-build.mjs'), dir], { stdio: 'ignore' });
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

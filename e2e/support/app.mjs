@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 import { serve } from './server.mjs';
 import { launch, phonePage } from './browser.mjs';
+import { clockScript } from './clock.mjs';
 
 /** Opens a screen through the bottom navigation and waits for its heading. */
 export async function openScreen(page, name) {
@@ -45,24 +46,10 @@ export function assertNoProblems(problems) {
 
 /**
  * Moves the page's clock to `now` (a `Date`) before any script runs, and lets it tick on
- * from there: `Date.now()` and `new Date()` read the moved time, so "today" in the app is
- * `now`'s day. Timers and the performance clock are untouched.
+ * from there, whatever clock the tests run on: "today" in the app is `now`'s day.
  */
 export async function setClock(context, now) {
-  await context.addInitScript((shift) => {
-    const RealDate = Date;
-    const realNow = RealDate.now;
-    class MovedDate extends RealDate {
-      constructor(...args) {
-        if (args.length === 0) super(realNow() + shift);
-        else super(...args);
-      }
-      static now() {
-        return realNow() + shift;
-      }
-    }
-    globalThis.Date = MovedDate;
-  }, now.getTime() - Date.now());
+  await context.addInitScript({ content: clockScript(now.getTime() - Date.now()) });
 }
 
 /**

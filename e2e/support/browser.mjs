@@ -1,6 +1,7 @@
 // Debian's Chromium driven by playwright-core, as a phone-sized page, with a guard that
 // records every console error, uncaught page error and request to another origin.
 import { chromium } from 'playwright-core';
+import { CLOCK_SHIFT_MS, clockScript, TIME_ZONE } from './clock.mjs';
 
 export const PHONE = { width: 360, height: 740 };
 
@@ -25,7 +26,8 @@ export async function launch(extraArgs = []) {
 }
 
 /**
- * A new phone-sized page whose `problems` array fills with anything that should fail a test:
+ * A new phone-sized page on the tests' clock (./clock.mjs: pinned by PATELLA_TODAY and
+ * PATELLA_TZ, or the real one) whose `problems` array fills with anything that should fail a test:
  * console errors, page errors, failed responses and requests that leave `origin`.
  * A 404 for the page itself is allowed, because that is how GitHub Pages serves deep links
  * (its 404.html is the app).
@@ -36,8 +38,10 @@ export async function phonePage(browser, origin, options = {}) {
     deviceScaleFactor: 2,
     isMobile: true,
     hasTouch: true,
+    ...(TIME_ZONE ? { timezoneId: TIME_ZONE } : {}),
     ...options,
   });
+  if (CLOCK_SHIFT_MS !== 0) await context.addInitScript({ content: clockScript() });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (message) => {
