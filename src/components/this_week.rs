@@ -1,7 +1,7 @@
 //! "What to do this week": the one answer to "what do I do now?", as `domain::situation`
 //! decides it from everything stored: a headline, at most three actions and when to see
-//! someone (and, on the back-to-running plan, how far into its step), with a link to where
-//! the runner acts on it. Home and Recovery put it first, so both say the same thing.
+//! someone (and, on the back-to-running plan, how far into its step and whether to run
+//! today), with a link to where the runner acts on it. Home and Recovery put it first, so both say the same thing.
 
 use leptos::prelude::*;
 
@@ -59,6 +59,7 @@ pub fn ThisWeekCard(here: Destination) -> impl IntoView {
                     <strong>{week.headline}</strong>
                 </p>
                 {week.progress.map(|progress| view! { <p>{progress}</p> })}
+                {week.today.map(|today| view! { <p class="this-week-today">{today}</p> })}
                 <ul>{actions}</ul>
                 {week.see_someone.map(|when| view! { <p class="warning">{when}</p> })}
                 {link}

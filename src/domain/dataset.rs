@@ -108,19 +108,30 @@ impl DataSet {
         records::latest_check(&self.triage)
     }
 
-    /// The back-to-running plan replayed from its start, or `None` before it starts.
-    pub fn plan_progress(&self) -> Option<PlanProgress> {
+    /// The back-to-running plan replayed from its start as of `today`, from every run and
+    /// pain entry logged since, or `None` before it starts.
+    pub fn plan_progress(&self, today: NaiveDate) -> Option<PlanProgress> {
         let start = self.recovery.start.as_ref()?;
-        let sessions = protocol::sessions_since(&self.runs, &self.pain, start.date);
+        let logged = protocol::logged_since(
+            &self.runs,
+            &self.pain,
+            start.date,
+            today,
+            self.settings.units,
+        );
         Some(PlanProgress {
             started: start.date,
-            state: protocol::evaluate(start.date, start.stage, &sessions),
+            state: protocol::evaluate(start.date, start.stage, &logged),
         })
     }
 
     /// Where the runner is today: the one answer every screen gives about this week.
     pub fn situation(&self, today: NaiveDate) -> Situation {
-        situation::situation(today, self.latest_check(), self.plan_progress().as_ref())
+        situation::situation(
+            today,
+            self.latest_check(),
+            self.plan_progress(today).as_ref(),
+        )
     }
 
     /// True when there is something worth backing up and no backup in the last 30 days.

@@ -42,8 +42,10 @@ pub enum PainRule {
     /// morning, above 5/10 is too much.
     Training,
     /// A knee recovering, from the first days after a knee check to the end of the
-    /// back-to-running plan: up to 3/10, settled by the next morning (the seed's
-    /// return-to-running protocol, stricter because the tissue is still healing).
+    /// back-to-running plan: up to 3/10 during and after, with no more pain or stiffness the
+    /// next morning (the seed's return-to-running protocol, stricter because the tissue is
+    /// still healing). A rise after a run within 3/10 is not a signal on its own: the model
+    /// judges the next morning, so the plan does too (`domain::protocol`).
     Recovery,
 }
 
@@ -77,7 +79,10 @@ impl PainRule {
                 "Up to 5 out of 10 during or after a run is acceptable if it has settled by the \
                  next morning; above that, run less."
             }
-            PainRule::Recovery => "Keep pain at 3 out of 10 or less, settled by the next morning.",
+            PainRule::Recovery => {
+                "Keep pain at 3 out of 10 or less, with no more pain or stiffness the next \
+                 morning."
+            }
         }
     }
 
@@ -91,9 +96,12 @@ impl PainRule {
                  it can handle right now."
             }
             PainRule::Recovery => {
-                "While a knee recovers, the return-to-running plan moves on only from sessions \
-                 at 3/10 or less that are no worse the next morning: the tissue is still \
-                 healing, so the limit is stricter than in ordinary training."
+                "While a knee recovers, the return-to-running plan moves on only from runs at \
+                 3/10 or less during and after, with no more pain or stiffness the next morning \
+                 (the pain-monitoring approach of Silbernagel 2007, at the stricter limit of the \
+                 return-to-running protocol, because the tissue is still healing). Pain that \
+                 rises a little after a run but stays within 3/10 is fine; the next morning \
+                 tells whether the run was too much."
             }
         }
     }

@@ -3,6 +3,10 @@
 //! normal training. It is the one place that says what to do this week, so no two screens
 //! can give a hurting runner different answers.
 //!
+//! On the back-to-running plan the plan decides, and it reads everything logged since it
+//! started (`domain::protocol`): its latest step back or hold, and whether to run today, are
+//! carried here so every screen and the load warnings say them in the plan's words.
+//!
 //! The timings follow the knee check's plan (the seed's phases): rest from running for the
 //! first 24 to 48 hours, cross-train and run less in weeks 1 to 2, then return with walk-run
 //! intervals, which is the back-to-running plan.
@@ -10,7 +14,7 @@
 use chrono::NaiveDate;
 
 use crate::domain::pain::PainRule;
-use crate::domain::protocol::{ProtocolState, Stage};
+use crate::domain::protocol::{Decision, ProtocolState, Stage, Today};
 use crate::domain::records::{CareTier, TriageRecord};
 use crate::domain::triage::{engine, Answers};
 
@@ -53,8 +57,11 @@ pub enum Situation {
         stage: Stage,
         done: u32,
         needed: u32,
-        /// The reason of a step back, when the latest decision was one.
-        stepped_back: Option<String>,
+        /// The plan's latest decision when it stepped back or did not count what was
+        /// logged: every screen keeps it in view until a run counts again.
+        setback: Option<Decision>,
+        /// Whether to run today, as the plan says.
+        today: Today,
         /// The check before the plan said to see someone soon as well.
         also_see_someone: bool,
     },
@@ -72,6 +79,8 @@ pub struct ThisWeek {
     pub see_someone: Option<String>,
     /// How far into the plan's step the runner is, while on the plan.
     pub progress: Option<String>,
+    /// Whether to run today, while on the plan: "Today: rest. …".
+    pub today: Option<String>,
 }
 
 /// Decides the situation from the latest knee check and the back-to-running plan, if one
@@ -116,7 +125,8 @@ pub fn situation(
             stage: state.stage,
             done: state.done_in_stage,
             needed: state.stage.info().sessions_needed,
-            stepped_back: state.step_back().map(|d| d.reason.clone()),
+            setback: state.setback().cloned(),
+            today: state.today,
             also_see_someone: latest.is_some_and(|c| c.care_tier == CareTier::SeeProfessionalSoon),
         };
     }
@@ -159,6 +169,27 @@ impl Situation {
         }
     }
 
+    /// Whether running today fits what the situation asks: not while waiting to have the
+    /// knee examined, in the first days' rest, or when the plan says rest today.
+    pub fn run_today(&self) -> bool {
+        match self {
+            Situation::WaitingToBeSeen {
+                tier,
+                examine_first,
+                ..
+            } => !examine_first && *tier == CareTier::SeeProfessionalSoon,
+            Situation::FirstDays { .. } => false,
+            Situation::OnPlan { today, .. } => today.run(),
+            _ => true,
+        }
+    }
+
+    /// Whether the back-to-running plan decides this week, and so speaks for the load
+    /// warnings too (`domain::load` lets its own rules defer).
+    pub fn on_plan(&self) -> bool {
+        matches!(self, Situation::OnPlan { .. })
+    }
+
     /// Whether the load warnings about running volume speak. During recovery the plan's own
     /// progression decides how much to run, so "up more than 30%" would contradict it.
     pub fn volume_warnings_apply(&self) -> bool {
@@ -173,6 +204,7 @@ impl Situation {
             actions: actions.iter().map(|a| a.to_string()).collect(),
             see_someone: see.map(str::to_string),
             progress: None,
+            today: None,
         };
         match self {
             Situation::NoProblem => week(
@@ -256,12 +288,13 @@ impl Situation {
                 stage,
                 done,
                 needed,
-                stepped_back,
+                setback,
+                today,
                 also_see_someone,
             } => {
                 let mut actions = vec![stage.info().what.to_string()];
-                if let Some(reason) = stepped_back {
-                    actions.push(reason.clone());
+                if let Some(decision) = setback {
+                    actions.push(decision.reason.clone());
                 }
                 actions.push(pain_rule.to_string());
                 actions.truncate(3);
@@ -272,6 +305,7 @@ impl Situation {
                         "If you have not yet, have the knee looked at by a GP or physiotherapist.".to_string()
                     }),
                     progress: Some(format!("{done} of {needed} sessions done at this step.")),
+                    today: Some(today.words(*stage)),
                 }
             }
             Situation::BackToNormal { .. } => week(
@@ -292,7 +326,7 @@ mod tests {
     use chrono::{DateTime, Utc};
 
     use super::*;
-    use crate::domain::protocol::{self, Session};
+    use crate::domain::protocol::{self, Change, Logged, Session};
     use crate::domain::records::latest_check;
 
     fn day(text: &str) -> NaiveDate {
@@ -322,13 +356,16 @@ mod tests {
                 date: day(date),
                 pain_during: Some(*pain),
                 pain_after: Some(*pain),
-                next_day_pain: None,
-                next_morning_stiff: false,
+                ..Session::default()
             })
             .collect();
+        let logged = Logged {
+            sessions,
+            ..Logged::default()
+        };
         PlanProgress {
             started: day(started),
-            state: protocol::evaluate(day(started), Stage::Week1, &sessions),
+            state: protocol::evaluate(day(started), Stage::Week1, &logged),
         }
     }
 
@@ -399,7 +436,8 @@ mod tests {
                     stage: Stage::Week1,
                     done: 1,
                     needed: 3,
-                    stepped_back: None,
+                    setback: None,
+                    today: Today::Session,
                     also_see_someone: false,
                 },
             ),
@@ -480,7 +518,7 @@ mod tests {
                     stage: Stage::Week1,
                     done: 0,
                     needed: 3,
-                    stepped_back: plan(
+                    setback: plan(
                         "2026-11-16",
                         &[
                             ("2026-11-16", 2),
@@ -491,7 +529,8 @@ mod tests {
                     )
                     .state
                     .step_back()
-                    .map(|d| d.reason.clone()),
+                    .cloned(),
+                    today: Today::Session,
                     also_see_someone: false,
                 },
             ),
@@ -519,14 +558,15 @@ mod tests {
         let now = situation(day("2026-11-25"), None, Some(&progress));
         let Situation::OnPlan {
             stage,
-            stepped_back: Some(reason),
+            setback: Some(decision),
             ..
         } = &now
         else {
             panic!("expected a step back, got {now:?}");
         };
         assert_eq!(*stage, Stage::Week1);
-        assert!(now.this_week().actions.contains(reason));
+        assert_eq!(decision.change, Change::SteppedBack);
+        assert!(now.this_week().actions.contains(&decision.reason));
     }
 
     #[test]
@@ -580,7 +620,13 @@ mod tests {
                 stage: Stage::Week2,
                 done: 1,
                 needed: 3,
-                stepped_back: Some("Sorer the next day: back to week 1.".into()),
+                setback: Some(protocol::Decision {
+                    date: day("2026-11-01"),
+                    change: Change::SteppedBack,
+                    stage: Stage::Week1,
+                    reason: "Sorer the next day: back to week 1.".into(),
+                }),
+                today: Today::RestDay,
                 also_see_someone: true,
             },
             Situation::BackToNormal {
@@ -640,7 +686,8 @@ mod tests {
                 stage: Stage::Week1,
                 done: 0,
                 needed: 3,
-                stepped_back: None,
+                setback: None,
+                today: Today::Session,
                 also_see_someone: false,
             },
         ];

@@ -44,6 +44,7 @@ mod tests {
             finished,
             done_in_stage: 0,
             decisions: Vec::new(),
+            today: Default::default(),
         }
     }
 

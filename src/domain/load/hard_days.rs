@@ -18,6 +18,12 @@ pub const HARD_EFFORT: u8 = 7;
 pub struct HardDays;
 
 impl LoadRule for HardDays {
+    /// The plan judges every run against its step, and a hard run before its last stage
+    /// is beyond it: the plan names it, in its own words.
+    fn defers_to_plan(&self) -> bool {
+        true
+    }
+
     fn warnings(&self, history: &History) -> Vec<Warning> {
         hard_days_rule(history).into_iter().collect()
     }

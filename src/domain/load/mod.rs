@@ -15,6 +15,10 @@
 //!   the last [`PAIN_RECENT_DAYS`] (7) days; each rule gives at most one warning per week
 //!   compared (the weekly rules) or one warning in all (the others), about its latest event,
 //!   mentioning how many more there were.
+//! - **On the back-to-running plan** the plan decides: every rule that judges what the plan
+//!   judges (volume, single runs, hard days, pain) says so in [`LoadRule::defers_to_plan`]
+//!   and is quiet, and [`plan`] gives the plan's latest step back or hold in its own words.
+//!   In the other recovery situations only the volume rules are quiet.
 //! - Each rule's own decisions are in its file's notes.
 
 mod acute_chronic;
@@ -22,6 +26,7 @@ mod hard_days;
 mod measure;
 mod monotony;
 mod pain;
+mod plan;
 mod rule;
 mod speed_and_hills;
 mod spike;
@@ -57,6 +62,7 @@ pub const RULES: &[&dyn LoadRule] = &[
     &speed_and_hills::SpeedAndHills,
     &monotony::Monotony,
     &pain::Pain,
+    &plan::Plan,
 ];
 
 /// Everything the load rules found, as of `today`.
@@ -89,9 +95,9 @@ pub fn analyse(
 }
 
 /// Analyses as the runner's situation hears it: the pain rule is the situation's (3/10 while
-/// the knee recovers), and during recovery the volume rules are quiet (the plan's own
-/// progression decides how much to run, so a prescribed walk-run must not raise "up more
-/// than 30%"); the single-run spike and the pain rules still speak.
+/// the knee recovers); during recovery the volume rules are quiet (a prescribed walk-run must
+/// not raise "up more than 30%"); and on the back-to-running plan every rule that defers to
+/// the plan is quiet while the plan's own news speaks, so no warning contradicts the plan.
 pub fn analyse_in(
     runs: &[Run],
     pain: &[PainEntry],
@@ -119,10 +125,13 @@ pub fn analyse_in(
         runs: &sorted,
         pain,
         pain_rule: situation.pain_rule(),
+        situation,
     };
 
+    let on_plan = situation.on_plan();
     let mut warnings: Vec<Warning> = RULES
         .iter()
+        .filter(|rule| !(on_plan && rule.defers_to_plan()))
         .flat_map(|rule| rule.warnings(&history))
         .filter(|warning| situation.volume_warnings_apply() || !warning.rule.is_about_volume())
         .collect();
@@ -163,16 +172,12 @@ mod tests {
         use crate::domain::situation::Situation;
         // A jump in weekly distance and a run far longer than any of the month before it.
         let runs = [run("2026-11-03", 20.0), run("2026-11-17", 30.0)];
-        let on_plan = Situation::OnPlan {
-            stage: Stage::Week2,
-            done: 1,
-            needed: 3,
-            stepped_back: None,
-            also_see_someone: false,
+        let reduced = Situation::ReducedLoad {
+            checked: day("2026-11-20"),
         };
         let all = report(&runs);
         assert!(all.warnings.iter().any(|w| w.rule.is_about_volume()));
-        let heard = analyse_in(&runs, &[], &Settings::default(), today(), &on_plan);
+        let heard = analyse_in(&runs, &[], &Settings::default(), today(), &reduced);
         assert!(heard.warnings.iter().all(|w| !w.rule.is_about_volume()));
         let others = |r: &LoadReport| {
             r.warnings
@@ -191,6 +196,23 @@ mod tests {
             ),
             all
         );
+        // On the plan, nothing but the plan speaks; with no news from it, nothing at all.
+        let on_plan = Situation::OnPlan {
+            stage: Stage::Week2,
+            done: 1,
+            needed: 3,
+            setback: None,
+            today: crate::domain::protocol::Today::Session,
+            also_see_someone: false,
+        };
+        let heard = analyse_in(&runs, &[], &Settings::default(), today(), &on_plan);
+        assert_eq!(heard.warnings, []);
+    }
+
+    #[test]
+    fn every_rule_but_the_plans_defers_to_the_plan() {
+        let speaking = RULES.iter().filter(|rule| !rule.defers_to_plan()).count();
+        assert_eq!(speaking, 1);
     }
 
     // --- Whole report ------------------------------------------------------------------

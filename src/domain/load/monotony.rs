@@ -17,6 +17,12 @@ pub const MONOTONY_PACE: f64 = 0.03;
 pub struct Monotony;
 
 impl LoadRule for Monotony {
+    /// The plan asks for the same easy session every other day: "every run the same" would
+    /// contradict it.
+    fn defers_to_plan(&self) -> bool {
+        true
+    }
+
     fn warnings(&self, history: &History) -> Vec<Warning> {
         monotony_rule(history).into_iter().collect()
     }

@@ -15,6 +15,12 @@ use crate::domain::records::{PainScore, Run};
 pub struct Pain;
 
 impl LoadRule for Pain {
+    /// The plan reads every run's pain and every pain entry, and steps back or holds with
+    /// its reason: that reason is the warning on the plan, so the limit is said once.
+    fn defers_to_plan(&self) -> bool {
+        true
+    }
+
     fn warnings(&self, history: &History) -> Vec<Warning> {
         pain_during_rule(history)
             .into_iter()

@@ -8,6 +8,7 @@ use super::weeks::WeekSummary;
 use super::words::distance_words;
 use crate::domain::pain::PainRule;
 use crate::domain::records::{PainEntry, Run};
+use crate::domain::situation::Situation;
 use crate::domain::units::{Distance, DistanceUnit};
 
 /// Days back (today included) in which a load event still warns.
@@ -21,6 +22,10 @@ pub trait LoadRule {
     /// What the rule sees in the history, in the order it found it: at most one warning per
     /// week compared (the weekly rules) or one in all, about the latest event.
     fn warnings(&self, history: &History) -> Vec<Warning>;
+
+    /// Whether the rule is quiet while the runner is on the back-to-running plan, because
+    /// the plan judges what it looks at and says so in its own words (each rule says why).
+    fn defers_to_plan(&self) -> bool;
 }
 
 /// Everything a rule may look at, as of `today`.
@@ -36,6 +41,8 @@ pub struct History<'a> {
     pub pain: &'a [PainEntry],
     /// The pain rule the runner's situation puts in force.
     pub pain_rule: PainRule,
+    /// Where the runner is: on the plan, its decisions are the news.
+    pub situation: &'a Situation,
 }
 
 impl History<'_> {
@@ -74,6 +81,10 @@ pub enum Rule {
     PainDuringRun,
     /// Stiffness or more pain the next morning (pain-monitoring model).
     PainNextMorning,
+    /// On the plan: it stepped back, in its own words.
+    PlanSteppedBack,
+    /// On the plan: something logged did not count, or held the step, in its own words.
+    PlanHeld,
 }
 
 impl Rule {
@@ -88,6 +99,8 @@ impl Rule {
             Rule::Monotony => "Every run the same",
             Rule::PainDuringRun => "Too much knee pain on a run",
             Rule::PainNextMorning => "Knee worse the next morning",
+            Rule::PlanSteppedBack => "Back one step in the plan",
+            Rule::PlanHeld => "Not counted in the plan",
         }
     }
 }

@@ -13,6 +13,11 @@ use crate::domain::records::{Run, RunKind};
 pub struct SpeedAndHills;
 
 impl LoadRule for SpeedAndHills {
+    /// A hard session is beyond every step but the last: the plan names it.
+    fn defers_to_plan(&self) -> bool {
+        true
+    }
+
     fn warnings(&self, history: &History) -> Vec<Warning> {
         speed_and_hills_rule(history).into_iter().collect()
     }

@@ -17,6 +17,13 @@ pub const SPIKE_LOOKBACK_DAYS: u64 = 30;
 pub struct Spike;
 
 impl LoadRule for Spike {
+    /// On the plan a run is measured against the step, not against the weeks before the
+    /// injury: "bring your next long run back to about 3.2 mi" would contradict the plan's
+    /// 20-minute runs. The plan names a run longer than its step instead.
+    fn defers_to_plan(&self) -> bool {
+        true
+    }
+
     fn warnings(&self, history: &History) -> Vec<Warning> {
         spike_rule(history).into_iter().collect()
     }

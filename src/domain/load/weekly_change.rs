@@ -21,6 +21,11 @@ pub const TWO_WEEK_LIMIT_PERCENT: f64 = 30.0;
 pub struct WeeklyChange;
 
 impl LoadRule for WeeklyChange {
+    /// The plan's own progression decides how much to run each week.
+    fn defers_to_plan(&self) -> bool {
+        true
+    }
+
     fn warnings(&self, history: &History) -> Vec<Warning> {
         let mut warnings = Vec::new();
         weekly_rules(history, &mut warnings);

@@ -1,4 +1,5 @@
-//! The return-to-running card: the stage now, its sessions, and the last decision and why.
+//! The return-to-running card: the stage now, its sessions, whether to run today, and the
+//! last decision and why, all in `domain::protocol`'s words (the same Home shows).
 
 use leptos::prelude::*;
 
@@ -7,8 +8,7 @@ use crate::components::show::ShowAny;
 use crate::domain::calendar::week_start;
 use crate::domain::commands::Command;
 use crate::domain::dates;
-use crate::domain::pain::PainRule;
-use crate::domain::protocol::{ProtocolState, Stage};
+use crate::domain::protocol::{self, ProtocolState, Stage};
 use crate::domain::records::{RunKind, TriageRecord};
 use crate::domain::recovery_plan::ProtocolStart;
 use crate::platform::clock;
@@ -17,9 +17,10 @@ use crate::store::{use_store, AppStore};
 
 /// The protocol's state now, or `None` before it starts.
 pub(crate) fn current_state(store: AppStore) -> Option<ProtocolState> {
-    store
-        .data()
-        .with(|data| data.plan_progress().map(|progress| progress.state))
+    store.data().with(|data| {
+        data.plan_progress(clock::today())
+            .map(|progress| progress.state)
+    })
 }
 
 #[component]
@@ -78,7 +79,7 @@ pub fn ProtocolCard() -> impl IntoView {
         store.data().with(|data| {
             data.runs
                 .iter()
-                .filter(|r| r.kind == RunKind::Recovery && r.date >= monday)
+                .filter(|r| r.kind != RunKind::CrossTraining && r.date >= monday)
                 .count()
         })
     };
@@ -120,6 +121,7 @@ pub fn ProtocolCard() -> impl IntoView {
         let finished = state.finished;
         let moved_back = state.step_back().is_some();
         let progress = state.progress();
+        let today = state.today_words();
         view! {
             <h3 id="rec-stage" tabindex="-1">{state.headline()}</h3>
             <ShowAny when=move || !finished>
@@ -130,13 +132,14 @@ pub fn ProtocolCard() -> impl IntoView {
                     </label>
                     <progress id="rec-stage-progress" max=needed value=done></progress>
                 </p>
+                <p class="plan-today">{today.clone()}</p>
             </ShowAny>
             <p class="hint">
                 {move || {
                     let n = this_week();
                     format!(
-                        "{n} recovery {} this week. Rest a day between sessions.",
-                        if n == 1 { "session" } else { "sessions" }
+                        "{} this week; every run counts towards the plan. Rest a day between runs.",
+                        crate::domain::words::count(n, "run", "runs")
                     )
                 }}
             </p>
@@ -150,15 +153,7 @@ pub fn ProtocolCard() -> impl IntoView {
             })}
             <details>
                 <summary>"How the plan decides"</summary>
-                <p>
-                    {format!(
-                        "A session counts when pain stayed at {limit}/10 or less while running and \
-                         was no worse afterwards or the next morning. Three such sessions, a day \
-                         apart, move you up a step. If pain goes above {limit}/10 during a session, \
-                         or is worse afterwards, you go back one step and repeat it.",
-                        limit = PainRule::Recovery.limit(),
-                    )}
-                </p>
+                <p>{protocol::how_it_decides()}</p>
             </details>
             <button type="button" class="button secondary small" on:click=restart>
                 "Start the plan again"
