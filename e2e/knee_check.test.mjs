@@ -333,7 +333,8 @@ describe('knee check', () => {
     assert.equal(await progress(page), 2);
     assert.equal(await page.getByRole('button', { name: 'No', exact: true }).getAttribute('aria-pressed'), 'true');
     await tap(page, 'No');
-    for (let i = 0; i < 6; i += 1) await tap(page, 'No');
+    // The rest of the safety questions, from the one that gives way on.
+    await answer(page, SAFETY_ALL_NO.slice(2));
     await tap(page, AGE);
     await tap(page, 'Gradually, over days or weeks');
 
@@ -363,20 +364,18 @@ describe('knee check', () => {
   test('a saved check appears in history after a reload and opens again', async () => {
     const { context, page, problems } = await openKneeCheck();
     await start(page);
-    await tap(page, 'No');
-    await tap(page, 'No');
-    await tap(page, 'No');
-    await tap(page, 'No');
-    await tap(page, 'No');
-    await tap(page, 'No');
-    await tap(page, 'Yes'); // swollen, red, painful calf
+    await answer(page, SAFETY_ALL_NO.slice(0, 6));
+    // A tender, swollen calf: two points on the Wells score, a clot likely.
+    await pick(page, ['It is tender to press', 'It looks swollen, compared with the other calf']);
+    await tap(page, 'None of these'); // the clot risks
     await result(page).waitFor();
     await page.getByRole('button', { name: 'Save to past checks' }).click();
     await page.getByRole('status').filter({ hasText: 'Saved to your past checks.' }).waitFor();
     const envelope = await stored(page, 'patella.triage');
     assert.equal(envelope.data.length, 1);
     assert.equal(envelope.data[0].care_tier, 'same_day');
-    assert.equal(envelope.data[0].answers.rf_calf, 'yes');
+    assert.equal(envelope.data[0].answers.rf_calf, 'tender,swollen');
+    assert.equal(envelope.data[0].answers.clot_risk, 'none');
     assert.equal(await stored(page, 'patella.knee-check-draft'), null, 'the finished draft is cleared');
 
     await page.reload();
@@ -386,7 +385,7 @@ describe('knee check', () => {
     await entry.click();
     const opened = page.getByRole('region', { name: /Knee check from/ });
     await opened.waitFor();
-    assert.match(await opened.innerText(), /Because you said your calf is swollen, red and painful\./);
+    assert.match(await opened.innerText(), /Because you said your calf is tender to press and your calf looks swollen\./);
     assert.match(await opened.innerText(), /blood clot/);
     await page.getByRole('button', { name: 'Back to knee check' }).click();
     await history.waitFor();

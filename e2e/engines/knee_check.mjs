@@ -6,6 +6,7 @@
 /** Answers preferred, in order, on the way to a self-care outcome: the calm story. */
 const CALM = [
   /^No\b/, // every warning sign, and most yes/no questions
+  /^None of these$/, // the safety screens that ask several signs at once
   /^Gradually/, // how it started
   /^Front, around the kneecap$/,
   /^Dull/,
@@ -72,7 +73,8 @@ export async function start(page) {
 function calmAnswer(current) {
   const names = current.choices.map((c) => c.name);
   const preferred = CALM.map((rule) => names.find((name) => rule.test(name))).find(Boolean) ?? names[0];
-  if (current.choices.some((c) => c.toggle)) return [preferred];
+  // A toggle is picked then Continue; "None of these" on a safety screen answers at once.
+  if (current.choices.find((c) => c.name === preferred)?.toggle) return [preferred];
   return preferred;
 }
 

@@ -33,8 +33,11 @@ export async function start(page) {
   await focusSettled(page);
 }
 
-/** The eight safety questions, all answered No. */
-export const SAFETY_ALL_NO = Array.from({ length: 8 }, () => 'No');
+/**
+ * The safety questions, each answered the way a runner with none of the warning signs would:
+ * No, or one tap on "None of these" where several signs are asked together (the calf).
+ */
+export const SAFETY_ALL_NO = ['No', 'No', 'No', 'No', 'No', 'No', 'None of these', 'No'];
 
 /** The answer to "How old are you?", asked of everyone just before how the pain started. */
 export const AGE = 'Under 50';

@@ -12,6 +12,10 @@ pub struct Exercise {
     pub dose: &'static str,
     /// True for hip and glute work, whose timeline is 3 to 4 weeks.
     pub hip_work: bool,
+    /// True for calf stretching, foam rolling and anything that rubs or presses the leg:
+    /// never shown while a blood clot in the leg is possible, since pressing on a clot is
+    /// exactly what the clot advice forbids (see `domain::triage::engine::clot_possible`).
+    pub avoid_if_clot: bool,
 }
 
 pub const EXERCISES: [Exercise; 19] = [
@@ -23,6 +27,7 @@ pub const EXERCISES: [Exercise; 19] = [
                  toes. Hold, breathing steadily. Go less deep if it hurts.",
         dose: "3 holds of 30 to 60 seconds",
         hip_work: false,
+        avoid_if_clot: false,
     },
     Exercise {
         id: "step_down",
@@ -32,6 +37,7 @@ pub const EXERCISES: [Exercise; 19] = [
                  Slow and controlled beats deep.",
         dose: "2 sets of 10 on each leg",
         hip_work: false,
+        avoid_if_clot: false,
     },
     Exercise {
         id: "clamshell",
@@ -41,6 +47,7 @@ pub const EXERCISES: [Exercise; 19] = [
                  hips back. Lower slowly.",
         dose: "3 sets of 15 on each side",
         hip_work: true,
+        avoid_if_clot: false,
     },
     Exercise {
         id: "side_lying_leg_lift",
@@ -50,6 +57,7 @@ pub const EXERCISES: [Exercise; 19] = [
                  lower slowly.",
         dose: "2 sets of 12 on each side",
         hip_work: true,
+        avoid_if_clot: false,
     },
     Exercise {
         id: "monster_walk",
@@ -59,6 +67,7 @@ pub const EXERCISES: [Exercise; 19] = [
                  tight the whole time.",
         dose: "2 sets of 10 steps in each direction",
         hip_work: true,
+        avoid_if_clot: false,
     },
     Exercise {
         id: "lateral_lunge",
@@ -68,6 +77,7 @@ pub const EXERCISES: [Exercise; 19] = [
                  your toes.",
         dose: "2 sets of 8 to each side",
         hip_work: true,
+        avoid_if_clot: false,
     },
     Exercise {
         id: "hip_thrust",
@@ -77,6 +87,7 @@ pub const EXERCISES: [Exercise; 19] = [
                  shoulders to knees, then lower. Start with body weight; add a weight later.",
         dose: "3 sets of 10 to 12",
         hip_work: true,
+        avoid_if_clot: false,
     },
     Exercise {
         id: "single_leg_squat",
@@ -85,6 +96,7 @@ pub const EXERCISES: [Exercise; 19] = [
                  in line with your toes, and stand up again. Go deeper only as control allows.",
         dose: "Build up to 3 sets of 10 on each leg",
         hip_work: true,
+        avoid_if_clot: false,
     },
     Exercise {
         id: "quad_stretch",
@@ -94,6 +106,7 @@ pub const EXERCISES: [Exercise; 19] = [
                  of the thigh.",
         dose: "Hold 30 seconds, 2 to 3 times on each leg",
         hip_work: false,
+        avoid_if_clot: false,
     },
     Exercise {
         id: "kneecap_mobility",
@@ -102,6 +115,7 @@ pub const EXERCISES: [Exercise; 19] = [
                  ease the kneecap up, down and to each side. It should feel easy, never sore.",
         dose: "About a minute, once or twice a day",
         hip_work: false,
+        avoid_if_clot: false,
     },
     Exercise {
         id: "foam_roll_hip",
@@ -110,6 +124,7 @@ pub const EXERCISES: [Exercise; 19] = [
                  the outer thigh, pausing on tender spots. Do not roll hard on the knee itself.",
         dose: "1 to 2 minutes on each area",
         hip_work: false,
+        avoid_if_clot: true,
     },
     Exercise {
         id: "hip_flexor_stretch",
@@ -118,6 +133,7 @@ pub const EXERCISES: [Exercise; 19] = [
                  forwards until the front of the kneeling hip stretches.",
         dose: "Hold 30 seconds, 2 to 3 times on each side, daily",
         hip_work: false,
+        avoid_if_clot: false,
     },
     Exercise {
         id: "calf_stretch",
@@ -126,6 +142,7 @@ pub const EXERCISES: [Exercise; 19] = [
                  straight, then with it slightly bent to reach the lower calf.",
         dose: "Hold 30 seconds each way, twice on each leg",
         hip_work: false,
+        avoid_if_clot: true,
     },
     Exercise {
         id: "couch_stretch",
@@ -135,6 +152,7 @@ pub const EXERCISES: [Exercise; 19] = [
                  until the front of that hip and thigh stretch. Ease off if the knee complains.",
         dose: "Hold 30 to 60 seconds on each side",
         hip_work: false,
+        avoid_if_clot: false,
     },
     Exercise {
         id: "hip_circles",
@@ -144,6 +162,7 @@ pub const EXERCISES: [Exercise; 19] = [
                  morning wake-up for the hips.",
         dose: "10 circles each way and 10 swings each way, on each leg",
         hip_work: false,
+        avoid_if_clot: false,
     },
     Exercise {
         id: "thoracic_mobility",
@@ -152,6 +171,7 @@ pub const EXERCISES: [Exercise; 19] = [
                  sink as you lift your chest and look ahead. Move with your breath.",
         dose: "10 slow rounds",
         hip_work: false,
+        avoid_if_clot: false,
     },
     Exercise {
         id: "plank",
@@ -161,6 +181,7 @@ pub const EXERCISES: [Exercise; 19] = [
                  make it easier.",
         dose: "3 holds of 20 to 45 seconds",
         hip_work: false,
+        avoid_if_clot: false,
     },
     Exercise {
         id: "dead_bug",
@@ -170,6 +191,7 @@ pub const EXERCISES: [Exercise; 19] = [
                  swap sides.",
         dose: "2 sets of 8 on each side",
         hip_work: false,
+        avoid_if_clot: false,
     },
     Exercise {
         id: "bird_dog",
@@ -179,6 +201,7 @@ pub const EXERCISES: [Exercise; 19] = [
                  swap.",
         dose: "2 sets of 8 on each side",
         hip_work: false,
+        avoid_if_clot: false,
     },
 ];
 

@@ -26,6 +26,15 @@ pub const REASSURANCE: &str =
 pub const EXAMINED_FIRST: &str = "Have the knee examined before you run or start strength work \
 again: whoever examines it can tell you when and how to begin.";
 
+/// The first fortnight's stretching, with foam rolling.
+pub const STRETCH_AND_ROLL: &str =
+    "Spend 10 to 15 minutes a day on gentle stretching and foam rolling.";
+
+/// The same step while a blood clot in the leg is possible: nothing that presses or stretches
+/// the calf (see `domain::triage::engine::clot_possible`).
+pub const STRETCH_NOT_CALF: &str = "Spend 10 to 15 minutes a day gently stretching the hips \
+and thighs; leave the calf alone until a doctor has checked it.";
+
 pub const PLAN: [PlanStage; 4] = [
     PlanStage {
         phase: Phase::FirstDays,
@@ -41,7 +50,7 @@ pub const PLAN: [PlanStage; 4] = [
         title: "Weeks 1 to 2",
         steps: &[
             "Keep fitness with cycling, pool running or the cross-trainer.",
-            "Spend 10 to 15 minutes a day on gentle stretching and foam rolling.",
+            STRETCH_AND_ROLL,
             "Start the strength exercises below, staying in ranges that do not hurt.",
         ],
     },

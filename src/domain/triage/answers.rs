@@ -71,7 +71,9 @@ impl Answers {
     pub fn asks(&self, question: &Question) -> bool {
         match question.only_if {
             None => true,
-            Some((question_id, choice_id)) => self.picked_raw(question_id, choice_id),
+            Some((question_id, choices)) => choices
+                .iter()
+                .any(|choice_id| self.picked_raw(question_id, choice_id)),
         }
     }
 

@@ -25,11 +25,19 @@ const RED_FLAGS: [&str; 8] = [
     "rf_worse_rest",
 ];
 
+/// The answer that says "none of these signs": "None of these" where offered, else "No".
+fn clear(id: &str) -> &'static str {
+    match questions::find(id) {
+        Some(q) if q.offered_choices().any(|c| c.id == questions::NONE) => questions::NONE,
+        _ => questions::NO,
+    }
+}
+
 /// Every red flag "no", then `pairs` (`"a,b"` picks several; `""` skips).
 fn story(pairs: &[(&str, &str)]) -> Answers {
     let mut answers = Answers::new();
     for id in RED_FLAGS {
-        answers.set(id, &["no"]);
+        answers.set(id, &[clear(id)]);
     }
     for (question, choices) in pairs {
         let picked: Vec<&str> = choices.split(',').filter(|c| !c.is_empty()).collect();
@@ -131,7 +139,7 @@ fn age_is_asked_of_every_runner_early_and_can_be_skipped() {
     assert!(age.is_some_and(|q| q.skippable && q.only_if.is_none()));
     let mut draft = Draft::new();
     for id in RED_FLAGS {
-        draft.answer(id, &["no"]);
+        draft.answer(id, &[clear(id)]);
     }
     assert!(matches!(draft.step(), Step::Ask { question, .. } if question.id == "age"));
 }
@@ -151,7 +159,7 @@ fn the_x_ray_rule_at_55_needs_the_injury() {
     // Ending the check on the second of its two answers: Back returns to how it started.
     let mut draft = Draft::new();
     for id in RED_FLAGS {
-        draft.answer(id, &["no"]);
+        draft.answer(id, &[clear(id)]);
     }
     draft.answer("age", &["55_plus"]);
     assert!(!draft.is_finished());
@@ -211,7 +219,7 @@ fn a_check_saved_with_the_old_age_question_keeps_its_x_ray_reason() {
     ]);
     let mut answers = Answers::from_record_map(&saved_under);
     for id in RED_FLAGS {
-        answers.set(id, &["no"]);
+        answers.set(id, &[clear(id)]);
     }
     let outcome = evaluate(&answers);
     assert!(!said_in(&outcome).contains(&"you left a safety question unanswered"));
@@ -349,7 +357,7 @@ fn any_path() -> impl Strategy<Value = Vec<Vec<usize>>> {
 
 fn pick_for(question: &'static Question, picks: &[usize]) -> Vec<&'static str> {
     if question.section == questions::Section::Safety {
-        return vec![questions::NO];
+        return vec![clear(question.id)];
     }
     let offered: Vec<&str> = question.offered_choices().map(|c| c.id).collect();
     let single = !matches!(question.kind, Kind::Multi | Kind::KneeMap);
@@ -493,5 +501,251 @@ proptest! {
         prop_assert_eq!(painless.condition_keys(), none.condition_keys());
         prop_assert_eq!(painless.care_reasons, none.care_reasons);
         prop_assert_eq!(painless.notes.is_empty(), painless.stopped_early);
+    }
+}
+
+// --- Round 3, 1. A blood clot in the leg: any calf sign, the Wells risks, and nothing that
+// presses or stretches the calf while a clot is possible.
+
+/// What a result must never show while a clot is possible, in any sentence but the care
+/// actions (which forbid them: "Do not rub, massage, roll or stretch the calf").
+const PRESSES_CALF: [&str; 3] = ["foam roll", "massage", "calf stretch"];
+
+/// The first exercise or sentence that presses or stretches the calf, if any.
+fn presses_calf(outcome: &Outcome) -> Option<String> {
+    if let Some(exercise) = outcome.exercises.iter().find(|e| e.avoid_if_clot) {
+        return Some(exercise.name.to_string());
+    }
+    let actions = outcome.care_actions();
+    outcome
+        .sentences()
+        .into_iter()
+        .filter(|sentence| !actions.contains(sentence))
+        .find(|sentence| {
+            let lower = sentence.to_lowercase();
+            PRESSES_CALF.iter().any(|word| lower.contains(word))
+        })
+        .map(str::to_string)
+}
+
+struct ClotCase {
+    name: &'static str,
+    calf: &'static str,
+    risks: &'static str,
+    tier: CareTier,
+    stopped: bool,
+    said: &'static [&'static str],
+}
+
+const CLOT_CASES: [ClotCase; 7] = [
+    ClotCase {
+        name: "calf pain alone, no risks: a doctor within a day or two",
+        calf: "pain",
+        risks: "none",
+        tier: SeeProfessionalSoon,
+        stopped: false,
+        said: &["your calf aches or hurts"],
+    },
+    ClotCase {
+        name: "a tender calf alone is one Wells point: unlikely",
+        calf: "tender",
+        risks: "none",
+        tier: SeeProfessionalSoon,
+        stopped: false,
+        said: &["your calf is tender to press"],
+    },
+    ClotCase {
+        name: "a tender, swollen calf is two points: likely, same day",
+        calf: "tender,swollen",
+        risks: "none",
+        tier: SameDay,
+        stopped: true,
+        said: &["your calf is tender to press", "your calf looks swollen"],
+    },
+    ClotCase {
+        name: "calf pain after a long journey with an earlier clot: likely",
+        calf: "pain",
+        risks: "clot_before,journey",
+        tier: SameDay,
+        stopped: true,
+        said: &[
+            "your calf aches or hurts",
+            "you have had a blood clot in a leg or lung before",
+            "you had a journey of 4 hours or more in the last 4 weeks",
+        ],
+    },
+    ClotCase {
+        name: "a swollen calf after an operation: likely",
+        calf: "swollen",
+        risks: "laid_up",
+        tier: SameDay,
+        stopped: true,
+        said: &["your calf looks swollen"],
+    },
+    ClotCase {
+        name: "a swollen calf with cancer treatment: likely",
+        calf: "pain,swollen",
+        risks: "cancer_now",
+        tier: SameDay,
+        stopped: true,
+        said: &["you have cancer now or were treated for it in the last 6 months"],
+    },
+    ClotCase {
+        name: "a painful calf and breathlessness: an emergency",
+        calf: "pain",
+        risks: "breathless",
+        tier: CareTier::EmergencyNow,
+        stopped: true,
+        said: &["you are short of breath or have chest pain when you breathe in"],
+    },
+];
+
+#[test]
+fn calf_signs_and_clot_risks_reach_the_care_the_wells_score_gives() {
+    for case in &CLOT_CASES {
+        // A story whose plan would otherwise hold calf stretches (long sitting) and foam
+        // rolling (the outer knee), so leaving them out is tested.
+        let outcome = evaluate(&story(&[
+            ("rf_calf", case.calf),
+            ("clot_risk", case.risks),
+            ("onset", "gradual"),
+            ("areas", "outer"),
+            ("sitting", "yes"),
+        ]));
+        assert_eq!(outcome.tier, case.tier, "{}", case.name);
+        assert_eq!(outcome.stopped_early, case.stopped, "{}", case.name);
+        for said in case.said {
+            assert!(said_in(&outcome).contains(said), "{}: {said}", case.name);
+        }
+        assert!(
+            outcome.care_actions().iter().any(|a| a.contains("clot")),
+            "{}",
+            case.name
+        );
+        assert_eq!(presses_calf(&outcome), None, "{}", case.name);
+        assert!(!reassures(&outcome), "{}", case.name);
+    }
+    // The same story with a calf that is fine keeps its calf stretches and foam rolling.
+    let clear = evaluate(&story(&[
+        ("onset", "gradual"),
+        ("areas", "outer"),
+        ("sitting", "yes"),
+    ]));
+    assert!(clear.has_exercise("calf_stretch") && clear.has_exercise("foam_roll_hip"));
+}
+
+#[test]
+fn the_clot_risks_are_asked_only_when_the_calf_is_involved_and_must_be_answered() {
+    let asks_risks = |calf: &str| {
+        super::flow::asked(&story(&[("rf_calf", calf)]))
+            .iter()
+            .any(|q| q.id == "clot_risk")
+    };
+    assert!(!asks_risks("none"));
+    for calf in questions::CALF_INVOLVED {
+        assert!(asks_risks(calf), "{calf}");
+    }
+    let risks = questions::find("clot_risk");
+    assert!(risks.is_some_and(|q| !q.skippable && q.section == questions::Section::Safety));
+    // In the wizard: straight after the calf, before anything else.
+    let mut draft = Draft::new();
+    for id in RED_FLAGS.iter().take_while(|id| **id != "rf_calf") {
+        draft.answer(id, &[clear(id)]);
+    }
+    draft.answer("rf_calf", &["pain"]);
+    assert!(matches!(draft.step(), Step::Ask { question, .. } if question.id == "clot_risk"));
+    draft.answer("clot_risk", &["clot_before", "cast"]);
+    assert!(draft.is_finished());
+    assert_eq!(evaluate(&draft.answers).tier, SameDay);
+}
+
+#[test]
+fn a_check_saved_with_the_old_calf_question_reads_as_it_did() {
+    let saved = |calf: &str| {
+        std::collections::BTreeMap::from([
+            ("rf_weight".to_string(), "no".to_string()),
+            ("rf_calf".to_string(), calf.to_string()),
+        ])
+    };
+    let yes = evaluate(&Answers::from_record_map(&saved("yes")));
+    assert_eq!(yes.tier, SameDay);
+    assert!(said_in(&yes).contains(&"your calf is swollen, red and painful"));
+    // The old "no" said only that the calf was not swollen, red and painful: a clot is not
+    // ruled out, so nothing presses the calf.
+    let no = evaluate(&Answers::from_record_map(&saved("no")));
+    assert!(super::engine::clot_possible(&Answers::from_record_map(
+        &saved("no")
+    )));
+    assert_eq!(presses_calf(&no), None);
+}
+
+/// Any subset of the offered choices of `id` (by bit mask), as the ids picked.
+fn subset(id: &str, mask: usize) -> Vec<&'static str> {
+    questions::find(id).map_or(Vec::new(), |q| {
+        q.offered_choices()
+            .enumerate()
+            .filter(|(i, _)| mask & (1 << i) != 0)
+            .map(|(_, c)| c.id)
+            .collect()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// Whenever a clot is possible (any calf sign) no result shows calf stretching, foam
+    /// rolling or massage, whatever else the path answers.
+    #[test]
+    fn no_result_presses_the_calf_while_a_clot_is_possible(
+        path in any_path(),
+        calf in 1usize..8,
+        risks in 0usize..256,
+    ) {
+        // Any non-empty mix of pain, tenderness and swelling (bits 0 to 2).
+        let calf = subset("rf_calf", calf);
+        let risks = subset("clot_risk", risks);
+        let mut draft = Draft::new();
+        let mut steps = 0;
+        while let Step::Ask { question, .. } = draft.step() {
+            steps += 1;
+            prop_assert!(steps < 80);
+            let chosen: Vec<&str> = match question.id {
+                "rf_calf" => calf.clone(),
+                "clot_risk" if risks.is_empty() => vec![questions::NONE],
+                "clot_risk" => risks.clone(),
+                _ => {
+                    let picks = path.get(steps % path.len()).map_or(&[][..], Vec::as_slice);
+                    pick_for(question, picks)
+                }
+            };
+            if chosen.is_empty() {
+                draft.skip(question.id);
+            } else {
+                draft.answer(question.id, &chosen);
+            }
+        }
+        let outcome = evaluate(&draft.answers);
+        prop_assert!(super::engine::clot_possible(&draft.answers));
+        prop_assert_eq!(presses_calf(&outcome), None, "{:?}", outcome.sentences());
+        prop_assert!(outcome.tier <= SeeProfessionalSoon);
+    }
+
+    /// The same for any answers at all, the calf question unanswered or skipped included.
+    #[test]
+    fn no_result_presses_the_calf_while_the_calf_question_is_unanswered(
+        path in any_path(),
+        answered in 0usize..45,
+        skip_calf in any::<bool>(),
+    ) {
+        // Stopped anywhere, from the first question on; the calf answer removed or skipped.
+        let mut answers = walk_for(&path, &[], answered).answers;
+        if skip_calf {
+            answers.skip("rf_calf");
+        } else {
+            answers.retain_questions(|id| id != "rf_calf");
+        }
+        let outcome = evaluate(&answers);
+        prop_assert!(super::engine::clot_possible(&answers));
+        prop_assert_eq!(presses_calf(&outcome), None, "{:?}", outcome.sentences());
     }
 }

@@ -7,7 +7,7 @@ use std::fmt::Write;
 
 use super::engine::{self, PAINLESS_CLICKING};
 use super::questions::{self, Kind, Question};
-use super::rules::{When, CARE_RULES, EVIDENCE, FACTOR_RULES, LIKELY_AT};
+use super::rules::{When, CARE_RULES, EVIDENCE, FACTOR_RULES, LIKELY_AT, SCORE_RULES};
 use crate::domain::content::{self, plan};
 use crate::domain::records::CareTier;
 
@@ -33,6 +33,15 @@ fn answer(when: &When) -> String {
         .and_then(|q| q.choice(when.choice))
         .map_or(when.choice, |c| if c.offered { c.label } else { c.said });
     format!("`{}` = {label}", when.question)
+}
+
+/// "a, b or c".
+fn join_or(parts: &[String]) -> String {
+    match parts {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
 }
 
 /// Markdown cells may not hold a bare `|`.
@@ -69,21 +78,23 @@ pub fn markdown() -> String {
             question.section.title().to_string(),
             kind(question).to_string(),
         ];
-        if let Some((q, c)) = question.only_if {
-            about.push(format!("asked only when `{q}` = `{c}`"));
+        if let Some((q, choices)) = question.only_if {
+            let choices: Vec<String> = choices.iter().map(|c| format!("`{c}`")).collect();
+            about.push(format!("asked only when `{q}` is {}", join_or(&choices)));
         }
+        let safety = questions::is_safety_check(question, false);
         about.push(
-            if question.skippable {
-                "may be skipped"
-            } else {
-                "must be answered"
+            match (question.skippable, safety) {
+                (false, true) => "a safety question: must be answered",
+                (false, false) => "must be answered",
+                (true, true) => {
+                    "may be skipped; a safety question: skipped, the result is at least see someone soon"
+                }
+                (true, false) => "may be skipped",
             }
             .into(),
         );
-        if questions::is_safety_check(question, false) {
-            about
-                .push("a safety question: skipped, the result is at least see someone soon".into());
-        } else if questions::is_safety_check(question, true) {
+        if !safety && questions::is_safety_check(question, true) {
             about.push(
                 "after a fall, twist or knock a safety question: skipped then, the result is at \
                  least see someone soon"
@@ -128,6 +139,58 @@ pub fn markdown() -> String {
             cell(rule.action)
         );
     }
+    for rule in &SCORE_RULES {
+        let (q, choices) = rule.gate;
+        let gate: Vec<String> = choices
+            .iter()
+            .map(|c| {
+                answer(&When {
+                    question: q,
+                    choice: c,
+                })
+            })
+            .collect();
+        let points = if rule.points.end() == &usize::MAX {
+            format!("{} points or more", rule.points.start())
+        } else {
+            format!("{} to {} points", rule.points.start(), rule.points.end())
+        };
+        let _ = writeln!(
+            w,
+            "| {} and {} on the {} | {} | {} | {} |",
+            cell(&join_or(&gate)),
+            points,
+            rule.name,
+            engine::tier_name(rule.tier),
+            if rule.stops { "yes" } else { "no" },
+            cell(rule.action)
+        );
+    }
+    if let Some(rule) = SCORE_RULES.first() {
+        let items: Vec<String> = rule.items.iter().map(answer).collect();
+        let _ = writeln!(
+            w,
+            "\nThe {} counts one point for each of: {}. It is counted once `{}` is answered; \
+             the quoted reason is every answer that counted.",
+            rule.name,
+            items.join("; "),
+            rule.decided_at
+        );
+    }
+    let _ = writeln!(
+        w,
+        "\nWhile a blood clot is possible (`rf_calf` answered anything but `none`, or not \
+         answered), no result shows an exercise marked to avoid then ({}), and the plan's \
+         \"{}\" becomes \"{}\"",
+        content::EXERCISES
+            .iter()
+            .filter(|e| e.avoid_if_clot)
+            .map(|e| e.name)
+            .collect::<Vec<_>>()
+            .join(", "),
+        plan::STRETCH_AND_ROLL,
+        plan::STRETCH_NOT_CALF
+    );
     let _ = writeln!(
         w,
         "\nAlso see someone soon: a safety question skipped (\"{}\"); no condition reaching \
@@ -236,6 +299,13 @@ pub fn markdown() -> String {
         let _ = writeln!(w, "- {}: {}", exercise.name, exercise.dose);
     }
     let _ = writeln!(w, "\nEvery result ends with: {}", content::DISCLAIMER);
+    let _ = writeln!(
+        w,
+        "\n## Sources of the decisions added since DESIGN.md's list\n"
+    );
+    for source in &super::sources::SOURCES {
+        let _ = writeln!(w, "- {} *Source:* {}", source.decision, source.source);
+    }
     out
 }
 

@@ -8,7 +8,7 @@ use crate::domain::records::CareTier;
 
 use super::answers::Answers;
 use super::questions;
-use super::rules::{self, CARE_RULES, EVIDENCE, FACTOR_RULES, LIKELY_AT};
+use super::rules::{self, CARE_RULES, EVIDENCE, FACTOR_RULES, LIKELY_AT, SCORE_RULES};
 
 /// An answer that set the level of care, and what to do about it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -154,6 +154,15 @@ pub fn evaluate(answers: &Answers) -> Outcome {
             action: rule.action,
         })
         .collect();
+    for rule in SCORE_RULES.iter().filter(|rule| rule.holds(answers)) {
+        for said in rule.said(answers) {
+            care_reasons.push(CareReason {
+                tier: rule.tier,
+                said,
+                action: rule.action,
+            });
+        }
+    }
 
     // After a warning sign, care is the whole answer: no causes, timelines or plan.
     let (conditions, factors) = if stopped_early {
@@ -202,14 +211,15 @@ pub fn evaluate(answers: &Answers) -> Outcome {
         || conditions
             .iter()
             .any(|likely| likely.condition.exercises_wait_for_assessment);
+    let clot = clot_possible(answers);
     let (plan, exercises) = if stopped_early {
         (Vec::new(), Vec::new())
     } else if exercises_wait {
         (plan_until_examined(), Vec::new())
     } else {
         (
-            plan_for(&factors, tier, started_in_the_last_days(answers)),
-            exercises_for(&conditions, &factors),
+            plan_for(&factors, tier, started_in_the_last_days(answers), clot),
+            exercises_for(&conditions, &factors, clot),
         )
     };
     let notes = if !stopped_early && answers.picked("clicking", "painless") {
@@ -285,6 +295,13 @@ fn plan_until_examined() -> Vec<PlannedStage> {
         .collect()
 }
 
+/// Whether a blood clot in the leg is possible: unless the runner said their calf neither
+/// hurts, is tender nor is swollen, it is (an unanswered or older calf question included).
+/// Then nothing in the result presses or stretches the calf.
+pub fn clot_possible(answers: &Answers) -> bool {
+    !answers.picked("rf_calf", questions::NONE)
+}
+
 /// Whether the pain started in the last few days, or the runner did not say: only then does
 /// the first days' care (rest, ice, raise the leg) fit the story.
 pub fn started_in_the_last_days(answers: &Answers) -> bool {
@@ -296,13 +313,28 @@ pub fn started_in_the_last_days(answers: &Answers) -> bool {
 /// The plan from the phase the story is in, with the training changes for the factors found.
 /// Reassurance opens it only for self-care: a runner told to be seen, or unsure, is not told
 /// not to worry.
-fn plan_for(factors: &[FoundFactor], tier: CareTier, recent: bool) -> Vec<PlannedStage> {
+fn plan_for(
+    factors: &[FoundFactor],
+    tier: CareTier,
+    recent: bool,
+    clot: bool,
+) -> Vec<PlannedStage> {
     content::PLAN
         .iter()
         .filter(|stage| recent || stage.phase != Phase::FirstDays)
         .enumerate()
         .map(|(index, stage)| {
-            let mut steps: Vec<&'static str> = stage.steps.to_vec();
+            let mut steps: Vec<&'static str> = stage
+                .steps
+                .iter()
+                .map(|step| {
+                    if clot && *step == content::plan::STRETCH_AND_ROLL {
+                        content::plan::STRETCH_NOT_CALF
+                    } else {
+                        step
+                    }
+                })
+                .collect();
             if index == 0 && tier == CareTier::SelfManage {
                 steps.insert(0, content::plan::REASSURANCE);
             }
@@ -325,6 +357,7 @@ const GENERAL: [&str; 3] = ["clamshell", "side_lying_leg_lift", "hip_thrust"];
 fn exercises_for(
     conditions: &[LikelyCondition],
     factors: &[FoundFactor],
+    clot: bool,
 ) -> Vec<&'static Exercise> {
     let mut ids: Vec<&'static str> = Vec::new();
     for likely in conditions {
@@ -345,6 +378,7 @@ fn exercises_for(
     unique
         .into_iter()
         .filter_map(exercises::find)
+        .filter(|exercise| !(clot && exercise.avoid_if_clot))
         .take(9)
         .collect()
 }

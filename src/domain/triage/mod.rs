@@ -10,6 +10,7 @@ pub mod engine;
 pub mod flow;
 pub mod questions;
 pub mod rules;
+pub mod sources;
 
 // Native only: the property tests use proptest, a native dev-dependency.
 #[cfg(all(test, not(target_arch = "wasm32")))]

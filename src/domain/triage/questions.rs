@@ -75,8 +75,8 @@ pub struct Question {
     pub hint: &'static str,
     pub kind: Kind,
     pub choices: &'static [Choice],
-    /// Asked only when this earlier answer was given: (question id, choice id).
-    pub only_if: Option<(&'static str, &'static str)>,
+    /// Asked only when one of these earlier answers was given: (question id, choice ids).
+    pub only_if: Option<(&'static str, &'static [&'static str])>,
     /// Whether "Skip" is offered. Safety questions need an answer.
     pub skippable: bool,
 }
@@ -98,6 +98,8 @@ pub const NO: &str = "no";
 pub const NONE: &str = "none";
 /// The onset answer that brings the injury (X-ray) questions.
 pub const INJURY: &str = "injury";
+/// The calf answers that make a blood clot in the leg possible, and bring its risk question.
+pub const CALF_INVOLVED: [&str; 3] = ["pain", "tender", "swollen"];
 /// The onset answer for a sharp pain that started suddenly with no fall or knock.
 pub const SUDDEN: &str = "sudden";
 /// The knee map's honest way out: the pain is all over, or in no one spot.
@@ -138,7 +140,7 @@ const fn safety(
 /// Age joins them after an injury, since the X-ray rule needs it.
 pub fn is_safety_check(question: &Question, injured: bool) -> bool {
     question.section == Section::Safety
-        || matches!(question.only_if, Some(("onset", choice)) if choice == INJURY)
+        || matches!(question.only_if, Some(("onset", choices)) if choices.contains(&INJURY))
         || (injured && question.id == "age")
 }
 
@@ -155,7 +157,7 @@ const fn ottawa(
         hint,
         kind: Kind::YesNo,
         choices,
-        only_if: Some(("onset", INJURY)),
+        only_if: Some(("onset", &[INJURY])),
         skippable: true,
     }
 }
@@ -231,10 +233,70 @@ const RF_NUMB: [Choice; 2] = yes_no(
     "you have numbness or tingling in the leg or foot",
     "you have no numbness or tingling",
 );
-const RF_CALF: [Choice; 2] = yes_no(
-    "your calf is swollen, red and painful",
-    "your calf is not swollen",
-);
+/// Any one of pain, tenderness or swelling makes a clot possible (a clot is often not red);
+/// tenderness and swelling are also items of the Wells score. "yes" and "no" are the
+/// answers of the earlier question ("Is your calf swollen, red and painful?").
+const RF_CALF: [Choice; 6] = [
+    choice("pain", "It aches or hurts", "your calf aches or hurts"),
+    choice(
+        "tender",
+        "It is tender to press",
+        "your calf is tender to press",
+    ),
+    choice(
+        "swollen",
+        "It looks swollen, compared with the other calf",
+        "your calf looks swollen",
+    ),
+    choice(
+        NONE,
+        "None of these",
+        "your calf does not hurt and is not swollen",
+    ),
+    legacy_choice(YES, "your calf is swollen, red and painful"),
+    legacy_choice(NO, "your calf is not swollen, red and painful"),
+];
+/// Breathlessness or chest pain with a possible leg clot: the clot may have reached the lung.
+pub const BREATHLESS: &str = "breathless";
+/// The self-report items of the Wells score for a leg clot (Wells 2003), plus a long journey.
+const CLOT_RISK: [Choice; 8] = [
+    choice(
+        BREATHLESS,
+        "Short of breath, or chest pain when you breathe in",
+        "you are short of breath or have chest pain when you breathe in",
+    ),
+    choice(
+        "whole_leg",
+        "The whole leg is swollen",
+        "the whole leg is swollen",
+    ),
+    choice(
+        "clot_before",
+        "A blood clot in a leg or lung before",
+        "you have had a blood clot in a leg or lung before",
+    ),
+    choice(
+        "laid_up",
+        "In bed for 3 days or more, or an operation, in the last 12 weeks",
+        "you were in bed for days or had an operation in the last 12 weeks",
+    ),
+    choice(
+        "cast",
+        "The leg in a cast or brace, or hard to move, in the last few weeks",
+        "your leg was in a cast or brace, or hard to move, recently",
+    ),
+    choice(
+        "journey",
+        "A journey of 4 hours or more in the last 4 weeks",
+        "you had a journey of 4 hours or more in the last 4 weeks",
+    ),
+    choice(
+        "cancer_now",
+        "Cancer now, or treated for it in the last 6 months",
+        "you have cancer now or were treated for it in the last 6 months",
+    ),
+    choice(NONE, "None of these", "none of the clot risks apply"),
+];
 const RF_WORSE: [Choice; 2] = yes_no(
     "the pain keeps getting worse even with rest",
     "the pain is not getting worse with rest",
@@ -509,7 +571,7 @@ const SITTING: [Choice; 2] = yes_no(
 );
 
 /// Every question, in the order asked. Which are shown depends on earlier answers.
-pub const QUESTIONS: [Question; 35] = [
+pub const QUESTIONS: [Question; 36] = [
     // Standing only: taking four steps after a knock is the X-ray rule's own question, so a
     // runner who can stand but not walk is still routed with the X-ray advice named.
     safety(
@@ -551,12 +613,27 @@ pub const QUESTIONS: [Question; 35] = [
         "",
         &RF_NUMB,
     ),
-    safety(
-        "rf_calf",
-        "Is your calf swollen, red and painful?",
-        "",
-        &RF_CALF,
-    ),
+    // Multi: any one of the three makes a clot possible; "None of these" answers in one tap.
+    Question {
+        kind: Kind::Multi,
+        ..safety(
+            "rf_calf",
+            "Does your calf hurt, feel tender to press, or look swollen?",
+            "Choose all that apply, then Continue; or tap None of these.",
+            &RF_CALF,
+        )
+    },
+    // Asked only when the calf is involved: the Wells items a runner can report.
+    Question {
+        kind: Kind::Multi,
+        only_if: Some(("rf_calf", &CALF_INVOLVED)),
+        ..safety(
+            "clot_risk",
+            "Does any of these apply to you?",
+            "Each makes a blood clot in the leg more likely. Choose all that apply, then Continue; or tap None of these.",
+            &CLOT_RISK,
+        )
+    },
     safety(
         "rf_worse_rest",
         "Is the pain getting worse even though you have rested?",

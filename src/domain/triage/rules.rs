@@ -82,6 +82,131 @@ impl CareRule {
     }
 }
 
+/// A published score over several answers, one point an item: the Wells score for a blood
+/// clot in the leg (DVT), with the items a runner can report. It holds when its gate is open
+/// (the calf aches, is tender or swollen), its last question has been answered, and the
+/// points fall in `points`.
+#[derive(Debug)]
+pub struct ScoreRule {
+    /// The rule's name, as the decision table and the sources give it.
+    pub name: &'static str,
+    /// The answers that make the score worth counting: (question id, any of these choices).
+    pub gate: (&'static str, &'static [&'static str]),
+    /// Each answer that scores one point.
+    pub items: &'static [When],
+    /// The question after which the score is known.
+    pub decided_at: &'static str,
+    pub points: std::ops::RangeInclusive<usize>,
+    pub tier: CareTier,
+    pub action: &'static str,
+    pub stops: bool,
+}
+
+impl ScoreRule {
+    pub fn gate_open(&self, answers: &Answers) -> bool {
+        let (question, choices) = self.gate;
+        choices
+            .iter()
+            .any(|choice| answers.picked(question, choice))
+    }
+
+    pub fn score(&self, answers: &Answers) -> usize {
+        self.items.iter().filter(|item| item.holds(answers)).count()
+    }
+
+    pub fn holds(&self, answers: &Answers) -> bool {
+        self.gate_open(answers)
+            && answers.is_answered(self.decided_at)
+            && self.points.contains(&self.score(answers))
+    }
+
+    /// What the runner said that counted, in their words: the gate's answers, then each
+    /// item that scored, each once.
+    pub fn said(&self, answers: &Answers) -> Vec<&'static str> {
+        let (question, choices) = self.gate;
+        let gate = choices
+            .iter()
+            .map(|choice| when(question, choice))
+            .filter(|w| w.holds(answers));
+        let mut said: Vec<&'static str> = Vec::new();
+        for w in gate.chain(self.items.iter().copied().filter(|w| w.holds(answers))) {
+            if !said.contains(&w.said()) {
+                said.push(w.said());
+            }
+        }
+        said
+    }
+
+    /// The questions the rule reads, the deciding one last.
+    pub fn reads(&self) -> impl Iterator<Item = &'static str> + '_ {
+        let mut ids: Vec<&'static str> = vec![self.gate.0];
+        for item in self.items {
+            if !ids.contains(&item.question) {
+                ids.push(item.question);
+            }
+        }
+        ids.retain(|id| *id != self.decided_at);
+        ids.push(self.decided_at);
+        ids.into_iter()
+    }
+}
+
+/// The Wells items (Wells 2003) a runner can report, one point each. Left out: the items only
+/// an examiner can judge (pitting oedema, collateral veins) and "another diagnosis at least
+/// as likely" (−2), which only makes the clinician's score lower, so the app's can only be
+/// higher. A long journey is not a Wells item; the NHS names it as a cause of DVT, and it
+/// is counted with being laid up.
+const WELLS_ITEMS: [When; 8] = [
+    when("rf_calf", "tender"),
+    when("rf_calf", "swollen"),
+    when("clot_risk", "whole_leg"),
+    when("clot_risk", "clot_before"),
+    when("clot_risk", "laid_up"),
+    when("clot_risk", "cast"),
+    when("clot_risk", "journey"),
+    when("clot_risk", "cancer_now"),
+];
+
+/// Two points or more: a clot is "likely" (the two-level Wells score, NICE NG158).
+pub const CLOT_LIKELY_AT: usize = 2;
+
+pub const WELLS_NAME: &str =
+    "Wells score for a blood clot in the leg (DVT), adapted for self-report";
+
+pub const CLOT_LIKELY_ACTION: &str = "Go to urgent care or an emergency department today and \
+say you are worried about a blood clot in the leg (DVT): your answers score as likely on the \
+Wells rule, which calls for a scan within hours. Do not rub, massage, roll or stretch the \
+calf, and call your local emergency number if you become short of breath or get chest pain.";
+
+pub const CLOT_UNLIKELY_ACTION: &str = "Have a doctor check the calf in the next day or two: \
+a clot is less likely on these answers, but only an examination or a blood test can rule it \
+out. Go the same day if the calf swells, reddens or gets hot, and call your local emergency \
+number if you become short of breath or get chest pain. Until then, do not rub, massage, roll \
+or stretch the calf.";
+
+pub const SCORE_RULES: [ScoreRule; 2] = [
+    ScoreRule {
+        name: WELLS_NAME,
+        gate: ("rf_calf", &questions::CALF_INVOLVED),
+        items: &WELLS_ITEMS,
+        decided_at: "clot_risk",
+        points: CLOT_LIKELY_AT..=usize::MAX,
+        tier: CareTier::SameDay,
+        action: CLOT_LIKELY_ACTION,
+        stops: true,
+    },
+    ScoreRule {
+        name: WELLS_NAME,
+        gate: ("rf_calf", &questions::CALF_INVOLVED),
+        items: &WELLS_ITEMS,
+        decided_at: "clot_risk",
+        points: 0..=CLOT_LIKELY_AT - 1,
+        tier: CareTier::SeeProfessionalSoon,
+        action: CLOT_UNLIKELY_ACTION,
+        stops: false,
+    },
+];
+
 const OTTAWA_ACTION: &str = "Have the knee examined today at urgent care, a minor injuries \
 unit or an emergency department: after a fall, twist or knock this answer means an X-ray may \
 be needed to check the bone.";
@@ -90,7 +215,7 @@ const PAIN_AT_REST: &str = "Pain this strong at rest should be examined.";
 const OVER_TWO_WEEKS: &str =
     "Pain lasting more than two weeks despite looking after it deserves a professional opinion.";
 
-pub const CARE_RULES: [CareRule; 22] = [
+pub const CARE_RULES: [CareRule; 23] = [
     // Red flags, asked first; any yes wins over everything else.
     red_flag(
         "rf_weight",
@@ -130,11 +255,21 @@ pub const CARE_RULES: [CareRule; 22] = [
         CareTier::SameDay,
         "Get seen by a doctor today so the nerves and blood flow to the leg can be checked.",
     ),
+    // Only in checks saved before the calf question had its three answers.
     red_flag(
         "rf_calf",
         CareTier::SameDay,
         "Go to urgent care today: a swollen, red, painful calf must be checked for a blood clot. Do not massage it.",
     ),
+    // A possible leg clot with breathlessness or chest pain: the clot may have reached the
+    // lung (NHS: call 999).
+    CareRule {
+        when: when("clot_risk", questions::BREATHLESS),
+        also: None,
+        tier: CareTier::EmergencyNow,
+        action: "Call your local emergency number now: breathlessness or chest pain with a painful or swollen calf can mean a blood clot has reached the lung.",
+        stops: true,
+    },
     red_flag(
         "rf_worse_rest",
         CareTier::SameDay,
@@ -291,13 +426,25 @@ fn asking_index(question_id: &str) -> usize {
 /// The first question, in asking order, whose answer ends the check: for a rule that reads
 /// two answers, the later of the two.
 pub fn first_stopping_question(answers: &Answers) -> Option<&'static str> {
-    CARE_RULES
+    stopping_reads(answers)
         .iter()
-        .filter(|rule| rule.stops && rule.holds(answers))
-        .filter_map(|rule| rule.reads().map(|w| asking_index(w.question)).max())
+        .filter_map(|reads| reads.iter().map(|id| asking_index(id)).max())
         .min()
         .and_then(|index| questions::QUESTIONS.get(index))
         .map(|question| question.id)
+}
+
+/// For each rule that holds and ends the check, the questions it reads.
+fn stopping_reads(answers: &Answers) -> Vec<Vec<&'static str>> {
+    let single = CARE_RULES
+        .iter()
+        .filter(|rule| rule.stops && rule.holds(answers))
+        .map(|rule| rule.reads().map(|w| w.question).collect());
+    let scored = SCORE_RULES
+        .iter()
+        .filter(|rule| rule.stops && rule.holds(answers))
+        .map(|rule| rule.reads().collect());
+    single.chain(scored).collect()
 }
 
 /// Forgets every answer after the one that ended the check, except other warning signs. A
@@ -309,10 +456,9 @@ pub fn forget_after_stop(answers: &mut Answers) {
         return;
     };
     let cut = asking_index(stop);
-    let warning_signs: Vec<&'static str> = CARE_RULES
-        .iter()
-        .filter(|rule| rule.stops && rule.holds(answers))
-        .flat_map(|rule| rule.reads().map(|w| w.question))
+    let warning_signs: Vec<&'static str> = stopping_reads(answers)
+        .into_iter()
+        .flatten()
         // With the answer that made each asked (the injury, for an X-ray item).
         .flat_map(|id| {
             let asked_because = questions::find(id).and_then(|q| q.only_if).map(|(q, _)| q);
@@ -347,19 +493,48 @@ mod tests {
     }
 
     #[test]
-    fn every_safety_question_has_a_stopping_rule_of_at_least_same_day() {
+    fn every_warning_answer_of_a_safety_question_calls_for_care() {
         for question in questions::all().filter(|q| q.section == Section::Safety) {
-            let rule = CARE_RULES
+            for choice in question
+                .offered_choices()
+                .filter(|c| c.id != questions::NO && c.id != questions::NONE)
+            {
+                let answer = when(question.id, choice.id);
+                let stops = CARE_RULES.iter().any(|rule| {
+                    rule.when == answer
+                        && rule.also.is_none()
+                        && rule.stops
+                        && rule.tier <= CareTier::SameDay
+                });
+                let scored = SCORE_RULES.iter().any(|rule| {
+                    rule.items.contains(&answer)
+                        || (rule.gate.0 == question.id && rule.gate.1.contains(&choice.id))
+                });
+                assert!(stops || scored, "{}: {}", question.id, choice.id);
+            }
+        }
+    }
+
+    #[test]
+    fn score_rules_read_real_answers_and_are_decided_by_their_last_question() {
+        for rule in &SCORE_RULES {
+            for item in rule.items {
+                assert!(exists(item), "{item:?}");
+            }
+            let (gate, choices) = rule.gate;
+            for choice in choices {
+                assert!(exists(&when(gate, choice)), "{gate}: {choice}");
+            }
+            let last = rule.reads().map(asking_index).max();
+            assert_eq!(last, Some(asking_index(rule.decided_at)), "{}", rule.name);
+        }
+        // The two Wells rules cover every score, once.
+        for points in 0..10 {
+            let covering = SCORE_RULES
                 .iter()
-                .find(|rule| {
-                    rule.when.question == question.id && rule.when.choice == questions::YES
-                })
-                .unwrap_or_else(|| panic!("no rule for the red flag {}", question.id));
-            assert!(
-                rule.stops && rule.tier <= CareTier::SameDay,
-                "{}",
-                question.id
-            );
+                .filter(|r| r.points.contains(&points))
+                .count();
+            assert_eq!(covering, 1, "{points} points");
         }
     }
 }

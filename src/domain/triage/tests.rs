@@ -36,9 +36,19 @@ fn answers(pairs: &[(&str, &str)]) -> Answers {
     answers
 }
 
-/// Every safety question answered "no", then the pairs given.
+/// The "nothing of these" answer of a safety question: "No", or "None of these".
+fn all_clear(id: &str) -> &'static str {
+    let none = questions::find(id).is_some_and(|q| q.offered_choices().any(|c| c.id == "none"));
+    if none {
+        "none"
+    } else {
+        "no"
+    }
+}
+
+/// Every safety question answered "no" (or "none of these"), then the pairs given.
 fn safe(pairs: &[(&str, &str)]) -> Answers {
-    let mut all: Vec<(&str, &str)> = SAFETY_IDS.iter().map(|id| (*id, "no")).collect();
+    let mut all: Vec<(&str, &str)> = SAFETY_IDS.iter().map(|id| (*id, all_clear(id))).collect();
     all.extend_from_slice(pairs);
     answers(&all)
 }
@@ -785,7 +795,7 @@ fn safety_questions_cannot_be_skipped() {
 fn how_it_started_cannot_be_skipped_since_it_decides_the_injury_questions() {
     let mut draft = Draft::new();
     for id in SAFETY_IDS {
-        draft.answer(id, &["no"]);
+        draft.answer(id, &[all_clear(id)]);
     }
     expect_question(&draft, "age");
     draft.skip("age");
@@ -823,7 +833,7 @@ fn skipped_injury_questions_leave_the_check_unsure_like_a_skipped_safety_questio
 fn the_injury_branch_adds_three_questions_and_a_sudden_start_none() {
     let mut draft = Draft::new();
     for id in SAFETY_IDS {
-        draft.answer(id, &["no"]);
+        draft.answer(id, &[all_clear(id)]);
     }
     let (number, _, section) = expect_question(&draft, "age");
     assert_eq!((number, section), (9, Section::Start));
@@ -855,12 +865,14 @@ fn back_keeps_answers_and_forward_walks_every_question_to_the_outcome() {
         seen.push(question.id);
         // "No" where a question offers it (a safety question's other answers stop the check).
         let first = question
-            .choices
-            .iter()
+            .offered_choices()
             .find(|c| c.id == "no")
-            .or_else(|| question.choices.iter().find(|c| c.id != "yes"))
+            .or_else(|| question.offered_choices().find(|c| c.id != "yes"))
             .map_or("no", |c| c.id);
         match question.kind {
+            Kind::Multi if question.section == Section::Safety => {
+                draft.answer(question.id, &["none"])
+            }
             Kind::Multi | Kind::KneeMap => draft.answer(question.id, &["front", "stairs", "mixed"]),
             _ => draft.answer(question.id, &[first]),
         }
@@ -912,11 +924,17 @@ fn every_section_is_used_and_every_question_has_text_and_choices() {
         for other in questions::all().skip(i + 1) {
             assert_ne!(q.id, other.id);
         }
-        // Safety questions cannot be skipped, and "No" is always one tap away.
+        // Safety questions cannot be skipped, and "No" (or, where several signs are asked
+        // together, "None of these", which the wizard answers in one tap) is always offered.
         if q.section == Section::Safety {
             assert!(!q.skippable, "{}", q.id);
-            assert!(matches!(q.kind, Kind::YesNo | Kind::Single), "{}", q.id);
-            assert!(q.choices.iter().any(|c| c.id == "no"), "{}", q.id);
+            let clear = if q.kind == Kind::Multi { "none" } else { "no" };
+            assert!(
+                matches!(q.kind, Kind::YesNo | Kind::Single | Kind::Multi),
+                "{}",
+                q.id
+            );
+            assert!(q.offered_choices().any(|c| c.id == clear), "{}", q.id);
         }
     }
 }

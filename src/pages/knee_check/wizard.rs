@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::triage::questions::{Kind, Question, Section, EXCLUSIVE};
+use crate::domain::triage::questions::{Kind, Question, Section, EXCLUSIVE, NONE};
 use crate::domain::triage::Step;
 
 use super::knee_map::KneeMap;
@@ -129,10 +129,29 @@ fn pick_many(
     let picker = if question.kind == Kind::KneeMap {
         view! { <KneeMap question=question selected=selected /> }.into_any()
     } else {
+        // On a safety screen "None of these" is the quick answer: one tap answers and moves
+        // on, as "No" does on the yes/no safety questions.
+        let quick_none = question.section == Section::Safety;
         let buttons = question
             .offered_choices()
             .map(|choice| {
                 let id = choice.id;
+                if quick_none && id == NONE {
+                    let given = selected.with_untracked(|ids| ids.iter().any(|x| x == NONE));
+                    return view! {
+                        <button
+                            type="button"
+                            class="button kc-choice"
+                            aria-pressed=if given { "true" } else { "false" }
+                            on:click=move |_| {
+                                on_action.run(Action::Answer(question.id, vec![NONE.to_string()]))
+                            }
+                        >
+                            {choice.label}
+                        </button>
+                    }
+                    .into_any();
+                }
                 let pressed = move || selected.with(|ids| ids.iter().any(|x| x == id));
                 view! {
                     <button
@@ -148,6 +167,7 @@ fn pick_many(
                         {choice.label}
                     </button>
                 }
+                .into_any()
             })
             .collect_view();
         view! { <div class="kc-choices" role="group" aria-labelledby="kc-question">{buttons}</div> }
