@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertNoProblems, openScreen, releaseApp, stored } from './support/app.mjs';
 import { phonePage } from './support/browser.mjs';
-import { AGE, answer, FRONT_OF_KNEE_STORY, pick, question, SAFETY_ALL_NO, start, tap } from './support/knee_check.mjs';
+import { AGE, answer, focusSettled, FRONT_OF_KNEE_STORY, pick, question, SAFETY_ALL_NO, start, tap } from './support/knee_check.mjs';
 
 const app = releaseApp();
 
@@ -78,6 +78,43 @@ describe('knee check', () => {
     assert.match(atTimes, /Same-day care/);
     assert.match(atTimes, /Because you said the knee locks at times and then frees up\./);
     assert.equal(await page.getByRole('heading', { name: 'Your plan' }).count(), 0);
+    assertNoProblems(problems);
+    await context.close();
+  });
+
+  test('each warning sign that is not from running ends on a doctor, at its tier, with the reason', async () => {
+    const signs = [
+      ['Feeling unwell, feverish or shivery', 'Same-day care', 'you feel unwell, feverish or shivery', /See a doctor today/],
+      [
+        'Pain at night or at rest that no change of position eases',
+        'See a professional soon',
+        'the pain comes at night or at rest and no change of position eases it',
+        /Book a visit with a GP, a doctor rather than only a physiotherapist/,
+      ],
+      ['Losing weight without trying', 'See a professional soon', 'you are losing weight without trying', /needs a doctor to look for the cause/],
+      ['Cancer now, or in the past', 'See a professional soon', 'you have or have had cancer', /tell them about the cancer/],
+    ];
+    const { context, page, problems } = await openKneeCheck();
+    await start(page);
+    // Every red flag first, then the screen of signs that are not from running.
+    await answer(page, SAFETY_ALL_NO.slice(0, -1));
+    assert.match(await question(page).innerText(), /Do you have any of these\?/);
+    let previous = null;
+    for (const [sign, tier, said, action] of signs) {
+      // Back on the same screen the earlier sign is still pressed: release it, press this one.
+      await pick(page, previous ? [previous, sign] : [sign]);
+      const text = await result(page).innerText();
+      assert.match(text, new RegExp(tier));
+      assert.ok(text.includes(`Because you said ${said}.`), `${sign}: ${text}`);
+      assert.match(text, action);
+      assert.doesNotMatch(text, /plan below/);
+      assert.equal(await page.getByRole('region', { name: /Your plan/ }).count(), 0, `${sign}: no running plan`);
+      assert.equal(await page.getByRole('link', { name: 'Start recovery plan' }).count(), 0);
+      await page.getByRole('button', { name: 'Back' }).click();
+      await question(page).getByText('Do you have any of these?').waitFor();
+      await focusSettled(page);
+      previous = sign;
+    }
     assertNoProblems(problems);
     await context.close();
   });

@@ -35,9 +35,10 @@ export async function start(page) {
 
 /**
  * The safety questions, each answered the way a runner with none of the warning signs would:
- * No, or one tap on "None of these" where several signs are asked together (the calf).
+ * No, or one tap on "None of these" where several signs are asked together (the calf, and
+ * the signs that are not from running).
  */
-export const SAFETY_ALL_NO = ['No', 'No', 'No', 'No', 'No', 'No', 'None of these', 'No'];
+export const SAFETY_ALL_NO = ['No', 'No', 'No', 'No', 'No', 'No', 'None of these', 'No', 'None of these'];
 
 /** The answer to "How old are you?", asked of everyone just before how the pain started. */
 export const AGE = 'Under 50';

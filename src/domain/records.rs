@@ -800,6 +800,11 @@ impl TriageRecord {
     /// likely cause (an injury) that needs examining first, as the check's result said.
     pub fn care_comes_first(&self) -> bool {
         self.found_warning_sign()
+            // A warning sign that needs a doctor soon (not from running) ends the check too:
+            // no running plan until then.
+            || crate::domain::triage::rules::stops(
+                &crate::domain::triage::Answers::from_record_map(&self.answers),
+            )
             || self
                 .conditions
                 .iter()

@@ -14,7 +14,7 @@ use crate::domain::content::plan::REASSURANCE;
 use crate::domain::content::{ConditionId as C, SETTLING_TIMELINE};
 use crate::domain::records::CareTier::{self, SameDay, SeeProfessionalSoon, SelfManage};
 
-const RED_FLAGS: [&str; 8] = [
+const RED_FLAGS: [&str; 9] = [
     "rf_weight",
     "rf_locked",
     "rf_gives_way",
@@ -23,6 +23,7 @@ const RED_FLAGS: [&str; 8] = [
     "rf_numb",
     "rf_calf",
     "rf_worse_rest",
+    "rf_general",
 ];
 
 /// The answer that says "none of these signs": "None of these" where offered, else "No".
@@ -445,7 +446,7 @@ proptest! {
         let flipped = evaluate(&draft.answers);
         prop_assert_eq!(&flipped, &evaluate(&first_time.answers));
         prop_assert_eq!(draft.answers.to_record_map(), first_time.answers.to_record_map());
-        prop_assert!(flipped.tier <= SameDay && flipped.stopped_early);
+        prop_assert!(flipped.tier <= SeeProfessionalSoon && flipped.stopped_early);
         prop_assert!(flipped.conditions.is_empty() && flipped.plan.is_empty());
         prop_assert!(!reassures(&flipped));
     }
@@ -748,4 +749,95 @@ proptest! {
         prop_assert!(super::engine::clot_possible(&answers));
         prop_assert_eq!(presses_calf(&outcome), None, "{:?}", outcome.sentences());
     }
+}
+
+// --- Round 3, 2. Warning signs that are not from running: one screen, each to a doctor.
+
+#[test]
+fn each_warning_sign_not_from_running_goes_to_a_doctor_at_its_tier() {
+    let cases = [
+        ("unwell", SameDay, "you feel unwell, feverish or shivery"),
+        (
+            "night",
+            SeeProfessionalSoon,
+            "the pain comes at night or at rest and no change of position eases it",
+        ),
+        (
+            "weight",
+            SeeProfessionalSoon,
+            "you are losing weight without trying",
+        ),
+        ("cancer", SeeProfessionalSoon, "you have or have had cancer"),
+    ];
+    for (sign, tier, said) in cases {
+        // With a self-care story after it, which the sign must end.
+        let mut answers = story(&[
+            ("onset", "gradual"),
+            ("areas", "front"),
+            ("triggers", "stairs"),
+        ]);
+        answers.set("rf_general", &[sign]);
+        let outcome = evaluate(&answers);
+        assert_eq!(outcome.tier, tier, "{sign}");
+        assert!(outcome.stopped_early, "{sign}");
+        assert_eq!(said_in(&outcome), vec![said], "{sign}");
+        let action = outcome.care_actions()[0];
+        assert!(
+            action.contains("doctor") || action.contains("GP"),
+            "{sign}: {action}"
+        );
+        assert!(
+            outcome.plan.is_empty() && outcome.exercises.is_empty(),
+            "{sign}"
+        );
+        assert!(
+            outcome.conditions.is_empty() && !reassures(&outcome),
+            "{sign}"
+        );
+        assert!(!outcome.offers_recovery(), "{sign}");
+        // The headline does not offer a plan that is not there.
+        assert!(!outcome.headline().contains("plan below"), "{sign}");
+    }
+    // Several at once: the most urgent wins and every one is named.
+    let mut answers = story(&[]);
+    answers.set("rf_general", &["night", "unwell", "weight"]);
+    let outcome = evaluate(&answers);
+    assert_eq!(outcome.tier, SameDay);
+    assert_eq!(outcome.care_reasons.len(), 3);
+}
+
+#[test]
+fn the_warning_signs_not_from_running_come_after_the_red_flags_in_one_screen() {
+    let ids: Vec<&str> = super::flow::asked(&Answers::new())
+        .iter()
+        .map(|q| q.id)
+        .collect();
+    let general = ids.iter().position(|id| *id == "rf_general");
+    let last_red_flag = ids.iter().rposition(|id| *id == "rf_worse_rest");
+    assert_eq!(general, last_red_flag.map(|i| i + 1));
+    let question = questions::find("rf_general");
+    assert!(question.is_some_and(|q| q.kind == Kind::Multi
+        && !q.skippable
+        && q.offered_choices().any(|c| c.id == questions::NONE)));
+}
+
+#[test]
+fn a_safety_question_an_older_version_did_not_ask_is_no_gap_but_a_skip_or_an_unfinished_check_is() {
+    const SKIPPED: &str = "you left a safety question unanswered";
+    // Saved before the signs not from running were asked: later answers are there.
+    let mut older = story(&[
+        ("onset", "gradual"),
+        ("areas", "front"),
+        ("triggers", "stairs"),
+    ]);
+    older.retain_questions(|id| id != "rf_general");
+    assert!(!said_in(&evaluate(&older)).contains(&SKIPPED));
+    assert_eq!(evaluate(&older).tier, SelfManage);
+    // Skipped, or never reached in a check that stopped there: not ruled out.
+    let mut skipped = older.clone();
+    skipped.skip("rf_general");
+    assert!(said_in(&evaluate(&skipped)).contains(&SKIPPED));
+    let mut unfinished = Answers::new();
+    unfinished.set("rf_weight", &["no"]);
+    assert!(said_in(&evaluate(&unfinished)).contains(&SKIPPED));
 }

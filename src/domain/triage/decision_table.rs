@@ -267,6 +267,12 @@ pub fn markdown() -> String {
         engine::tier_name(CareTier::SeeProfessionalSoon),
         engine::EXAMINE_FIRST_HEADLINE
     );
+    let _ = writeln!(
+        w,
+        "- **{}** when a warning sign that needs a doctor soon ended the check: {}\n",
+        engine::tier_name(CareTier::SeeProfessionalSoon),
+        engine::DOCTOR_SOON_HEADLINE
+    );
     let _ = writeln!(w, "The plan (not after a warning sign):\n");
     for stage in &content::PLAN {
         let _ = writeln!(w, "- **{}**", stage.title);

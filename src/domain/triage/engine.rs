@@ -133,6 +133,11 @@ professional can examine what a questionnaire cannot.";
 pub const EXAMINE_FIRST_HEADLINE: &str = "Book a visit with a GP or physiotherapist in the next \
 few days, and rest the knee from running and strength work until then.";
 
+/// The headline when a warning sign calls for a doctor in the next few days and ends the
+/// check: there is no plan to start meanwhile.
+pub const DOCTOR_SOON_HEADLINE: &str = "Book a visit with a GP in the next few days, and \
+leave the running plan until a doctor has seen you.";
+
 /// Painless clicking is common and on its own no sign of damage, so it raises nothing.
 pub const PAINLESS_CLICKING: &str = "Clicking or popping that does not hurt is common in \
 knees and, on its own, is not a sign of damage.";
@@ -173,9 +178,18 @@ pub fn evaluate(answers: &Answers) -> Outcome {
 
     if !stopped_early {
         let injured = answers.picked("onset", questions::INJURY);
-        let safety_skipped = questions::all()
-            .filter(|q| questions::is_safety_check(q, injured) && answers.asks(q))
-            .any(|q| answers.get(q.id).is_none_or(|picked| picked.is_empty()));
+        let asked = super::flow::asked(answers);
+        // The last question answered: a safety question missing before it was not asked by
+        // the version that saved the check (the wizard cannot pass one unanswered), so only
+        // a skip, or a gap at the end of an unfinished check, leaves something unruled out.
+        let last_answered = asked.iter().rposition(|q| answers.is_answered(q.id));
+        let safety_skipped = asked.iter().enumerate().any(|(index, q)| {
+            questions::is_safety_check(q, injured)
+                && match answers.get(q.id) {
+                    Some(picked) => picked.is_empty(),
+                    None => last_answered.is_none_or(|last| index > last),
+                }
+        });
         if safety_skipped {
             care_reasons.push(CareReason {
                 tier: CareTier::SeeProfessionalSoon,
@@ -415,7 +429,9 @@ impl Outcome {
     /// The sentence under the care tier. "See a professional soon" normally comes with a plan
     /// to start meanwhile; when a likely cause needs examining first, there is none to start.
     pub fn headline(&self) -> &'static str {
-        if self.tier == CareTier::SeeProfessionalSoon && self.exercises_wait {
+        if self.tier == CareTier::SeeProfessionalSoon && self.stopped_early {
+            DOCTOR_SOON_HEADLINE
+        } else if self.tier == CareTier::SeeProfessionalSoon && self.exercises_wait {
             EXAMINE_FIRST_HEADLINE
         } else {
             tier_sentence(self.tier)

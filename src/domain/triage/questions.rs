@@ -301,6 +301,35 @@ const RF_WORSE: [Choice; 2] = yes_no(
     "the pain keeps getting worse even with rest",
     "the pain is not getting worse with rest",
 );
+/// The warning signs that are not from running (NICE CKS "Knee pain", red flags): each
+/// routes to a doctor; see `rules::CARE_RULES`.
+const RF_GENERAL: [Choice; 5] = [
+    choice(
+        "unwell",
+        "Feeling unwell, feverish or shivery",
+        "you feel unwell, feverish or shivery",
+    ),
+    choice(
+        "night",
+        "Pain at night or at rest that no change of position eases",
+        "the pain comes at night or at rest and no change of position eases it",
+    ),
+    choice(
+        "weight",
+        "Losing weight without trying",
+        "you are losing weight without trying",
+    ),
+    choice(
+        "cancer",
+        "Cancer now, or in the past",
+        "you have or have had cancer",
+    ),
+    choice(
+        NONE,
+        "None of these",
+        "none of the other warning signs apply",
+    ),
+];
 const AGE: [Choice; 4] = [
     choice("under_50", "Under 50", "you are under 50"),
     choice(AGE_50_54, "50 to 54", "you are 50 to 54"),
@@ -571,7 +600,7 @@ const SITTING: [Choice; 2] = yes_no(
 );
 
 /// Every question, in the order asked. Which are shown depends on earlier answers.
-pub const QUESTIONS: [Question; 36] = [
+pub const QUESTIONS: [Question; 37] = [
     // Standing only: taking four steps after a knock is the X-ray rule's own question, so a
     // runner who can stand but not walk is still routed with the X-ray advice named.
     safety(
@@ -640,6 +669,17 @@ pub const QUESTIONS: [Question; 36] = [
         "",
         &RF_WORSE,
     ),
+    // Signs that the pain may not be from running at all, asked together so a runner with
+    // none of them answers in one tap ("None of these").
+    Question {
+        kind: Kind::Multi,
+        ..safety(
+            "rf_general",
+            "Do you have any of these?",
+            "They are not from running, but they change what to do. Choose all that apply, then Continue; or tap None of these.",
+            &RF_GENERAL,
+        )
+    },
     ask(
         "age",
         Section::Start,

@@ -55,6 +55,17 @@ const fn red_flag(question: &'static str, tier: CareTier, action: &'static str) 
     }
 }
 
+/// A warning sign not from running: it ends the check at its tier.
+const fn general(choice: &'static str, tier: CareTier, action: &'static str) -> CareRule {
+    CareRule {
+        when: when("rf_general", choice),
+        also: None,
+        tier,
+        action,
+        stops: true,
+    }
+}
+
 /// An injury (X-ray) item: any yes routes to same-day assessment, and ends the check.
 const fn ottawa(question: &'static str) -> CareRule {
     red_flag(question, CareTier::SameDay, OTTAWA_ACTION)
@@ -215,7 +226,7 @@ const PAIN_AT_REST: &str = "Pain this strong at rest should be examined.";
 const OVER_TWO_WEEKS: &str =
     "Pain lasting more than two weeks despite looking after it deserves a professional opinion.";
 
-pub const CARE_RULES: [CareRule; 23] = [
+pub const CARE_RULES: [CareRule; 27] = [
     // Red flags, asked first; any yes wins over everything else.
     red_flag(
         "rf_weight",
@@ -275,6 +286,15 @@ pub const CARE_RULES: [CareRule; 23] = [
         CareTier::SameDay,
         "Have the knee examined by a doctor today: pain that keeps climbing with rest needs a proper look.",
     ),
+    // Not from running (NICE CKS "Knee pain", red flags): each ends the check, since the
+    // answer is a doctor, not a running plan. Feeling unwell or feverish can be an infection
+    // of the joint or bone: same day (NICE CKS "Septic arthritis"). The others can be a bone
+    // tumour or a secondary: a GP soon, who can arrange an X-ray (NICE NG12, urgent direct
+    // access X-ray for unexplained bone pain).
+    general("unwell", CareTier::SameDay, "See a doctor today, at urgent care or your GP's same-day service: feeling unwell or feverish with a painful knee can mean an infection in the joint or bone, which needs treatment quickly."),
+    general("night", CareTier::SeeProfessionalSoon, "Book a visit with a GP, a doctor rather than only a physiotherapist, in the next few days: pain at night or at rest that no position eases is not the pattern of a running injury, and a doctor should look for other causes, sometimes with an X-ray."),
+    general("weight", CareTier::SeeProfessionalSoon, "Book a visit with a GP in the next few days: losing weight without trying, together with a painful knee, needs a doctor to look for the cause."),
+    general("cancer", CareTier::SeeProfessionalSoon, "Book a visit with a GP in the next few days and tell them about the cancer: a new bone or joint pain after cancer should be checked by a doctor, sometimes with an X-ray or a scan."),
     // The self-report Ottawa knee items (Stiell 1995), for a knee hurt in a fall, twist or
     // knock: any yes routes to same-day assessment. A "no" never rules anything out. Age is
     // asked of everyone, so its item needs the injury as well; it ends the check on the
@@ -500,11 +520,18 @@ mod tests {
                 .filter(|c| c.id != questions::NO && c.id != questions::NONE)
             {
                 let answer = when(question.id, choice.id);
+                // The red flags need care today; the signs not from running, a doctor at
+                // the tier their source gives (at least soon). Either way the check ends.
+                let at_least = if question.kind == questions::Kind::Multi {
+                    CareTier::SeeProfessionalSoon
+                } else {
+                    CareTier::SameDay
+                };
                 let stops = CARE_RULES.iter().any(|rule| {
                     rule.when == answer
                         && rule.also.is_none()
                         && rule.stops
-                        && rule.tier <= CareTier::SameDay
+                        && rule.tier <= at_least
                 });
                 let scored = SCORE_RULES.iter().any(|rule| {
                     rule.items.contains(&answer)

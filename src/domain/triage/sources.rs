@@ -12,7 +12,7 @@ pub struct Source {
     pub source: &'static str,
 }
 
-pub const SOURCES: [Source; 4] = [
+pub const SOURCES: [Source; 7] = [
     Source {
         decision: "Any one of calf pain, calf tenderness or calf swelling makes a blood clot in \
                    the leg (DVT) possible; redness is not needed, as a clot is often not red. \
@@ -47,5 +47,29 @@ pub const SOURCES: [Source; 4] = [
                    rolling or massage.",
         source: "NHS \"DVT\": call 999 for breathlessness or chest pain with DVT symptoms \
                  (pulmonary embolism); NICE CKS \"Deep vein thrombosis\".",
+    },
+    Source {
+        decision: "Warning signs that are not from running are asked on one screen after the \
+                   red flags, with \"None of these\" answering in one tap: feeling unwell, \
+                   feverish or shivery; pain at night or at rest that no position eases; weight \
+                   loss without trying; cancer now or in the past. Each ends the check: the \
+                   answer is a doctor, not a running plan.",
+        source: "NICE CKS \"Knee pain - assessment\" (red flags: systemic upset or fever, \
+                 night or rest pain, weight loss, history of cancer); NHS \"Knee pain\".",
+    },
+    Source {
+        decision: "Feeling unwell or feverish with a painful knee: a doctor the same day (an \
+                   infection of the joint or bone cannot wait).",
+        source: "NICE CKS \"Septic arthritis\": suspected septic arthritis needs same-day \
+                 assessment; NHS \"Knee pain\": urgent help for a painful knee with a high \
+                 temperature or feeling unwell.",
+    },
+    Source {
+        decision: "Night or rest pain no position eases, unexplained weight loss, or cancer \
+                   now or before: a GP (a doctor, not only a physiotherapist) in the next few \
+                   days, who can arrange an X-ray.",
+        source: "NICE NG12 \"Suspected cancer: recognition and referral\" (1.11, bone \
+                 sarcoma: urgent direct access X-ray for unexplained bone pain; very urgent, \
+                 within 48 hours, in children and young people); NICE CKS \"Knee pain\".",
     },
 ];

@@ -11,7 +11,7 @@ use crate::domain::records::CareTier::{
     self, EmergencyNow, SameDay, SeeProfessionalSoon, SelfManage,
 };
 
-const SAFETY_IDS: [&str; 8] = [
+const SAFETY_IDS: [&str; 9] = [
     "rf_weight",
     "rf_locked",
     "rf_gives_way",
@@ -20,6 +20,7 @@ const SAFETY_IDS: [&str; 8] = [
     "rf_numb",
     "rf_calf",
     "rf_worse_rest",
+    "rf_general",
 ];
 
 /// Answers from `("question", "choice,choice")` pairs; "" marks a skip.
@@ -725,8 +726,9 @@ proptest! {
     #[test]
     fn a_red_flag_always_means_at_least_same_day(
         mut answers in any_answers(),
-        flag in 0..SAFETY_IDS.len(),
+        flag in 0..SAFETY_IDS.len() - 1,
     ) {
+        // The yes/no red flags: every one but the last, which asks several signs at once.
         answers.set(SAFETY_IDS[flag], &["yes"]);
         let outcome = evaluate(&answers);
         prop_assert!(outcome.tier <= SameDay, "{:?}", outcome.tier);
@@ -769,7 +771,7 @@ fn red_flags_come_first_and_one_yes_ends_the_check() {
     let mut draft = Draft::new();
     assert_eq!(
         expect_question(&draft, "rf_weight"),
-        (1, 32, Section::Safety)
+        (1, 33, Section::Safety)
     );
     draft.answer("rf_weight", &["no"]);
     assert_eq!(expect_question(&draft, "rf_locked").0, 2);
@@ -836,25 +838,25 @@ fn the_injury_branch_adds_three_questions_and_a_sudden_start_none() {
         draft.answer(id, &[all_clear(id)]);
     }
     let (number, _, section) = expect_question(&draft, "age");
-    assert_eq!((number, section), (9, Section::Start));
+    assert_eq!((number, section), (10, Section::Start));
     draft.answer("age", &["under_50"]);
     expect_question(&draft, "onset");
     draft.answer("onset", &["injury"]);
     let (number, total, section) = expect_question(&draft, "ot_bend");
-    assert_eq!((number, total, section), (11, 35, Section::Start));
+    assert_eq!((number, total, section), (12, 36, Section::Start));
     draft.answer("ot_bend", &["no"]);
     assert!(draft.back());
     assert!(draft.back());
     expect_question(&draft, "onset");
     draft.answer("onset", &["gradual"]);
     let (number, total, _) = expect_question(&draft, "areas");
-    assert_eq!((number, total), (11, 32));
+    assert_eq!((number, total), (12, 33));
     assert!(draft.back());
     draft.answer("onset", &["sudden"]);
     let (number, total, _) = expect_question(&draft, "areas");
-    assert_eq!((number, total), (11, 32));
-    assert_eq!(flow::question_counts(), (32, 3));
-    assert!(flow::intro().starts_with("32 short questions (3 more after a fall or knock)"));
+    assert_eq!((number, total), (12, 33));
+    assert_eq!(flow::question_counts(), (33, 3));
+    assert!(flow::intro().starts_with("33 short questions (3 more after a fall or knock)"));
 }
 
 #[test]
@@ -878,7 +880,7 @@ fn back_keeps_answers_and_forward_walks_every_question_to_the_outcome() {
         }
         assert!(seen.len() < 60, "the flow must end");
     }
-    assert_eq!(seen.len(), 32);
+    assert_eq!(seen.len(), 33);
     assert_eq!(seen.first(), Some(&"rf_weight"));
     assert_eq!(seen.last(), Some(&"sitting"));
     // Back from the outcome goes to the last question, answers intact.
