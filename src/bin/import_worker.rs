@@ -46,7 +46,7 @@ mod worker {
         let _ = Reflect::set(
             &ready,
             &message::VERSION.into(),
-            &env!("CARGO_PKG_VERSION").into(),
+            &patella::platform::release::VERSION.into(),
         );
         let _ = scope.post_message(&ready);
     }

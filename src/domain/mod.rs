@@ -23,6 +23,7 @@ pub mod pain;
 pub mod protocol;
 pub mod records;
 pub mod recovery_plan;
+pub mod release;
 pub mod run_draft;
 pub mod schema;
 pub mod session_draft;

@@ -116,7 +116,7 @@ impl ImportWorker {
             return Err(cannot_start("its program did not load"));
         }
         let version = field(message::VERSION).and_then(|version| version.as_string());
-        if version.as_deref() != Some(env!("CARGO_PKG_VERSION")) {
+        if version.as_deref() != Some(super::release::VERSION) {
             started.worker.terminate();
             return Err(WorkerFailed(
                 "Patella was updated while this page was open. Reload the page, then import \

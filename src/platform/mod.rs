@@ -1,5 +1,5 @@
-//! Browser APIs at the edge of the app: the document, start-up and crash handling.
-//! Pages call these; nothing in `domain/` or `routes` may.
+//! Browser APIs at the edge of the app: the document, start-up and crash handling, and the
+//! facts the build set (`release`). Pages call these; nothing in `domain/` or `routes` may.
 
 pub mod audio;
 pub mod clock;
@@ -10,6 +10,7 @@ pub mod download;
 pub mod import_worker;
 pub mod install;
 pub mod persistence;
+pub mod release;
 pub mod service_worker;
 pub mod shared_files;
 pub mod timing;

@@ -19,8 +19,8 @@ use crate::domain::commands::Command;
 use crate::domain::records::RecordId;
 use crate::domain::situation;
 use crate::domain::triage::{self, Answers, Draft, Step};
-use crate::platform::clock;
 use crate::platform::document::focus_heading;
+use crate::platform::{clock, release};
 use crate::routes::Destination;
 use crate::store::use_store;
 
@@ -280,12 +280,17 @@ pub fn KneeCheckPage() -> impl IntoView {
     }
 }
 
-/// Only on paper: what the sheet is, for the physiotherapist reading it.
+/// Only on paper: what the sheet is, for the physiotherapist reading it, and which build gave
+/// the answer, so a question about it can name the version.
 #[component]
 fn PrintHeader() -> impl IntoView {
     view! {
         <p class="kc-print-only">
-            {format!("Patella knee check summary, printed {}", clock::today())}
+            {format!(
+                "Patella knee check summary, printed {} by {}",
+                clock::today(),
+                release::describe(),
+            )}
         </p>
     }
 }

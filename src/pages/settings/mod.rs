@@ -1,5 +1,7 @@
-//! Settings: the runner's preferences and everything about their data on this device.
+//! Settings: the runner's preferences, everything about their data on this device, and
+//! which version of Patella this is.
 
+mod about;
 mod delete_all;
 mod install;
 mod preferences;
@@ -18,5 +20,6 @@ pub fn SettingsPage() -> impl IntoView {
         <preferences::Preferences />
         <your_data::YourData />
         <install::InstallSection />
+        <about::AboutThisVersion />
     }
 }

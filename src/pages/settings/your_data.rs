@@ -6,10 +6,8 @@ use super::{delete_all::DeleteAll, restore::Restore};
 use crate::domain::backup;
 use crate::domain::commands::Command;
 use crate::domain::csv;
-use crate::platform::{clock, download, import_worker};
+use crate::platform::{clock, download, import_worker, release};
 use crate::store::use_store;
-
-pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 #[component]
 pub fn YourData() -> impl IntoView {
@@ -21,7 +19,7 @@ pub fn YourData() -> impl IntoView {
     let download_backup = move |_| {
         let data = store.data().get_untracked();
         let now = clock::now();
-        let outcome = backup::export_backup(&data, APP_VERSION, now)
+        let outcome = backup::export_backup(&data, release::VERSION, now)
             .map_err(|error| {
                 format!("The backup could not be made ({error}). Nothing was downloaded.")
             })
