@@ -136,8 +136,8 @@ describe('one coach', () => {
     await start(page);
     for (const answer of SAFETY_ALL_NO) await tap(page, answer);
     await tap(page, AGE);
-    await tap(page, 'Suddenly, in a fall, twist or knock');
-    for (let i = 0; i < 3; i += 1) await tap(page, 'No'); // the X-ray questions
+    await tap(page, 'In a twist, fall or knock, or a sudden change of direction');
+    for (const step of ['No', 'No', 'It has not swollen']) await tap(page, step); // the X-ray questions and how soon it swelled
     await pick(page, ['Inner side']);
     while ((await page.locator('#kc-question').count()) > 0) await tap(page, 'Skip this question');
     const result = page.getByRole('region', { name: 'Your result' });

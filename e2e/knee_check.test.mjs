@@ -6,7 +6,19 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertNoProblems, openScreen, releaseApp, stored } from './support/app.mjs';
 import { phonePage } from './support/browser.mjs';
-import { AGE, answer, focusSettled, FRONT_OF_KNEE_STORY, pick, question, SAFETY_ALL_NO, start, tap } from './support/knee_check.mjs';
+import {
+  AGE,
+  answer,
+  focusSettled,
+  FRONT_OF_KNEE_STORY,
+  INJURY,
+  INJURY_ALL_NO,
+  pick,
+  question,
+  SAFETY_ALL_NO,
+  start,
+  tap,
+} from './support/knee_check.mjs';
 
 const app = releaseApp();
 
@@ -65,7 +77,7 @@ describe('knee check', () => {
   test('a knee locked now is an emergency; one that locks at times needs seeing today', async () => {
     const { context, page, problems } = await openKneeCheck();
     await start(page);
-    await tap(page, 'No');
+    await answer(page, SAFETY_ALL_NO.slice(0, 2));
     await tap(page, 'Yes, it is stuck now');
     const text = await result(page).innerText();
     assert.match(text, /Emergency now/);
@@ -257,7 +269,7 @@ describe('knee check', () => {
     assert.equal(record.care_tier, 'same_day');
     assert.deepEqual(record.conditions, []);
     // The four questions asked up to the warning sign, and none of the answers given below it.
-    assert.deepEqual(Object.keys(record.answers).sort(), ['rf_gives_way', 'rf_locked', 'rf_swollen', 'rf_weight']);
+    assert.deepEqual(Object.keys(record.answers).sort(), ['rf_gives_way', 'rf_locked', 'rf_swollen', 'rf_walk', 'rf_weight']);
     await page.reload();
     await page.getByRole('region', { name: 'Past checks' }).getByRole('button', { name: /Same-day care/ }).click();
     const opened = page.getByRole('region', { name: /Knee check from/ });
@@ -334,8 +346,8 @@ describe('knee check', () => {
     await start(page);
     await safetyAllNo(page);
     await tap(page, AGE);
-    await tap(page, 'Suddenly, in a fall, twist or knock');
-    for (let i = 0; i < 3; i += 1) await tap(page, 'No'); // the X-ray questions
+    await tap(page, INJURY);
+    await answer(page, INJURY_ALL_NO); // the X-ray questions and how soon it swelled
     await pick(page, ['Inner side']);
     while ((await page.locator('#kc-question').count()) > 0) await tap(page, 'Skip this question');
 
@@ -347,6 +359,24 @@ describe('knee check', () => {
     assert.equal(await plan.getByText('Stay calm').count(), 0, 'no reassurance before an examination');
     assert.equal(await plan.getByText(/walk-run/).count(), 0, 'no running planned');
     assert.equal(await page.getByRole('link', { name: 'Start recovery plan' }).count(), 0);
+    assertNoProblems(problems);
+    await context.close();
+  });
+
+  test('a knee that swelled within a few hours of a twist is seen today, and the reason says so', async () => {
+    const { context, page, problems } = await openKneeCheck();
+    await start(page);
+    await safetyAllNo(page);
+    await tap(page, AGE);
+    await tap(page, INJURY);
+    await answer(page, INJURY_ALL_NO.slice(0, 2));
+    assert.match(await question(page).innerText(), /How soon after it happened did the knee swell\?/);
+    await tap(page, 'Within a few hours');
+    const text = await result(page).innerText();
+    assert.match(text, /Same-day care/);
+    assert.match(text, /the knee swelled within a few hours of it happening/);
+    assert.match(text, /bleeding inside the joint/);
+    assert.equal(await page.getByRole('region', { name: /Your plan/ }).count(), 0);
     assertNoProblems(problems);
     await context.close();
   });
@@ -401,7 +431,7 @@ describe('knee check', () => {
   test('a saved check appears in history after a reload and opens again', async () => {
     const { context, page, problems } = await openKneeCheck();
     await start(page);
-    await answer(page, SAFETY_ALL_NO.slice(0, 6));
+    await answer(page, SAFETY_ALL_NO.slice(0, 7));
     // A tender, swollen calf: two points on the Wells score, a clot likely.
     await pick(page, ['It is tender to press', 'It looks swollen, compared with the other calf']);
     await tap(page, 'None of these'); // the clot risks

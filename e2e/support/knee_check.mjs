@@ -38,7 +38,13 @@ export async function start(page) {
  * No, or one tap on "None of these" where several signs are asked together (the calf, and
  * the signs that are not from running).
  */
-export const SAFETY_ALL_NO = ['No', 'No', 'No', 'No', 'No', 'No', 'None of these', 'No', 'None of these'];
+export const SAFETY_ALL_NO = ['No', 'No', 'No', 'No', 'No', 'No', 'No', 'None of these', 'No', 'None of these'];
+
+/** "How did the pain start?": a twist, fall, knock or sudden change of direction. */
+export const INJURY = 'In a twist, fall or knock, or a sudden change of direction';
+
+/** The questions after an injury, answered as a runner with none of their signs would. */
+export const INJURY_ALL_NO = ['No', 'No', 'It has not swollen'];
 
 /** The answer to "How old are you?", asked of everyone just before how the pain started. */
 export const AGE = 'Under 50';

@@ -144,7 +144,15 @@ pub struct LegacyAnswer {
 
 /// Answers whose question changed. Until age was asked of everyone, only a runner hurt in a
 /// fall, twist or knock was asked "Are you 55 or older?" (`ot_age`).
-pub const LEGACY_ANSWERS: [LegacyAnswer; 2] = [
+/// Until walking was asked of everyone, only a runner hurt in a fall, twist or knock was
+/// asked about four steps, right after and now (`ot_steps`): a yes is a yes to "now".
+pub const LEGACY_ANSWERS: [LegacyAnswer; 3] = [
+    LegacyAnswer {
+        question: "ot_steps",
+        choice: questions::YES,
+        now_question: "rf_walk",
+        now_choice: questions::YES,
+    },
     LegacyAnswer {
         question: "ot_age",
         choice: questions::YES,

@@ -14,8 +14,9 @@ use crate::domain::content::plan::REASSURANCE;
 use crate::domain::content::{ConditionId as C, SETTLING_TIMELINE};
 use crate::domain::records::CareTier::{self, SameDay, SeeProfessionalSoon, SelfManage};
 
-const RED_FLAGS: [&str; 9] = [
+const RED_FLAGS: [&str; 10] = [
     "rf_weight",
+    "rf_walk",
     "rf_locked",
     "rf_gives_way",
     "rf_swollen",
@@ -86,7 +87,7 @@ fn a_sudden_pain_without_a_fall_is_seen_soon_and_says_why() {
     ]));
     assert_eq!(outcome.tier, SeeProfessionalSoon);
     assert!(said_in(&outcome)
-        .contains(&"it started suddenly during a run or a movement, with no fall or knock"));
+        .contains(&"it started suddenly, with no twist, fall, knock or change of direction"));
     // Examined before it is loaded: no running plan, no exercises, no reassurance.
     assert!(outcome.exercises_wait && outcome.exercises.is_empty());
     assert!(!outcome.offers_recovery());
@@ -110,26 +111,36 @@ fn a_sudden_start_asks_no_x_ray_questions() {
     );
 }
 
-// --- 8. Standing is one question; the four steps after a knock are another.
+// --- 8. Standing is one question; walking four steps is the next, asked of everyone.
 
 #[test]
-fn a_runner_who_can_stand_but_could_not_take_four_steps_gets_the_x_ray_advice() {
-    let weight = questions::find("rf_weight")
-        .map(|q| q.text)
-        .unwrap_or_default();
-    assert!(!weight.contains("step"), "{weight}");
-    let outcome = evaluate(&story(&[
-        ("age", "under_50"),
-        ("onset", "injury"),
-        ("ot_bend", "no"),
-        ("ot_steps", "yes"),
-    ]));
+fn a_runner_who_can_stand_but_cannot_take_four_steps_is_seen_today_whatever_the_start() {
+    let weight = questions::find("rf_weight");
+    assert!(weight.is_some_and(|q| !q.text.contains("step") && q.hint.contains("next question")));
+    // The hint's promise: the very next question asks about walking, of everyone.
+    let asked = super::flow::asked(&Answers::new());
+    assert_eq!(asked.get(1).map(|q| q.id), Some("rf_walk"));
+    for onset in ["gradual", "sudden", "injury"] {
+        let mut answers = story(&[("onset", onset), ("areas", "front")]);
+        answers.set("rf_walk", &["yes"]);
+        let outcome = evaluate(&answers);
+        assert_eq!(outcome.tier, SameDay, "{onset}");
+        assert!(outcome.stopped_early);
+        assert!(outcome
+            .care_reasons
+            .iter()
+            .any(|r| r.action.contains("X-ray") && r.said.contains("four steps")));
+    }
+    // A check saved when four steps were asked only after an injury keeps its reason.
+    let saved = std::collections::BTreeMap::from([
+        ("rf_weight".to_string(), "no".to_string()),
+        ("onset".to_string(), "injury".to_string()),
+        ("ot_bend".to_string(), "no".to_string()),
+        ("ot_steps".to_string(), "yes".to_string()),
+    ]);
+    let outcome = evaluate(&Answers::from_record_map(&saved));
     assert_eq!(outcome.tier, SameDay);
-    assert!(outcome.stopped_early);
-    assert!(outcome
-        .care_reasons
-        .iter()
-        .any(|r| r.action.contains("X-ray") && r.said.contains("four steps")));
+    assert!(said_in(&outcome).contains(&"you cannot take four steps, even with a limp"));
 }
 
 // --- 5. Age, asked of everyone.
@@ -217,6 +228,7 @@ fn a_check_saved_with_the_old_age_question_keeps_its_x_ray_reason() {
         ("ot_bend".to_string(), "no".to_string()),
         ("ot_steps".to_string(), "no".to_string()),
         ("ot_tender".to_string(), "no".to_string()),
+        ("areas".to_string(), "inner".to_string()),
     ]);
     let mut answers = Answers::from_record_map(&saved_under);
     for id in RED_FLAGS {
@@ -460,7 +472,7 @@ proptest! {
         sign in 0usize..9,
     ) {
         // A fall, twist or knock that ended on one of its warning signs.
-        let injury_signs = [("age", "55_plus"), ("ot_bend", "yes"), ("ot_steps", "yes"), ("ot_tender", "yes")];
+        let injury_signs = [("age", "55_plus"), ("ot_bend", "yes"), ("ot_swelling", "hours"), ("ot_tender", "yes")];
         let finished = walk_for(&path, &[("onset", "injury"), injury_signs[given]], usize::MAX);
         let before = evaluate(&finished.answers);
         prop_assert!(before.stopped_early);
@@ -840,4 +852,96 @@ fn a_safety_question_an_older_version_did_not_ask_is_no_gap_but_a_skip_or_an_unf
     let mut unfinished = Answers::new();
     unfinished.set("rf_weight", &["no"]);
     assert!(said_in(&evaluate(&unfinished)).contains(&SKIPPED));
+}
+
+// --- Round 3, 3. How it started, swelling after an injury, and severe pain now.
+
+#[test]
+fn any_twist_fall_knock_or_change_of_direction_is_an_injury_and_the_sudden_choice_says_so() {
+    let onset = questions::find("onset");
+    let label = |id: &str| onset.and_then(|q| q.choice(id)).map_or("", |c| c.label);
+    for word in ["twist", "fall", "knock", "change of direction"] {
+        assert!(label("injury").contains(word), "{word}");
+        // The other sudden start names what it is not, so it cannot be read as an injury.
+        assert!(label("sudden").contains(word), "{word}");
+    }
+    assert!(label("sudden").contains("no twist"));
+    assert!(onset.is_some_and(|q| q.hint.contains("twist")));
+    // The injury is offered before the sudden start without one.
+    let order: Vec<&str> =
+        onset.map_or(Vec::new(), |q| q.offered_choices().map(|c| c.id).collect());
+    assert_eq!(order, ["gradual", "injury", "sudden"]);
+}
+
+#[test]
+fn swelling_within_hours_of_an_injury_is_same_day_care_with_the_reason() {
+    let with = |swelling: &'static str| {
+        evaluate(&story(&[
+            ("age", "under_50"),
+            ("onset", "injury"),
+            ("ot_bend", "no"),
+            ("ot_tender", "no"),
+            ("ot_swelling", swelling),
+            ("areas", "inner"),
+        ]))
+    };
+    let hours = with("hours");
+    assert_eq!(hours.tier, SameDay);
+    assert!(hours.stopped_early);
+    assert_eq!(
+        said_in(&hours).first(),
+        Some(&"the knee swelled within a few hours of it happening")
+    );
+    assert!(hours.care_actions()[0].contains("bleeding inside the joint"));
+    for later in ["later", "no"] {
+        let outcome = with(later);
+        assert_eq!(outcome.tier, SeeProfessionalSoon, "{later}");
+        assert!(outcome.exercises_wait, "{later}");
+    }
+    // Asked only after an injury, and skipping it leaves the check unsure.
+    assert!(questions::find("ot_swelling")
+        .is_some_and(|q| q.only_if == Some(("onset", &[questions::INJURY][..]))));
+    assert!(said_in(&with("")).contains(&"you left a safety question unanswered"));
+}
+
+#[test]
+fn severe_pain_now_is_seven_or_more_and_the_question_and_action_say_the_same() {
+    let question = questions::find("pain_now");
+    assert!(question
+        .is_some_and(|q| q.text.contains("right now") && q.hint.contains("7 or more is severe")));
+    for score in 0..=10 {
+        let pain = score.to_string();
+        let pain: &'static str = Box::leak(pain.into_boxed_str());
+        let gradual = evaluate(&story(&[
+            ("onset", "gradual"),
+            ("areas", "front"),
+            ("triggers", "stairs"),
+            ("pain_now", pain),
+        ]));
+        let severe = gradual
+            .care_reasons
+            .iter()
+            .find(|r| r.said.starts_with("your pain right now"));
+        assert_eq!(severe.is_some(), score >= 7, "{score}");
+        if let Some(reason) = severe {
+            assert_eq!(reason.tier, SeeProfessionalSoon);
+            assert!(reason.action.contains("7 or more out of 10 right now"));
+            assert!(!reason.action.contains("at rest"));
+        }
+        let injured = evaluate(&story(&[
+            ("age", "under_50"),
+            ("onset", "injury"),
+            ("ot_bend", "no"),
+            ("ot_tender", "no"),
+            ("ot_swelling", "no"),
+            ("areas", "inner"),
+            ("pain_now", pain),
+        ]));
+        assert_eq!(
+            injured.tier == SameDay,
+            score >= 7,
+            "{score} after an injury"
+        );
+        assert_eq!(injured.stopped_early, score >= 7, "{score}");
+    }
 }

@@ -207,6 +207,10 @@ const RF_WEIGHT: [Choice; 2] = yes_no(
 );
 /// Locked now is an emergency; a knee that locks and frees up again still needs seeing today.
 pub const LOCKS_AT_TIMES: &str = "at_times";
+const RF_WALK: [Choice; 2] = yes_no(
+    "you cannot take four steps, even with a limp",
+    "you can take four steps",
+);
 const RF_LOCKED: [Choice; 3] = [
     choice(
         YES,
@@ -340,14 +344,33 @@ const OT_BEND: [Choice; 2] = yes_no(
     "you cannot bend the knee to a right angle",
     "you can bend the knee to a right angle",
 );
-const OT_STEPS: [Choice; 2] = yes_no(
-    "you could not take four steps right after it happened and still cannot",
-    "you can take four steps",
-);
+/// How soon the knee swelled after the injury: within a few hours is bleeding into the joint
+/// until shown otherwise.
+pub const SWELLED_WITHIN_HOURS: &str = "hours";
+const OT_SWELLING: [Choice; 3] = [
+    choice(
+        SWELLED_WITHIN_HOURS,
+        "Within a few hours",
+        "the knee swelled within a few hours of it happening",
+    ),
+    choice(
+        "later",
+        "The next day or later",
+        "the knee swelled a day or more after it happened",
+    ),
+    choice(
+        NO,
+        "It has not swollen",
+        "the knee has not swollen since it happened",
+    ),
+];
 const OT_TENDER: [Choice; 2] = yes_no(
     "there is a tender spot on the kneecap or on the bony bump below the outer knee",
     "there is no tender spot on the bone",
 );
+/// Any twist, fall, knock or sudden change of direction is an injury, the Ottawa rules'
+/// mechanism; the sudden start without one says so in its own words, so a runner who planted
+/// a foot and turned mid-run cannot read it as theirs.
 const ONSET: [Choice; 3] = [
     choice(
         "gradual",
@@ -355,14 +378,14 @@ const ONSET: [Choice; 3] = [
         "it came on gradually",
     ),
     choice(
-        SUDDEN,
-        "Suddenly, during a run or a movement, with no fall or knock",
-        "it started suddenly during a run or a movement, with no fall or knock",
+        INJURY,
+        "In a twist, fall or knock, or a sudden change of direction",
+        "it started with a twist, fall, knock or sudden change of direction",
     ),
     choice(
-        INJURY,
-        "Suddenly, in a fall, twist or knock",
-        "it started with a fall, twist or knock",
+        SUDDEN,
+        "Suddenly, with no twist, fall, knock or change of direction",
+        "it started suddenly, with no twist, fall, knock or change of direction",
     ),
 ];
 const AREAS: [Choice; 6] = [
@@ -600,14 +623,21 @@ const SITTING: [Choice; 2] = yes_no(
 );
 
 /// Every question, in the order asked. Which are shown depends on earlier answers.
-pub const QUESTIONS: [Question; 37] = [
-    // Standing only: taking four steps after a knock is the X-ray rule's own question, so a
-    // runner who can stand but not walk is still routed with the X-ray advice named.
+pub const QUESTIONS: [Question; 38] = [
+    // Standing, then walking: the hint's promise is kept by the very next question.
     safety(
         "rf_weight",
         "Are you unable to stand on the leg or put any weight on it?",
-        "Answer yes if you cannot stand on it at all. If you can stand but walking is hard, answer no: a later question asks about that.",
+        "Answer yes if you cannot stand on it at all. If you can stand but walking is hard, answer no: the next question asks about walking.",
         &RF_WEIGHT,
+    ),
+    // Asked of everyone: after a twist, fall or knock it is also the Ottawa rules' item
+    // (unable to take four steps both right after and now), whose "now" it answers.
+    safety(
+        "rf_walk",
+        "Are you unable to take four steps now, even with a limp?",
+        "",
+        &RF_WALK,
     ),
     Question {
         kind: Kind::Single,
@@ -696,7 +726,7 @@ pub const QUESTIONS: [Question; 37] = [
             Section::Start,
             Kind::Single,
             "How did the pain start?",
-            "",
+            "Planting a foot and turning counts as a twist, even mid-run with no fall.",
             &ONSET,
         )
     },
@@ -706,18 +736,22 @@ pub const QUESTIONS: [Question; 37] = [
         "",
         &OT_BEND,
     ),
-    ottawa(
-        "ot_steps",
-        "Were you unable to take four steps, even limping, both right after it happened and now?",
-        "Answer yes if you could not manage four steps right after it happened and still cannot.",
-        &OT_STEPS,
-    ),
+
     ottawa(
         "ot_tender",
         "Is there one spot that hurts to press, on the kneecap or on the bony bump on the outer side just below the knee?",
         "Press gently with a fingertip. Only a clinician can check this properly.",
         &OT_TENDER,
     ),
+    Question {
+        kind: Kind::Single,
+        ..ottawa(
+            "ot_swelling",
+            "How soon after it happened did the knee swell?",
+            "",
+            &OT_SWELLING,
+        )
+    },
     ask(
         "areas",
         Section::Where,
@@ -787,7 +821,7 @@ pub const QUESTIONS: [Question; 37] = [
         Section::Behaviour,
         Kind::Scale,
         "How bad is the pain right now, from 0 to 10?",
-        "0 is no pain; 10 is the worst you can imagine.",
+        "0 is no pain; 10 is the worst you can imagine; 7 or more is severe.",
         &PAIN_NOW,
     ),
     ask(

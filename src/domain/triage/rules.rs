@@ -222,16 +222,35 @@ const OTTAWA_ACTION: &str = "Have the knee examined today at urgent care, a mino
 unit or an emergency department: after a fall, twist or knock this answer means an X-ray may \
 be needed to check the bone.";
 
-const PAIN_AT_REST: &str = "Pain this strong at rest should be examined.";
+const SEVERE_NOW: &str = "Pain of 7 or more out of 10 right now is severe: have the knee \
+examined in the next few days, and the same day if it is getting worse.";
+
+/// Severe pain right now after a twist, fall or knock: examined the same day.
+const fn severe_after_injury(score: &'static str) -> CareRule {
+    CareRule {
+        when: when("pain_now", score),
+        also: Some(when("onset", questions::INJURY)),
+        tier: CareTier::SameDay,
+        action: "Have the knee examined today at urgent care, a minor injuries unit or an \
+                 emergency department: pain of 7 or more out of 10 right now, after a twist, \
+                 fall or knock, needs a proper look the same day.",
+        stops: true,
+    }
+}
 const OVER_TWO_WEEKS: &str =
     "Pain lasting more than two weeks despite looking after it deserves a professional opinion.";
 
-pub const CARE_RULES: [CareRule; 27] = [
+pub const CARE_RULES: [CareRule; 33] = [
     // Red flags, asked first; any yes wins over everything else.
     red_flag(
         "rf_weight",
         CareTier::SameDay,
         "Get the knee examined today at urgent care or an emergency department. Keep weight off it and use support to get about.",
+    ),
+    red_flag(
+        "rf_walk",
+        CareTier::SameDay,
+        "Have the knee examined today at urgent care, a minor injuries unit or an emergency department: not being able to walk four steps needs a proper look, and after a twist, fall or knock an X-ray may be needed to check the bone.",
     ),
     red_flag(
         "rf_locked",
@@ -307,8 +326,16 @@ pub const CARE_RULES: [CareRule; 27] = [
         stops: true,
     },
     ottawa("ot_bend"),
-    ottawa("ot_steps"),
     ottawa("ot_tender"),
+    // Swelling within a few hours of an injury is bleeding into the joint until shown
+    // otherwise: a torn ligament, a dislocated kneecap or a broken bone (NICE CKS "Knee pain").
+    CareRule {
+        when: when("ot_swelling", questions::SWELLED_WITHIN_HOURS),
+        also: None,
+        tier: CareTier::SameDay,
+        action: "Have the knee examined today at urgent care, a minor injuries unit or an emergency department: a knee that swells within a few hours of an injury often has bleeding inside the joint, which can come from a torn ligament, a dislocated kneecap or a broken bone.",
+        stops: true,
+    },
     // See a professional soon.
     see_soon(
         "onset",
@@ -336,9 +363,17 @@ pub const CARE_RULES: [CareRule; 27] = [
         questions::YES,
         "Pain that affects daily life, not just running, should be examined.",
     ),
-    see_soon("pain_now", "8", PAIN_AT_REST),
-    see_soon("pain_now", "9", PAIN_AT_REST),
-    see_soon("pain_now", "10", PAIN_AT_REST),
+    // Severe pain now, 7 or more out of 10 (Serlin 1995): after an injury, the same day
+    // (NHS "Knee pain": A&E after an injury with severe pain), and the check ends there;
+    // otherwise examined soon.
+    severe_after_injury("7"),
+    severe_after_injury("8"),
+    severe_after_injury("9"),
+    severe_after_injury("10"),
+    see_soon("pain_now", "7", SEVERE_NOW),
+    see_soon("pain_now", "8", SEVERE_NOW),
+    see_soon("pain_now", "9", SEVERE_NOW),
+    see_soon("pain_now", "10", SEVERE_NOW),
 ];
 
 /// An answer that points towards a condition, with how strongly.

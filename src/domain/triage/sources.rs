@@ -12,7 +12,7 @@ pub struct Source {
     pub source: &'static str,
 }
 
-pub const SOURCES: [Source; 7] = [
+pub const SOURCES: [Source; 11] = [
     Source {
         decision: "Any one of calf pain, calf tenderness or calf swelling makes a blood clot in \
                    the leg (DVT) possible; redness is not needed, as a clot is often not red. \
@@ -71,5 +71,36 @@ pub const SOURCES: [Source; 7] = [
         source: "NICE NG12 \"Suspected cancer: recognition and referral\" (1.11, bone \
                  sarcoma: urgent direct access X-ray for unexplained bone pain; very urgent, \
                  within 48 hours, in children and young people); NICE CKS \"Knee pain\".",
+    },
+    Source {
+        decision: "Any twist, fall, knock or sudden change of direction is an injury and brings \
+                   the X-ray questions; the sudden start without one names what it is not.",
+        source: "Stiell IG et al., Ann Emerg Med 1995;26:405–13 and JAMA 1996;275:611–5 \
+                 (Ottawa knee rule: acute knee injury from any mechanism, twisting included); \
+                 Bachmann LM et al., Ann Intern Med 2004;140:121–4.",
+    },
+    Source {
+        decision: "Walking four steps is asked of everyone, straight after standing, as the \
+                   first question's hint promises; unable now is same-day care. After an \
+                   injury it is the Ottawa item (four steps right after and now), whose \
+                   \"now\" it answers.",
+        source: "Stiell 1995 (Ottawa: unable to take four steps both immediately and in the \
+                 emergency department); NHS \"Knee pain\" (urgent help when you cannot put \
+                 weight on the leg).",
+    },
+    Source {
+        decision: "After an injury, swelling within a few hours is bleeding into the joint until \
+                   shown otherwise: same-day care. Swelling the next day or later stays \
+                   \"see someone soon\" with the injury.",
+        source: "NICE CKS \"Knee pain - assessment\" (rapid swelling within hours of injury \
+                 suggests haemarthrosis: cruciate tear, fracture, patellar dislocation); \
+                 Maffulli N et al., J Bone Joint Surg Br 1993;75:945–9.",
+    },
+    Source {
+        decision: "Severe pain is 7 or more out of 10 right now: after an injury it is same-day \
+                   care and ends the check; otherwise it is examined in the next few days. The \
+                   question and the action both say \"right now\".",
+        source: "Serlin RC et al., Pain 1995;61:277–84 (numeric rating 7–10 = severe); NHS \
+                 \"Knee pain\" (A&E after an injury with severe pain).",
     },
 ];

@@ -11,8 +11,9 @@ use crate::domain::records::CareTier::{
     self, EmergencyNow, SameDay, SeeProfessionalSoon, SelfManage,
 };
 
-const SAFETY_IDS: [&str; 9] = [
+const SAFETY_IDS: [&str; 10] = [
     "rf_weight",
+    "rf_walk",
     "rf_locked",
     "rf_gives_way",
     "rf_swollen",
@@ -60,8 +61,8 @@ fn after_injury(story: &[(&'static str, &'static str)]) -> Answers {
         ("age", "under_50"),
         ("onset", "injury"),
         ("ot_bend", "no"),
-        ("ot_steps", "no"),
         ("ot_tender", "no"),
+        ("ot_swelling", "no"),
     ];
     all.extend_from_slice(story);
     safe(&all)
@@ -214,19 +215,18 @@ fn scenarios() -> Vec<Scenario> {
         )
         .stopped(),
         scenario(
-            "injury, cannot take four steps",
-            safe(&[("onset", "injury"), ("ot_bend", "no"), ("ot_steps", "yes")]),
+            "injury, swollen within a few hours",
+            safe(&[
+                ("onset", "injury"),
+                ("ot_bend", "no"),
+                ("ot_swelling", "hours"),
+            ]),
             SameDay,
         )
         .stopped(),
         scenario(
             "injury, tender bone",
-            safe(&[
-                ("onset", "injury"),
-                ("ot_bend", "no"),
-                ("ot_steps", "no"),
-                ("ot_tender", "yes"),
-            ]),
+            safe(&[("onset", "injury"), ("ot_bend", "no"), ("ot_tender", "yes")]),
             SameDay,
         )
         .stopped(),
@@ -254,7 +254,7 @@ fn scenarios() -> Vec<Scenario> {
                 ("age", ""),
                 ("onset", "injury"),
                 ("ot_bend", ""),
-                ("ot_steps", ""),
+                ("ot_swelling", ""),
                 ("ot_tender", ""),
             ]),
             SeeProfessionalSoon,
@@ -671,7 +671,7 @@ fn an_injury_holds_exercises_until_examined() {
         ("age", "under_50"),
         ("onset", "injury"),
         ("ot_bend", "no"),
-        ("ot_steps", "no"),
+        ("ot_swelling", "no"),
         ("ot_tender", "no"),
         ("areas", "front"),
     ]));
@@ -771,10 +771,12 @@ fn red_flags_come_first_and_one_yes_ends_the_check() {
     let mut draft = Draft::new();
     assert_eq!(
         expect_question(&draft, "rf_weight"),
-        (1, 33, Section::Safety)
+        (1, 34, Section::Safety)
     );
     draft.answer("rf_weight", &["no"]);
-    assert_eq!(expect_question(&draft, "rf_locked").0, 2);
+    assert_eq!(expect_question(&draft, "rf_walk").0, 2);
+    draft.answer("rf_walk", &["no"]);
+    assert_eq!(expect_question(&draft, "rf_locked").0, 3);
     draft.answer("rf_locked", &["yes"]);
     assert_eq!(draft.step(), Step::Outcome);
     assert_eq!(evaluate(&draft.answers).tier, EmergencyNow);
@@ -820,7 +822,7 @@ fn skipped_injury_questions_leave_the_check_unsure_like_a_skipped_safety_questio
             ("age", "under_50"),
             ("onset", "injury"),
             ("ot_bend", ottawa),
-            ("ot_steps", "no"),
+            ("ot_swelling", "no"),
             ("ot_tender", "no"),
             ("areas", "inner"),
         ])
@@ -838,25 +840,25 @@ fn the_injury_branch_adds_three_questions_and_a_sudden_start_none() {
         draft.answer(id, &[all_clear(id)]);
     }
     let (number, _, section) = expect_question(&draft, "age");
-    assert_eq!((number, section), (10, Section::Start));
+    assert_eq!((number, section), (11, Section::Start));
     draft.answer("age", &["under_50"]);
     expect_question(&draft, "onset");
     draft.answer("onset", &["injury"]);
     let (number, total, section) = expect_question(&draft, "ot_bend");
-    assert_eq!((number, total, section), (12, 36, Section::Start));
+    assert_eq!((number, total, section), (13, 37, Section::Start));
     draft.answer("ot_bend", &["no"]);
     assert!(draft.back());
     assert!(draft.back());
     expect_question(&draft, "onset");
     draft.answer("onset", &["gradual"]);
     let (number, total, _) = expect_question(&draft, "areas");
-    assert_eq!((number, total), (12, 33));
+    assert_eq!((number, total), (13, 34));
     assert!(draft.back());
     draft.answer("onset", &["sudden"]);
     let (number, total, _) = expect_question(&draft, "areas");
-    assert_eq!((number, total), (12, 33));
-    assert_eq!(flow::question_counts(), (33, 3));
-    assert!(flow::intro().starts_with("33 short questions (3 more after a fall or knock)"));
+    assert_eq!((number, total), (13, 34));
+    assert_eq!(flow::question_counts(), (34, 3));
+    assert!(flow::intro().starts_with("34 short questions (3 more after a fall or knock)"));
 }
 
 #[test]
@@ -880,7 +882,7 @@ fn back_keeps_answers_and_forward_walks_every_question_to_the_outcome() {
         }
         assert!(seen.len() < 60, "the flow must end");
     }
-    assert_eq!(seen.len(), 33);
+    assert_eq!(seen.len(), 34);
     assert_eq!(seen.first(), Some(&"rf_weight"));
     assert_eq!(seen.last(), Some(&"sitting"));
     // Back from the outcome goes to the last question, answers intact.
@@ -901,7 +903,7 @@ fn a_restored_draft_at_an_unknown_question_resumes_at_the_first_unanswered() {
     let mut draft = Draft::new();
     draft.answer("rf_weight", &["no"]);
     draft.position = Position::Question("gone_in_a_later_version".into());
-    expect_question(&draft, "rf_locked");
+    expect_question(&draft, "rf_walk");
 }
 
 #[test]
