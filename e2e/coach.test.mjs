@@ -6,13 +6,18 @@
 //    the walk-run session saved from the timer raises no volume warning.
 //  - A runner whose check said see someone soon: Home and Recovery both say book a visit.
 //  - A runner with no problem: no "this week" card anywhere, and the load warnings speak.
+//  - A flare on the plan (issue 25): in week 3, a 7 km run with a friend logged in the Log,
+//    then 5/10 and stiff the next morning. Home's card, Recovery's cards and Home's warnings
+//    all step back to week 2 in one sentence, which names the run, and all say rest today; no
+//    "long run" warning measured against the weeks before the plan.
 // Screenshots of Home in each situation go to target/screenshots/home-<situation>.png.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { addRun, assertNoProblems, openScreen, releaseApp, stored } from './support/app.mjs';
+import { addRun, assertNoProblems, openScreen, releaseApp, setClock, stored } from './support/app.mjs';
 import { AGE, pick, SAFETY_ALL_NO, start, tap } from './support/knee_check.mjs';
 import { dayFromToday, daysToMonday } from './support/dates.mjs';
+import { now } from './support/clock.mjs';
 
 const app = releaseApp();
 const SHOTS = 'target/screenshots';
@@ -166,6 +171,71 @@ describe('one coach', () => {
     }
     await openScreen(page, 'Home');
     assert.ok((await homeWarnings(page)).some((t) => VOLUME.test(t)));
+    assertNoProblems(problems);
+    await context.close();
+  });
+
+  test('a flare on the plan: Home, Recovery and the warnings all step back, in one sentence', async () => {
+    // The plan was started at week 3 three days ago: the page's clock is moved back to start it.
+    const started = now();
+    started.setDate(started.getDate() - 3);
+    const { context, page, problems } = await app.open('recovery', 'Recovery', { now: started });
+    await page.getByLabel('Start at').selectOption('week3');
+    await page.getByRole('button', { name: 'Start the plan' }).click();
+    await page.getByRole('heading', { name: 'Now: Week 3' }).waitFor();
+
+    // Back to today: yesterday's 7 km run with a friend, then this morning's knee.
+    await setClock(context, now());
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Recovery' }).waitFor();
+    await openScreen(page, 'Log');
+    const yesterday = dayFromToday(-1);
+    await addRun(page, { date: yesterday, distance: '7', duration: '45' });
+    await page.getByRole('status').filter({ hasText: 'Saved: 7 km' }).waitFor();
+    await page.getByRole('radio', { name: '5', exact: true }).check();
+    await page.getByRole('checkbox', { name: 'Stiff or sorer this morning' }).check();
+    await page.getByRole('button', { name: 'Save pain entry' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved: pain 5/10' }).waitFor();
+
+    // The one sentence, naming the run by its day, its distance and what week 3 allows.
+    const [y, m, d] = yesterday.split('-').map(Number);
+    const date = new Date(Date.UTC(y, m - 1, d));
+    const weekday = date.toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' });
+    const month = date.toLocaleDateString('en-GB', { month: 'short', timeZone: 'UTC' });
+    const stepBack =
+      `You moved back to week 2 because the knee was 5/10 and stiff the morning after ` +
+      `${weekday}'s 7 km run (${d} ${month}), above 3/10. That run was more than week 3 allows.`;
+    const restToday = 'Today: rest. Your knee is at 5/10, above 3/10; run again once it is back to 3/10 or less.';
+    const limit = 'Keep pain at 3 out of 10 or less, with no more pain or stiffness the next morning.';
+
+    await openScreen(page, 'Home');
+    const card = page.getByRole('region', { name: 'What to do this week' });
+    assert.equal(await thisWeek(page), 'Back-to-running plan: Week 2', 'Home');
+    const homeActions = await card.getByRole('listitem').allInnerTexts();
+    assert.ok(homeActions.includes(stepBack), `Home's card: ${homeActions}`);
+    assert.ok(homeActions.includes(limit), `Home's card states the limit: ${homeActions}`);
+    assert.equal((await card.locator('.this-week-today').innerText()).trim(), restToday);
+    // The warnings: the plan's step back, in its words, and nothing measured against the
+    // weeks before the plan.
+    assert.deepEqual(await homeWarnings(page), ['Back one step in the plan']);
+    const warning = page.locator('main article').filter({ hasText: 'Back one step in the plan' });
+    assert.equal(
+      (await warning.locator('p').first().innerText()).trim(),
+      `What to do: ${stepBack} ${restToday}`,
+    );
+
+    await openScreen(page, 'Recovery');
+    assert.equal(await thisWeek(page), 'Back-to-running plan: Week 2', 'Recovery');
+    const recoveryActions = await page
+      .getByRole('region', { name: 'What to do this week' })
+      .getByRole('listitem')
+      .allInnerTexts();
+    assert.deepEqual(recoveryActions, homeActions);
+    await page.getByRole('heading', { name: 'Now: Week 2' }).waitFor();
+    assert.equal((await page.locator('.decision-reason').innerText()).trim(), stepBack);
+    assert.equal((await page.locator('.plan-today').innerText()).trim(), restToday);
+    await page.getByText('How the plan decides').click();
+    await page.getByText(limit, { exact: false }).first().waitFor();
     assertNoProblems(problems);
     await context.close();
   });
