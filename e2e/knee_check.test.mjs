@@ -113,8 +113,14 @@ describe('knee check', () => {
     assert.match(await question(page).innerText(), /Do you have any of these\?/);
     let previous = null;
     for (const [sign, tier, said, action] of signs) {
-      // Back on the same screen the earlier sign is still pressed: release it, press this one.
-      await pick(page, previous ? [previous, sign] : [sign]);
+      // Back on the same screen the earlier sign is still pressed (its name then starts with
+      // a tick): release it, then press this one.
+      if (previous) {
+        const pressed = page.getByRole('button', { name: previous, pressed: true });
+        await pressed.click();
+        await page.getByRole('button', { name: previous, exact: true, pressed: false }).waitFor();
+      }
+      await pick(page, [sign]);
       const text = await result(page).innerText();
       assert.match(text, new RegExp(tier));
       assert.ok(text.includes(`Because you said ${said}.`), `${sign}: ${text}`);

@@ -63,7 +63,7 @@ export const FRONT_OF_KNEE_STORY = [
   'No clicking',
   'No', // morning stiffness
   '3',
-  'One to two weeks',
+  '1 week, but less than 2',
   'No, this is the first time',
   'No', // daily life
   'No, about the same',

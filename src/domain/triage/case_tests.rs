@@ -261,7 +261,7 @@ fn all_over_is_not_pushed_to_no_clear_pattern_when_the_rest_points_somewhere() {
 // --- 7. Recurrence as a count.
 
 #[test]
-fn two_or_more_earlier_episodes_mean_being_assessed() {
+fn one_or_more_earlier_episodes_mean_being_assessed() {
     let base = [
         ("age", "under_50"),
         ("onset", "gradual"),
@@ -280,7 +280,10 @@ fn two_or_more_earlier_episodes_mean_being_assessed() {
         .care_reasons
         .iter()
         .any(|r| r.action.starts_with("Repeated episodes") && r.action.contains("assess")));
-    assert_eq!(with("once").tier, SelfManage);
+    // Once before makes this the second episode: already "multiple episodes".
+    let once = with("once");
+    assert_eq!(once.tier, SeeProfessionalSoon);
+    assert!(said_in(&once).contains(&"you have had this pain once before"));
     assert_eq!(with("no").tier, SelfManage);
 }
 
@@ -944,4 +947,39 @@ fn severe_pain_now_is_seven_or_more_and_the_question_and_action_say_the_same() {
         );
         assert_eq!(injured.stopped_early, score >= 7, "{score}");
     }
+}
+
+// --- Round 3, 4. One threshold, one sentence.
+
+#[test]
+fn durations_do_not_overlap_and_the_two_week_line_is_said_as_it_is_applied() {
+    let duration = questions::find("duration");
+    let label = |id: &str| duration.and_then(|q| q.choice(id)).map_or("", |c| c.label);
+    // Each range ends where the next begins: under 1, 1 up to (not including) 2, 2 to 6, over 6.
+    assert_eq!(label("days"), "Less than a week");
+    assert!(label("under_2w").contains("less than 2"));
+    assert!(label("2_6w").starts_with("2 to 6"));
+    assert!(label("over_6w").starts_with("More than 6"));
+    for (id, seen) in [
+        ("days", false),
+        ("under_2w", false),
+        ("2_6w", true),
+        ("over_6w", true),
+    ] {
+        let outcome = evaluate(&story(&[
+            ("onset", "gradual"),
+            ("areas", "front"),
+            ("triggers", "stairs"),
+            ("duration", id),
+        ]));
+        let reason = outcome
+            .care_reasons
+            .iter()
+            .find(|r| r.said.starts_with("it has lasted"));
+        assert_eq!(reason.is_some(), seen, "{id}");
+        if let Some(reason) = reason {
+            assert!(reason.action.contains("2 weeks or more"), "{id}");
+        }
+    }
+    assert!(super::engine::SEE_SOMEONE_IF[0].contains("2 weeks or more"));
 }

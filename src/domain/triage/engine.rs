@@ -87,7 +87,7 @@ pub fn tier_name(tier: CareTier) -> &'static str {
 
 /// When anyone should see a professional, whatever the outcome (the seed's list).
 pub const SEE_SOMEONE_IF: [&str; 5] = [
-    "the pain lasts more than two weeks even though you have eased off and followed the plan;",
+    "the pain lasts 2 weeks or more even though you have eased off and followed the plan;",
     "it keeps coming back;",
     "it gets in the way of daily life, not just running;",
     "you are unsure what is causing it or what to do;",
@@ -97,9 +97,9 @@ pub const SEE_SOMEONE_IF: [&str; 5] = [
 /// When to be seen, in one line, for a result no warning sign ended.
 pub fn when_to_be_seen(outcome: &Outcome) -> String {
     if outcome.tier == CareTier::SelfManage {
-        return "If no better after two weeks, or it keeps coming back; today for a warning \
-                sign."
-            .to_string();
+        // Short enough for two lines at 360 px: the result's first screen holds it with the
+        // week's three actions and the buttons; the full list is in "When to see someone".
+        return "If no better in 2 weeks or it comes back; today for a warning sign.".to_string();
     }
     let said: Vec<&str> = outcome
         .care_reasons

@@ -469,18 +469,24 @@ const PAIN_NOW: [Choice; 11] = [
     choice("9", "9", "your pain right now is 9 out of 10"),
     choice("10", "10", "your pain right now is 10 out of 10"),
 ];
+/// Ranges that do not overlap: under 1 week, 1 up to 2, 2 to 6, over 6. "Two weeks or more"
+/// is the seed's "see a professional" line, so the third range starts at exactly 2.
 const DURATION: [Choice; 4] = [
-    choice("days", "A few days", "it started a few days ago"),
+    choice(
+        "days",
+        "Less than a week",
+        "it started less than a week ago",
+    ),
     choice(
         "under_2w",
-        "One to two weeks",
-        "it has lasted one to two weeks",
+        "1 week, but less than 2",
+        "it has lasted 1 week but less than 2",
     ),
-    choice("2_6w", "Two to six weeks", "it has lasted two to six weeks"),
+    choice("2_6w", "2 to 6 weeks", "it has lasted 2 to 6 weeks"),
     choice(
         "over_6w",
-        "Longer than six weeks",
-        "it has lasted more than six weeks",
+        "More than 6 weeks",
+        "it has lasted more than 6 weeks",
     ),
 ];
 const BEFORE: [Choice; 3] = [

@@ -238,9 +238,11 @@ const fn severe_after_injury(score: &'static str) -> CareRule {
     }
 }
 const OVER_TWO_WEEKS: &str =
-    "Pain lasting more than two weeks despite looking after it deserves a professional opinion.";
+    "Pain lasting 2 weeks or more despite looking after it deserves a professional opinion.";
+const REPEATED: &str = "Repeated episodes of the same pain need assessing by a physiotherapist \
+or doctor, who can find out why it keeps coming back.";
 
-pub const CARE_RULES: [CareRule; 33] = [
+pub const CARE_RULES: [CareRule; 34] = [
     // Red flags, asked first; any yes wins over everything else.
     red_flag(
         "rf_weight",
@@ -353,11 +355,9 @@ pub const CARE_RULES: [CareRule; 33] = [
     ),
     see_soon("duration", "2_6w", OVER_TWO_WEEKS),
     see_soon("duration", "over_6w", OVER_TWO_WEEKS),
-    see_soon(
-        "before",
-        "often",
-        "Repeated episodes of the same pain need assessing by a physiotherapist or doctor, who can find out why it keeps coming back.",
-    ),
+    // "Multiple episodes of the same injury" (the seed): this one is already the second.
+    see_soon("before", "once", REPEATED),
+    see_soon("before", "often", REPEATED),
     see_soon(
         "daily_life",
         questions::YES,
