@@ -63,6 +63,7 @@ fn parse_as_the_store(values: &[(Collection, String)]) -> DataSet {
             Collection::Triage => data.triage = clean(codec::decode_records(c, text)),
             Collection::Settings => data.settings = clean(codec::decode_object(c, text)),
             Collection::Recovery => data.recovery = clean(codec::decode_object(c, text)),
+            Collection::Visits => data.visits = clean(codec::decode_records(c, text)),
         }
     }
     data
@@ -92,6 +93,7 @@ fn parse_via_migration(values: &[(Collection, String)]) -> usize {
             Collection::Strength => each::<StrengthSession>(&data),
             Collection::Shoes => each::<Shoe>(&data),
             Collection::Triage => each::<TriageRecord>(&data),
+            Collection::Visits => each::<patella::domain::records::Visit>(&data),
         };
     }
     records

@@ -148,6 +148,7 @@ fn data_set(folder: &Path, version: u32) -> DataSet {
         triage: records(folder, version, Collection::Triage),
         settings,
         recovery: object(folder, version, Collection::Recovery),
+        visits: records(folder, version, Collection::Visits),
     }
 }
 
@@ -311,6 +312,23 @@ fn version_2_keeps_where_imported_runs_came_from() {
     );
 }
 
+#[test]
+fn version_3_keeps_what_the_runner_was_told_when_seen() {
+    use patella::domain::records::{latest_visit, Advice};
+    let folder = fixtures_root().join("v3");
+    let data = data_set(&folder, 3);
+    let told: Vec<Advice> = data.visits.iter().map(|visit| visit.advice).collect();
+    assert_eq!(told, [Advice::RestUntilReviewed, Advice::Cleared]);
+    assert_eq!(
+        latest_visit(&data.visits).map(|visit| visit.recorded_at.to_rfc3339()),
+        Some("2026-10-17T09:12:45+00:00".to_string())
+    );
+    // Everything schema 2 held reads as it did.
+    let mut before = data_set(&fixtures_root().join("v2"), 2);
+    before.visits = data.visits.clone();
+    assert_eq!(data, before);
+}
+
 /// What the store itself makes of a fixture's stored value: its shipped path (the page's own
 /// JSON code, salvage and migration included) must read every record, clean.
 fn through_the_store<T>(
@@ -353,6 +371,8 @@ fn every_version_loads_through_the_store_as_it_reads_here() {
             settings: through_the_store(&folder, Collection::Settings, codec::decode_object)
                 .unwrap_or_default(),
             recovery: through_the_store(&folder, Collection::Recovery, codec::decode_object)
+                .unwrap_or_default(),
+            visits: through_the_store(&folder, Collection::Visits, codec::decode_records)
                 .unwrap_or_default(),
         };
         assert_eq!(loaded, expected, "v{version}");

@@ -201,6 +201,7 @@ pub fn ten_years() -> DataSet {
         triage,
         settings: Settings::default(),
         recovery: Default::default(),
+        visits: Vec::new(),
     }
 }
 

@@ -4,7 +4,7 @@
 //! ```text
 //! {"format":"patella-backup","schema":1,"app_version":"0.1.0","exported_at":"2026-11-27T07:00:00Z",
 //!  "data":{"runs":[…],"pain":[…],"strength":[…],"shoes":[…],"triage":[…],"settings":{…},
-//!          "recovery":{…}}}
+//!          "recovery":{…},"visits":[…]}}
 //! ```
 //!
 //! Import is all or nothing: [`parse_backup`] returns data only when the whole file is
@@ -248,6 +248,7 @@ pub fn parse_backup(bytes: &[u8], today: NaiveDate) -> Result<Backup, BackupErro
         triage: reader.records(Collection::Triage)?,
         settings: reader.object(Collection::Settings)?,
         recovery: reader.object(Collection::Recovery)?,
+        visits: reader.records(Collection::Visits)?,
     };
     if !reader.problems.is_empty() {
         return Err(BackupError::InvalidRecords(reader.problems));
@@ -456,6 +457,9 @@ fn describe_record(collection: Collection, position: usize, item: &Value) -> Str
         Collection::Triage => text_field("taken_at")
             .and_then(as_date)
             .map(|day| format!("taken {day}")),
+        Collection::Visits => text_field("recorded_at")
+            .and_then(as_date)
+            .map(|day| format!("recorded {day}")),
         Collection::Shoes => text_field("name")
             .map(str::trim)
             .filter(|name| !name.is_empty() && !name.chars().any(char::is_control))
@@ -612,6 +616,7 @@ impl fmt::Display for BackupSummary {
             triage,
             // The plan is named on its own, with the day it started.
             recovery_plan: _,
+            visits,
         } = self.counts;
         let parts: Vec<String> = [
             (runs, "run", "runs"),
@@ -619,6 +624,7 @@ impl fmt::Display for BackupSummary {
             (strength, "strength session", "strength sessions"),
             (shoes, "shoe", "shoes"),
             (triage, "knee check", "knee checks"),
+            (visits, "clinician visit", "clinician visits"),
         ]
         .into_iter()
         .filter(|(count, _, _)| *count > 0)
@@ -723,8 +729,8 @@ mod tests {
     use super::*;
     use crate::domain::protocol::Stage;
     use crate::domain::records::{
-        CareTier, KneeArea, PainEntry, PainScore, RecordId, Run, RunKind, Settings, Shoe,
-        StrengthSession, Surface, TriageRecord,
+        Advice, CareTier, KneeArea, PainEntry, PainScore, RecordId, Run, RunKind, Settings, Shoe,
+        StrengthSession, Surface, TriageRecord, Visit,
     };
     use crate::domain::recovery_plan::{ProtocolStart, RecoveryPrefs};
     use crate::domain::units::{Distance, DistanceUnit, Duration};
@@ -840,6 +846,12 @@ mod tests {
                 plan_conditions: Some(vec!["patellofemoral_pain".to_string()]),
                 updated_at: Some(updated),
             },
+            visits: vec![Visit {
+                id: id("visit-1"),
+                updated_at: updated,
+                recorded_at: "2026-11-21T17:05:00Z".parse().unwrap(),
+                advice: Advice::RestUntilReviewed,
+            }],
         }
     }
 
@@ -1287,7 +1299,7 @@ mod tests {
         assert_eq!(summary.counts.runs, 2);
         assert_eq!(
             summary.to_string(),
-            "2 runs, 1 pain entry, 1 strength session, 1 shoe and 1 knee check, \
+            "2 runs, 1 pain entry, 1 strength session, 1 shoe, 1 knee check and 1 clinician visit, \
              from 2026-01-03 to 2026-11-22"
         );
         assert_eq!(
@@ -1520,6 +1532,20 @@ mod tests {
                 })
         }
 
+        fn a_visit() -> impl Strategy<Value = Visit> {
+            (an_instant(), a_date(), 0u32..86_400, 0..Advice::ALL.len()).prop_map(
+                |(updated_at, day, second, advice)| {
+                    let midnight = day.and_hms_opt(0, 0, 0).unwrap().and_utc();
+                    Visit {
+                        id: id("placeholder"),
+                        updated_at,
+                        recorded_at: midnight + chrono::Duration::seconds(i64::from(second)),
+                        advice: Advice::ALL[advice],
+                    }
+                },
+            )
+        }
+
         fn a_valid_data_set() -> impl Strategy<Value = DataSet> {
             (
                 vec(a_run(), 0..25),
@@ -1530,16 +1556,20 @@ mod tests {
                 some_settings(),
                 a_recovery_plan(),
                 an_id_prefix(),
+                vec(a_visit(), 0..3),
             )
                 .prop_map(
-                    |(runs, pain, strength, shoes, triage, settings, recovery, prefix)| DataSet {
-                        runs: with_ids(runs, &prefix, |r, id| r.id = id),
-                        pain: with_ids(pain, &prefix, |r, id| r.id = id),
-                        strength: with_ids(strength, &prefix, |r, id| r.id = id),
-                        shoes: with_ids(shoes, &prefix, |r, id| r.id = id),
-                        triage: with_ids(triage, &prefix, |r, id| r.id = id),
-                        settings,
-                        recovery,
+                    |(runs, pain, strength, shoes, triage, settings, recovery, prefix, visits)| {
+                        DataSet {
+                            runs: with_ids(runs, &prefix, |r, id| r.id = id),
+                            pain: with_ids(pain, &prefix, |r, id| r.id = id),
+                            strength: with_ids(strength, &prefix, |r, id| r.id = id),
+                            shoes: with_ids(shoes, &prefix, |r, id| r.id = id),
+                            triage: with_ids(triage, &prefix, |r, id| r.id = id),
+                            settings,
+                            recovery,
+                            visits: with_ids(visits, &prefix, |r, id| r.id = id),
+                        }
                     },
                 )
         }

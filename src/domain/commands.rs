@@ -7,7 +7,9 @@ use chrono::{DateTime, Utc, Weekday};
 
 use crate::domain::backup::{self, RestoreMode};
 use crate::domain::dataset::DataSet;
-use crate::domain::records::{PainEntry, RecordId, Run, Shoe, StrengthSession, TriageRecord};
+use crate::domain::records::{
+    PainEntry, RecordId, Run, Shoe, StrengthSession, TriageRecord, Visit,
+};
 use crate::domain::recovery_plan::ProtocolStart;
 use crate::domain::run_draft::CheckedRun;
 use crate::domain::schema::Collection;
@@ -56,6 +58,8 @@ pub enum Command {
         now: DateTime<Utc>,
     },
     RecordCheck(TriageRecord),
+    /// "I've been seen", and what the runner was told: the situation follows it.
+    RecordVisit(Visit),
     EditSettings {
         edit: SettingsEdit,
         now: DateTime<Utc>,
@@ -105,6 +109,7 @@ impl Command {
             | Command::EditSettings { .. }
             | Command::NoteBackup { .. } => &[Collection::Settings],
             Command::RecordCheck(_) => &[Collection::Triage],
+            Command::RecordVisit(_) => &[Collection::Visits],
             Command::StartProtocol { .. }
             | Command::ClearProtocol { .. }
             | Command::ChooseStrengthPlan { .. } => &[Collection::Recovery],
@@ -165,6 +170,7 @@ impl Command {
                 }
             }
             Command::RecordCheck(check) => data.triage.push(check),
+            Command::RecordVisit(visit) => data.visits.push(visit),
             Command::EditSettings { edit, now } => {
                 let settings = &mut data.settings;
                 match edit {
@@ -470,6 +476,14 @@ mod tests {
         };
         let data = applied(&data, Command::RecordCheck(check));
         assert_eq!(data.triage.len(), 1);
+        let visit = crate::domain::records::Visit {
+            id: id(11),
+            updated_at: at("2026-11-22T08:00:00Z"),
+            recorded_at: at("2026-11-22T08:00:00Z"),
+            advice: crate::domain::records::Advice::OwnProgramme,
+        };
+        let data = applied(&data, Command::RecordVisit(visit.clone()));
+        assert_eq!(data.visits, vec![visit]);
         let session = StrengthSession {
             id: id(10),
             updated_at: at("2026-11-20T08:00:00Z"),

@@ -6,11 +6,24 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::protocol;
 use crate::domain::records::{
-    self, merge_by_id, Dated, PainEntry, Run, Settings, Shoe, StrengthSession, TriageRecord,
+    self, merge_by_id, Dated, PainEntry, Run, Settings, Shoe, StrengthSession, TriageRecord, Visit,
 };
 use crate::domain::recovery_plan::RecoveryPrefs;
 use crate::domain::schema::Collection;
 use crate::domain::situation::{self, PlanProgress, Situation};
+
+/// Records (a started plan counts as one) before a backup reminder: five is more than a
+/// minute's retyping, about a week of a runner's logging (three or four runs and a pain
+/// note), or a knee check with a started plan and a few sessions; fewer are quicker to
+/// enter again than a reminder is to read.
+pub const BACKUP_WORTH_RECORDS: usize = 5;
+/// Days from the first record kept on this device to the first reminder: a week of use,
+/// so a new runner is not asked to back up on day one (issue 25). A week is also the
+/// span after which Safari may clear a site's data unvisited, the loss the reminder guards
+/// against.
+pub const BACKUP_AFTER_DAYS: i64 = 7;
+/// Days after a backup before the reminder comes back.
+pub const BACKUP_EVERY_DAYS: i64 = 30;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -22,6 +35,8 @@ pub struct DataSet {
     pub triage: Vec<TriageRecord>,
     pub settings: Settings,
     pub recovery: RecoveryPrefs,
+    /// "I've been seen" answers.
+    pub visits: Vec<Visit>,
 }
 
 /// How many records of each kind a data set holds.
@@ -35,11 +50,18 @@ pub struct Counts {
     /// 1 once the runner has started the back-to-running plan or chosen a strength plan:
     /// it is theirs like a record, so it is backed up, reminded of and deleted with them.
     pub recovery_plan: usize,
+    pub visits: usize,
 }
 
 impl Counts {
     pub fn total(self) -> usize {
-        self.runs + self.pain + self.strength + self.shoes + self.triage + self.recovery_plan
+        self.runs
+            + self.pain
+            + self.strength
+            + self.shoes
+            + self.triage
+            + self.recovery_plan
+            + self.visits
     }
 
     /// "12 runs, 1 pain entry and 2 shoes": the kinds present, in words.
@@ -55,6 +77,7 @@ impl Counts {
                 "back-to-running plan",
                 "back-to-running plans",
             ),
+            (self.visits, "clinician visit", "clinician visits"),
         ];
         let parts: Vec<String> = kinds
             .iter()
@@ -78,6 +101,7 @@ impl DataSet {
             shoes: self.shoes.len(),
             triage: self.triage.len(),
             recovery_plan: usize::from(!self.recovery.is_blank()),
+            visits: self.visits.len(),
         }
     }
 
@@ -96,7 +120,8 @@ impl DataSet {
             .chain(self.pain.iter().map(Dated::day))
             .chain(self.strength.iter().map(Dated::day))
             .chain(self.shoes.iter().map(Dated::day))
-            .chain(self.triage.iter().map(Dated::day));
+            .chain(self.triage.iter().map(Dated::day))
+            .chain(self.visits.iter().map(Dated::day));
         days.fold(None, |range, day| match range {
             None => Some((day, day)),
             Some((first, last)) => Some((first.min(day), last.max(day))),
@@ -106,6 +131,11 @@ impl DataSet {
     /// The knee check taken last (not the one saved last: a restored backup may add older ones).
     pub fn latest_check(&self) -> Option<&TriageRecord> {
         records::latest_check(&self.triage)
+    }
+
+    /// The "I've been seen" answer recorded last.
+    pub fn latest_visit(&self) -> Option<&Visit> {
+        records::latest_visit(&self.visits)
     }
 
     /// The back-to-running plan replayed from its start as of `today`, from every run and
@@ -130,18 +160,53 @@ impl DataSet {
         situation::situation(
             today,
             self.latest_check(),
+            self.latest_visit(),
             self.plan_progress(today).as_ref(),
         )
     }
 
-    /// True when there is something worth backing up and no backup in the last 30 days.
-    /// (Safari may clear a site's data after seven days without a visit.)
+    /// When this device first kept something of the runner's: the earliest `updated_at` of
+    /// any record, or of the plan's start. (A record's own date may be years back, for a run
+    /// imported from a watch's history; what it says is when Patella started holding it.)
+    pub fn first_kept_at(&self) -> Option<DateTime<Utc>> {
+        fn stamps<R: records::Record>(list: &[R]) -> impl Iterator<Item = DateTime<Utc>> + '_ {
+            list.iter().map(records::Record::updated_at)
+        }
+        stamps(&self.runs)
+            .chain(stamps(&self.pain))
+            .chain(stamps(&self.strength))
+            .chain(stamps(&self.shoes))
+            .chain(stamps(&self.triage))
+            .chain(stamps(&self.visits))
+            .chain(self.recovery.updated_at)
+            .min()
+    }
+
+    /// What Home's backup reminder says, or `None` when it is not due: only with data worth
+    /// losing ([`BACKUP_WORTH_RECORDS`]), kept for some days of use ([`BACKUP_AFTER_DAYS`]),
+    /// and no backup in the last [`BACKUP_EVERY_DAYS`].
+    pub fn backup_reminder(&self, now: DateTime<Utc>) -> Option<&'static str> {
+        if self.counts().total() < BACKUP_WORTH_RECORDS {
+            return None;
+        }
+        let kept_for = now.signed_duration_since(self.first_kept_at()?);
+        if kept_for < TimeDelta::days(BACKUP_AFTER_DAYS) {
+            return None;
+        }
+        match self.settings.last_backup_at {
+            None => Some(
+                "Your records live only in this browser, and you have not downloaded a backup yet.",
+            ),
+            Some(at) if now.signed_duration_since(at) > TimeDelta::days(BACKUP_EVERY_DAYS) => {
+                Some("Your records live only in this browser, and you have not downloaded a backup in the last 30 days.")
+            }
+            Some(_) => None,
+        }
+    }
+
+    /// True when Home shows the backup reminder ([`Self::backup_reminder`]).
     pub fn backup_reminder_due(&self, now: DateTime<Utc>) -> bool {
-        !self.is_empty()
-            && self
-                .settings
-                .last_backup_at
-                .is_none_or(|at| now.signed_duration_since(at) > TimeDelta::days(30))
+        self.backup_reminder(now).is_some()
     }
 
     /// Both sets' records, by id; on the same id the newer copy wins. Settings come from
@@ -160,6 +225,7 @@ impl DataSet {
             triage: merge_by_id(&self.triage, &other.triage),
             settings,
             recovery: self.recovery.newer_of(&other.recovery),
+            visits: merge_by_id(&self.visits, &other.visits),
         }
     }
 }
@@ -174,6 +240,7 @@ pub fn copy_collection(collection: Collection, from: &DataSet, to: &mut DataSet)
         Collection::Triage => to.triage.clone_from(&from.triage),
         Collection::Settings => to.settings.clone_from(&from.settings),
         Collection::Recovery => to.recovery.clone_from(&from.recovery),
+        Collection::Visits => to.visits.clone_from(&from.visits),
     }
 }
 
@@ -201,24 +268,80 @@ mod tests {
         );
     }
 
-    #[test]
-    fn backup_reminder_after_thirty_days_with_data() {
-        let now: DateTime<Utc> = "2026-11-27T12:00:00Z".parse().unwrap();
-        let mut data = DataSet::default();
-        assert!(!data.backup_reminder_due(now), "nothing to back up");
-        data.shoes.push(crate::domain::records::Shoe {
-            id: crate::domain::records::RecordId::from_random_bits(1),
-            updated_at: now,
-            name: "Trainers".into(),
-            added_on: now.date_naive(),
+    fn shoe(n: u128, at: DateTime<Utc>) -> crate::domain::records::Shoe {
+        crate::domain::records::Shoe {
+            id: crate::domain::records::RecordId::from_random_bits(n),
+            updated_at: at,
+            name: format!("Trainers {n}"),
+            added_on: at.date_naive(),
             start_distance: Default::default(),
             retired: false,
+        }
+    }
+
+    /// `records` shoes, the first kept `days_ago`, the rest just now.
+    fn kept(records: u128, days_ago: i64, now: DateTime<Utc>) -> DataSet {
+        DataSet {
+            shoes: (0..records)
+                .map(|n| {
+                    let at = if n == 0 {
+                        now - TimeDelta::days(days_ago)
+                    } else {
+                        now
+                    };
+                    shoe(n, at)
+                })
+                .collect(),
+            ..DataSet::default()
+        }
+    }
+
+    #[test]
+    fn no_backup_reminder_on_day_one_or_for_a_few_records() {
+        let now: DateTime<Utc> = "2026-11-27T12:00:00Z".parse().unwrap();
+        assert!(
+            !DataSet::default().backup_reminder_due(now),
+            "nothing to back up"
+        );
+        let worth = BACKUP_WORTH_RECORDS as u128;
+        // Day one of use, however much was entered (an import of a whole season, say).
+        assert!(!kept(200, 0, now).backup_reminder_due(now));
+        // Almost a week.
+        let almost = now - TimeDelta::days(BACKUP_AFTER_DAYS) + TimeDelta::minutes(1);
+        assert!(!kept(worth, 0, almost).backup_reminder_due(now));
+        // A week of use but too little to lose.
+        assert!(!kept(worth - 1, 30, now).backup_reminder_due(now));
+        // Enough records, a week of use, never backed up.
+        let due = kept(worth, BACKUP_AFTER_DAYS, now);
+        assert_eq!(
+            due.backup_reminder(now),
+            Some(
+                "Your records live only in this browser, and you have not downloaded a backup yet."
+            )
+        );
+        // A started plan counts as one record, and its start as the first thing kept.
+        let mut with_plan = kept(worth - 1, 0, now);
+        with_plan.recovery.start = Some(crate::domain::recovery_plan::ProtocolStart {
+            date: now.date_naive(),
+            stage: crate::domain::protocol::Stage::Week1,
+            from_knee_check: None,
         });
-        assert!(data.backup_reminder_due(now), "never backed up");
-        data.settings.last_backup_at = Some(now - TimeDelta::days(30));
+        with_plan.recovery.updated_at = Some(now - TimeDelta::days(BACKUP_AFTER_DAYS));
+        assert!(with_plan.backup_reminder_due(now));
+    }
+
+    #[test]
+    fn the_backup_reminder_comes_back_thirty_days_after_a_backup() {
+        let now: DateTime<Utc> = "2026-11-27T12:00:00Z".parse().unwrap();
+        let mut data = kept(BACKUP_WORTH_RECORDS as u128, 90, now);
+        data.settings.last_backup_at = Some(now - TimeDelta::days(BACKUP_EVERY_DAYS));
         assert!(!data.backup_reminder_due(now));
-        data.settings.last_backup_at = Some(now - TimeDelta::days(31));
-        assert!(data.backup_reminder_due(now));
+        data.settings.last_backup_at = Some(now - TimeDelta::days(BACKUP_EVERY_DAYS + 1));
+        let said = data.backup_reminder(now).unwrap();
+        assert!(
+            said.ends_with(&format!("in the last {BACKUP_EVERY_DAYS} days.")),
+            "{said}"
+        );
     }
 
     #[test]
@@ -233,10 +356,8 @@ mod tests {
             from_knee_check: None,
         });
         assert!(!data.is_empty());
-        assert!(
-            data.backup_reminder_due(now),
-            "a started plan is worth a backup"
-        );
+        // Worth keeping, but on its own on day one not yet worth a reminder.
+        assert!(!data.backup_reminder_due(now));
         assert_eq!(data.counts().total(), 1);
         assert_eq!(data.counts().describe(), "1 back-to-running plan");
 

@@ -4,15 +4,17 @@
 //!   warnings, "this week" and the back-to-running plan agree on whether the score is within
 //!   the limit. No two parts may call the same score both fine and too much (issue 15).
 //! - A model-based property test (issue 25): random sequences of knee checks, plan starts,
-//!   plan sessions, ordinary runs, pain entries and days passing, applied as the app applies
-//!   them (named commands on a data set). After every step, Home's and Recovery's "this week"
+//!   plan sessions, ordinary runs, pain entries, "I've been seen" answers and days passing,
+//!   applied as the app applies them (named commands on a data set). After every step, Home's and Recovery's "this week"
 //!   card (one `ThisWeek`), Recovery's plan card (the replayed `ProtocolState` and
 //!   `protocol::how_it_decides`) and the load warnings agree on the headline, the pain limit
 //!   and its words, and whether to run today; and pain above the limit after a run steps
 //!   the plan back (a pain entry on its own holds it), with the reason shown on every one.
-//!   A new kind of action (an "I've been seen" answer, say) is one more `Action` variant,
-//!   one line in `an_action` and its command in `World::apply`; the agreement holds
-//!   after it like after any other step, and any rule of its own goes in `World::expect`.
+//!   A new kind of action is one more `Action` variant, one line in `an_action` and its
+//!   command in `World::apply`; the agreement holds after it like after any other step, and
+//!   any rule of its own goes in `World::expect`. "I've been seen" is one: after every step
+//!   the cards offer it exactly when they say to see someone, and while the latest answer
+//!   is newer than the latest check, the coach follows it (`follows_the_latest_answer`).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use chrono::{Days, NaiveDate};
@@ -160,7 +162,8 @@ mod coach {
     use crate::domain::pain::PainRule;
     use crate::domain::protocol::{self, Change, ProtocolState, Stage, Today};
     use crate::domain::records::{
-        CareTier, PainEntry, PainScore, RecordId, Run, RunKind, Settings, TriageRecord,
+        Advice, CareTier, PainEntry, PainScore, RecordId, Run, RunKind, Settings, TriageRecord,
+        Visit,
     };
     use crate::domain::recovery_plan::ProtocolStart;
     use crate::domain::situation::{Situation, ThisWeek};
@@ -184,6 +187,8 @@ mod coach {
         },
         /// A pain entry for today.
         Pain { score: u8, stiff: bool },
+        /// "I've been seen", and what they were told, recorded today.
+        Seen(Advice),
         /// Days go by.
         Wait(u8),
     }
@@ -213,6 +218,7 @@ mod coach {
                     pain
                 }),
             3 => (score, any::<bool>()).prop_map(|(score, stiff)| Action::Pain { score, stiff }),
+            1 => (0..Advice::ALL.len()).prop_map(|i| Action::Seen(Advice::ALL[i])),
             5 => (1u8..4).prop_map(Action::Wait),
         ]
     }
@@ -319,6 +325,15 @@ mod coach {
                     morning_stiffness: stiff,
                     note: String::new(),
                 }),
+                Action::Seen(advice) => {
+                    let at = self.now();
+                    Command::RecordVisit(Visit {
+                        id: self.id(),
+                        updated_at: at,
+                        recorded_at: at,
+                        advice,
+                    })
+                }
                 Action::Wait(days) => {
                     self.today = self.today + Days::new(u64::from(days));
                     return;
@@ -349,6 +364,57 @@ mod coach {
             }
         }
 
+        /// While the latest "I've been seen" answer is newer than the latest check, whatever
+        /// happened since (runs, pain, a plan started, days), the coach follows it.
+        fn follows_the_latest_answer(&self, shown: &Shown) -> Result<(), TestCaseError> {
+            let Some(visit) = self.data.latest_visit() else {
+                return Ok(());
+            };
+            let check = self.data.latest_check();
+            if check.is_some_and(|c| c.taken_at > visit.recorded_at) {
+                return Ok(());
+            }
+            let seen = visit.recorded_at.date_naive();
+            let now = &shown.situation;
+            match visit.advice {
+                Advice::RestUntilReviewed => {
+                    prop_assert_eq!(now, &Situation::RestUntilReviewed { seen });
+                    prop_assert!(!now.run_today() && shown.plan.is_none());
+                    // The review is one more answer to record.
+                    prop_assert!(now.asks_to_be_seen());
+                }
+                Advice::OwnProgramme => {
+                    prop_assert_eq!(now, &Situation::OwnProgramme { seen });
+                    prop_assert!(now.run_today() && shown.plan.is_none());
+                    prop_assert!(now.volume_warnings_apply());
+                }
+                Advice::Cleared => {
+                    // Nothing asks to be seen again, and a current plan is followed.
+                    prop_assert!(!now.asks_to_be_seen(), "{:?}", now);
+                    let plan_current = self.data.recovery.start.as_ref().is_some_and(|start| {
+                        check.is_none_or(|c| start.date >= c.taken_at.date_naive())
+                    });
+                    if plan_current {
+                        prop_assert!(
+                            now.on_plan() || matches!(now, Situation::BackToNormal { .. }),
+                            "{:?}",
+                            now
+                        );
+                    } else {
+                        prop_assert!(
+                            matches!(
+                                now,
+                                Situation::ReadyToReturn { .. } | Situation::BackToNormal { .. }
+                            ),
+                            "{:?}",
+                            now
+                        );
+                    }
+                }
+            }
+            Ok(())
+        }
+
         /// The plan as it stood before the runs from `drop_runs_from` on (and, with `drop_pain`,
         /// today's pain entries) were logged: the state an action's rule is measured from.
         fn plan_without(
@@ -367,6 +433,7 @@ mod coach {
         /// What the model says the action must have done to the plan, judged against the plan
         /// as it stood before (`before`, the state without the facts that decide it).
         fn expect(&self, action: &Action, shown: &Shown) -> Result<(), TestCaseError> {
+            self.follows_the_latest_answer(shown)?;
             let limit = PainRule::Recovery.limit();
             let Some(now) = &shown.plan else {
                 return Ok(());
@@ -496,6 +563,8 @@ mod coach {
         } = shown;
         let rule = situation.pain_rule();
         let limit = rule.limit();
+        // "I've been seen" is offered exactly where the card says when to see someone.
+        prop_assert_eq!(week.see_someone.is_some(), situation.asks_to_be_seen());
         // The limit, in the same words and number everywhere.
         let mut said: Vec<&str> = week.actions.iter().map(String::as_str).collect();
         said.extend(week.see_someone.as_deref());
@@ -635,5 +704,60 @@ mod coach {
         assert!(!shown.situation.run_today());
         // No "long run" warning measured against the weeks before.
         assert_eq!(shown.warnings.warnings.len(), 1);
+    }
+
+    /// "I've been seen", told as a runner lives it: a see-soon check, the plan started
+    /// meanwhile with "have the knee looked at" on every card; seen and given their own
+    /// programme, the plan steps aside (no plan card, no plan warning) and the volume
+    /// warnings speak; a later review clears them and the plan is followed again.
+    #[test]
+    fn the_coach_follows_what_the_runner_was_told_when_seen() {
+        let mut world = World::new();
+        world.apply(&Action::Check(CareTier::SeeProfessionalSoon));
+        let waiting = world.shown();
+        agree(&waiting, world.today).unwrap();
+        assert!(matches!(
+            waiting.situation,
+            Situation::WaitingToBeSeen { .. }
+        ));
+        world.apply(&Action::StartPlan(Stage::Week1));
+        let asked = world.shown();
+        agree(&asked, world.today).unwrap();
+        assert!(asked.situation.on_plan());
+        assert!(asked.week.see_someone.is_some() && asked.situation.asks_to_be_seen());
+
+        world.apply(&Action::Wait(2));
+        world.apply(&Action::Seen(Advice::OwnProgramme));
+        let own = world.shown();
+        agree(&own, world.today).unwrap();
+        world
+            .expect(&Action::Seen(Advice::OwnProgramme), &own)
+            .unwrap();
+        assert_eq!(own.week.headline, "Follow the programme you were given");
+        assert!(own.plan.is_none() && own.situation.plan_set_aside());
+        // A jump in running is the tracker's to warn about now, not the plan's.
+        for (days, km) in [(0, 3), (2, 3), (7, 12)] {
+            world.apply(&Action::Wait(days));
+            world.apply(&Action::Run {
+                km,
+                minutes: km * 6,
+                hard: false,
+                pain: Some((1, 1)),
+            });
+        }
+        let warned = world.shown();
+        agree(&warned, world.today).unwrap();
+        assert!(warned
+            .warnings
+            .warnings
+            .iter()
+            .any(|w| w.rule.is_about_volume()));
+
+        world.apply(&Action::Wait(1));
+        world.apply(&Action::Seen(Advice::Cleared));
+        let cleared = world.shown();
+        agree(&cleared, world.today).unwrap();
+        assert!(cleared.situation.on_plan(), "{:?}", cleared.situation);
+        assert_eq!(cleared.week.see_someone, None);
     }
 }

@@ -1,5 +1,5 @@
 //! The records a runner keeps: runs, pain entries, strength sessions, shoes, knee checks,
-//! and their settings.
+//! visits (what a clinician said when the knee was seen), and their settings.
 //!
 //! Stored in SI units (metres, seconds), calendar dates as local dates (`YYYY-MM-DD`),
 //! instants as UTC. Every record has a stable random id and an `updated_at`, so two copies
@@ -380,6 +380,91 @@ pub struct TriageRecord {
     pub answers: std::collections::BTreeMap<String, String>,
 }
 
+/// What the runner was told when someone examined the knee, as they report it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Advice {
+    /// Cleared to follow Patella's back-to-running plan.
+    Cleared,
+    /// Told to rest until a review.
+    RestUntilReviewed,
+    /// Given a programme of their own (a physiotherapist's exercises and running).
+    OwnProgramme,
+}
+
+impl Advice {
+    pub const ALL: [Advice; 3] = [
+        Advice::Cleared,
+        Advice::RestUntilReviewed,
+        Advice::OwnProgramme,
+    ];
+
+    /// The runner's choice, in their words: "I was…".
+    pub fn choice(self) -> &'static str {
+        match self {
+            Advice::Cleared => "Cleared to follow the plan",
+            Advice::RestUntilReviewed => "Told to rest until reviewed",
+            Advice::OwnProgramme => "Given my own programme",
+        }
+    }
+
+    /// What they were told, for someone else reading it (the printed summary).
+    pub fn words(self) -> &'static str {
+        match self {
+            Advice::Cleared => "cleared to follow the plan",
+            Advice::RestUntilReviewed => "told to rest until reviewed",
+            Advice::OwnProgramme => "given their own programme",
+        }
+    }
+}
+
+/// "I've been seen": the runner recorded that someone examined the knee, and what they
+/// said. Its own collection rather than a field of the knee check: a runner may be seen
+/// more than once for one check (rest until reviewed, then the review), each answer is a
+/// dated fact like a pain entry, and a check stays what the check said.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Visit {
+    pub id: RecordId,
+    #[serde(with = "crate::domain::iso::instant")]
+    pub updated_at: DateTime<Utc>,
+    /// When the runner recorded it: a knee check taken after this asks again.
+    #[serde(with = "crate::domain::iso::instant")]
+    pub recorded_at: DateTime<Utc>,
+    pub advice: Advice,
+}
+
+/// The visit recorded last; of two recorded at the same moment, the one edited last.
+pub fn latest_visit(visits: &[Visit]) -> Option<&Visit> {
+    visits
+        .iter()
+        .max_by_key(|visit| (visit.recorded_at, visit.updated_at))
+}
+
+/// The clinician summary's line: every visit recorded, oldest first ("Seen since, as the
+/// runner recorded: 3 Dec 2026, told to rest until reviewed; 10 Dec 2026, cleared to
+/// follow the plan."), or `None` when there is none.
+pub fn visits_in_words(visits: &[Visit]) -> Option<String> {
+    let mut sorted: Vec<&Visit> = visits.iter().collect();
+    sorted.sort_by_key(|visit| (visit.recorded_at, visit.updated_at));
+    let said: Vec<String> = sorted
+        .iter()
+        .map(|visit| {
+            format!(
+                "{}, {}",
+                crate::domain::dates::day_with_year(visit.recorded_at.date_naive()),
+                visit.advice.words()
+            )
+        })
+        .collect();
+    (!said.is_empty()).then(|| {
+        format!(
+            "Seen by a clinician, as the runner recorded: {}.",
+            said.join("; ")
+        )
+    })
+}
+
 /// The runner's preferences. One per device.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -718,6 +803,14 @@ impl Validate for TriageRecord {
     }
 }
 
+impl Validate for Visit {
+    fn problems(&self, today: NaiveDate) -> Vec<FieldProblem> {
+        let mut checks = Checks::new();
+        checks.date("recorded_at", self.recorded_at.date_naive(), today);
+        checks.0
+    }
+}
+
 impl Validate for Settings {
     fn problems(&self, _today: NaiveDate) -> Vec<FieldProblem> {
         let mut checks = Checks::new();
@@ -755,7 +848,7 @@ macro_rules! impl_record {
     )*};
 }
 
-impl_record!(Run, PainEntry, StrengthSession, Shoe, TriageRecord);
+impl_record!(Run, PainEntry, StrengthSession, Shoe, TriageRecord, Visit);
 
 /// The local calendar date a record belongs to, for summaries such as a backup's date range.
 pub trait Dated {
@@ -816,6 +909,12 @@ impl TriageRecord {
 impl Dated for TriageRecord {
     fn day(&self) -> NaiveDate {
         self.taken_at.date_naive()
+    }
+}
+
+impl Dated for Visit {
+    fn day(&self) -> NaiveDate {
+        self.recorded_at.date_naive()
     }
 }
 

@@ -11,11 +11,11 @@ use crate::domain::json::Value;
 
 /// The schema this build writes. Bump it only together with a new step in [`STEPS`]
 /// and a fixture for the old version under `tests/fixtures/schema/`.
-pub const CURRENT_SCHEMA: u32 = 2;
+pub const CURRENT_SCHEMA: u32 = 3;
 
 /// The oldest schema whose data the current record types read exactly as it was written:
 /// every step from it to [`CURRENT_SCHEMA`] leaves the data unchanged (schema 2 only added
-/// an optional field). The store reads such data in one pass instead of migrating it value
+/// an optional field, schema 3 a new collection). The store reads such data in one pass instead of migrating it value
 /// by value. Raise it to `CURRENT_SCHEMA` with the first step that changes data.
 pub const OLDEST_READ_AS_IS: u32 = 1;
 
@@ -30,10 +30,12 @@ pub enum Collection {
     Settings,
     /// The back-to-running plan's start and the chosen strength plan: one object.
     Recovery,
+    /// "I've been seen": what a clinician told the runner (schema 3 on).
+    Visits,
 }
 
 impl Collection {
-    pub const ALL: [Collection; 7] = [
+    pub const ALL: [Collection; 8] = [
         Collection::Runs,
         Collection::Pain,
         Collection::Strength,
@@ -41,6 +43,7 @@ impl Collection {
         Collection::Triage,
         Collection::Settings,
         Collection::Recovery,
+        Collection::Visits,
     ];
 
     /// The name used as the field of a backup file and in the storage key.
@@ -53,6 +56,7 @@ impl Collection {
             Collection::Triage => "triage",
             Collection::Settings => "settings",
             Collection::Recovery => "recovery",
+            Collection::Visits => "visits",
         }
     }
 
@@ -71,6 +75,7 @@ impl Collection {
             Collection::Triage => "knee check",
             Collection::Settings => "settings",
             Collection::Recovery => "back-to-running plan",
+            Collection::Visits => "clinician visit",
         }
     }
 
@@ -78,6 +83,7 @@ impl Collection {
     pub fn in_words(self) -> &'static str {
         match self {
             Collection::Recovery => "back-to-running plan",
+            Collection::Visits => "clinician visits",
             other => other.name(),
         }
     }
@@ -118,13 +124,21 @@ impl std::error::Error for SchemaError {}
 type Step = fn(Collection, Value) -> Value;
 
 /// `STEPS[i]` migrates from schema `i + 1` to `i + 2`.
-const STEPS: &[Step] = &[v1_to_v2];
+const STEPS: &[Step] = &[v1_to_v2, v2_to_v3];
 
 /// Schema 2 gave runs an optional `source` (the file an imported run came from). Every
 /// schema-1 record is already a valid schema-2 record, so the data is unchanged; the number
 /// went up so that a schema-1 build refuses the new field whole instead of salvaging
 /// around it.
 fn v1_to_v2(_: Collection, data: Value) -> Value {
+    data
+}
+
+/// Schema 3 added the visits ("I've been seen", `patella.visits`). Every schema-2 value is
+/// a valid schema-3 value (an older build simply had no visits), so the data is unchanged;
+/// the number went up so that a schema-2 build refuses a backup or a store with visits as
+/// newer, in words, instead of dropping them.
+fn v2_to_v3(_: Collection, data: Value) -> Value {
     data
 }
 

@@ -7,6 +7,14 @@
 //! started (`domain::protocol`): its latest step back or hold, and whether to run today, are
 //! carried here so every screen and the load warnings say them in the plan's words.
 //!
+//! Once the runner records that they were seen ("I've been seen", a [`Visit`] recorded after
+//! the latest check), the coach follows what they were told, and stops asking them to be
+//! seen: cleared to follow the plan leads to the back-to-running plan; told to rest until
+//! reviewed is rest, with the review to record; given their own programme sets Patella's plan
+//! aside and keeps the tracker and the load warnings. A knee check taken after a visit asks
+//! again. A plan started before a rest or own-programme answer waits until a later answer
+//! clears the runner for it.
+//!
 //! The timings follow the knee check's plan (the seed's phases): rest from running for the
 //! first 24 to 48 hours, cross-train and run less in weeks 1 to 2, then return with walk-run
 //! intervals, which is the back-to-running plan.
@@ -15,7 +23,7 @@ use chrono::NaiveDate;
 
 use crate::domain::pain::PainRule;
 use crate::domain::protocol::{Decision, ProtocolState, Stage, Today};
-use crate::domain::records::{CareTier, TriageRecord};
+use crate::domain::records::{Advice, CareTier, TriageRecord, Visit};
 use crate::domain::triage::{engine, Answers};
 
 /// How long the first days' care lasts after a knee check: the plan's 24 to 48 hours.
@@ -67,6 +75,11 @@ pub enum Situation {
     },
     /// The plan finished, or a self-care check long past: normal training again.
     BackToNormal { since: NaiveDate },
+    /// Seen, and told to rest until a review: no running, and the review to record.
+    RestUntilReviewed { seen: NaiveDate },
+    /// Seen, and given a programme of their own: Patella's plan steps aside; the tracker
+    /// and the load warnings stay.
+    OwnProgramme { seen: NaiveDate },
 }
 
 /// What the situation asks this week, in the runner's words.
@@ -83,19 +96,31 @@ pub struct ThisWeek {
     pub today: Option<String>,
 }
 
-/// Decides the situation from the latest knee check and the back-to-running plan, if one
-/// was ever started.
+/// Decides the situation from the latest knee check, the latest "I've been seen" answer and
+/// the back-to-running plan, if one was ever started.
 pub fn situation(
     today: NaiveDate,
     latest: Option<&TriageRecord>,
+    visit: Option<&Visit>,
     plan: Option<&PlanProgress>,
 ) -> Situation {
     let checked = latest.map(|check| check.taken_at.date_naive());
+    // A visit answers the check before it; a newer check asks again.
+    let visit = visit.filter(|v| latest.is_none_or(|c| v.recorded_at >= c.taken_at));
+    if let Some(visit) = visit {
+        let seen = visit.recorded_at.date_naive();
+        match visit.advice {
+            Advice::RestUntilReviewed => return Situation::RestUntilReviewed { seen },
+            Advice::OwnProgramme => return Situation::OwnProgramme { seen },
+            Advice::Cleared => {}
+        }
+    }
+    let cleared = visit.map(|v| v.recorded_at.date_naive());
     // A plan counts when it started on or after the latest check: a newer check that said
     // to be seen outranks a plan from before it.
     let current_plan = plan.filter(|p| checked.is_none_or(|day| p.started >= day));
 
-    if let Some(check) = latest {
+    if let Some(check) = latest.filter(|_| cleared.is_none()) {
         let day = check.taken_at.date_naive();
         if check.found_warning_sign() {
             return Situation::WaitingToBeSeen {
@@ -127,7 +152,21 @@ pub fn situation(
             needed: state.stage.info().sessions_needed,
             setback: state.setback().cloned(),
             today: state.today,
-            also_see_someone: latest.is_some_and(|c| c.care_tier == CareTier::SeeProfessionalSoon),
+            also_see_someone: cleared.is_none()
+                && latest.is_some_and(|c| c.care_tier == CareTier::SeeProfessionalSoon),
+        };
+    }
+
+    // Cleared to follow the plan, not yet started: walk-run from now, for as long as a
+    // self-care check would have offered it.
+    if let Some(seen) = cleared {
+        let checked = checked.unwrap_or(seen);
+        return if (today - seen).num_days() < CHECK_STILL_CURRENT_DAYS {
+            Situation::ReadyToReturn { checked }
+        } else {
+            Situation::BackToNormal {
+                since: seen + chrono::Days::new(CHECK_STILL_CURRENT_DAYS as u64),
+            }
         };
     }
 
@@ -151,7 +190,7 @@ pub fn situation(
 /// What the knee check said to do in its first week, as of the day it was taken: the same
 /// words Home shows for it, so the result and Home cannot disagree.
 pub fn after_check(check: &TriageRecord) -> Situation {
-    situation(check.taken_at.date_naive(), Some(check), None)
+    situation(check.taken_at.date_naive(), Some(check), None, None)
 }
 
 fn started_in_the_last_days(check: &TriageRecord) -> bool {
@@ -178,7 +217,7 @@ impl Situation {
                 examine_first,
                 ..
             } => !examine_first && *tier == CareTier::SeeProfessionalSoon,
-            Situation::FirstDays { .. } => false,
+            Situation::FirstDays { .. } | Situation::RestUntilReviewed { .. } => false,
             Situation::OnPlan { today, .. } => today.run(),
             _ => true,
         }
@@ -192,8 +231,37 @@ impl Situation {
 
     /// Whether the load warnings about running volume speak. During recovery the plan's own
     /// progression decides how much to run, so "up more than 30%" would contradict it.
+    /// With a programme of their own, the runner's clinician decides how much to run, and
+    /// the warnings are the tracker's help with it, as in ordinary training.
     pub fn volume_warnings_apply(&self) -> bool {
-        matches!(self, Situation::NoProblem | Situation::BackToNormal { .. })
+        matches!(
+            self,
+            Situation::NoProblem | Situation::BackToNormal { .. } | Situation::OwnProgramme { .. }
+        )
+    }
+
+    /// Whether the situation asks the runner to be seen, so "I've been seen" is offered:
+    /// waiting to be seen, on the plan with a check that said to see someone too, or resting
+    /// until a review (the review is one more visit to record).
+    pub fn asks_to_be_seen(&self) -> bool {
+        matches!(
+            self,
+            Situation::WaitingToBeSeen { .. }
+                | Situation::RestUntilReviewed { .. }
+                | Situation::OnPlan {
+                    also_see_someone: true,
+                    ..
+                }
+        )
+    }
+
+    /// Whether what the runner was told sets Patella's back-to-running plan aside: Recovery
+    /// then shows no plan to start or follow.
+    pub fn plan_set_aside(&self) -> bool {
+        matches!(
+            self,
+            Situation::RestUntilReviewed { .. } | Situation::OwnProgramme { .. }
+        )
     }
 
     /// What to do this week.
@@ -234,7 +302,7 @@ impl Situation {
                     &[
                         "Go to urgent care, a same-day clinic or an emergency department.",
                         "Do not run until someone has examined the knee.",
-                        "Once you have been seen, do the knee check again to update your plan.",
+                        "Once you have been seen, record what you were told below, or do the knee check again.",
                     ],
                     Some("Today: your last knee check found a warning sign."),
                 ),
@@ -243,7 +311,7 @@ impl Situation {
                     &[
                         "Book it for the next few days.",
                         "Until then, rest the knee from running and strength work; walking and cycling that do not hurt are fine.",
-                        "After the visit, do the knee check again to update your plan.",
+                        "After the visit, record what you were told below.",
                     ],
                     Some("In the next few days: your last knee check said to have the knee examined first."),
                 ),
@@ -252,7 +320,7 @@ impl Situation {
                     &[
                         "Book it for the next few days.",
                         "Meanwhile, run less: about half your usual week, easy, keeping pain at 3 out of 10 or less.",
-                        "After the visit, do the knee check again to update your plan.",
+                        "After the visit, record what you were told below.",
                     ],
                     Some("In the next few days: your last knee check said to have the knee looked at."),
                 ),
@@ -313,6 +381,24 @@ impl Situation {
                 &[
                     "Add no more than about 10% a week to your running.",
                     "Keep up hip and glute strength work two or three times a week.",
+                    pain_rule,
+                ],
+                None,
+            ),
+            Situation::RestUntilReviewed { .. } => week(
+                "Rest from running until your review",
+                &[
+                    "Rest the knee from running, as you were told, until you are reviewed.",
+                    "Keep to what you were told about walking, cycling and exercises.",
+                    "After the review, record what you were told below.",
+                ],
+                Some("At your review. If the knee gets worse before then, contact the clinic sooner."),
+            ),
+            Situation::OwnProgramme { .. } => week(
+                "Follow the programme you were given",
+                &[
+                    "Follow your clinician's programme; Patella's back-to-running plan steps aside.",
+                    "Log your runs and pain: the load warnings still watch for sudden jumps.",
                     pain_rule,
                 ],
                 None,
@@ -537,7 +623,7 @@ mod tests {
         ];
         for (name, today, checks, progress, expected) in table {
             assert_eq!(
-                situation(day(today), latest_check(&checks), progress.as_ref()),
+                situation(day(today), latest_check(&checks), None, progress.as_ref()),
                 expected,
                 "{name}"
             );
@@ -555,7 +641,7 @@ mod tests {
                 ("2026-11-22", 6),
             ],
         );
-        let now = situation(day("2026-11-25"), None, Some(&progress));
+        let now = situation(day("2026-11-25"), None, None, Some(&progress));
         let Situation::OnPlan {
             stage,
             setback: Some(decision),
@@ -583,7 +669,7 @@ mod tests {
         let progress = plan("2026-10-01", &refs);
         assert!(progress.state.finished);
         assert!(matches!(
-            situation(day("2026-11-20"), None, Some(&progress)),
+            situation(day("2026-11-20"), None, None, Some(&progress)),
             Situation::BackToNormal { .. }
         ));
     }
@@ -632,21 +718,30 @@ mod tests {
             Situation::BackToNormal {
                 since: day("2026-11-01"),
             },
+            Situation::RestUntilReviewed {
+                seen: day("2026-11-01"),
+            },
+            Situation::OwnProgramme {
+                seen: day("2026-11-01"),
+            },
         ];
         for s in all {
             let week = s.this_week();
             assert!(!week.headline.is_empty(), "{s:?}");
             assert!((1..=3).contains(&week.actions.len()), "{s:?}");
             let waiting = matches!(s, Situation::WaitingToBeSeen { .. });
+            // Whenever the card says when to see someone, "I've been seen" is offered.
+            assert_eq!(week.see_someone.is_some(), s.asks_to_be_seen(), "{s:?}");
             assert_eq!(
-                week.see_someone.is_some(),
+                s.asks_to_be_seen(),
                 waiting
                     || matches!(
                         s,
-                        Situation::OnPlan {
-                            also_see_someone: true,
-                            ..
-                        }
+                        Situation::RestUntilReviewed { .. }
+                            | Situation::OnPlan {
+                                also_see_someone: true,
+                                ..
+                            }
                     ),
                 "{s:?}"
             );
@@ -657,10 +752,15 @@ mod tests {
                     "{s:?}"
                 );
             }
-            // Volume warnings only in ordinary training.
+            // Volume warnings only in ordinary training, and on a programme of one's own.
             assert_eq!(
                 s.volume_warnings_apply(),
-                matches!(s, Situation::NoProblem | Situation::BackToNormal { .. })
+                matches!(
+                    s,
+                    Situation::NoProblem
+                        | Situation::BackToNormal { .. }
+                        | Situation::OwnProgramme { .. }
+                )
             );
         }
     }
@@ -716,7 +816,7 @@ mod tests {
         let mut weeks_old = check("2026-11-01", SELF, &["it_band"]);
         weeks_old.answers.insert("duration".into(), "2_6w".into());
         assert_eq!(
-            situation(day("2026-11-01"), Some(&weeks_old), None),
+            situation(day("2026-11-01"), Some(&weeks_old), None, None),
             Situation::ReducedLoad {
                 checked: day("2026-11-01")
             }
@@ -754,5 +854,134 @@ mod tests {
             .actions
             .iter()
             .any(|a| a.contains("rest the knee")));
+    }
+
+    fn visit(recorded: &str, advice: Advice) -> Visit {
+        let at: DateTime<Utc> = format!("{recorded}T18:00:00Z")
+            .parse()
+            .unwrap_or_else(|e| panic!("{e}"));
+        Visit {
+            id: crate::domain::records::RecordId::from_random_bits(u128::from(
+                at.timestamp().unsigned_abs(),
+            )),
+            updated_at: at,
+            recorded_at: at,
+            advice,
+        }
+    }
+
+    /// "I've been seen", from every "see someone" state: the coach follows the answer.
+    #[test]
+    fn the_coach_follows_what_the_runner_was_told() {
+        let soon = check(
+            "2026-11-10",
+            CareTier::SeeProfessionalSoon,
+            &["behind_knee"],
+        );
+        let same_day = check("2026-11-10", CareTier::SameDay, &[]);
+        let injury = check("2026-11-10", SELF, &["acute_injury"]);
+        let on_plan = plan("2026-11-12", &[("2026-11-12", 1)]);
+        let today = day("2026-11-14");
+        let with = |check: &TriageRecord, seen: Option<Visit>, plan: Option<&PlanProgress>| {
+            situation(today, Some(check), seen.as_ref(), plan)
+        };
+        for waiting in [&soon, &same_day, &injury] {
+            let before = with(waiting, None, None);
+            assert!(matches!(before, Situation::WaitingToBeSeen { .. }));
+            assert!(before.asks_to_be_seen());
+            // Cleared: the plan is next, and nothing asks to be seen any more.
+            let cleared = with(waiting, Some(visit("2026-11-13", Advice::Cleared)), None);
+            assert_eq!(
+                cleared,
+                Situation::ReadyToReturn {
+                    checked: day("2026-11-10")
+                }
+            );
+            assert!(!cleared.asks_to_be_seen());
+            assert!(cleared.this_week().actions[0].contains("back-to-running plan"));
+            // Rest until reviewed: rest, and the review to record.
+            let rest = with(
+                waiting,
+                Some(visit("2026-11-13", Advice::RestUntilReviewed)),
+                None,
+            );
+            assert_eq!(
+                rest,
+                Situation::RestUntilReviewed {
+                    seen: day("2026-11-13")
+                }
+            );
+            assert!(!rest.run_today() && rest.asks_to_be_seen() && rest.plan_set_aside());
+            // Their own programme: no plan of Patella's, the warnings speak, running is theirs.
+            let own = with(
+                waiting,
+                Some(visit("2026-11-13", Advice::OwnProgramme)),
+                Some(&on_plan),
+            );
+            assert_eq!(
+                own,
+                Situation::OwnProgramme {
+                    seen: day("2026-11-13")
+                }
+            );
+            assert!(own.run_today() && own.volume_warnings_apply() && own.plan_set_aside());
+            assert!(!own.on_plan() && !own.asks_to_be_seen());
+        }
+
+        // On the plan with a see-soon check: "have the knee looked at" until seen.
+        let asked = with(&soon, None, Some(&on_plan));
+        assert!(matches!(
+            asked,
+            Situation::OnPlan {
+                also_see_someone: true,
+                ..
+            }
+        ));
+        assert!(asked.this_week().see_someone.is_some());
+        let cleared = with(
+            &soon,
+            Some(visit("2026-11-13", Advice::Cleared)),
+            Some(&on_plan),
+        );
+        assert!(matches!(
+            cleared,
+            Situation::OnPlan {
+                also_see_someone: false,
+                ..
+            }
+        ));
+        assert_eq!(cleared.this_week().see_someone, None);
+
+        // The review, recorded after "rest until reviewed": the latest answer decides.
+        let reviewed = [
+            visit("2026-11-11", Advice::RestUntilReviewed),
+            visit("2026-11-13", Advice::Cleared),
+        ];
+        assert!(situation(
+            today,
+            Some(&soon),
+            crate::domain::records::latest_visit(&reviewed),
+            Some(&on_plan)
+        )
+        .on_plan());
+    }
+
+    #[test]
+    fn a_newer_check_asks_again_and_a_cleared_answer_runs_out_like_a_check() {
+        let soon = check("2026-11-10", CareTier::SeeProfessionalSoon, &[]);
+        // Recorded before the check: the check is newer, and asks again.
+        let earlier = visit("2026-11-09", Advice::OwnProgramme);
+        assert!(matches!(
+            situation(day("2026-11-12"), Some(&soon), Some(&earlier), None),
+            Situation::WaitingToBeSeen { .. }
+        ));
+        // Cleared and no plan started for six weeks: back to normal training.
+        let cleared = visit("2026-11-11", Advice::Cleared);
+        assert_eq!(
+            situation(day("2026-12-30"), Some(&soon), Some(&cleared), None),
+            Situation::BackToNormal {
+                since: day("2026-12-23")
+            }
+        );
     }
 }

@@ -275,6 +275,12 @@ fn other_tabs_edit(collection: Collection, n: u8, now: DateTime<Utc>, data: &mut
             data.recovery.plan_conditions = Some(vec!["it_band".into()]);
             data.recovery.updated_at = Some(now);
         }
+        Collection::Visits => data.visits.push(crate::domain::records::Visit {
+            id: crate::domain::records::RecordId::from_random_bits(u128::from(n) + 300),
+            updated_at: now,
+            recorded_at: now,
+            advice: crate::domain::records::Advice::Cleared,
+        }),
     }
 }
 

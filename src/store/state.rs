@@ -122,6 +122,7 @@ pub fn decode_into(collection: Collection, raw: &str, data: &mut DataSet) -> Opt
         Collection::Triage => take(codec::decode_records(collection, raw), &mut data.triage),
         Collection::Settings => take(codec::decode_object(collection, raw), &mut data.settings),
         Collection::Recovery => take(codec::decode_object(collection, raw), &mut data.recovery),
+        Collection::Visits => take(codec::decode_records(collection, raw), &mut data.visits),
     }
 }
 
@@ -135,6 +136,7 @@ pub fn encode_collection(collection: Collection, data: &DataSet) -> Result<Strin
         Collection::Triage => codec::encode(&data.triage),
         Collection::Settings => codec::encode(&data.settings),
         Collection::Recovery => codec::encode(&data.recovery),
+        Collection::Visits => codec::encode(&data.visits),
     };
     encoded.map_err(|error| format!("Patella could not prepare the data for saving ({error})."))
 }
