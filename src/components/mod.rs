@@ -1,6 +1,7 @@
 //! Widgets shared by several screens.
 
 pub mod app_header;
+pub mod been_seen;
 pub mod bottom_nav;
 pub mod fields;
 pub mod for_any;

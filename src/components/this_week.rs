@@ -1,11 +1,13 @@
 //! "What to do this week": the one answer to "what do I do now?", as `domain::situation`
 //! decides it from everything stored: a headline, at most three actions and when to see
 //! someone (and, on the back-to-running plan, how far into its step and whether to run
-//! today), with a link to where the runner acts on it. Home and Recovery put it first, so both say the same thing.
+//! today), with a link to where the runner acts on it, and "I've been seen" whenever it asks
+//! the runner to be seen. Home and Recovery put it first, so both say the same thing.
 
 use leptos::prelude::*;
 
 use crate::app_base::use_base;
+use crate::components::been_seen::BeenSeen;
 use crate::domain::situation::Situation;
 use crate::platform::clock;
 use crate::routes::Destination;
@@ -19,6 +21,7 @@ fn acted_on_in(situation: &Situation) -> Option<(Destination, &'static str)> {
         Situation::ReadyToReturn { .. } | Situation::OnPlan { .. } => {
             Some((Destination::Recovery, "Open Recovery"))
         }
+        Situation::OwnProgramme { .. } => Some((Destination::Log, "Open the Log")),
         _ => None,
     }
 }
@@ -30,12 +33,17 @@ pub fn ThisWeekCard(here: Destination) -> impl IntoView {
     let store = use_store()?;
     let base = use_base();
     let situation = Memo::new(move |_| store.data().with(|data| data.situation(clock::today())));
+    let status = RwSignal::new(None::<String>);
     Some(move || {
         let now = situation.get();
         if now == Situation::NoProblem {
             return None;
         }
         let week = now.this_week();
+        let been_seen = now.asks_to_be_seen().then(|| {
+            let review = matches!(now, Situation::RestUntilReviewed { .. });
+            view! { <BeenSeen status=status review=review /> }
+        });
         let class = if matches!(now, Situation::WaitingToBeSeen { .. }) {
             "card this-week urgent"
         } else {
@@ -62,6 +70,8 @@ pub fn ThisWeekCard(here: Destination) -> impl IntoView {
                 {week.today.map(|today| view! { <p class="this-week-today">{today}</p> })}
                 <ul>{actions}</ul>
                 {week.see_someone.map(|when| view! { <p class="warning">{when}</p> })}
+                {been_seen}
+                <p role="status" class="status">{move || status.get()}</p>
                 {link}
             </section>
         })

@@ -32,6 +32,10 @@
 //! - When a stage's runs have all counted, the runner **moves up**; after the last stage the
 //!   plan is **finished** (a flare after that steps back into the last stage).
 //! - A step back restarts the earlier stage's count from zero; week 1 starts again.
+//! - **An "I've been seen" answer** changes no count; it decides whether the plan is followed
+//!   at all (`domain::situation`): told to rest until reviewed, or given their own
+//!   programme, sets the plan aside until a later answer clears the runner for it; cleared
+//!   to follow the plan follows it (and stops asking them to have the knee looked at).
 //!
 //! What to do **today** follows from the same facts ([`Today`]): rest when the knee is above
 //! the limit today, on the day after a run, or once a run is done today; otherwise a session

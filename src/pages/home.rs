@@ -65,11 +65,7 @@ pub fn HomePage() -> impl IntoView {
     let last_check = move || {
         view! { <LastKneeCheck knee_check_href=href(Destination::KneeCheck) /> }
     };
-    let backup_due = move || {
-        store
-            .data()
-            .with(|data| data.backup_reminder_due(clock::now()))
-    };
+    let backup_reminder = move || store.data().with(|data| data.backup_reminder(clock::now()));
     let situation = Memo::new(move |_| store.data().with(|data| data.situation(clock::today())));
     let dashboard = Memo::new(move |_| {
         let now = situation.get();
@@ -122,11 +118,13 @@ pub fn HomePage() -> impl IntoView {
             }}
         </ShowAny>
         // After the week and its warnings: a reminder should not push those off the screen.
-        <ShowAny when=backup_due>
+        // Only once there is data worth losing and some days of use (`DataSet::backup_reminder`).
+        <ShowAny when=move || backup_reminder().is_some()>
             <section class="card reminder" aria-labelledby="backup-reminder">
                 <h2 id="backup-reminder">"Time for a backup"</h2>
                 <p>
-                    "Your records live only in this browser, and you have not downloaded a backup in the last 30 days. Some browsers clear a site's data after a week without a visit unless the app is installed."
+                    {backup_reminder}
+                    " Some browsers clear a site's data after a week without a visit unless the app is installed."
                 </p>
                 <a class="button secondary" href=href(Destination::Settings)>
                     "Back up in Settings"

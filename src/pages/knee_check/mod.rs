@@ -292,6 +292,7 @@ fn PrintHeader() -> impl IntoView {
                 release::describe(),
             )}
         </p>
+        <crate::components::been_seen::VisitsOnPaper />
     }
 }
 

@@ -1,5 +1,7 @@
 //! The return-to-running card: the stage now, its sessions, whether to run today, and the
-//! last decision and why, all in `domain::protocol`'s words (the same Home shows).
+//! last decision and why, all in `domain::protocol`'s words (the same Home shows). When what
+//! the runner was told on being seen sets the plan aside (`Situation::plan_set_aside`), it
+//! says so instead, and offers no plan to start or follow.
 
 use leptos::prelude::*;
 
@@ -73,6 +75,11 @@ pub fn ProtocolCard() -> impl IntoView {
     };
 
     let state = Memo::new(move |_| current_state(store));
+    let set_aside = Memo::new(move |_| {
+        store
+            .data()
+            .with(|data| data.situation(clock::today()).plan_set_aside())
+    });
     let this_week = move || {
         let week_first_day = store.data().with(|d| d.settings.week_start);
         let monday = week_start(clock::today(), week_first_day);
@@ -165,6 +172,14 @@ pub fn ProtocolCard() -> impl IntoView {
         <section class="card recovery-protocol" aria-labelledby="rec-protocol-heading">
             <h2 id="rec-protocol-heading">"Back to running"</h2>
             {move || match state.get() {
+                _ if set_aside.get() => view! {
+                    <p class="plan-set-aside">
+                        "Patella's plan is set aside: you are following what you were told when \
+                         you were seen. If you are later cleared to follow this plan, record it \
+                         under \"What to do this week\"."
+                    </p>
+                }
+                .into_any(),
                 None => not_started().into_any(),
                 Some(s) => started(s).into_any(),
             }}

@@ -1,0 +1,61 @@
+//! "I've been seen": where the runner records that someone examined the knee, and what they
+//! were told, from every card that asks them to be seen (`Situation::asks_to_be_seen`). One
+//! tap per answer, saved as one named command (`Command::RecordVisit`); `domain::situation`
+//! then follows the answer on every screen. Also the printed summary's line listing the
+//! answers, for the clinician reading it.
+
+use leptos::prelude::*;
+
+use crate::domain::commands::Command;
+use crate::domain::records::{visits_in_words, Advice, Visit};
+use crate::platform::clock;
+use crate::store::use_store;
+
+/// The question and its three answers, folded under "I've been seen" (or "I've had my
+/// review", while resting until one). `status` says what became of the last tap; it
+/// belongs to the card, which is drawn again once the answer changes the week.
+#[component]
+pub fn BeenSeen(status: RwSignal<Option<String>>, review: bool) -> impl IntoView {
+    let store = use_store()?;
+    let record = move |advice: Advice| {
+        let now = clock::now();
+        let visit = Visit {
+            id: clock::new_id(),
+            updated_at: now,
+            recorded_at: now,
+            advice,
+        };
+        match store.apply(Command::RecordVisit(visit)) {
+            Ok(()) => status.set(Some(format!(
+                "Saved: {}. This week's advice now follows it.",
+                advice.choice().to_lowercase()
+            ))),
+            Err(reason) => status.set(Some(format!("Not saved. {reason}"))),
+        }
+    };
+    let answers = Advice::ALL
+        .into_iter()
+        .map(|advice| {
+            view! {
+                <button type="button" class="button secondary" on:click=move |_| record(advice)>
+                    {advice.choice()}
+                </button>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <details class="been-seen">
+            <summary>{if review { "I've had my review" } else { "I've been seen" }}</summary>
+            <p>"What were you told?"</p>
+            <div class="actions">{answers}</div>
+        </details>
+    })
+}
+
+/// Only on paper: the answers recorded, for the clinician reading the knee check summary.
+#[component]
+pub fn VisitsOnPaper() -> impl IntoView {
+    let store = use_store()?;
+    let line = store.data().with(|data| visits_in_words(&data.visits))?;
+    Some(view! { <p class="kc-print-only">{line}</p> })
+}
