@@ -71,7 +71,7 @@ export const FRONT_OF_KNEE_STORY = [
   'Yes', // easy days
   "I don't know",
   'Not sure',
-  'Under 300 miles (500 km)',
+  'Under 500 km', // shoes, in the runner's unit (km by default)
   'No', // shoe change
   ['A mix of surfaces'],
   'Now and then',

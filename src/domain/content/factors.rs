@@ -81,7 +81,7 @@ pub const FACTORS: [Factor; 8] = [
     Factor {
         id: FactorId::Shoes,
         name: "Worn or recently changed shoes",
-        why: "Shoes past 300 to 500 miles (about 500 to 800 km), or a sudden change of type, can add to knee strain.",
+        why: "Shoes run past the usual replacement distance, or a sudden change of type, can add to knee strain.",
         changes: &[(
             Phase::WeeksOneToTwo,
             "Check your shoes' distance and replace a worn pair; switch to new types gradually, and consider rotating two or three pairs.",

@@ -67,6 +67,15 @@ impl Answers {
         self.0.contains_key(question_id)
     }
 
+    /// Whether the app answered this question from the Log, so it is not asked.
+    pub fn from_log(&self, question: &Question) -> bool {
+        self.0.get(question.id).is_some_and(|picked| {
+            picked
+                .iter()
+                .any(|id| question.choice(id).is_some_and(|c| c.from_log))
+        })
+    }
+
     /// Whether this question is asked, given the answers to earlier ones.
     pub fn asks(&self, question: &Question) -> bool {
         match question.only_if {

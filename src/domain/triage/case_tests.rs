@@ -983,3 +983,151 @@ fn durations_do_not_overlap_and_the_two_week_line_is_said_as_it_is_applied() {
     }
     assert!(super::engine::SEE_SOMEONE_IF[0].contains("2 weeks or more"));
 }
+
+// --- Round 3, 4. Shoes: from the Log when it has any, otherwise asked in the runner's unit.
+
+fn logged_shoe(km_on_it: f64, retired: bool) -> crate::domain::records::Shoe {
+    crate::domain::records::Shoe {
+        id: crate::domain::records::RecordId::from_random_bits(km_on_it.to_bits().into()),
+        updated_at: chrono::DateTime::UNIX_EPOCH,
+        name: "Trainers".into(),
+        added_on: chrono::NaiveDate::MIN,
+        start_distance: crate::domain::units::Distance::from_metres(km_on_it * 1000.0),
+        retired,
+    }
+}
+
+fn shoe_answer_for(shoes: &[crate::domain::records::Shoe]) -> Option<&'static str> {
+    let settings = crate::domain::records::Settings::default();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap_or(chrono::NaiveDate::MIN);
+    let report = crate::domain::shoes::shoe_report(shoes, &[], &settings, today);
+    super::from_log::shoe_answer(&report.shoes)
+}
+
+#[test]
+fn the_shoe_question_is_answered_from_the_logs_shoes_when_there_are_any() {
+    // Against the default replacement distance (800 km): the most worn pair in use counts.
+    assert_eq!(shoe_answer_for(&[]), None);
+    assert_eq!(
+        shoe_answer_for(&[logged_shoe(100.0, false)]),
+        Some(questions::SHOES_FINE)
+    );
+    assert_eq!(
+        shoe_answer_for(&[logged_shoe(100.0, false), logged_shoe(700.0, false)]),
+        Some(questions::SHOES_NEAR)
+    );
+    assert_eq!(
+        shoe_answer_for(&[logged_shoe(100.0, false), logged_shoe(900.0, true)]),
+        Some(questions::SHOES_FINE),
+        "a retired pair does not count"
+    );
+    let past = shoe_answer_for(&[logged_shoe(850.0, false)]);
+    assert_eq!(past, Some(questions::SHOES_PAST));
+
+    // So answered, the question is not asked, and past the runner's own distance is the factor.
+    let mut answers = story(&[("onset", "gradual"), ("areas", "front")]);
+    answers.set("shoe_distance", &[questions::SHOES_PAST]);
+    assert!(super::flow::asked(&answers)
+        .iter()
+        .all(|q| q.id != "shoe_distance"));
+    let outcome = evaluate(&answers);
+    assert!(outcome.has_factor(crate::domain::content::FactorId::Shoes));
+    for near in [questions::SHOES_NEAR, questions::SHOES_FINE] {
+        answers.set("shoe_distance", &[near]);
+        assert!(!evaluate(&answers).has_factor(crate::domain::content::FactorId::Shoes));
+    }
+    // With no shoes logged it is asked, and the factor starts past the usual range's top
+    // (500 miles, 800 km), which is where its sentence puts it ("past the usual replacement
+    // distance").
+    let asked = story(&[("onset", "gradual"), ("areas", "front")]);
+    assert!(super::flow::asked(&asked)
+        .iter()
+        .any(|q| q.id == "shoe_distance"));
+    for (answer, factor) in [("under_300", false), ("300_500", false), ("over_500", true)] {
+        let mut answers = asked.clone();
+        answers.set("shoe_distance", &[answer]);
+        assert_eq!(
+            evaluate(&answers).has_factor(crate::domain::content::FactorId::Shoes),
+            factor,
+            "{answer}"
+        );
+    }
+    let why = crate::domain::content::FactorId::Shoes.info().why;
+    assert!(why.contains("past the usual replacement distance"));
+}
+
+/// Everything a runner reads in the wizard and the result, for one story in one unit.
+fn everything_shown(answers: &Answers, unit: crate::domain::units::DistanceUnit) -> Vec<String> {
+    let outcome = evaluate(answers).in_unit(unit);
+    let mut shown: Vec<String> = outcome.sentences().iter().map(|s| s.to_string()).collect();
+    for reason in &outcome.care_reasons {
+        shown.push(reason.said.to_string());
+    }
+    if !outcome.stopped_early {
+        shown.push(super::engine::when_to_be_seen(&outcome));
+    }
+    for question in super::flow::asked(answers) {
+        shown.extend([question.text.to_string(), question.hint.to_string()]);
+        shown.extend(
+            question
+                .offered_choices()
+                .map(|c| c.label_in(unit).to_string()),
+        );
+        if let Some(picked) = answers.get(question.id) {
+            shown.extend(
+                picked
+                    .iter()
+                    .filter_map(|id| question.choice(id))
+                    .map(|c| c.said_in(unit).to_string()),
+            );
+        }
+    }
+    shown
+}
+
+#[test]
+fn a_walk_of_every_tier_in_both_units_shows_no_km_runner_miles_and_no_miles_runner_km() {
+    use crate::domain::units::DistanceUnit::{Km, Mi};
+    let shoe_story = |shoes: &'static str| {
+        story(&[
+            ("onset", "gradual"),
+            ("areas", "outer"),
+            ("burning", "yes"),
+            ("shoe_distance", shoes),
+        ])
+    };
+    let mut stories: Vec<Answers> = vec![
+        story(&[("rf_locked", "yes")]),
+        story(&[("rf_calf", "tender,swollen"), ("clot_risk", "none")]),
+        story(&[("rf_general", "night")]),
+        shoe_story("over_500"),
+        shoe_story("300_500"),
+        shoe_story("under_300"),
+        {
+            let mut a = shoe_story("over_500");
+            a.set("duration", &["2_6w"]);
+            a
+        },
+    ];
+    stories.push(story(&[("onset", "injury"), ("ot_bend", "yes")]));
+    let mut tiers = std::collections::BTreeSet::new();
+    for answers in &stories {
+        tiers.insert(evaluate(answers).tier);
+        for (unit, foreign) in [(Km, ["mile"]), (Mi, [" km"])] {
+            for line in everything_shown(answers, unit) {
+                let lower = line.to_lowercase();
+                assert!(
+                    !foreign.iter().any(|word| lower.contains(word)),
+                    "{unit:?}: {line}"
+                );
+            }
+        }
+    }
+    assert_eq!(tiers.len(), 4, "every tier walked: {tiers:?}");
+    // The factor's because-line names the distance in the runner's unit.
+    let km = evaluate(&shoe_story("over_500")).in_unit(Km);
+    assert!(km
+        .factors
+        .iter()
+        .any(|f| f.because.contains(&"your shoes have run more than 800 km")));
+}

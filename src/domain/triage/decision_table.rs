@@ -109,7 +109,14 @@ pub fn markdown() -> String {
             .choices
             .iter()
             .map(|c| {
-                if c.offered {
+                if c.from_log {
+                    format!(
+                        "*{}* (`{}`, from the Log's shoes; the question is then not asked)",
+                        c.said, c.id
+                    )
+                } else if let Some((km, _)) = c.km {
+                    format!("{} (`{}`; for a runner in km: {km})", c.label, c.id)
+                } else if c.offered {
                     format!("{} (`{}`)", c.label, c.id)
                 } else {
                     format!(

@@ -472,6 +472,22 @@ impl Outcome {
         all
     }
 
+    /// The same result in the runner's unit: every answer said back that names a distance
+    /// is said in kilometres for a runner who reads kilometres.
+    pub fn in_unit(mut self, unit: crate::domain::units::DistanceUnit) -> Outcome {
+        let say = |said: &mut &'static str| *said = questions::said_in(said, unit);
+        self.care_reasons
+            .iter_mut()
+            .for_each(|reason| say(&mut reason.said));
+        for likely in &mut self.conditions {
+            likely.because.iter_mut().for_each(say);
+        }
+        for found in &mut self.factors {
+            found.because.iter_mut().for_each(say);
+        }
+        self
+    }
+
     /// Whether the result leads on to the return-to-running plan: not when care comes first.
     pub fn offers_recovery(&self) -> bool {
         self.tier >= CareTier::SeeProfessionalSoon && !self.exercises_wait

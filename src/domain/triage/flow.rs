@@ -41,10 +41,11 @@ pub enum Step {
     Outcome,
 }
 
-/// The questions asked, in order, given the answers so far.
+/// The questions asked, in order, given the answers so far; not those the app answered from
+/// the Log.
 pub fn asked(answers: &Answers) -> Vec<&'static Question> {
     questions::all()
-        .filter(|question| answers.asks(question))
+        .filter(|question| answers.asks(question) && !answers.from_log(question))
         .collect()
 }
 

@@ -8,6 +8,7 @@
 pub mod answers;
 pub mod engine;
 pub mod flow;
+pub mod from_log;
 pub mod questions;
 pub mod rules;
 pub mod sources;

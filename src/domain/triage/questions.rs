@@ -2,6 +2,8 @@
 //!
 //! Ids are stable: they are saved in knee check records and in a wizard in progress.
 
+use crate::domain::units::DistanceUnit;
+
 /// The parts of the check, in the order they are asked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Section {
@@ -61,9 +63,48 @@ pub struct Choice {
     pub label: &'static str,
     /// The answer as the outcome repeats it: "because you said {said}".
     pub said: &'static str,
-    /// False for an answer only older saved checks hold (see [`legacy_choice`]): it is read
-    /// and explained, never offered.
+    /// False for an answer only older saved checks hold (see [`legacy_choice`]), or one the
+    /// app takes from the Log: it is read and explained, never offered.
     pub offered: bool,
+    /// True for an answer the app takes from the Log instead of asking (see
+    /// `triage::from_log`): a question so answered is not asked.
+    pub from_log: bool,
+    /// The label and the words said back for a runner who reads kilometres, when the answer
+    /// names a distance; `label` and `said` are then in miles.
+    pub km: Option<(&'static str, &'static str)>,
+}
+
+impl Choice {
+    /// What the button says, in the runner's unit.
+    pub fn label_in(&self, unit: DistanceUnit) -> &'static str {
+        match (unit, self.km) {
+            (DistanceUnit::Km, Some((label, _))) => label,
+            _ => self.label,
+        }
+    }
+
+    /// The answer as the outcome repeats it, in the runner's unit.
+    pub fn said_in(&self, unit: DistanceUnit) -> &'static str {
+        match (unit, self.km) {
+            (DistanceUnit::Km, Some((_, said))) => said,
+            _ => self.said,
+        }
+    }
+
+    const fn in_km(self, label: &'static str, said: &'static str) -> Choice {
+        Choice {
+            km: Some((label, said)),
+            ..self
+        }
+    }
+}
+
+/// `said` (any answer's words, as the outcome holds them) in the runner's unit.
+pub fn said_in(said: &'static str, unit: DistanceUnit) -> &'static str {
+    all()
+        .flat_map(|question| question.choices.iter())
+        .find(|choice| choice.said == said)
+        .map_or(said, |choice| choice.said_in(unit))
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -188,6 +229,8 @@ const fn choice(id: &'static str, label: &'static str, said: &'static str) -> Ch
         label,
         said,
         offered: true,
+        from_log: false,
+        km: None,
     }
 }
 
@@ -198,8 +241,24 @@ const fn legacy_choice(id: &'static str, said: &'static str) -> Choice {
         label: "",
         said,
         offered: false,
+        from_log: false,
+        km: None,
     }
 }
+
+/// An answer the app takes from the Log (see `triage::from_log`), never offered.
+const fn log_choice(id: &'static str, said: &'static str) -> Choice {
+    Choice {
+        from_log: true,
+        ..legacy_choice(id, said)
+    }
+}
+
+/// The shoe answers taken from the Log's shoes: the most worn pair in use against the
+/// replacement distance the runner set (Settings), so no distance or unit is named.
+pub const SHOES_PAST: &str = "log_past";
+pub const SHOES_NEAR: &str = "log_near";
+pub const SHOES_FINE: &str = "log_fine";
 
 const RF_WEIGHT: [Choice; 2] = yes_no(
     "you cannot stand on the leg or put any weight on it",
@@ -569,26 +628,43 @@ const OVERSTRIDE: [Choice; 3] = [
         "you are not sure where your foot lands",
     ),
 ];
-const SHOE_DISTANCE: [Choice; 4] = [
+/// Asked only when the Log has no shoes, in the runner's unit; 300 to 500 miles (500 to 800
+/// km) is the usual replacement range (the seed), and past it the shoe factor counts.
+const SHOE_DISTANCE: [Choice; 7] = [
     choice(
         "under_300",
-        "Under 300 miles (500 km)",
-        "your shoes have under 300 miles on them",
-    ),
+        "Under 300 miles",
+        "your shoes have run under 300 miles",
+    )
+    .in_km("Under 500 km", "your shoes have run under 500 km"),
     choice(
         "300_500",
-        "300 to 500 miles (500 to 800 km)",
-        "your shoes have 300 to 500 miles on them",
-    ),
+        "300 to 500 miles",
+        "your shoes have run 300 to 500 miles",
+    )
+    .in_km("500 to 800 km", "your shoes have run 500 to 800 km"),
     choice(
         "over_500",
-        "More than 500 miles (800 km)",
-        "your shoes have more than 500 miles on them",
-    ),
+        "More than 500 miles",
+        "your shoes have run more than 500 miles",
+    )
+    .in_km("More than 800 km", "your shoes have run more than 800 km"),
     choice(
         "unknown",
         "I don't know",
         "you do not know your shoes' distance",
+    ),
+    log_choice(
+        SHOES_PAST,
+        "the shoes you run in are past the replacement distance you set in Settings",
+    ),
+    log_choice(
+        SHOES_NEAR,
+        "the shoes you run in are close to the replacement distance you set in Settings",
+    ),
+    log_choice(
+        SHOES_FINE,
+        "the shoes you run in are well short of the replacement distance you set in Settings",
     ),
 ];
 const SHOE_CHANGE: [Choice; 2] = yes_no(

@@ -402,7 +402,7 @@ pub const LIKELY_AT: u32 = 3;
 
 use ConditionId::{AcuteInjury, BehindKnee, InnerKnee, ItBand, JointSurface, Patellofemoral};
 
-pub const EVIDENCE: [Evidence; 30] = [
+pub const EVIDENCE: [Evidence; 31] = [
     points(Patellofemoral, "areas", "front", 3),
     points(Patellofemoral, "triggers", "stairs", 2),
     points(Patellofemoral, "triggers", "squat", 2),
@@ -417,6 +417,7 @@ pub const EVIDENCE: [Evidence; 30] = [
     points(ItBand, "surface", "camber", 1),
     points(ItBand, "surface", "downhill", 1),
     points(ItBand, "shoe_distance", "over_500", 1),
+    points(ItBand, "shoe_distance", questions::SHOES_PAST, 1),
     points(InnerKnee, "areas", "inner", 3),
     points(InnerKnee, "triggers", "stairs", 1),
     points(BehindKnee, "areas", "behind", 3),
@@ -451,7 +452,7 @@ const fn factor(factor: FactorId, question: &'static str, choice: &'static str) 
     }
 }
 
-pub const FACTOR_RULES: [FactorRule; 13] = [
+pub const FACTOR_RULES: [FactorRule; 14] = [
     factor(FactorId::Load, "mileage", "10_30"),
     factor(FactorId::Load, "mileage", "over_30"),
     factor(FactorId::SpeedAndHills, "speed_hills", questions::YES),
@@ -460,6 +461,7 @@ pub const FACTOR_RULES: [FactorRule; 13] = [
     factor(FactorId::Cadence, "cadence", "160_170"),
     factor(FactorId::Cadence, "overstride", "yes"),
     factor(FactorId::Shoes, "shoe_distance", "over_500"),
+    factor(FactorId::Shoes, "shoe_distance", questions::SHOES_PAST),
     factor(FactorId::Shoes, "shoe_change", questions::YES),
     factor(FactorId::Surfaces, "surface", "same_hard"),
     factor(FactorId::Surfaces, "surface", "camber"),

@@ -12,7 +12,7 @@ pub struct Source {
     pub source: &'static str,
 }
 
-pub const SOURCES: [Source; 11] = [
+pub const SOURCES: [Source; 13] = [
     Source {
         decision: "Any one of calf pain, calf tenderness or calf swelling makes a blood clot in \
                    the leg (DVT) possible; redness is not needed, as a clot is often not red. \
@@ -102,5 +102,21 @@ pub const SOURCES: [Source; 11] = [
                    question and the action both say \"right now\".",
         source: "Serlin RC et al., Pain 1995;61:277–84 (numeric rating 7–10 = severe); NHS \
                  \"Knee pain\" (A&E after an injury with severe pain).",
+    },
+    Source {
+        decision: "Durations that do not overlap, with \"2 weeks or more\" as the line for \
+                   seeing a professional; a pain that came back once before is already a \
+                   repeated episode.",
+        source: "The seed (see a professional for pain over 2 weeks despite self-care, and for \
+                 multiple episodes of the same injury); DESIGN.md.",
+    },
+    Source {
+        decision: "Shoes: from the Log when it has any (the most worn pair in use against the \
+                   replacement distance the runner set; past it is the factor), otherwise asked \
+                   in the runner's unit, the factor counting past the top of the usual range \
+                   (500 miles, 800 km), which is what its sentence says.",
+        source: "The seed (300 to 500 miles is the usual replacement range); DESIGN.md: the \
+                 range is convention, not strong evidence, so the runner sets the threshold; \
+                 Malisoux L et al., Scand J Med Sci Sports 2015 (rotating pairs).",
     },
 ];

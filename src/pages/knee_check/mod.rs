@@ -19,6 +19,7 @@ use crate::domain::commands::Command;
 use crate::domain::records::RecordId;
 use crate::domain::situation;
 use crate::domain::triage::{self, Answers, Draft, Step};
+use crate::domain::{shoes, units::DistanceUnit};
 use crate::platform::document::focus_heading;
 use crate::platform::{clock, release};
 use crate::routes::Destination;
@@ -96,9 +97,28 @@ pub fn KneeCheckPage() -> impl IntoView {
         focus_current();
     });
 
+    // Distances in the runner's unit; how worn their shoes are, from the Log when it has any.
+    let unit = move || {
+        store.map_or(DistanceUnit::default(), |s| {
+            s.data().with(|d| d.settings.units)
+        })
+    };
     let start = move |fresh: bool| {
         if fresh || draft.with_untracked(Option::is_none) {
-            keep(Some(Draft::new()));
+            let mut fresh_draft = Draft::new();
+            let logged = store.and_then(|store| {
+                store.data().with_untracked(|data| {
+                    let report =
+                        shoes::shoe_report(&data.shoes, &data.runs, &data.settings, clock::today());
+                    triage::from_log::shoe_answer(&report.shoes)
+                })
+            });
+            if let Some(answer) = logged {
+                fresh_draft
+                    .answers
+                    .set(triage::from_log::SHOE_QUESTION, &[answer]);
+            }
+            keep(Some(fresh_draft));
         }
         mode.set(Mode::Answering);
         focus_current();
@@ -156,7 +176,7 @@ pub fn KneeCheckPage() -> impl IntoView {
                 .into_any();
             };
             let answers = Answers::from_record_map(&record.answers);
-            let mut result = triage::evaluate(&answers);
+            let mut result = triage::evaluate(&answers).in_unit(unit());
             // A saved check keeps the care it was given, even if the rules change later.
             result.tier = result.tier.min(record.care_tier);
             let heading = format!("Knee check from {}", history::taken_label(&record));
@@ -181,7 +201,7 @@ pub fn KneeCheckPage() -> impl IntoView {
                         "Back to knee check"
                     </button>
                 </OutcomeView>
-                <AnswersGiven answers=answers />
+                <AnswersGiven answers=answers unit=unit() />
             }
             .into_any();
         }
@@ -194,11 +214,11 @@ pub fn KneeCheckPage() -> impl IntoView {
                         .get(question.id)
                         .map(<[String]>::to_vec)
                         .unwrap_or_default();
-                    view! { <QuestionScreen step=step given=given on_action=on_action /> }
+                    view! { <QuestionScreen step=step given=given unit=unit() on_action=on_action /> }
                         .into_any()
                 }
                 Step::Outcome => {
-                    let result = triage::evaluate(&d.answers);
+                    let result = triage::evaluate(&d.answers).in_unit(unit());
                     let offers_recovery = result.offers_recovery();
                     // What the week after this check asks, as Home will say it once saved.
                     let first_week = situation::after_check(&result.record(
@@ -226,7 +246,7 @@ pub fn KneeCheckPage() -> impl IntoView {
                                 "Start a new check"
                             </button>
                         </OutcomeView>
-                        <AnswersGiven answers=shown />
+                        <AnswersGiven answers=shown unit=unit() />
                     }
                     .into_any()
                 }
@@ -298,7 +318,7 @@ fn PrintHeader() -> impl IntoView {
 
 /// Every answer given, in the runner's words: for the printout and for a second look.
 #[component]
-fn AnswersGiven(answers: Answers) -> impl IntoView {
+fn AnswersGiven(answers: Answers, unit: DistanceUnit) -> impl IntoView {
     let lines: Vec<String> = triage::flow::asked(&answers)
         .into_iter()
         .filter_map(|question| {
@@ -309,7 +329,7 @@ fn AnswersGiven(answers: Answers) -> impl IntoView {
             let said: Vec<&str> = picked
                 .iter()
                 .filter_map(|id| question.choice(id))
-                .map(|choice| choice.said)
+                .map(|choice| choice.said_in(unit))
                 .collect();
             Some(triage::engine::join_words(&said))
         })

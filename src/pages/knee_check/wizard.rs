@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::domain::triage::questions::{Kind, Question, Section, EXCLUSIVE, NONE};
 use crate::domain::triage::Step;
+use crate::domain::units::DistanceUnit;
 
 use super::knee_map::KneeMap;
 
@@ -24,6 +25,8 @@ pub fn QuestionScreen(
     step: Step,
     /// The choices already given for this question, shown pressed.
     given: Vec<String>,
+    /// The runner's unit, for answers that name a distance.
+    unit: DistanceUnit,
     on_action: Callback<Action>,
 ) -> impl IntoView {
     let Step::Ask {
@@ -37,7 +40,9 @@ pub fn QuestionScreen(
     };
     let percent = (number * 100) / total.max(1);
     let body = match question.kind {
-        Kind::YesNo | Kind::Single | Kind::Scale => one_tap(question, &given, on_action).into_any(),
+        Kind::YesNo | Kind::Single | Kind::Scale => {
+            one_tap(question, &given, unit, on_action).into_any()
+        }
         Kind::Multi | Kind::KneeMap => pick_many(question, given, on_action).into_any(),
     };
     view! {
@@ -91,6 +96,7 @@ pub fn QuestionScreen(
 fn one_tap(
     question: &'static Question,
     given: &[String],
+    unit: DistanceUnit,
     on_action: Callback<Action>,
 ) -> impl IntoView {
     let class = match question.kind {
@@ -111,7 +117,7 @@ fn one_tap(
                         on_action.run(Action::Answer(question.id, vec![choice.id.to_string()]))
                     }
                 >
-                    {choice.label}
+                    {choice.label_in(unit)}
                 </button>
             }
         })
