@@ -10,7 +10,8 @@ const CALM = [
   /^Gradually/, // how it started
   /^Front, around the kneecap$/,
   /^Dull/,
-  /^Under\b/, // ages, distances
+  /^18 to 49$/, // an adult's age
+  /^Under\b/, // distances
   /^3$/, // pain out of 10
 ];
 

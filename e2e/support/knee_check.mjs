@@ -47,7 +47,7 @@ export const INJURY = 'In a twist, fall or knock, or a sudden change of directio
 export const INJURY_ALL_NO = ['No', 'No', 'It has not swollen'];
 
 /** The answer to "How old are you?", asked of everyone just before how the pain started. */
-export const AGE = 'Under 50';
+export const AGE = '18 to 49';
 
 /**
  * A gradual ache at the front of the knee, worse on stairs and when sitting: the answers from

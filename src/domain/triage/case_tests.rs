@@ -1131,3 +1131,79 @@ fn a_walk_of_every_tier_in_both_units_shows_no_km_runner_miles_and_no_miles_runn
         .iter()
         .any(|f| f.because.contains(&"your shoes have run more than 800 km")));
 }
+
+// --- Round 3, 5. Growing runners: age bands, the hip, and the X-ray rule's ages.
+
+#[test]
+fn age_bands_include_growing_runners_and_older_answers_still_read() {
+    let age = questions::find("age");
+    let offered: Vec<&str> =
+        age.map_or(Vec::new(), |q| q.offered_choices().map(|c| c.id).collect());
+    assert_eq!(offered, ["under_12", "12_17", "18_49", "50_54", "55_plus"]);
+    // "Under 50" from earlier checks is read and said back, never offered.
+    let saved = std::collections::BTreeMap::from([("age".to_string(), "under_50".to_string())]);
+    let answers = Answers::from_record_map(&saved);
+    assert!(answers.picked("age", "under_50"));
+}
+
+#[test]
+fn a_growing_runners_knee_pain_with_a_limp_or_hip_pain_names_the_hip_the_same_day() {
+    for age in ["under_12", "12_17"] {
+        let asked = super::flow::asked(&story(&[("age", age)]));
+        assert!(asked.iter().any(|q| q.id == "young_hip"), "{age}");
+        let outcome = evaluate(&story(&[
+            ("age", age),
+            ("young_hip", "yes"),
+            ("onset", "gradual"),
+            ("areas", "front"),
+        ]));
+        assert_eq!(outcome.tier, SameDay, "{age}");
+        assert!(outcome.stopped_early);
+        assert!(said_in(&outcome).contains(&"there is a limp, or pain in the hip, groin or thigh"));
+        assert!(outcome.care_actions()[0].contains("hip"));
+    }
+    for age in ["18_49", "50_54", "55_plus", "under_50"] {
+        let asked = super::flow::asked(&story(&[("age", age)]));
+        assert!(asked.iter().all(|q| q.id != "young_hip"), "{age}");
+    }
+}
+
+#[test]
+fn the_x_ray_rule_is_applied_only_in_the_ages_it_was_made_for_and_otherwise_the_result_says_what_applies(
+) {
+    let injured = |age: &'static str| {
+        evaluate(&story(&[
+            ("age", age),
+            ("young_hip", "no"),
+            ("onset", "injury"),
+            ("ot_bend", "no"),
+            ("ot_tender", "no"),
+            ("ot_swelling", "no"),
+            ("areas", "front"),
+        ]))
+    };
+    let child = injured("under_12");
+    assert_eq!(child.tier, SeeProfessionalSoon);
+    assert!(child
+        .care_actions()
+        .iter()
+        .any(|a| a.contains("made for adults and older children") && a.contains("doctor")));
+    for age in ["12_17", "18_49", "50_54"] {
+        let outcome = injured(age);
+        assert!(
+            outcome
+                .care_actions()
+                .iter()
+                .all(|a| !a.contains("made for adults")),
+            "{age}"
+        );
+    }
+    // A warning item still routes towards care at any age: it only ever adds care.
+    let mut bend = story(&[
+        ("age", "under_12"),
+        ("young_hip", "no"),
+        ("onset", "injury"),
+    ]);
+    bend.set("ot_bend", &["yes"]);
+    assert_eq!(evaluate(&bend).tier, SameDay);
+}

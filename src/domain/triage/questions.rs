@@ -153,6 +153,10 @@ pub const AGE_55_PLUS: &str = "55_plus";
 pub const AGE_50_54: &str = "50_54";
 /// "Under 55", from checks saved when age was asked only after an injury (as `ot_age`).
 pub const AGE_UNDER_55: &str = "under_55";
+/// Growing runners: the bands where knee pain can come from the hip and from the growth plates.
+pub const AGE_UNDER_12: &str = "under_12";
+pub const AGE_12_17: &str = "12_17";
+pub const GROWING: [&str; 2] = [AGE_UNDER_12, AGE_12_17];
 
 const fn yes_no(yes_said: &'static str, no_said: &'static str) -> [Choice; 2] {
     [choice(YES, "Yes", yes_said), choice(NO, "No", no_said)]
@@ -393,12 +397,21 @@ const RF_GENERAL: [Choice; 5] = [
         "none of the other warning signs apply",
     ),
 ];
-const AGE: [Choice; 4] = [
-    choice("under_50", "Under 50", "you are under 50"),
+/// Bands from the sources: growing runners (under 12, 12 to 17; the X-ray rule was made for
+/// adults), adults, 50 to 54 (joint wear likelier), 55 and over (the X-ray rule's age).
+const AGE: [Choice; 7] = [
+    choice(AGE_UNDER_12, "Under 12", "you are under 12"),
+    choice(AGE_12_17, "12 to 17", "you are 12 to 17"),
+    choice("18_49", "18 to 49", "you are 18 to 49"),
     choice(AGE_50_54, "50 to 54", "you are 50 to 54"),
     choice(AGE_55_PLUS, "55 or older", "you are 55 or older"),
+    legacy_choice("under_50", "you are under 50"),
     legacy_choice(AGE_UNDER_55, "you are under 55"),
 ];
+const YOUNG_HIP: [Choice; 2] = yes_no(
+    "there is a limp, or pain in the hip, groin or thigh",
+    "there is no limp and no hip pain",
+);
 const OT_BEND: [Choice; 2] = yes_no(
     "you cannot bend the knee to a right angle",
     "you can bend the knee to a right angle",
@@ -705,7 +718,7 @@ const SITTING: [Choice; 2] = yes_no(
 );
 
 /// Every question, in the order asked. Which are shown depends on earlier answers.
-pub const QUESTIONS: [Question; 38] = [
+pub const QUESTIONS: [Question; 39] = [
     // Standing, then walking: the hint's promise is kept by the very next question.
     safety(
         "rf_weight",
@@ -797,9 +810,24 @@ pub const QUESTIONS: [Question; 38] = [
         Section::Start,
         Kind::Single,
         "How old are you?",
-        "Some causes of knee pain, and the X-ray advice after a fall or knock, depend on age. You can skip this.",
+        "Some causes of knee pain, and the advice after a twist, fall or knock, depend on age. You can skip this.",
         &AGE,
     ),
+    // A growing runner's knee pain can come from the hip: asked only of them, before anything
+    // else about the knee.
+    Question {
+        kind: Kind::YesNo,
+        skippable: false,
+        only_if: Some(("age", &GROWING)),
+        ..ask(
+            "young_hip",
+            Section::Start,
+            Kind::YesNo,
+            "Is there a limp, or pain in the hip, groin or thigh?",
+            "In a growing runner, a problem in the hip can be felt in the knee.",
+            &YOUNG_HIP,
+        )
+    },
     // Not skippable: its answer decides whether the injury (X-ray) questions are asked.
     Question {
         skippable: false,

@@ -242,7 +242,7 @@ const OVER_TWO_WEEKS: &str =
 const REPEATED: &str = "Repeated episodes of the same pain need assessing by a physiotherapist \
 or doctor, who can find out why it keeps coming back.";
 
-pub const CARE_RULES: [CareRule; 34] = [
+pub const CARE_RULES: [CareRule; 36] = [
     // Red flags, asked first; any yes wins over everything else.
     red_flag(
         "rf_weight",
@@ -316,6 +316,24 @@ pub const CARE_RULES: [CareRule; 34] = [
     general("night", CareTier::SeeProfessionalSoon, "Book a visit with a GP, a doctor rather than only a physiotherapist, in the next few days: pain at night or at rest that no position eases is not the pattern of a running injury, and a doctor should look for other causes, sometimes with an X-ray."),
     general("weight", CareTier::SeeProfessionalSoon, "Book a visit with a GP in the next few days: losing weight without trying, together with a painful knee, needs a doctor to look for the cause."),
     general("cancer", CareTier::SeeProfessionalSoon, "Book a visit with a GP in the next few days and tell them about the cancer: a new bone or joint pain after cancer should be checked by a doctor, sometimes with an X-ray or a scan."),
+    // A growing runner with a limp or hip pain: the hip is examined too, the same day
+    // (NICE CKS "Limp in children": a slipped upper femoral epiphysis needs same-day care).
+    CareRule {
+        when: when("young_hip", questions::YES),
+        also: None,
+        tier: CareTier::SameDay,
+        action: "Have the hip as well as the knee examined by a doctor today: in a growing runner, knee pain with a limp or hip pain can come from the hip (a slipped growth plate at the top of the thigh bone), which is missed if only the knee is looked at.",
+        stops: true,
+    },
+    // The X-ray rule was made and tested in adults and older children; under 12 it does not
+    // apply, so a doctor examines the knee instead (Stiell 1995; Bulloch 2003).
+    CareRule {
+        when: when("age", questions::AGE_UNDER_12),
+        also: Some(when("onset", questions::INJURY)),
+        tier: CareTier::SeeProfessionalSoon,
+        action: "Have a doctor examine the knee in the next day or two: the questions that decide on an X-ray after a twist, fall or knock were made for adults and older children, so at this age an examination decides instead. Go the same day if walking or bending gets harder.",
+        stops: false,
+    },
     // The self-report Ottawa knee items (Stiell 1995), for a knee hurt in a fall, twist or
     // knock: any yes routes to same-day assessment. A "no" never rules anything out. Age is
     // asked of everyone, so its item needs the injury as well; it ends the check on the

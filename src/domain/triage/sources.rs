@@ -12,7 +12,7 @@ pub struct Source {
     pub source: &'static str,
 }
 
-pub const SOURCES: [Source; 13] = [
+pub const SOURCES: [Source; 15] = [
     Source {
         decision: "Any one of calf pain, calf tenderness or calf swelling makes a blood clot in \
                    the leg (DVT) possible; redness is not needed, as a clot is often not red. \
@@ -118,5 +118,22 @@ pub const SOURCES: [Source; 13] = [
         source: "The seed (300 to 500 miles is the usual replacement range); DESIGN.md: the \
                  range is convention, not strong evidence, so the runner sets the threshold; \
                  Malisoux L et al., Scand J Med Sci Sports 2015 (rotating pairs).",
+    },
+    Source {
+        decision: "Age bands under 12 / 12 to 17 / 18 to 49 / 50 to 54 / 55 and over. A \
+                   growing runner (under 18) with a limp or pain in the hip, groin or thigh is \
+                   seen the same day with the hip named.",
+        source: "NICE CKS \"Limp in children\" (knee pain can be referred from the hip; a \
+                 suspected slipped upper femoral epiphysis needs same-day assessment); NHS \
+                 \"Slipped upper femoral epiphysis\".",
+    },
+    Source {
+        decision: "The Ottawa knee rule is applied as derived and validated: adults (Stiell) \
+                   and children from 5 to 16 (Bulloch). Under 12 its items still route towards \
+                   care, but a knee hurt in a twist, fall or knock is examined by a doctor \
+                   within a day or two whatever they say, and the result says so.",
+        source: "Stiell IG et al., JAMA 1996 (adults); Bulloch B et al., Ann Emerg Med \
+                 2003;42:48–55 (children 5–16; not under 5); Vijayasankar D et al., Emerg Med \
+                 J 2009 (review in children).",
     },
 ];
