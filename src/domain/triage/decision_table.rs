@@ -126,7 +126,17 @@ pub fn markdown() -> String {
                 }
             })
             .collect();
-        let _ = writeln!(w, "   Answers: {}.\n", choices.join(" · "));
+        let _ = writeln!(w, "   Answers: {}.  ", choices.join(" · "));
+        // The result repeats answers as "Because you said …": each answer's words.
+        let said: Vec<String> = question
+            .choices
+            .iter()
+            .map(|c| match c.km {
+                Some((_, km)) => format!("\"{}\" (in km: \"{km}\")", c.said),
+                None => format!("\"{}\"", c.said),
+            })
+            .collect();
+        let _ = writeln!(w, "   Said back as: {}.\n", said.join(" · "));
     }
 
     let _ = writeln!(w, "## Care rules\n");
@@ -200,10 +210,13 @@ pub fn markdown() -> String {
     );
     let _ = writeln!(
         w,
-        "\nAlso see someone soon: a safety question skipped (\"{}\"); no condition reaching \
-         {LIKELY_AT} points (\"{}\"); a likely condition that needs examining (below).\n",
+        "\nAlso see someone soon: a safety question skipped, or not reached in an unfinished \
+         check (\"{}\": {}); no condition reaching {LIKELY_AT} points (\"{}\": {}); a likely \
+         condition that needs examining (below).\n",
         engine::SKIPPED_SAFETY_SAID,
-        engine::NO_CLEAR_PATTERN_SAID
+        engine::SKIPPED_SAFETY,
+        engine::NO_CLEAR_PATTERN_SAID,
+        engine::NO_CLEAR_PATTERN
     );
 
     let _ = writeln!(w, "## Likely conditions\n");
@@ -231,7 +244,11 @@ pub fn markdown() -> String {
             );
         }
         if let Some(see_soon) = &condition.see_soon {
-            let _ = writeln!(w, "When likely, see someone soon: {}\n", see_soon.action);
+            let _ = writeln!(
+                w,
+                "When likely, see someone soon, because you said \"{}\": {}\n",
+                see_soon.said, see_soon.action
+            );
         }
     }
 
@@ -299,6 +316,14 @@ pub fn markdown() -> String {
     );
     let _ = writeln!(
         w,
+        "The \"See someone\" line on the result's first screen (every result without a \
+         warning sign): for self-care \"{}\"; otherwise \"{}\" followed by what was said \
+         for the result's tier.\n",
+        engine::SELF_CARE_SEE_SOMEONE,
+        engine::SEE_SOMEONE_SOON
+    );
+    let _ = writeln!(
+        w,
         "When to see a professional (every result without a warning sign):\n"
     );
     for line in engine::SEE_SOMEONE_IF {
@@ -309,7 +334,35 @@ pub fn markdown() -> String {
         "\nExercises offered (when nothing needs examining first):\n"
     );
     for exercise in &content::EXERCISES {
-        let _ = writeln!(w, "- {}: {}", exercise.name, exercise.dose);
+        let for_conditions: Vec<&str> = content::CONDITIONS
+            .iter()
+            .filter(|c| c.exercises.contains(&exercise.id))
+            .map(|c| c.name)
+            .collect();
+        let for_factors: Vec<&str> = content::FACTORS
+            .iter()
+            .filter(|f| f.exercises.contains(&exercise.id))
+            .map(|f| f.name)
+            .collect();
+        let mut offered_for: Vec<&str> = for_conditions;
+        offered_for.extend(for_factors);
+        let _ = writeln!(
+            w,
+            "- **{}**: {} {}{} Offered for: {}.",
+            exercise.name,
+            exercise.dose,
+            exercise.how_to,
+            if exercise.avoid_if_clot {
+                " Never while a clot is possible."
+            } else {
+                ""
+            },
+            if offered_for.is_empty() {
+                "nothing at present".to_string()
+            } else {
+                offered_for.join("; ")
+            }
+        );
     }
     let _ = writeln!(w, "\nEvery result ends with: {}", content::DISCLAIMER);
     let _ = writeln!(
@@ -325,6 +378,71 @@ pub fn markdown() -> String {
 #[cfg(test)]
 mod tests {
     use std::path::Path;
+
+    use proptest::prelude::*;
+
+    use super::super::answers::Answers;
+    use super::super::engine::{evaluate, when_to_be_seen};
+    use super::super::flow::{Draft, Step};
+    use super::super::questions::Kind;
+    use crate::domain::units::DistanceUnit;
+
+    /// A path through the wizard: for each question asked, random picks among what it offers
+    /// (warning signs included), or a skip where allowed.
+    fn walk(picks: &[Vec<usize>]) -> Answers {
+        let mut draft = Draft::new();
+        let mut step = 0;
+        while let Step::Ask { question, .. } = draft.step() {
+            step += 1;
+            if step > 80 {
+                break;
+            }
+            let offered: Vec<&str> = question.offered_choices().map(|c| c.id).collect();
+            let mine = picks
+                .get(step % picks.len().max(1))
+                .cloned()
+                .unwrap_or_default();
+            let mut chosen: Vec<&str> = mine.iter().map(|i| offered[i % offered.len()]).collect();
+            if !matches!(question.kind, Kind::Multi | Kind::KneeMap) {
+                chosen.truncate(1);
+            }
+            if chosen.is_empty() && !question.skippable {
+                chosen.push(offered[offered.len() - 1]);
+            }
+            if chosen.is_empty() {
+                draft.skip(question.id);
+            } else {
+                draft.answer(question.id, &chosen);
+            }
+        }
+        draft.answers
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// Every sentence a result can show, for random paths in both units, is in the table:
+        /// headline, reasons and actions, causes and because-lines, plan, exercises with their
+        /// how-to, notes, and the "See someone" line.
+        #[test]
+        fn every_sentence_a_result_shows_is_in_the_table(
+            picks in proptest::collection::vec(proptest::collection::vec(0usize..12, 0..3), 1..40),
+            km in any::<bool>(),
+        ) {
+            let table = super::markdown();
+            let unit = if km { DistanceUnit::Km } else { DistanceUnit::Mi };
+            let outcome = evaluate(&walk(&picks)).in_unit(unit);
+            let mut shown: Vec<String> = outcome.sentences().iter().map(|s| s.to_string()).collect();
+            if !outcome.stopped_early {
+                let line = when_to_be_seen(&outcome);
+                // The line's fixed words, then each answer it repeats.
+                shown.push(line.split(" because you said").next().unwrap_or_default().to_string());
+            }
+            for sentence in shown {
+                prop_assert!(table.contains(&sentence), "missing from docs/knee-check.md: {sentence}");
+            }
+        }
+    }
 
     #[test]
     fn decision_table_in_docs_is_current() {

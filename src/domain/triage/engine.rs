@@ -94,12 +94,19 @@ pub const SEE_SOMEONE_IF: [&str; 5] = [
     "any warning sign from the start of the check appears: then get help the same day.",
 ];
 
+/// The "See someone" line of a self-care result. Short enough for two lines at 360 px: the
+/// result's first screen holds it with the week's three actions and the buttons; the full
+/// list is in "When to see someone".
+pub const SELF_CARE_SEE_SOMEONE: &str =
+    "If no better in 2 weeks or it comes back; today for a warning sign.";
+/// The start of the "See someone" line of any other result, before what was said.
+pub const SEE_SOMEONE_SOON: &str =
+    "In the next few days, with a GP or physiotherapist, because you said";
+
 /// When to be seen, in one line, for a result no warning sign ended.
 pub fn when_to_be_seen(outcome: &Outcome) -> String {
     if outcome.tier == CareTier::SelfManage {
-        // Short enough for two lines at 360 px: the result's first screen holds it with the
-        // week's three actions and the buttons; the full list is in "When to see someone".
-        return "If no better in 2 weeks or it comes back; today for a warning sign.".to_string();
+        return SELF_CARE_SEE_SOMEONE.to_string();
     }
     let said: Vec<&str> = outcome
         .care_reasons
@@ -107,10 +114,7 @@ pub fn when_to_be_seen(outcome: &Outcome) -> String {
         .filter(|reason| reason.tier == outcome.tier)
         .map(|reason| reason.said)
         .collect();
-    format!(
-        "In the next few days, with a GP or physiotherapist, because you said {}.",
-        join_words(&said)
-    )
+    format!("{SEE_SOMEONE_SOON} {}.", join_words(&said))
 }
 
 /// "a, b and c".
@@ -124,9 +128,9 @@ pub fn join_words(parts: &[&str]) -> String {
 
 pub const SKIPPED_SAFETY_SAID: &str = "you left a safety question unanswered";
 pub const NO_CLEAR_PATTERN_SAID: &str = "the answers point to no clear pattern";
-const SKIPPED_SAFETY: &str = "You did not answer every safety question, so this check cannot \
+pub const SKIPPED_SAFETY: &str = "You did not answer every safety question, so this check cannot \
 rule those problems out: have the knee looked at by a GP or physiotherapist.";
-const NO_CLEAR_PATTERN: &str = "Your answers do not point clearly to one cause, and a \
+pub const NO_CLEAR_PATTERN: &str = "Your answers do not point clearly to one cause, and a \
 professional can examine what a questionnaire cannot.";
 
 /// The headline of "see someone soon" when a likely cause needs examining before any load.
