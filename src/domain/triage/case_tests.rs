@@ -508,11 +508,13 @@ proptest! {
         }
     }
 
-    /// Painless clicking changes nothing but the note that explains it.
+    /// Painless clicking changes nothing but the note that explains it, unless it is the whole
+    /// story (then it is self-care rather than "no clear pattern").
     #[test]
     fn painless_clicking_never_changes_the_result(path in any_path()) {
         let painless = evaluate(&walk(&path, Some(("clicking", "painless"))).answers);
         let none = evaluate(&walk(&path, Some(("clicking", "no"))).answers);
+        prop_assume!(!none.conditions.is_empty() || none.stopped_early);
         prop_assert_eq!(painless.tier, none.tier);
         prop_assert_eq!(painless.condition_keys(), none.condition_keys());
         prop_assert_eq!(painless.care_reasons, none.care_reasons);
@@ -1206,4 +1208,35 @@ fn the_x_ray_rule_is_applied_only_in_the_ages_it_was_made_for_and_otherwise_the_
     ]);
     bend.set("ot_bend", &["yes"]);
     assert_eq!(evaluate(&bend).tier, SameDay);
+}
+
+// --- Round 3, 6. Painless clicking alone.
+
+#[test]
+fn painless_clicking_alone_is_self_care_with_its_note_on_the_first_screen() {
+    let alone = evaluate(&story(&[
+        ("age", "18_49"),
+        ("onset", "gradual"),
+        ("areas", ""),
+        ("clicking", "painless"),
+        ("pain_now", "1"),
+    ]));
+    assert_eq!(alone.tier, SelfManage);
+    assert!(!said_in(&alone).contains(&"the answers point to no clear pattern"));
+    assert_eq!(alone.first_screen_note(), Some(PAINLESS_CLICKING));
+    // With pain, or a condition, it is not the whole story.
+    let hurting = evaluate(&story(&[
+        ("onset", "gradual"),
+        ("areas", ""),
+        ("clicking", "painless"),
+        ("pain_now", "5"),
+    ]));
+    assert!(said_in(&hurting).contains(&"the answers point to no clear pattern"));
+    let front = evaluate(&story(&[
+        ("onset", "gradual"),
+        ("areas", "front"),
+        ("clicking", "painless"),
+    ]));
+    assert_eq!(front.first_screen_note(), None);
+    assert_eq!(front.notes, vec![PAINLESS_CLICKING]);
 }

@@ -211,7 +211,9 @@ pub fn evaluate(answers: &Answers) -> Outcome {
                 action: see_soon.action,
             });
         }
-        if conditions.is_empty() {
+        // Clicking that does not hurt is common and no sign of damage (its note): when it is
+        // the whole story it is self-care, not "no clear pattern".
+        if conditions.is_empty() && !painless_clicking_alone(answers) {
             care_reasons.push(CareReason {
                 tier: CareTier::SeeProfessionalSoon,
                 said: NO_CLEAR_PATTERN_SAID,
@@ -311,6 +313,15 @@ fn plan_until_examined() -> Vec<PlannedStage> {
             PlannedStage { stage, steps }
         })
         .collect()
+}
+
+/// Whether painless clicking is the whole story: the knee clicks without pain and hurts little
+/// now (0 to 2 out of 10, or not said). The rest of the check still adds any care it calls for.
+pub fn painless_clicking_alone(answers: &Answers) -> bool {
+    let little_pain = answers
+        .get("pain_now")
+        .is_none_or(|picked| picked.iter().all(|p| matches!(p.as_str(), "0" | "1" | "2")));
+    answers.picked("clicking", "painless") && little_pain
 }
 
 /// Whether a blood clot in the leg is possible: unless the runner said their calf neither
@@ -490,6 +501,13 @@ impl Outcome {
             found.because.iter_mut().for_each(say);
         }
         self
+    }
+
+    /// A note said on the result's first screen: painless clicking when it is the whole story.
+    pub fn first_screen_note(&self) -> Option<&'static str> {
+        (self.conditions.is_empty() && !self.stopped_early)
+            .then(|| self.notes.first().copied())
+            .flatten()
     }
 
     /// Whether the result leads on to the return-to-running plan: not when care comes first.

@@ -90,6 +90,7 @@ pub fn OutcomeView(
                     }
                 })}
             {likely}
+            {outcome.first_screen_note().map(|note| view! { <p class="kc-note">{note}</p> })}
             <h3 class="kc-do-heading">{do_heading}</h3>
             <ul class="kc-do-now">{do_now.into_iter().map(|a| view! { <li>{a}</li> }).collect_view()}</ul>
             {be_seen}
