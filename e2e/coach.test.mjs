@@ -10,6 +10,10 @@
 //    then 5/10 and stiff the next morning. Home's card, Recovery's cards and Home's warnings
 //    all step back to week 2 in one sentence, which names the run, and all say rest today; no
 //    "long run" warning measured against the weeks before the plan.
+//  - "I've been seen" (issue 25): a runner whose check said see someone soon records that
+//    they were told to rest until reviewed, then at the review that they were given their
+//    own programme; Home and Recovery follow each answer, Recovery sets the plan aside, the
+//    answers are stored as visits and printed on the knee check summary.
 // Screenshots of Home in each situation go to target/screenshots/home-<situation>.png.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -236,6 +240,67 @@ describe('one coach', () => {
     assert.equal((await page.locator('.plan-today').innerText()).trim(), restToday);
     await page.getByText('How the plan decides').click();
     await page.getByText(limit, { exact: false }).first().waitFor();
+    assertNoProblems(problems);
+    await context.close();
+  });
+  test("I've been seen: the runner says what they were told, and every screen follows it", async () => {
+    const { context, page, problems } = await app.open('', 'Home');
+    // A check two days ago said see someone soon (stored as the wizard saves one).
+    const taken = `${dayFromToday(-2)}T12:00:00Z`;
+    const check = {
+      id: 'c0ffee00c0ffee00c0ffee00c0ffee00',
+      updated_at: taken,
+      taken_at: taken,
+      care_tier: 'see_professional_soon',
+      conditions: [],
+      answers: {},
+    };
+    await page.evaluate((c) => localStorage.setItem('patella.triage', JSON.stringify({ schema: 3, data: [c] })), check);
+    await page.reload();
+    const booking = 'Book a visit with a GP or physiotherapist';
+    await sameOnHomeAndRecovery(page, booking);
+    const card = page.getByRole('region', { name: 'What to do this week' });
+
+    // After the visit: told to rest until reviewed.
+    await card.getByText("I've been seen", { exact: true }).click();
+    await card.getByText('What were you told?').waitFor();
+    await card.getByRole('button', { name: 'Told to rest until reviewed' }).click();
+    await card.getByRole('status').filter({ hasText: 'Saved: told to rest until reviewed.' }).waitFor();
+    const resting = 'Rest from running until your review';
+    assert.equal(await thisWeek(page), resting);
+    assert.match(await card.innerText(), /At your review/);
+    await sameOnHomeAndRecovery(page, resting);
+    await page.getByText("Patella's plan is set aside").waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Start the plan', exact: true }).count(), 0);
+
+    // At the review: their own programme. The tracker and its warnings stay; the plan does not.
+    await card.getByText("I've had my review", { exact: true }).click();
+    await card.getByRole('button', { name: 'Given my own programme' }).click();
+    const own = 'Follow the programme you were given';
+    await page.getByRole('region', { name: 'What to do this week' }).locator('.this-week-headline', { hasText: own }).waitFor();
+    await sameOnHomeAndRecovery(page, own);
+    await page.getByText("Patella's plan is set aside").waitFor();
+    assert.equal(await card.getByText("I've been seen", { exact: true }).count(), 0, 'nothing asks to be seen any more');
+    await openScreen(page, 'Home');
+    assert.equal(await card.locator('.warning').count(), 0, 'no "see someone" line');
+    await card.getByRole('link', { name: 'Open the Log' }).waitFor();
+
+    const visits = await stored(page, 'patella.visits');
+    assert.equal(visits.schema, 3);
+    assert.deepEqual(visits.data.map((v) => v.advice), ['rest_until_reviewed', 'own_programme']);
+
+    // The printed knee check summary lists the answers for the clinician.
+    await openScreen(page, 'Knee check');
+    await page.locator('.kc-history-item').first().click();
+    await page.getByRole('heading', { name: /Knee check from/ }).waitFor();
+    await page.emulateMedia({ media: 'print' });
+    const printed = page.locator('.kc-print-only', { hasText: 'Seen by a clinician' });
+    await printed.waitFor();
+    assert.match(
+      await printed.innerText(),
+      /^Seen by a clinician, as the runner recorded: .+, told to rest until reviewed; .+, given their own programme\.$/,
+    );
+    await page.emulateMedia({ media: 'screen' });
     assertNoProblems(problems);
     await context.close();
   });

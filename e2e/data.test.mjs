@@ -10,10 +10,12 @@ import {
   listedRuns,
   openScreen,
   releaseApp,
+  setClock,
   stored,
   storedRunCount,
 } from './support/app.mjs';
 import { dayWords } from './support/dates.mjs';
+import { now } from './support/clock.mjs';
 
 const app = releaseApp();
 const freshApp = () => app.open('log', 'Log');
@@ -24,7 +26,7 @@ describe('stored data', () => {
     await addRun(page, { date: '2026-11-20', distance: '5.2', duration: '28:30' });
     await page.getByRole('status').filter({ hasText: `Saved: 5.2 km in 28:30 on ${dayWords('2026-11-20')}.` }).waitFor();
     const envelope = await stored(page, 'patella.runs');
-    assert.equal(envelope.schema, 2);
+    assert.equal(envelope.schema, 3);
     assert.equal(envelope.data[0].distance, 5200);
     assert.equal(envelope.data[0].duration, 1710);
     await page.reload();
@@ -175,7 +177,7 @@ describe('stored data', () => {
     const backupPath = await download.path();
     const backup = JSON.parse(await readFile(backupPath, 'utf8'));
     assert.equal(backup.format, 'patella-backup');
-    assert.equal(backup.schema, 2);
+    assert.equal(backup.schema, 3);
     assert.equal(backup.data.runs.length, 2);
     assert.equal(backup.data.settings.units, 'mi');
 
@@ -273,15 +275,25 @@ describe('stored data', () => {
 });
 
 describe('backup reminder', () => {
-  test('Home asks for a backup once there is data, and stops after one is downloaded', async () => {
-    const { context, page, problems } = await freshApp();
+  test('Home asks for a backup only after a week of use with five records, and stops after one is downloaded', async () => {
+    // The runner started eight days ago (issue 25: no reminder on day one).
+    const started = now();
+    started.setDate(started.getDate() - 8);
+    const { context, page, problems } = await app.open('log', 'Log', { now: started });
+    const reminder = page.getByRole('heading', { name: 'Time for a backup' });
+    for (const distance of ['5', '6', '7', '8', '9']) {
+      await addRun(page, { distance, duration: '30' });
+      await page.getByRole('status').filter({ hasText: `Saved: ${distance} km` }).waitFor();
+    }
     await openScreen(page, 'Home');
-    assert.equal(await page.getByRole('heading', { name: 'Time for a backup' }).count(), 0, 'nothing to back up yet');
-    await openScreen(page, 'Log');
-    await addRun(page, { distance: '5', duration: '30' });
-    await page.getByRole('status').filter({ hasText: 'Saved:' }).waitFor();
-    await openScreen(page, 'Home');
-    await page.getByRole('heading', { name: 'Time for a backup' }).waitFor();
+    assert.equal(await reminder.count(), 0, 'five runs, but on the first day of use');
+
+    // A week later.
+    await setClock(context, now());
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
+    await reminder.waitFor();
+    await page.getByText('you have not downloaded a backup yet.', { exact: false }).waitFor();
 
     await page.getByRole('link', { name: 'Back up in Settings' }).click();
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();

@@ -1,6 +1,6 @@
 // The back-to-running plan is the runner's data like any record: a backup carries it to a
-// new phone, a second tab sees it change without a reload, and a plan alone is reason enough
-// for a backup reminder and is counted when everything is deleted.
+// new phone, a second tab sees it change without a reload, and a plan alone is counted when
+// everything is deleted (on its own on day one it is not yet worth a backup reminder).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -81,11 +81,12 @@ describe('the back-to-running plan', () => {
     await context.close();
   });
 
-  test('a plan alone is worth a backup, and deleting everything counts it', async () => {
+  test('a plan alone is kept like a record, and deleting everything counts it', async () => {
     const { context, page, problems } = await app.open('recovery', 'Recovery');
     await startPlanAt(page, 'week2', 'Week 2');
     await openScreen(page, 'Home');
-    await page.getByRole('heading', { name: 'Time for a backup' }).waitFor();
+    // One record on the first day is not yet worth a reminder (issue 25).
+    assert.equal(await page.getByRole('heading', { name: 'Time for a backup' }).count(), 0);
 
     await openScreen(page, 'Settings');
     await page.getByText('Stored on this device: 1 back-to-running plan.').waitFor();

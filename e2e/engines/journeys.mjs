@@ -462,6 +462,42 @@ describe(`more of the runner's journeys in ${ENGINE}`, () => {
     await page.assertNoProblems();
   });
 
+  test("I've been seen: a runner told to see someone records their own programme, and Home and Recovery follow it", async () => {
+    await fresh('', 'Home');
+    // A check two days ago said see someone soon, stored as the knee check saves one.
+    const taken = `${localDay(2)}T12:00:00Z`;
+    await page.execute((at) => {
+      const check = {
+        id: 'c0ffee00c0ffee00c0ffee00c0ffee00',
+        updated_at: at,
+        taken_at: at,
+        care_tier: 'see_professional_soon',
+        conditions: [],
+        answers: {},
+      };
+      localStorage.setItem('patella.triage', JSON.stringify({ schema: 3, data: [check] }));
+    }, taken);
+    await page.reload();
+    await page.screen('Home');
+    const week = { within: 'What to do this week' };
+    await page.see('Book a visit with a GP or physiotherapist', week);
+    await page.tap(await page.until(() => document.querySelector('.this-week .been-seen summary'), [], { what: "I've been seen" }));
+    await page.tapButton('Given my own programme', week);
+    await page.status('Saved: given my own programme.');
+    await page.see('Follow the programme you were given', week);
+    const offered = () => document.querySelectorAll('.been-seen').length;
+    assert.equal(await page.execute(offered), 0, 'nothing asks to be seen any more');
+    await shoot('home-own-programme');
+    await openScreen('Recovery');
+    await page.see('Follow the programme you were given', week);
+    await page.see("Patella's plan is set aside");
+    assert.equal(await page.count('button', 'Start the plan'), 0);
+    const visits = await page.stored('patella.visits');
+    assert.equal(visits.schema, 3);
+    assert.deepEqual(visits.data.map((visit) => visit.advice), ['own_programme']);
+    await page.assertNoProblems();
+  });
+
   test('Import: a FIT and a GPX file read by the worker, previewed, added to the Log', async () => {
     await fresh('log', 'Log');
     const fixtures = new URL('../../tests/fixtures/activities/', import.meta.url).pathname;
