@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::domain::commands::Command;
 use crate::domain::records::{visits_in_words, Advice, Visit};
+use crate::domain::situation::{BEEN_SEEN, HAD_MY_REVIEW};
 use crate::platform::clock;
 use crate::store::use_store;
 
@@ -45,7 +46,7 @@ pub fn BeenSeen(status: RwSignal<Option<String>>, review: bool) -> impl IntoView
         .collect_view();
     Some(view! {
         <details class="been-seen">
-            <summary>{if review { "I've had my review" } else { "I've been seen" }}</summary>
+            <summary>{if review { HAD_MY_REVIEW } else { BEEN_SEEN }}</summary>
             <p>"What were you told?"</p>
             <div class="actions">{answers}</div>
         </details>

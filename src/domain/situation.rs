@@ -34,6 +34,11 @@ pub const REDUCED_LOAD_DAYS: i64 = 14;
 /// decides the week (the plan's "weeks 2 to 6" are over).
 pub const CHECK_STILL_CURRENT_DAYS: i64 = 42;
 
+/// The offer's words, as the cards' actions name it (`components::been_seen` shows them).
+pub const BEEN_SEEN: &str = "I've been seen";
+/// The same offer while resting until a review.
+pub const HAD_MY_REVIEW: &str = "I've had my review";
+
 /// The back-to-running plan as stored and replayed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PlanProgress {
@@ -302,7 +307,7 @@ impl Situation {
                     &[
                         "Go to urgent care, a same-day clinic or an emergency department.",
                         "Do not run until someone has examined the knee.",
-                        "Once you have been seen, record what you were told below, or do the knee check again.",
+                        "Once you have been seen, tap \"I've been seen\" on Home and say what you were told.",
                     ],
                     Some("Today: your last knee check found a warning sign."),
                 ),
@@ -311,7 +316,7 @@ impl Situation {
                     &[
                         "Book it for the next few days.",
                         "Until then, rest the knee from running and strength work; walking and cycling that do not hurt are fine.",
-                        "After the visit, record what you were told below.",
+                        "After the visit, tap \"I've been seen\" on Home and say what you were told.",
                     ],
                     Some("In the next few days: your last knee check said to have the knee examined first."),
                 ),
@@ -320,7 +325,7 @@ impl Situation {
                     &[
                         "Book it for the next few days.",
                         "Meanwhile, run less: about half your usual week, easy, keeping pain at 3 out of 10 or less.",
-                        "After the visit, record what you were told below.",
+                        "After the visit, tap \"I've been seen\" on Home and say what you were told.",
                     ],
                     Some("In the next few days: your last knee check said to have the knee looked at."),
                 ),
@@ -390,7 +395,7 @@ impl Situation {
                 &[
                     "Rest the knee from running, as you were told, until you are reviewed.",
                     "Keep to what you were told about walking, cycling and exercises.",
-                    "After the review, record what you were told below.",
+                    "After the review, tap \"I've had my review\" and say what you were told.",
                 ],
                 Some("At your review. If the knee gets worse before then, contact the clinic sooner."),
             ),
@@ -745,6 +750,19 @@ mod tests {
                     ),
                 "{s:?}"
             );
+            // Every card that asks to be seen says where to answer, by the offer's own name.
+            if s.asks_to_be_seen() && !s.on_plan() {
+                let offer = match s {
+                    Situation::RestUntilReviewed { .. } => HAD_MY_REVIEW,
+                    _ => BEEN_SEEN,
+                };
+                let said = week.actions.join(" ");
+                assert!(
+                    said.contains(&format!("\"{offer}\""))
+                        || s.this_week().headline.starts_with("Get emergency"),
+                    "{s:?}: {said}"
+                );
+            }
             // Nobody waiting to be seen is told to run.
             if waiting {
                 assert!(
