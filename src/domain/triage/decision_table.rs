@@ -312,7 +312,10 @@ pub fn markdown() -> String {
     );
     let _ = writeln!(
         w,
-        "Notes: when `clicking` = painless, \"{PAINLESS_CLICKING}\"\n"
+        "Notes: when `clicking` = painless, \"{PAINLESS_CLICKING}\" When it is the whole \
+         story (pain now 0 to 2 out of 10 or not said, and no likely condition) the result is \
+         self-care rather than \"no clear pattern\", and the note is said on the first \
+         screen.\n"
     );
     let _ = writeln!(
         w,
