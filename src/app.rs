@@ -25,6 +25,7 @@ pub fn App() -> impl IntoView {
             <main id="main" class="page" tabindex="-1">
                 <StorageNotices />
                 <crate::components::update_banner::UpdateBanner />
+                <crate::components::update_banner::UpdatedNote />
                 <ErrorBoundary fallback=|errors| {
                     view! { <ScreenError errors=errors /> }
                 }>

@@ -22,11 +22,17 @@ pub fn set_title(screen: &str) {
 /// Removes the plain-HTML shell that `index.html` paints while the wasm loads, so the app
 /// can take its place in the same frame.
 pub fn remove_boot_shell() {
-    if let Some(shell) = web_sys::window()
+    remove_element("boot");
+}
+
+/// Takes the element `id` out of the page as it is, for a part that goes for good and that
+/// no view redraws (the start-up shell, the "Updated to" note in the app shell).
+pub fn remove_element(id: &str) {
+    if let Some(element) = web_sys::window()
         .and_then(|window| window.document())
-        .and_then(|document| document.get_element_by_id("boot"))
+        .and_then(|document| document.get_element_by_id(id))
     {
-        shell.remove();
+        element.remove();
     }
 }
 

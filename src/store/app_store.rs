@@ -1,7 +1,10 @@
 //! The runner's data as signals the pages read, and the one way to change it: [`AppStore::apply`]
 //! with a domain command. The rules (fresh reads, rollback, quarantine) live in `state`, over
 //! the browser's storage; this module adds the signals, the `storage` event from other tabs,
-//! and the request to keep storage once there is something to keep.
+//! and, once there is something to keep, the request to keep storage and a note of the
+//! version that kept it (so a later version can say what changed).
+
+use std::cell::Cell;
 
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
@@ -10,7 +13,7 @@ use serde::Serialize;
 use crate::domain::commands::Command;
 use crate::domain::dataset::DataSet;
 use crate::platform::persistence::{self, Persistence};
-use crate::platform::timing;
+use crate::platform::{release, timing};
 use crate::store::key_value::KeyValue;
 use crate::store::local::BrowserStorage;
 use crate::store::scratch::{self, Scratch};
@@ -21,6 +24,11 @@ use crate::store::state::{list_set_aside, StoreHealth, Stored};
 /// mounted without the shell, which then shows nothing of the runner's data.
 pub fn use_store() -> Option<AppStore> {
     use_context::<AppStore>()
+}
+
+thread_local! {
+    /// This version has been noted as the last to run here since the page started.
+    static VERSION_NOTED: Cell<bool> = const { Cell::new(false) };
 }
 
 #[derive(Clone, Copy)]
@@ -92,13 +100,35 @@ impl AppStore {
         let outcome = self.with_state(|stored| stored.apply(&BrowserStorage, command));
         if outcome.is_ok() && self.data.with_untracked(|data| !data.is_empty()) {
             persistence::request_once(self.persistence);
+            // A first visit notes no version (a browser where the runner stored nothing
+            // holds nothing of Patella's); from the first data on, the next start must not
+            // take it for an earlier Patella's (`domain::release::on_start`).
+            if !VERSION_NOTED.with(Cell::get) {
+                self.note_version();
+            }
         }
         outcome
     }
 
     /// Removes every key the app has written, set-aside data included.
     pub fn delete_everything(&self) -> Result<(), String> {
+        // The version note goes too; the next data notes it again.
+        VERSION_NOTED.with(|noted| noted.set(false));
         self.with_state(|stored| stored.delete_everything(&BrowserStorage))
+    }
+
+    /// The version of Patella that last ran on this device, as noted by [`Self::note_version`].
+    pub fn version_seen(&self) -> Option<String> {
+        self.read_scratch(Scratch::AppVersionSeen)
+    }
+
+    /// Notes this build's version as the last to run on this device.
+    pub fn note_version(&self) {
+        VERSION_NOTED.with(|noted| noted.set(true));
+        // A failed write (storage full, private mode) is left unsaid: its only cost is
+        // "Updated to …" shown again at the next start, and the store's own banner speaks
+        // when the runner's data cannot be saved.
+        let _ = self.keep_scratch(Scratch::AppVersionSeen, Some(&release::VERSION.to_string()));
     }
 
     /// The raw text of a set-aside value, for download.

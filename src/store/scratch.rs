@@ -1,7 +1,8 @@
 //! Scratch values: work in progress that is not yet a record (a knee check half answered, a
-//! walk-run timer running), kept so a reload loses nothing. Same envelope as the collections,
-//! each kind with its own version, and the same damage rule: a value this build cannot read
-//! is set aside before anything is written over it. Unlike a collection, one from a newer
+//! walk-run timer running), kept so a reload loses nothing, and the app's own note of the
+//! version that last ran here. Same envelope as the collections, each kind with its own
+//! version, and the same damage rule: a value this build cannot read is set aside before
+//! anything is written over it. Unlike a collection, one from a newer
 //! app is set aside too rather than blocking: it is scratch, and the runner is working now;
 //! one an older build left in a shape this build no longer reads is dropped.
 
@@ -18,6 +19,11 @@ pub enum Scratch {
     KneeCheckDraft,
     /// A walk-run session in progress, or ended and waiting for its pain scores.
     RecoveryTimer,
+    /// The version of Patella that last ran on this device (a `String` such as "0.3.0"),
+    /// so the app can say once what changed after an update (`domain::release::on_start`).
+    /// Keep its shape for good: an older build given a newer shape would set it aside and
+    /// tell the runner some saved data could not be read, over a version number.
+    AppVersionSeen,
 }
 
 impl Scratch {
@@ -25,6 +31,7 @@ impl Scratch {
         match self {
             Scratch::KneeCheckDraft => "patella.knee-check-draft",
             Scratch::RecoveryTimer => "patella.recovery.timer",
+            Scratch::AppVersionSeen => "patella.app-version-seen",
         }
     }
 
@@ -33,6 +40,7 @@ impl Scratch {
         match self {
             Scratch::KneeCheckDraft => "knee-check-draft",
             Scratch::RecoveryTimer => "recovery-timer",
+            Scratch::AppVersionSeen => "app-version-seen",
         }
     }
 
@@ -41,7 +49,7 @@ impl Scratch {
     /// shape this build has left behind, not the runner's data.
     fn version(self) -> u32 {
         match self {
-            Scratch::KneeCheckDraft | Scratch::RecoveryTimer => 1,
+            Scratch::KneeCheckDraft | Scratch::RecoveryTimer | Scratch::AppVersionSeen => 1,
         }
     }
 }
@@ -174,6 +182,22 @@ mod tests {
         assert_eq!((read.value, read.set_aside), (None, false));
         assert_eq!(keep(&kv, Scratch::RecoveryTimer, Some(&vec![1])), Ok(false));
         assert!(set_aside_copies(&kv).is_empty());
+    }
+
+    #[test]
+    fn the_version_seen_is_kept_as_an_enveloped_string() {
+        let kv = MemoryStorage::new();
+        let seen: Read<String> = read(&kv, Scratch::AppVersionSeen);
+        assert_eq!(seen.value, None);
+        assert!(keep(&kv, Scratch::AppVersionSeen, Some(&"0.3.0".to_string())).is_ok());
+        // e2e/release.test.mjs writes this shape to stand for an older version.
+        assert_eq!(
+            kv.raw("patella.app-version-seen").as_deref(),
+            Some(r#"{"schema":1,"data":"0.3.0"}"#)
+        );
+        kv.put("patella.app-version-seen", r#"{"schema":1,"data":"0.2.0"}"#);
+        let seen: Read<String> = read(&kv, Scratch::AppVersionSeen);
+        assert_eq!(seen.value.as_deref(), Some("0.2.0"));
     }
 
     #[test]
