@@ -47,7 +47,7 @@ pub struct OnStart {
 ///   (0.2.0 and earlier) ran here, so this is an update too. Nothing remembered and nothing
 ///   stored is a first visit: nothing to say, and nothing written, so a browser where the
 ///   runner has stored nothing holds nothing of Patella's. (The version is remembered once
-///   there is data; see `components::update_banner`.)
+///   the runner stores something: `AppStore::apply`.)
 pub fn on_start(remembered: Option<&str>, holds_data: bool, current: &str) -> OnStart {
     match remembered {
         None => OnStart {
