@@ -210,7 +210,7 @@ describe('one coach', () => {
       `You moved back to week 2 because the knee was 5/10 and stiff the morning after ` +
       `${weekday}'s 7 km run (${d} ${month}), above 3/10. That run was more than week 3 allows.`;
     const restToday = 'Today: rest. Your knee is at 5/10, above 3/10; run again once it is back to 3/10 or less.';
-    const limit = 'Keep pain at 3 out of 10 or less, with no more pain or stiffness the next morning.';
+    const limit = 'Keep pain at 3 out of 10 or less, no worse or stiffer next morning.';
 
     await openScreen(page, 'Home');
     const card = page.getByRole('region', { name: 'What to do this week' });

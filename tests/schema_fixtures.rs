@@ -52,7 +52,9 @@ fn today() -> NaiveDate {
         Ok(pinned) => pinned
             .get(..10)
             .and_then(|day| day.parse().ok())
-            .unwrap_or_else(|| panic!("PATELLA_TODAY={pinned} is not a local date like 2027-01-01T00:30")),
+            .unwrap_or_else(|| {
+                panic!("PATELLA_TODAY={pinned} is not a local date like 2027-01-01T00:30")
+            }),
         Err(_) => Local::now().date_naive(),
     }
 }

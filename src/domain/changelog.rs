@@ -45,7 +45,7 @@ impl fmt::Display for ChangelogError {
             ),
             ChangelogError::SummaryNotOneLine { version } => write!(
                 f,
-                "CHANGELOG.md's summary for {version} runs over more than one line. Keep it to \
+                "CHANGELOG.md's summary for {version} takes more than one line. Keep it to \
                  one line and put the details in bullets below it."
             ),
             ChangelogError::SummaryTooLong { version, chars } => write!(

@@ -80,8 +80,8 @@ impl PainRule {
                  next morning; above that, run less."
             }
             PainRule::Recovery => {
-                "Keep pain at 3 out of 10 or less, with no more pain or stiffness the next \
-                 morning."
+                // Short enough for two lines at 360 px: it sits on the result's first screen.
+                "Keep pain at 3 out of 10 or less, no worse or stiffer next morning."
             }
         }
     }

@@ -63,7 +63,7 @@ pub fn question_counts() -> (usize, usize) {
 pub fn intro() -> String {
     let (base, extra) = question_counts();
     format!(
-        "{base} short questions ({extra} more after a fall or knock): warning signs first, \
+        "{base} short questions ({extra} more after a twist, fall or knock): warning signs first, \
          then where and how it hurts and what may be behind it. It ends with what to do and a plan."
     )
 }

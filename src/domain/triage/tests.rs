@@ -858,7 +858,20 @@ fn the_injury_branch_adds_three_questions_and_a_sudden_start_none() {
     let (number, total, _) = expect_question(&draft, "areas");
     assert_eq!((number, total), (13, 34));
     assert_eq!(flow::question_counts(), (34, 3));
-    assert!(flow::intro().starts_with("34 short questions (3 more after a fall or knock)"));
+    assert!(flow::intro().starts_with("34 short questions (3 more after a twist, fall or knock)"));
+}
+
+/// The start-up shell in index.html shows the knee check's promise before the wasm runs:
+/// it must be the app's own sentence, or the count changes under the runner's thumb.
+#[test]
+fn the_start_up_shell_promises_what_the_check_asks() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("index.html");
+    let html = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        html.contains(&format!("<p>{}</p>", flow::intro())),
+        "index.html's knee check shell should say: {}",
+        flow::intro()
+    );
 }
 
 #[test]
