@@ -71,7 +71,9 @@ for entry in "${DATES[@]}"; do
     node --test "${files[@]}" >"$log" 2>&1 || e2e=FAILED
   PATELLA_TODAY=$today PATELLA_TZ=$zone PATELLA_ENGINE=chromium PATELLA_DIST_SUBPATH=$dist \
     node --test e2e/engines/journeys.mjs >>"$log" 2>&1 || journeys=FAILED
-  counts=$(grep -E '^ℹ (pass|fail) ' "$log" | awk '{ sum[$2] += $3 } END { printf "%d passed, %d failed", sum["pass"], sum["fail"] }')
+  # node --test ends each run with "# pass N" / "# fail N" (or "ℹ pass N" on a terminal).
+  counts=$({ grep -E '^(#|ℹ) (pass|fail) [0-9]+$' "$log" || true; } |
+    awk '{ sum[$2] += $3 } END { printf "%d passed, %d failed", sum["pass"], sum["fail"] }')
   [[ $e2e == passed && $journeys == passed ]] || failed=1
   rows+=("| $today | ${zone:-machine ($(date +%Z))} | $why | $e2e | $journeys | $counts | $((SECONDS - started)) s |")
   printf '%s\n' "${rows[-1]}"

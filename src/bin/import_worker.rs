@@ -67,8 +67,7 @@ mod worker {
             return reply.into();
         }
         if let Some(text) = field(message::PREVIEW).as_string() {
-            let shown =
-                preview_message::answer(&text, clock::offset_at, new_id, chrono::Utc::now());
+            let shown = preview_message::answer(&text, clock::offset_at, new_id);
             return reply(id, message::SHOWN, shown);
         }
         let name = field(message::NAME).as_string().unwrap_or_default();

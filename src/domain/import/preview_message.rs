@@ -39,6 +39,10 @@ pub struct PreviewRequest {
     /// The runner's today: later dates are unlikely, and the log's own checks use it.
     #[serde(with = "crate::domain::iso::day")]
     pub today: NaiveDate,
+    /// The page's clock: the time the runs are made, and the latest a run can have started.
+    /// The worker's own clock is not asked, so the app has one clock.
+    #[serde(with = "crate::domain::iso::instant")]
+    pub now: DateTime<Utc>,
 }
 
 /// One row of the preview as the page shows it.
@@ -128,12 +132,7 @@ pub fn request_to_message(request: &PreviewRequest) -> String {
 
 /// The worker's answer to a request: the preview to show, as text, or an empty text when
 /// the request could not be read (the page says so in words).
-pub fn answer<Offset, Ids>(
-    request: &str,
-    offset_at: Offset,
-    new_id: Ids,
-    updated_at: DateTime<Utc>,
-) -> String
+pub fn answer<Offset, Ids>(request: &str, offset_at: Offset, new_id: Ids) -> String
 where
     Offset: Fn(DateTime<Utc>) -> FixedOffset,
     Ids: FnMut() -> RecordId,
@@ -142,6 +141,7 @@ where
         files,
         logged,
         today,
+        now,
     }) = read_in_worker::<PreviewRequest>(request)
     else {
         return String::new();
@@ -156,7 +156,7 @@ where
         Making {
             offset_at,
             new_id,
-            updated_at,
+            updated_at: now,
             today,
         },
     );
@@ -221,7 +221,7 @@ mod tests {
 
     /// The preview built in the worker from the request, as the page reads it.
     fn round_trip(request: &PreviewRequest) -> Shown {
-        let text = answer(&request_to_message(request), utc, ids(), now());
+        let text = answer(&request_to_message(request), utc, ids());
         shown_from_message(&text).unwrap()
     }
 
@@ -239,7 +239,7 @@ mod tests {
             Making {
                 offset_at: utc,
                 new_id: ids(),
-                updated_at: now(),
+                updated_at: request.now,
                 today: request.today,
             },
         )
@@ -265,6 +265,7 @@ mod tests {
             ],
             logged: vec![],
             today: today(),
+            now: now(),
         };
         let shown = round_trip(&request);
         assert_eq!(shown, direct(&request));
@@ -315,6 +316,7 @@ mod tests {
             files: vec![("a.fit".to_string(), answered(vec![run.clone()]))],
             logged: vec![],
             today: today(),
+            now: now(),
         });
         let logged: Vec<LoggedRun> = first
             .runs_to_add(&[true])
@@ -325,6 +327,7 @@ mod tests {
             files: vec![("a.fit".to_string(), answered(vec![run]))],
             logged,
             today: today(),
+            now: now(),
         });
         assert_eq!(again.rows[0].note, "Already in your log (1 May 2024)");
         assert!(!again.rows[0].ticked);
@@ -345,6 +348,7 @@ mod tests {
             )],
             logged: vec![],
             today: today(),
+            now: now(),
         };
         let shown = round_trip(&request);
         assert_eq!(shown, direct(&request));
@@ -354,8 +358,8 @@ mod tests {
 
     #[test]
     fn damaged_messages_are_said_in_words_never_a_panic() {
-        assert_eq!(answer("", utc, ids(), now()), "");
-        assert_eq!(answer("{\"files\":3}", utc, ids(), now()), "");
+        assert_eq!(answer("", utc, ids()), "");
+        assert_eq!(answer("{\"files\":3}", utc, ids()), "");
         let words = shown_from_message("").unwrap_err();
         assert!(words.contains("Nothing was added"), "{words}");
         assert!(shown_from_message("{\"rows\":[{}]}").is_err());
@@ -364,6 +368,7 @@ mod tests {
             files: vec![("x.fit".to_string(), FileRead::Answered("{".to_string()))],
             logged: vec![],
             today: today(),
+            now: now(),
         });
         assert_eq!(shown.failed[0].text, ImportError::Damaged.to_string());
     }

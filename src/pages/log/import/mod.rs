@@ -292,6 +292,7 @@ async fn read_all(files: Vec<File>, store: AppStore, ui: ImportUi) {
             .data()
             .with_untracked(|data| data.runs.iter().map(LoggedRun::of).collect()),
         today: clock::today(),
+        now: clock::now(),
     };
     let shown = match worker {
         Some(mut running) => running.preview(&request).await,
