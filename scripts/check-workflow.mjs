@@ -9,8 +9,8 @@
 //    system's: every other tool must come from the workflow's steps (scripts/setup.sh
 //    --release-build), so a tool missing from the setup's build mode fails here as it would
 //    on GitHub. The toolchain step is not run (it installs Rust from the network); its Rust
-//    version must equal this machine's instead. Cargo's target folder is shared with the
-//    tests, as the workflow's cache shares it between runs, so dependencies are not compiled twice.
+//    version must equal this machine's instead. The tests' compiled dependencies are copied
+//    into the clone's target/, as the workflow's cache restores them, so they are not compiled twice.
 // 4. Compares the folder the workflow uploads with the tests' build, file by file and byte
 //    by byte: same page wasm, same split files, same service worker and precache list.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -100,14 +100,22 @@ async function check() {
     // installed there by hand must not stand in for the setup's.
     for (const tool of ['cargo', 'rustc', 'rustup', 'rustdoc']) symlinkSync(join(cargoHome, 'bin', tool), join(rustBin, tool));
     const nodeBin = dirname(process.execPath);
+    // The workflow restores target/ from its cache; here the tests' compiled dependencies are
+    // copied in, not shared: two checkouts in one target/ overwrite each other's build-script
+    // output (cargo keys a workspace crate by name, not by folder).
+    const testsTarget = process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target');
+    mkdirSync(join(repo, 'target'), { recursive: true });
+    for (const kind of ['release', 'wasm32-unknown-unknown']) {
+      const from = join(testsTarget, kind);
+      if (existsSync(from)) execFileSync('cp', ['-a', '--reflink=auto', from, join(repo, 'target', kind)]);
+    }
     const env = {
       HOME: home,
       CARGO_HOME: cargoHome,
       RUSTUP_HOME: process.env.RUSTUP_HOME ?? join(homedir(), '.rustup'),
       PATELLA_TOOL_CACHE: process.env.PATELLA_TOOL_CACHE ?? join(homedir(), '.cache', 'patella-tools'),
       npm_config_cache: process.env.npm_config_cache ?? join(homedir(), '.npm'),
-      CARGO_TARGET_DIR: process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target'),
-      PATH: [rustBin, nodeBin, '/usr/local/bin', '/usr/bin', '/bin'].join(':'),
+        PATH: [rustBin, nodeBin, '/usr/local/bin', '/usr/bin', '/bin'].join(':'),
       LANG: 'C.UTF-8',
       CI: 'true',
       GITHUB_ACTIONS: 'true',
