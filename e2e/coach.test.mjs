@@ -286,7 +286,7 @@ describe('one coach', () => {
     await card.getByRole('link', { name: 'Open the Log' }).waitFor();
 
     const visits = await stored(page, 'patella.visits');
-    assert.equal(visits.schema, 3);
+    assert.equal(visits.schema, 4);
     assert.deepEqual(visits.data.map((v) => v.advice), ['rest_until_reviewed', 'own_programme']);
 
     // The printed knee check summary lists the answers for the clinician.

@@ -202,7 +202,7 @@ describe('recovery', () => {
     const first = page.locator('.checklist').last().getByRole('checkbox').first();
     assert.equal(await first.getAttribute('id'), 'rec-ex-clamshell');
     const prefs = await stored(page, 'patella.recovery');
-    assert.equal(prefs.schema, 3);
+    assert.equal(prefs.schema, 4);
     assert.equal(prefs.data.start.stage, 'week1');
     assert.equal(prefs.data.start.from_knee_check, now.slice(0, 10));
     assertNoProblems(problems);

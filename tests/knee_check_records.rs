@@ -21,7 +21,10 @@ fn saved(name: &str) -> Vec<TriageRecord> {
     let schema = envelope["schema"].as_u64().unwrap();
     // The migration steps work on the app's own JSON tree, which holds the same numbers.
     let data: json::Value = serde_json::from_value(envelope["data"].clone()).unwrap();
-    let data = migrate(Collection::Triage, schema, data).unwrap();
+    let data = migrate(Collection::Triage, schema, data, |_| {
+        chrono::FixedOffset::east_opt(0).unwrap()
+    })
+    .unwrap();
     serde_json::to_value(data)
         .and_then(serde_json::from_value)
         .unwrap()

@@ -10,7 +10,7 @@ use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use chrono::{Local, NaiveDate, Weekday};
+use chrono::{DateTime, FixedOffset, Local, NaiveDate, Utc, Weekday};
 use patella::domain::backup::parse_backup;
 use patella::domain::dataset::DataSet;
 use patella::domain::json;
@@ -43,6 +43,19 @@ fn version_folders() -> Vec<(u32, PathBuf)> {
         .collect();
     folders.sort();
     folders
+}
+
+/// The device's zone the fixtures are read in: New York, whose evenings are the next day in
+/// UTC, by its 2026 rules (EDT from 8 March to 1 November), enough for every fixture's dates.
+fn new_york(at: DateTime<Utc>) -> FixedOffset {
+    let summer_starts: DateTime<Utc> = "2026-03-08T07:00:00Z".parse().unwrap();
+    let summer_ends: DateTime<Utc> = "2026-11-01T06:00:00Z".parse().unwrap();
+    let hours = if (summer_starts..summer_ends).contains(&at) {
+        -4
+    } else {
+        -5
+    };
+    FixedOffset::east_opt(hours * 3600).unwrap()
 }
 
 /// The tests' today: the day PATELLA_TODAY pins ("2027-01-01T00:30" or "2027-01-01"), as
@@ -80,7 +93,7 @@ fn migrated(folder: &Path, version: u32, collection: Collection) -> Option<Value
     );
     // The migration steps work on the app's own JSON tree, which holds the same numbers.
     let data: json::Value = serde_json::from_value(envelope["data"].clone()).unwrap();
-    let migrated = migrate(collection, u64::from(version), data)
+    let migrated = migrate(collection, u64::from(version), data, new_york)
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     Some(serde_json::to_value(migrated).unwrap())
 }
@@ -205,7 +218,7 @@ fn each_backup_fixture_restores_the_same_records_as_its_storage() {
     for (version, folder) in version_folders() {
         let path = folder.join(format!("backup-v{version}.json"));
         let bytes = fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let backup = parse_backup(&bytes, today())
+        let backup = parse_backup(&bytes, today(), new_york)
             .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
         assert_eq!(backup.schema, version);
         let mut stored = data_set(&folder, version);
@@ -323,7 +336,7 @@ fn version_3_keeps_what_the_runner_was_told_when_seen() {
     assert_eq!(told, [Advice::RestUntilReviewed, Advice::Cleared]);
     assert_eq!(
         latest_visit(&data.visits).map(|visit| visit.recorded_at.to_rfc3339()),
-        Some("2026-10-17T09:12:45+00:00".to_string())
+        Some("2026-10-17T05:12:45-04:00".to_string())
     );
     // Everything schema 2 held reads as it did.
     let mut before = data_set(&fixtures_root().join("v2"), 2);
@@ -331,16 +344,41 @@ fn version_3_keeps_what_the_runner_was_told_when_seen() {
     assert_eq!(data, before);
 }
 
+/// Schema 4 keeps the offset with a check's and a visit's time. Read in New York, 0.3.0's
+/// UTC times land on the runner's day: the check at 20:15 UTC was 16:15 there. Everything
+/// else reads as schema 3 wrote it, and a schema-4 store holds exactly that.
+#[test]
+fn version_4_puts_checks_and_visits_on_the_runners_day() {
+    let migrated = data_set(&fixtures_root().join("v3"), 3);
+    let check = &migrated.triage[0];
+    assert_eq!(check.taken_at.to_rfc3339(), "2026-10-08T16:15:31-04:00");
+    assert_eq!(check.taken_at.date_naive().to_string(), "2026-10-08");
+    let first_visit = migrated.visits.iter().map(|v| v.recorded_at).min().unwrap();
+    assert_eq!(first_visit.to_rfc3339(), "2026-10-10T12:40:12-04:00");
+    assert_eq!(data_set(&fixtures_root().join("v4"), 4), migrated);
+    // A schema-4 file is never moved again: the zone it is read in does not matter.
+    let path = fixtures_root().join("v4/patella.triage.json");
+    let raw = fs::read_to_string(path).unwrap();
+    let Decoded::Clean(read) = codec::decode_records::<patella::domain::records::TriageRecord>(
+        Collection::Triage,
+        &raw,
+        |_| FixedOffset::east_opt(9 * 3600).unwrap(),
+    ) else {
+        panic!("v4 triage did not read")
+    };
+    assert_eq!(read[0].taken_at.to_rfc3339(), "2026-10-08T16:15:31-04:00");
+}
+
 /// What the store itself makes of a fixture's stored value: its shipped path (the page's own
 /// JSON code, salvage and migration included) must read every record, clean.
 fn through_the_store<T>(
     folder: &Path,
     collection: Collection,
-    decode: fn(Collection, &str) -> Decoded<T>,
+    decode: fn(Collection, &str, patella::domain::schema::Zone) -> Decoded<T>,
 ) -> Option<T> {
     let path = folder.join(format!("{}.json", collection.storage_key()));
     let raw = fs::read_to_string(&path).ok()?;
-    match decode(collection, &raw) {
+    match decode(collection, &raw, new_york) {
         Decoded::Clean(data) => Some(data),
         other => panic!("{}: {}", path.display(), other_verdict(&other)),
     }

@@ -176,7 +176,7 @@ pub fn ten_years() -> DataSet {
             TriageRecord {
                 id: dice.id(),
                 updated_at: taken_at,
-                taken_at,
+                taken_at: taken_at.fixed_offset(),
                 care_tier: CareTier::SelfManage,
                 conditions: vec!["patellofemoral_pain".into(), "itb_syndrome".into()],
                 answers: [

@@ -493,7 +493,7 @@ describe(`more of the runner's journeys in ${ENGINE}`, () => {
     await page.see("Patella's plan is set aside");
     assert.equal(await page.count('button', 'Start the plan'), 0);
     const visits = await page.stored('patella.visits');
-    assert.equal(visits.schema, 3);
+    assert.equal(visits.schema, 4);
     assert.deepEqual(visits.data.map((visit) => visit.advice), ['own_programme']);
     await page.assertNoProblems();
   });

@@ -96,7 +96,8 @@ mod worker {
         reply(
             id,
             message::CHECKED,
-            backup::check_to_message(text.as_bytes(), today),
+            // The worker shares the page's time zone: old backups' times land on the same days.
+            backup::check_to_message(text.as_bytes(), today, patella::platform::clock::offset_at),
         )
     }
 

@@ -19,10 +19,10 @@ use crate::store::use_store;
 pub fn BeenSeen(status: RwSignal<Option<String>>, review: bool) -> impl IntoView {
     let store = use_store()?;
     let record = move |advice: Advice| {
-        let now = clock::now();
+        let now = clock::now_here();
         let visit = Visit {
             id: clock::new_id(),
-            updated_at: now,
+            updated_at: now.to_utc(),
             recorded_at: now,
             advice,
         };

@@ -24,7 +24,7 @@ use crate::domain::dataset::{Counts, DataSet};
 use crate::domain::iso;
 use crate::domain::json;
 use crate::domain::records::{FieldProblem, Record, Validate};
-use crate::domain::schema::{self, Collection, SchemaError, CURRENT_SCHEMA, OLDEST_READ_AS_IS};
+use crate::domain::schema::{self, Collection, SchemaError, Zone, CURRENT_SCHEMA};
 
 /// The tag that tells a Patella backup from any other JSON file.
 pub const BACKUP_FORMAT: &str = "patella-backup";
@@ -203,7 +203,7 @@ fn megabytes(bytes: usize) -> String {
 
 /// Reads a backup file and checks all of it. `today` bounds the dates records may carry.
 /// Returns the data only if every record is acceptable; otherwise says what is not.
-pub fn parse_backup(bytes: &[u8], today: NaiveDate) -> Result<Backup, BackupError> {
+pub fn parse_backup(bytes: &[u8], today: NaiveDate, zone: Zone) -> Result<Backup, BackupError> {
     if bytes.len() > MAX_BACKUP_BYTES {
         return Err(BackupError::TooLarge { bytes: bytes.len() });
     }
@@ -229,7 +229,7 @@ pub fn parse_backup(bytes: &[u8], today: NaiveDate) -> Result<Backup, BackupErro
         .ok_or_else(|| damaged("it has no data version number (\"schema\")"))?;
     // A newer file is refused before anything else is looked at: its fields may mean
     // things this version cannot know.
-    let sections = migrated_sections(&mut document, schema)?;
+    let sections = migrated_sections(&mut document, schema, zone)?;
     let schema = u32::try_from(schema)
         .map_err(|_| BackupError::Schema(SchemaError::Unknown { found: schema }))?;
     let app_version = read_app_version(&document)?;
@@ -273,6 +273,7 @@ fn damaged(what: &str) -> BackupError {
 fn migrated_sections(
     document: &mut Map<String, Value>,
     schema: u64,
+    zone: Zone,
 ) -> Result<HashMap<Collection, Value>, BackupError> {
     let mut data = match document.remove("data") {
         Some(Value::Object(data)) => data,
@@ -289,12 +290,12 @@ fn migrated_sections(
             }
         });
         let known = schema::check(schema).map_err(BackupError::Schema)?;
-        // From OLDEST_READ_AS_IS on no step changes data (the store reads such data as it
-        // is too), so the tree is only rebuilt for a step that does.
-        let migrated = if known >= OLDEST_READ_AS_IS {
+        // The tree is only rebuilt for a step that changes this collection (the store reads
+        // the others as they are too).
+        let migrated = if schema::reads_as_is(collection, known) {
             section
         } else {
-            migrate_tree(collection, schema, section)?
+            migrate_tree(collection, schema, section, zone)?
         };
         sections.insert(collection, migrated);
     }
@@ -313,10 +314,15 @@ fn migrated_sections(
 /// A section through the migration steps, which work on the page's own JSON tree (the
 /// store migrates with them too); the two trees hold the same numbers, so the
 /// conversion loses nothing.
-fn migrate_tree(collection: Collection, schema: u64, section: Value) -> Result<Value, BackupError> {
+fn migrate_tree(
+    collection: Collection,
+    schema: u64,
+    section: Value,
+    zone: Zone,
+) -> Result<Value, BackupError> {
     let unreadable = |_| damaged("a part of it could not be brought up to date");
     let tree: json::Value = serde_json::from_value(section).map_err(unreadable)?;
-    let migrated = schema::migrate(collection, schema, tree).map_err(BackupError::Schema)?;
+    let migrated = schema::migrate(collection, schema, tree, zone).map_err(BackupError::Schema)?;
     serde_json::to_value(migrated).map_err(unreadable)
 }
 
@@ -664,8 +670,8 @@ enum Checked {
 }
 
 /// The worker's side: checks a backup file (see [`parse_backup`]) and says what it found.
-pub fn check_to_message(bytes: &[u8], today: NaiveDate) -> String {
-    let checked = match parse_backup(bytes, today) {
+pub fn check_to_message(bytes: &[u8], today: NaiveDate, zone: Zone) -> String {
+    let checked = match parse_backup(bytes, today, zone) {
         Ok(backup) => Checked::Accepted {
             schema: backup.schema,
             app_version: backup.app_version,
@@ -739,6 +745,10 @@ mod tests {
 
     fn today() -> NaiveDate {
         "2026-11-27".parse().unwrap()
+    }
+
+    fn utc(_: DateTime<Utc>) -> chrono::FixedOffset {
+        chrono::FixedOffset::east_opt(0).unwrap()
     }
 
     fn now() -> DateTime<Utc> {
@@ -859,12 +869,12 @@ mod tests {
     fn a_checked_backup_reaches_the_page_exactly() {
         let text =
             export_backup(&sample(), "0.2.0", "2026-11-27T07:00:00Z".parse().unwrap()).unwrap();
-        let message = check_to_message(text.as_bytes(), today());
+        let message = check_to_message(text.as_bytes(), today(), utc);
         assert_eq!(
             checked_from_message(&message),
-            Ok(parse_backup(text.as_bytes(), today()).unwrap())
+            Ok(parse_backup(text.as_bytes(), today(), utc).unwrap())
         );
-        let refused = check_to_message(b"{}", today());
+        let refused = check_to_message(b"{}", today(), utc);
         assert_eq!(
             checked_from_message(&refused),
             Err(BackupError::NotABackup.to_string())
@@ -873,7 +883,7 @@ mod tests {
     }
 
     fn error_of(bytes: &[u8]) -> BackupError {
-        match parse_backup(bytes, today()) {
+        match parse_backup(bytes, today(), utc) {
             Ok(backup) => panic!("expected a refusal, got {backup:?}"),
             Err(error) => error,
         }
@@ -892,7 +902,7 @@ mod tests {
     fn export_then_parse_gives_back_the_same_data() {
         let data = sample();
         let text = export_backup(&data, "0.1.0", now()).unwrap();
-        let backup = parse_backup(text.as_bytes(), today()).unwrap();
+        let backup = parse_backup(text.as_bytes(), today(), utc).unwrap();
         assert_eq!(
             backup,
             Backup {
@@ -949,7 +959,7 @@ mod tests {
         }
         let text = export_backup(&data, "0.2.0", Utc::now()).unwrap();
         assert!(text.len() > 2 * LOCAL_STORAGE_CHARS, "{} bytes", text.len());
-        let restored = parse_backup(text.as_bytes(), today()).unwrap();
+        let restored = parse_backup(text.as_bytes(), today(), utc).unwrap();
         assert_eq!(restored.data.runs.len(), data.runs.len());
     }
 
@@ -975,7 +985,7 @@ mod tests {
         // Exactly at the limit is still read.
         let mut padded = file_with(json!({}));
         padded.resize(MAX_BACKUP_BYTES, b' ');
-        assert!(parse_backup(&padded, today()).is_ok());
+        assert!(parse_backup(&padded, today(), utc).is_ok());
     }
 
     #[test]
@@ -1010,7 +1020,7 @@ mod tests {
     fn a_byte_order_mark_is_allowed() {
         let mut text = "\u{feff}".as_bytes().to_vec();
         text.extend(file_with(json!({})));
-        assert!(parse_backup(&text, today()).is_ok());
+        assert!(parse_backup(&text, today(), utc).is_ok());
     }
 
     #[test]
@@ -1112,12 +1122,13 @@ mod tests {
 
     #[test]
     fn missing_collections_are_empty() {
-        let backup = parse_backup(&file_with(json!({})), today()).unwrap();
+        let backup = parse_backup(&file_with(json!({})), today(), utc).unwrap();
         assert_eq!(backup.data, DataSet::default());
 
         let backup = parse_backup(
             &file_with(json!({"runs": [run_json("a", "2026-11-20", 5000.0)]})),
             today(),
+            utc,
         )
         .unwrap();
         assert_eq!(backup.data.counts().total(), 1);
@@ -1175,7 +1186,7 @@ mod tests {
         // The same id in two collections is two different records.
         let file = file_with(json!({"runs": [run_json("same", "2026-11-01", 5000.0)],
                                     "pain": [pain_json("same", 2)]}));
-        assert!(parse_backup(&file, today()).is_ok());
+        assert!(parse_backup(&file, today(), utc).is_ok());
     }
 
     #[test]
@@ -1481,7 +1492,8 @@ mod tests {
                         TriageRecord {
                             id: id("placeholder"),
                             updated_at,
-                            taken_at: midnight + chrono::Duration::seconds(i64::from(second)),
+                            taken_at: (midnight + chrono::Duration::seconds(i64::from(second)))
+                                .fixed_offset(),
                             care_tier,
                             conditions,
                             answers,
@@ -1539,7 +1551,8 @@ mod tests {
                     Visit {
                         id: id("placeholder"),
                         updated_at,
-                        recorded_at: midnight + chrono::Duration::seconds(i64::from(second)),
+                        recorded_at: (midnight + chrono::Duration::seconds(i64::from(second)))
+                            .fixed_offset(),
                         advice: Advice::ALL[advice],
                     }
                 },
@@ -1717,20 +1730,20 @@ mod tests {
             #[test]
             fn export_then_import_is_the_identity(data in a_valid_data_set()) {
                 let text = export_backup(&data, "0.1.0", now()).unwrap();
-                let backup = parse_backup(text.as_bytes(), today());
+                let backup = parse_backup(text.as_bytes(), today(), utc);
                 prop_assert_eq!(backup.map(|backup| backup.data), Ok(data));
             }
 
             #[test]
             fn any_bytes_are_answered_without_a_panic(bytes in vec(any::<u8>(), 0..512)) {
-                assert_accepted_data_is_valid(parse_backup(&bytes, today()));
+                assert_accepted_data_is_valid(parse_backup(&bytes, today(), utc));
             }
 
             #[test]
             fn any_json_like_text_is_answered_without_a_panic(
                 text in "[\\[\\]{}\",:0-9a-z .eE+-]{0,300}"
             ) {
-                assert_accepted_data_is_valid(parse_backup(text.as_bytes(), today()));
+                assert_accepted_data_is_valid(parse_backup(text.as_bytes(), today(), utc));
             }
 
             #[test]
@@ -1743,7 +1756,7 @@ mod tests {
                 let file = json!({"format": "patella-backup", "schema": schema,
                                   "app_version": "0.1.0", "exported_at": "2026-11-27T08:15:00Z",
                                   "data": {"runs": runs, "pain": pain, "settings": settings}});
-                assert_accepted_data_is_valid(parse_backup(file.to_string().as_bytes(), today()));
+                assert_accepted_data_is_valid(parse_backup(file.to_string().as_bytes(), today(), utc));
             }
 
             #[test]
@@ -1761,7 +1774,7 @@ mod tests {
                 if truncate {
                     bytes.truncate(cut.index(bytes.len()));
                 }
-                assert_accepted_data_is_valid(parse_backup(&bytes, today()));
+                assert_accepted_data_is_valid(parse_backup(&bytes, today(), utc));
             }
         }
     }

@@ -469,7 +469,7 @@ mod tests {
         let check = TriageRecord {
             id: id(9),
             updated_at: at("2026-11-20T08:00:00Z"),
-            taken_at: at("2026-11-20T08:00:00Z"),
+            taken_at: at("2026-11-20T08:00:00Z").fixed_offset(),
             care_tier: crate::domain::records::CareTier::SelfManage,
             conditions: Vec::new(),
             answers: Default::default(),
@@ -479,7 +479,7 @@ mod tests {
         let visit = crate::domain::records::Visit {
             id: id(11),
             updated_at: at("2026-11-22T08:00:00Z"),
-            recorded_at: at("2026-11-22T08:00:00Z"),
+            recorded_at: at("2026-11-22T08:00:00Z").fixed_offset(),
             advice: crate::domain::records::Advice::OwnProgramme,
         };
         let data = applied(&data, Command::RecordVisit(visit.clone()));

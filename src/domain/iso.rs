@@ -37,6 +37,13 @@ pub fn write_day(date: NaiveDate) -> String {
 /// An RFC 3339 instant: "2026-11-20T08:00:00Z", "2026-11-20T09:00:00.5+01:00"; "t", "z" or
 /// a space where RFC 3339 allows them, and "-00:00". None for anything else.
 pub fn parse_instant(text: &str) -> Option<DateTime<Utc>> {
+    parse_zoned(text).map(|at| at.to_utc())
+}
+
+/// An RFC 3339 instant with the offset it was written in, so that its local day is the
+/// day it was where the runner was: "2026-12-07T21:30:00-05:00" is 7 December, though it
+/// is 8 December in UTC. "Z" reads as +00:00.
+pub fn parse_zoned(text: &str) -> Option<DateTime<FixedOffset>> {
     let bytes = text.as_bytes();
     if bytes.len() < 20 || !matches!(bytes[10], b'T' | b't' | b' ') {
         return None;
@@ -90,14 +97,35 @@ pub fn parse_instant(text: &str) -> Option<DateTime<Utc>> {
     };
     let time = NaiveTime::from_hms_nano_opt(hour, minute, second, nanos)?;
     let local = date.and_time(time);
+    let offset = FixedOffset::east_opt(offset_seconds)?;
     // As chrono does: the offset moves the seconds of the day and keeps a leap second's.
-    let utc = local.checked_sub_offset(FixedOffset::east_opt(offset_seconds)?)?;
-    Some(utc.and_utc())
+    let utc = local.checked_sub_offset(offset)?;
+    Some(DateTime::from_naive_utc_and_offset(utc, offset))
 }
 
 /// "2026-11-20T08:00:00Z", with ".5", ".123" or more digits only when the instant has a
 /// fraction of a second: chrono's `to_rfc3339_opts(SecondsFormat::AutoSi, true)`.
 pub fn write_instant(at: DateTime<Utc>) -> String {
+    format!("{}Z", local_time(at.naive_utc()))
+}
+
+/// "2026-12-07T21:30:00-05:00": the local time and its offset, "+00:00" rather than "Z" for
+/// a runner on UTC, as chrono writes a `FixedOffset` time. Data stored before offsets were
+/// kept says "Z" (see `schema`).
+pub fn write_zoned(at: DateTime<FixedOffset>) -> String {
+    let seconds = at.offset().local_minus_utc();
+    let sign = if seconds < 0 { '-' } else { '+' };
+    let minutes = seconds.unsigned_abs() / 60;
+    format!(
+        "{}{sign}{:02}:{:02}",
+        local_time(at.naive_local()),
+        minutes / 60,
+        minutes % 60
+    )
+}
+
+/// "2026-11-20T08:00:00" with chrono's automatic fraction of a second.
+fn local_time(at: chrono::NaiveDateTime) -> String {
     let nanos = at.nanosecond();
     let (second, nanos) = if nanos >= 1_000_000_000 {
         (at.second() + 1, nanos - 1_000_000_000)
@@ -114,8 +142,8 @@ pub fn write_instant(at: DateTime<Utc>) -> String {
         format!(".{nanos:09}")
     };
     format!(
-        "{}T{:02}:{:02}:{second:02}{fraction}Z",
-        write_day(at.date_naive()),
+        "{}T{:02}:{:02}:{second:02}{fraction}",
+        write_day(at.date()),
         at.hour(),
         at.minute()
     )
@@ -237,6 +265,14 @@ serde_module!(
     parse_instant,
     "a date and time (like 2026-03-04T07:30:00Z)"
 );
+serde_module!(
+    zoned,
+    optional_zoned,
+    DateTime<FixedOffset>,
+    write_zoned,
+    parse_zoned,
+    "a date and time (like 2026-03-04T07:30:00-05:00)"
+);
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
@@ -310,6 +346,22 @@ mod tests {
     }
 
     #[test]
+    fn an_evening_west_of_greenwich_keeps_its_day() {
+        let evening = parse_zoned("2027-02-10T21:30:00-05:00").unwrap();
+        assert_eq!(
+            evening.date_naive(),
+            NaiveDate::from_ymd_opt(2027, 2, 10).unwrap()
+        );
+        assert_eq!(
+            evening.to_utc().date_naive(),
+            NaiveDate::from_ymd_opt(2027, 2, 11).unwrap()
+        );
+        assert_eq!(write_zoned(evening), "2027-02-10T21:30:00-05:00");
+        let london = parse_zoned("2027-01-04T08:00:00Z").unwrap();
+        assert_eq!(write_zoned(london), "2027-01-04T08:00:00+00:00");
+    }
+
+    #[test]
     fn a_field_that_cannot_be_read_says_so() {
         #[derive(serde::Deserialize, Debug)]
         struct Dated {
@@ -370,6 +422,21 @@ mod tests {
                 let chrono: DateTime<Utc> = text.parse::<DateTime<chrono::FixedOffset>>().unwrap().into();
                 prop_assert_eq!(ours, chrono);
             }
+        }
+
+        /// A zoned time is written as chrono writes it in its offset, and reads back as the
+        /// same instant in the same offset, so its local day survives storage.
+        #[test]
+        fn zoned_times_keep_their_offset(at in any_instant(), offset_minutes in -1439_i32..1440) {
+            let offset = chrono::FixedOffset::east_opt(offset_minutes * 60).unwrap();
+            let at = at.with_timezone(&offset);
+            prop_assume!((1..=9999).contains(&at.naive_local().year()));
+            let text = write_zoned(at);
+            prop_assert_eq!(&text, &at.to_rfc3339_opts(SecondsFormat::AutoSi, false));
+            let read = parse_zoned(&text).unwrap();
+            prop_assert_eq!(read, at);
+            prop_assert_eq!(read.offset(), at.offset());
+            prop_assert_eq!(read.date_naive(), at.date_naive());
         }
 
         #[test]

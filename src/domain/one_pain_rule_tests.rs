@@ -153,7 +153,7 @@ fn the_two_rules_differ_only_at_4_and_5() {
 /// proptest is a native dev-dependency: the wasm test build leaves this part out.
 #[cfg(not(target_arch = "wasm32"))]
 mod coach {
-    use chrono::{DateTime, Days, NaiveDate, Utc};
+    use chrono::{DateTime, Days, FixedOffset, NaiveDate, Utc};
     use proptest::prelude::*;
 
     use crate::domain::commands::Command;
@@ -227,6 +227,10 @@ mod coach {
     struct World {
         data: DataSet,
         today: NaiveDate,
+        /// The runner's UTC offset and the local hour everything happens at: an evening west
+        /// of Greenwich is already tomorrow in UTC, and the coach must count local days.
+        here: FixedOffset,
+        hour: u32,
         tick: u32,
     }
 
@@ -242,6 +246,10 @@ mod coach {
 
     impl World {
         fn new() -> World {
+            World::living(FixedOffset::east_opt(0).unwrap(), 8)
+        }
+
+        fn living(here: FixedOffset, hour: u32) -> World {
             World {
                 data: DataSet {
                     settings: Settings {
@@ -251,14 +259,24 @@ mod coach {
                     ..DataSet::default()
                 },
                 today: NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
+                here,
+                hour,
                 tick: 0,
             }
         }
 
-        fn now(&mut self) -> DateTime<Utc> {
+        /// Now on the runner's clock: today at their hour, a second later each time.
+        fn here_now(&mut self) -> DateTime<FixedOffset> {
             self.tick += 1;
-            let at = self.today.and_hms_opt(8, 0, 0).unwrap().and_utc();
-            at + chrono::TimeDelta::seconds(i64::from(self.tick))
+            let local = self
+                .today
+                .and_hms_opt(self.hour, 0, self.tick % 60)
+                .unwrap();
+            local.and_local_timezone(self.here).single().unwrap()
+        }
+
+        fn now(&mut self) -> DateTime<Utc> {
+            self.here_now().to_utc()
         }
 
         fn id(&mut self) -> RecordId {
@@ -285,10 +303,10 @@ mod coach {
         fn apply(&mut self, action: &Action) {
             let command = match *action {
                 Action::Check(tier) => {
-                    let at = self.now();
+                    let at = self.here_now();
                     Command::RecordCheck(TriageRecord {
                         id: self.id(),
-                        updated_at: at,
+                        updated_at: at.to_utc(),
                         taken_at: at,
                         care_tier: tier,
                         conditions: vec!["patellofemoral".into()],
@@ -326,10 +344,10 @@ mod coach {
                     note: String::new(),
                 }),
                 Action::Seen(advice) => {
-                    let at = self.now();
+                    let at = self.here_now();
                     Command::RecordVisit(Visit {
                         id: self.id(),
-                        updated_at: at,
+                        updated_at: at.to_utc(),
                         recorded_at: at,
                         advice,
                     })
@@ -434,6 +452,21 @@ mod coach {
         /// as it stood before (`before`, the state without the facts that decide it).
         fn expect(&self, action: &Action, shown: &Shown) -> Result<(), TestCaseError> {
             self.follows_the_latest_answer(shown)?;
+            // A plan started today follows a check taken today, on the runner's clock: an
+            // evening check west of Greenwich is not "tomorrow".
+            if matches!(action, Action::StartPlan(_)) && self.data.visits.is_empty() {
+                if let Some(check) = self.data.latest_check() {
+                    if !check.found_warning_sign() && !check.care_comes_first() {
+                        prop_assert!(
+                            shown.situation.on_plan()
+                                || matches!(shown.situation, Situation::BackToNormal { .. }),
+                            "a plan started on the day of a check at {} is ignored: {:?}",
+                            check.taken_at,
+                            shown.situation
+                        );
+                    }
+                }
+            }
             let limit = PainRule::Recovery.limit();
             let Some(now) = &shown.plan else {
                 return Ok(());
@@ -652,9 +685,11 @@ mod coach {
 
         #[test]
         fn the_coach_says_one_thing_after_every_step(
-            actions in proptest::collection::vec(an_action(), 1..40)
+            actions in proptest::collection::vec(an_action(), 1..40),
+            hours_ahead in prop::sample::select(vec![-10, -5, -3, 0, 1, 5, 9, 13]),
+            hour in 0_u32..24,
         ) {
-            let mut world = World::new();
+            let mut world = World::living(FixedOffset::east_opt(hours_ahead * 3600).unwrap(), hour);
             for action in &actions {
                 world.apply(action);
                 let shown = world.shown();

@@ -14,7 +14,7 @@
 
 use std::fmt;
 
-use chrono::{DateTime, NaiveDate, Utc, Weekday};
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc, Weekday};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::units::{Distance, DistanceUnit, Duration, MAX_RUN_METRES, MAX_RUN_SECONDS};
@@ -369,8 +369,9 @@ pub struct TriageRecord {
     pub id: RecordId,
     #[serde(with = "crate::domain::iso::instant")]
     pub updated_at: DateTime<Utc>,
-    #[serde(with = "crate::domain::iso::instant")]
-    pub taken_at: DateTime<Utc>,
+    /// When, in the runner's offset at the time: the check belongs to that local day.
+    #[serde(with = "crate::domain::iso::zoned")]
+    pub taken_at: DateTime<FixedOffset>,
     pub care_tier: CareTier,
     /// Ids of the likely conditions, most likely first.
     #[serde(default)]
@@ -429,8 +430,8 @@ pub struct Visit {
     #[serde(with = "crate::domain::iso::instant")]
     pub updated_at: DateTime<Utc>,
     /// When the runner recorded it: a knee check taken after this asks again.
-    #[serde(with = "crate::domain::iso::instant")]
-    pub recorded_at: DateTime<Utc>,
+    #[serde(with = "crate::domain::iso::zoned")]
+    pub recorded_at: DateTime<FixedOffset>,
     pub advice: Advice,
 }
 

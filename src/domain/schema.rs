@@ -7,17 +7,30 @@
 
 use std::fmt;
 
+use chrono::{DateTime, FixedOffset, Utc};
+
+use crate::domain::iso;
 use crate::domain::json::Value;
 
 /// The schema this build writes. Bump it only together with a new step in [`STEPS`]
 /// and a fixture for the old version under `tests/fixtures/schema/`.
-pub const CURRENT_SCHEMA: u32 = 3;
+pub const CURRENT_SCHEMA: u32 = 4;
 
-/// The oldest schema whose data the current record types read exactly as it was written:
-/// every step from it to [`CURRENT_SCHEMA`] leaves the data unchanged (schema 2 only added
-/// an optional field, schema 3 a new collection). The store reads such data in one pass instead of migrating it value
-/// by value. Raise it to `CURRENT_SCHEMA` with the first step that changes data.
-pub const OLDEST_READ_AS_IS: u32 = 1;
+/// The runner's UTC offset at an instant, as their device's time zone gives it: what a
+/// step needs to put a stored moment on the runner's local day. The browser's zone in the
+/// app (`platform::clock::offset_at`), a fixed one in tests.
+pub type Zone = fn(DateTime<Utc>) -> FixedOffset;
+
+/// Whether the current record types read `collection` as schema `schema` wrote it: every
+/// step from there on leaves that collection unchanged (schema 2 only added an optional
+/// field, schema 3 a new collection, schema 4 changed only the knee checks' and visits'
+/// times). The store reads such data in one pass instead of migrating it value by value.
+pub fn reads_as_is(collection: Collection, schema: u32) -> bool {
+    match collection {
+        Collection::Triage | Collection::Visits => schema >= 4,
+        _ => schema >= 1,
+    }
+}
 
 /// The kinds of stored data, each kept under its own localStorage key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -121,16 +134,16 @@ impl fmt::Display for SchemaError {
 impl std::error::Error for SchemaError {}
 
 /// One migration step: turns a collection's data at version `from` into version `from + 1`.
-type Step = fn(Collection, Value) -> Value;
+type Step = fn(Collection, Value, Zone) -> Value;
 
 /// `STEPS[i]` migrates from schema `i + 1` to `i + 2`.
-const STEPS: &[Step] = &[v1_to_v2, v2_to_v3];
+const STEPS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4];
 
 /// Schema 2 gave runs an optional `source` (the file an imported run came from). Every
 /// schema-1 record is already a valid schema-2 record, so the data is unchanged; the number
 /// went up so that a schema-1 build refuses the new field whole instead of salvaging
 /// around it.
-fn v1_to_v2(_: Collection, data: Value) -> Value {
+fn v1_to_v2(_: Collection, data: Value, _: Zone) -> Value {
     data
 }
 
@@ -138,8 +151,42 @@ fn v1_to_v2(_: Collection, data: Value) -> Value {
 /// a valid schema-3 value (an older build simply had no visits), so the data is unchanged;
 /// the number went up so that a schema-2 build refuses a backup or a store with visits as
 /// newer, in words, instead of dropping them.
-fn v2_to_v3(_: Collection, data: Value) -> Value {
+fn v2_to_v3(_: Collection, data: Value, _: Zone) -> Value {
     data
+}
+
+/// Schema 4 keeps a knee check's and a visit's time with the runner's UTC offset
+/// ("2027-02-10T21:30:00-05:00"), so that it belongs to the runner's day: until then it was
+/// stored in UTC ("2027-02-11T02:30:00Z"), and a check in a New York evening or a Sydney
+/// morning counted on the wrong day (a plan started right after it was ignored). The
+/// offset those times were taken in was never stored; the device's zone at that instant is
+/// the best knowledge there is, and right for a runner who has not moved zones since.
+/// A time that does not read is left as it is, for the record's own check to report.
+fn v3_to_v4(collection: Collection, data: Value, zone: Zone) -> Value {
+    let field = match collection {
+        Collection::Triage => "taken_at",
+        Collection::Visits => "recorded_at",
+        _ => return data,
+    };
+    let Value::Array(records) = data else {
+        return data;
+    };
+    Value::Array(
+        records
+            .into_iter()
+            .map(|record| match record {
+                Value::Object(mut fields) => {
+                    if let Some(Value::String(text)) = fields.get_mut(field) {
+                        if let Some(at) = iso::parse_instant(text) {
+                            *text = iso::write_zoned(at.with_timezone(&zone(at)));
+                        }
+                    }
+                    Value::Object(fields)
+                }
+                other => other,
+            })
+            .collect(),
+    )
 }
 
 /// Whether data written at `schema` can be brought to [`CURRENT_SCHEMA`]: the version as a
@@ -157,13 +204,18 @@ pub fn check(schema: u64) -> Result<u32, SchemaError> {
     Ok(schema)
 }
 
-/// Brings `data` written at `schema` up to [`CURRENT_SCHEMA`].
-pub fn migrate(collection: Collection, schema: u64, data: Value) -> Result<Value, SchemaError> {
+/// Brings `data` written at `schema` up to [`CURRENT_SCHEMA`], in the runner's `zone`.
+pub fn migrate(
+    collection: Collection,
+    schema: u64,
+    data: Value,
+    zone: Zone,
+) -> Result<Value, SchemaError> {
     let schema = check(schema)?;
     let first_step = (schema - 1) as usize;
     Ok(STEPS[first_step..]
         .iter()
-        .fold(data, |data, step| step(collection, data)))
+        .fold(data, |data, step| step(collection, data, zone)))
 }
 
 #[cfg(test)]
@@ -174,18 +226,87 @@ mod tests {
         text.parse().unwrap()
     }
 
+    fn utc(_: DateTime<Utc>) -> FixedOffset {
+        FixedOffset::east_opt(0).unwrap()
+    }
+
+    /// New York's rules, enough for these tests: UTC-4 from 14 March to 7 November 2027
+    /// (from 2 a.m. local), UTC-5 otherwise.
+    fn new_york(at: DateTime<Utc>) -> FixedOffset {
+        let summer_starts: DateTime<Utc> = "2027-03-14T07:00:00Z".parse().unwrap();
+        let summer_ends: DateTime<Utc> = "2027-11-07T06:00:00Z".parse().unwrap();
+        let hours = if (summer_starts..summer_ends).contains(&at) {
+            -4
+        } else {
+            -5
+        };
+        FixedOffset::east_opt(hours * 3600).unwrap()
+    }
+
     #[test]
     fn data_read_as_is_is_unchanged_by_migration() {
-        let sample = tree(r#"[{"id":"a1","date":"2026-11-20","distance":5000.0}]"#);
+        let sample = tree(
+            r#"[{"id":"a1","date":"2026-11-20","distance":5000.0,
+                 "taken_at":"2027-02-11T02:30:00Z","recorded_at":"2027-02-11T02:30:00Z"}]"#,
+        );
         for collection in Collection::ALL {
-            for schema in OLDEST_READ_AS_IS..CURRENT_SCHEMA {
-                assert_eq!(
-                    migrate(collection, u64::from(schema), sample.clone()),
-                    Ok(sample.clone()),
-                    "{collection:?} from schema {schema}"
-                );
+            for schema in 1..=CURRENT_SCHEMA {
+                if reads_as_is(collection, schema) {
+                    assert_eq!(
+                        migrate(collection, u64::from(schema), sample.clone(), new_york),
+                        Ok(sample.clone()),
+                        "{collection:?} from schema {schema}"
+                    );
+                }
             }
         }
+    }
+
+    #[test]
+    fn checks_and_visits_move_to_the_runners_day() {
+        let stored = tree(
+            r#"[{"id":"a","taken_at":"2027-02-11T02:30:00Z","recorded_at":"2027-02-11T02:30:00Z"},
+                {"id":"b","taken_at":"2027-07-01T03:00:00.5Z","recorded_at":"2027-07-01T03:00:00.5Z"},
+                {"id":"c","taken_at":"not a time","recorded_at":7}]"#,
+        );
+        let moved = |collection, zone| migrate(collection, 3, stored.clone(), zone).unwrap();
+        let times = |data: Value, field: &str| match data {
+            Value::Array(records) => records
+                .into_iter()
+                .map(|record| match record {
+                    Value::Object(fields) => fields[field].clone(),
+                    _ => panic!("not a record"),
+                })
+                .collect::<Vec<_>>(),
+            _ => panic!("not a list"),
+        };
+        let text = |s: &str| Value::String(s.into());
+        assert_eq!(
+            times(moved(Collection::Triage, new_york), "taken_at"),
+            vec![
+                text("2027-02-10T21:30:00-05:00"),
+                text("2027-06-30T23:00:00.500-04:00"),
+                text("not a time")
+            ]
+        );
+        // Only the field each collection dates by; the other is left as it was.
+        assert_eq!(
+            times(moved(Collection::Triage, new_york), "recorded_at")[0],
+            text("2027-02-11T02:30:00Z")
+        );
+        assert_eq!(
+            times(moved(Collection::Visits, new_york), "recorded_at"),
+            vec![
+                text("2027-02-10T21:30:00-05:00"),
+                text("2027-06-30T23:00:00.500-04:00"),
+                Value::Number(crate::domain::json::Number::U64(7))
+            ]
+        );
+        assert_eq!(
+            times(moved(Collection::Triage, utc), "taken_at")[0],
+            text("2027-02-11T02:30:00+00:00")
+        );
+        assert_eq!(moved(Collection::Runs, new_york), stored);
     }
 
     #[test]
@@ -196,7 +317,7 @@ mod tests {
     #[test]
     fn current_data_passes_through_unchanged() {
         let data = tree(r#"[{"id":"a"}]"#);
-        assert_eq!(migrate(Collection::Runs, 1, data.clone()), Ok(data));
+        assert_eq!(migrate(Collection::Runs, 1, data.clone(), utc), Ok(data));
     }
 
     #[test]
@@ -206,18 +327,19 @@ mod tests {
             migrate(
                 Collection::Runs,
                 u64::from(CURRENT_SCHEMA) + 1,
-                data.clone()
+                data.clone(),
+                utc
             ),
             Err(SchemaError::FromTheFuture {
                 found: CURRENT_SCHEMA + 1
             })
         );
         assert_eq!(
-            migrate(Collection::Runs, 0, data.clone()),
+            migrate(Collection::Runs, 0, data.clone(), utc),
             Err(SchemaError::Unknown { found: 0 })
         );
         assert_eq!(
-            migrate(Collection::Runs, u64::MAX, data),
+            migrate(Collection::Runs, u64::MAX, data, utc),
             Err(SchemaError::Unknown { found: u64::MAX })
         );
     }

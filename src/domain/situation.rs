@@ -433,7 +433,7 @@ mod tests {
                 taken.len() as u128 + u128::from(at.timestamp().unsigned_abs()),
             ),
             updated_at: at,
-            taken_at: at,
+            taken_at: at.fixed_offset(),
             care_tier: tier,
             conditions: conditions.iter().map(|c| c.to_string()).collect(),
             answers: Default::default(),
@@ -883,7 +883,7 @@ mod tests {
                 at.timestamp().unsigned_abs(),
             )),
             updated_at: at,
-            recorded_at: at,
+            recorded_at: at.fixed_offset(),
             advice,
         }
     }

@@ -8,6 +8,13 @@ pub fn now() -> DateTime<Utc> {
     Utc::now()
 }
 
+/// Now, in the runner's offset: what a record keeps so that it stays on the local day it
+/// was made, whatever zone later reads it.
+pub fn now_here() -> DateTime<FixedOffset> {
+    let now = now();
+    now.with_timezone(&offset_at(now))
+}
+
 /// Today in the runner's own time zone.
 pub fn today() -> NaiveDate {
     Local::now().date_naive()

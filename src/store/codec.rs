@@ -10,7 +10,7 @@ use serde::de::{self, DeserializeOwned};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::json::{self, Value};
-use crate::domain::schema::{self, Collection, SchemaError, CURRENT_SCHEMA, OLDEST_READ_AS_IS};
+use crate::domain::schema::{self, Collection, SchemaError, Zone, CURRENT_SCHEMA};
 
 /// What a stored value turned out to hold.
 #[derive(Debug, PartialEq)]
@@ -136,7 +136,7 @@ fn without_position(error: &json::Error) -> &str {
 
 /// Opens the envelope and migrates its data to the current schema: the data's JSON text,
 /// borrowed from `raw` when it needs no migration.
-fn open(collection: Collection, raw: &str) -> Result<Cow<'_, str>, Decoded<()>> {
+fn open(collection: Collection, raw: &str, zone: Zone) -> Result<Cow<'_, str>, Decoded<()>> {
     let unreadable = |reason: String| Decoded::Unreadable { reason };
     let frame = Frame::read(raw).map_err(|error| {
         unreadable(if error.is_syntax() {
@@ -159,14 +159,13 @@ fn open(collection: Collection, raw: &str) -> Result<Cow<'_, str>, Decoded<()>> 
         SchemaError::Unknown { .. } => unreadable(error.to_string()),
     };
     let schema = schema::check(schema).map_err(refused)?;
-    if schema >= OLDEST_READ_AS_IS {
+    if schema::reads_as_is(collection, schema) {
         return Ok(Cow::Borrowed(data));
     }
-    // A step that changes data works on a JSON tree. While every step leaves data as it is
-    // (OLDEST_READ_AS_IS is 1), this branch is never taken and the compiler drops it.
+    // A step that changes data works on a JSON tree.
     let tree: Value = json::from_str(data)
         .map_err(|error| unreadable(format!("it is not valid JSON ({error})")))?;
-    let migrated = schema::migrate(collection, u64::from(schema), tree).map_err(refused)?;
+    let migrated = schema::migrate(collection, u64::from(schema), tree, zone).map_err(refused)?;
     json::to_string(&migrated)
         .map(Cow::Owned)
         .map_err(|error| unreadable(format!("it could not be migrated ({error})")))
@@ -185,7 +184,7 @@ fn rewrap<T>(verdict: Decoded<()>) -> Decoded<T> {
 /// The common case, read in one pass: an envelope whose data the current types read as it
 /// is (the current schema, or an older one whose migration changes nothing) and all parses.
 /// Ten years of runs load in a third of the time the salvaging path takes.
-fn decode_current<T: DeserializeOwned>(raw: &str) -> Option<T> {
+fn decode_current<T: DeserializeOwned>(collection: Collection, raw: &str) -> Option<T> {
     #[derive(Deserialize)]
     struct Current<T> {
         schema: u64,
@@ -194,7 +193,8 @@ fn decode_current<T: DeserializeOwned>(raw: &str) -> Option<T> {
     json::from_str::<Current<T>>(raw)
         .ok()
         .filter(|envelope| {
-            (u64::from(OLDEST_READ_AS_IS)..=u64::from(CURRENT_SCHEMA)).contains(&envelope.schema)
+            schema::check(envelope.schema)
+                .is_ok_and(|schema| schema::reads_as_is(collection, schema))
         })
         .map(|envelope| envelope.data)
 }
@@ -202,11 +202,15 @@ fn decode_current<T: DeserializeOwned>(raw: &str) -> Option<T> {
 /// Decodes a list of records, keeping every record that reads and counting those that don't.
 /// Each record is read from its own slice of the text, so one damaged record costs only
 /// itself.
-pub fn decode_records<R: DeserializeOwned>(collection: Collection, raw: &str) -> Decoded<Vec<R>> {
-    if let Some(records) = decode_current(raw) {
+pub fn decode_records<R: DeserializeOwned>(
+    collection: Collection,
+    raw: &str,
+    zone: Zone,
+) -> Decoded<Vec<R>> {
+    if let Some(records) = decode_current(collection, raw) {
         return Decoded::Clean(records);
     }
-    let data = match open(collection, raw) {
+    let data = match open(collection, raw, zone) {
         Ok(data) => data,
         Err(verdict) => return rewrap(verdict),
     };
@@ -249,11 +253,15 @@ pub fn decode_records<R: DeserializeOwned>(collection: Collection, raw: &str) ->
 }
 
 /// Decodes a single stored object, such as the settings.
-pub fn decode_object<T: DeserializeOwned>(collection: Collection, raw: &str) -> Decoded<T> {
-    if let Some(value) = decode_current(raw) {
+pub fn decode_object<T: DeserializeOwned>(
+    collection: Collection,
+    raw: &str,
+    zone: Zone,
+) -> Decoded<T> {
+    if let Some(value) = decode_current(collection, raw) {
         return Decoded::Clean(value);
     }
-    match open(collection, raw) {
+    match open(collection, raw, zone) {
         Ok(data) => match json::from_str(&data) {
             Ok(value) => Decoded::Clean(value),
             Err(error) => Decoded::Unreadable {
@@ -288,6 +296,39 @@ mod tests {
         assert!(!is_older_version("not json", 2));
     }
 
+    fn utc(_: chrono::DateTime<chrono::Utc>) -> chrono::FixedOffset {
+        chrono::FixedOffset::east_opt(0).unwrap()
+    }
+
+    fn new_york_winter(_: chrono::DateTime<chrono::Utc>) -> chrono::FixedOffset {
+        chrono::FixedOffset::west_opt(5 * 3600).unwrap()
+    }
+
+    /// A knee check stored by 0.3.0 (schema 3, in UTC) at 21:30 on a New York evening
+    /// reads as that evening, on its local day; the same text at schema 4 is already local.
+    #[test]
+    fn an_old_check_reads_on_the_runners_day() {
+        use crate::domain::records::TriageRecord;
+        let check = r#"{"id":"c1","updated_at":"2027-02-11T02:30:00Z","taken_at":"2027-02-11T02:30:00Z","care_tier":"self_manage"}"#;
+        let stored = format!(r#"{{"schema":3,"data":[{check}]}}"#);
+        let Decoded::Clean(read) =
+            decode_records::<TriageRecord>(Collection::Triage, &stored, new_york_winter)
+        else {
+            panic!("not read")
+        };
+        assert_eq!(read[0].taken_at.to_string(), "2027-02-10 21:30:00 -05:00");
+        assert_eq!(read[0].taken_at.date_naive().to_string(), "2027-02-10");
+        let written = encode(&read).unwrap();
+        assert!(
+            written.contains(r#""taken_at":"2027-02-10T21:30:00-05:00""#),
+            "{written}"
+        );
+        assert_eq!(
+            decode_records::<TriageRecord>(Collection::Triage, &written, utc),
+            Decoded::Clean(read)
+        );
+    }
+
     #[test]
     fn round_trips_through_the_envelope() {
         let runs: Vec<Run> = json::from_str(&format!("[{RUN}]")).unwrap();
@@ -295,7 +336,7 @@ mod tests {
         let tag = format!(r#"{{"schema":{CURRENT_SCHEMA},"data":["#);
         assert!(raw.starts_with(&tag), "{raw}");
         assert_eq!(
-            decode_records::<Run>(Collection::Runs, &raw),
+            decode_records::<Run>(Collection::Runs, &raw, utc),
             Decoded::Clean(runs)
         );
     }
@@ -303,7 +344,7 @@ mod tests {
     #[test]
     fn salvages_the_records_that_read() {
         let raw = format!(r#"{{"schema":1,"data":[{RUN},{{"id":"b2","distance":"far"}}]}}"#);
-        match decode_records::<Run>(Collection::Runs, &raw) {
+        match decode_records::<Run>(Collection::Runs, &raw, utc) {
             Decoded::Salvaged { data, reason } => {
                 assert_eq!(data.len(), 1);
                 assert!(
@@ -325,7 +366,7 @@ mod tests {
             r#"{"schema":0,"data":[]}"#,
             r#"{"schema":1,"data":{}}"#,
         ] {
-            match decode_records::<Run>(Collection::Runs, raw) {
+            match decode_records::<Run>(Collection::Runs, raw, utc) {
                 Decoded::Unreadable { reason } => assert!(!reason.is_empty()),
                 other => panic!("{raw}: expected unreadable, got {other:?}"),
             }
@@ -336,11 +377,11 @@ mod tests {
     fn data_from_a_newer_app_is_left_alone() {
         let raw = r#"{"schema":99,"data":[]}"#;
         assert!(matches!(
-            decode_records::<Run>(Collection::Runs, raw),
+            decode_records::<Run>(Collection::Runs, raw, utc),
             Decoded::FromTheFuture { .. }
         ));
         assert!(matches!(
-            decode_object::<Settings>(Collection::Settings, raw),
+            decode_object::<Settings>(Collection::Settings, raw, utc),
             Decoded::FromTheFuture { .. }
         ));
     }
@@ -348,14 +389,15 @@ mod tests {
     #[test]
     fn settings_decode_as_one_object() {
         let raw = r#"{"schema":1,"data":{"units":"mi"}}"#;
-        match decode_object::<Settings>(Collection::Settings, raw) {
+        match decode_object::<Settings>(Collection::Settings, raw, utc) {
             Decoded::Clean(settings) => assert_eq!(settings.units, DistanceUnit::Mi),
             other => panic!("{other:?}"),
         }
         assert!(matches!(
             decode_object::<Settings>(
                 Collection::Settings,
-                r#"{"schema":1,"data":{"units":"leagues"}}"#
+                r#"{"schema":1,"data":{"units":"leagues"}}"#,
+                utc
             ),
             Decoded::Unreadable { .. }
         ));

@@ -55,6 +55,9 @@ pub trait KeyValue {
     /// A number that grows with time (milliseconds since 1970 in the browser), to name and
     /// order set-aside copies.
     fn stamp(&self) -> i64;
+    /// The device's UTC offset at an instant: times stored before offsets were kept with
+    /// them are put on the runner's day in it (see `schema`).
+    fn zone(&self) -> crate::domain::schema::Zone;
 }
 
 /// Copies a damaged value aside under `<QUARANTINE_PREFIX><what>.<stamp>`, once: an

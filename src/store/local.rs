@@ -64,4 +64,8 @@ impl KeyValue for BrowserStorage {
     fn stamp(&self) -> i64 {
         chrono::Utc::now().timestamp_millis()
     }
+
+    fn zone(&self) -> crate::domain::schema::Zone {
+        crate::platform::clock::offset_at
+    }
 }

@@ -20,6 +20,8 @@ struct Inner {
     after_read: Option<(String, String)>,
     foreign_write_done: bool,
     changed: Vec<String>,
+    /// The device's zone; UTC unless a test sets one.
+    zone: Option<crate::domain::schema::Zone>,
 }
 
 #[derive(Debug, Default)]
@@ -30,6 +32,11 @@ pub struct MemoryStorage {
 impl MemoryStorage {
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// The device's time zone, for old stored times (UTC until set).
+    pub fn set_zone(&self, zone: crate::domain::schema::Zone) {
+        self.inner.borrow_mut().zone = Some(zone);
     }
 
     /// Every operation fails, as when site settings block storage.
@@ -160,5 +167,12 @@ impl KeyValue for MemoryStorage {
         let mut inner = self.inner.borrow_mut();
         inner.stamp += 1;
         inner.stamp
+    }
+
+    fn zone(&self) -> crate::domain::schema::Zone {
+        self.inner
+            .borrow()
+            .zone
+            .unwrap_or(|_| chrono::Offset::fix(&chrono::Utc))
     }
 }

@@ -218,7 +218,7 @@ fn command(op: &Op, tick: usize) -> Command {
         Op::RecordCheck(n) => Command::RecordCheck(TriageRecord {
             id: id("triage", n),
             updated_at: now,
-            taken_at: now,
+            taken_at: now.fixed_offset(),
             care_tier: CareTier::SelfManage,
             conditions: Vec::new(),
             answers: Default::default(),
@@ -278,7 +278,7 @@ fn other_tabs_edit(collection: Collection, n: u8, now: DateTime<Utc>, data: &mut
         Collection::Visits => data.visits.push(crate::domain::records::Visit {
             id: crate::domain::records::RecordId::from_random_bits(u128::from(n) + 300),
             updated_at: now,
-            recorded_at: now,
+            recorded_at: now.fixed_offset(),
             advice: crate::domain::records::Advice::Cleared,
         }),
     }
@@ -287,7 +287,12 @@ fn other_tabs_edit(collection: Collection, n: u8, now: DateTime<Utc>, data: &mut
 /// What the store must make of `raw`, read now.
 fn read_as(collection: Collection, raw: &str) -> DataSet {
     let mut data = DataSet::default();
-    decode_into(collection, raw, &mut data);
+    decode_into(
+        collection,
+        raw,
+        |_| chrono::Offset::fix(&chrono::Utc),
+        &mut data,
+    );
     data
 }
 

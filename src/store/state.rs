@@ -15,7 +15,7 @@
 
 use crate::domain::commands::Command;
 use crate::domain::dataset::DataSet;
-use crate::domain::schema::Collection;
+use crate::domain::schema::{Collection, Zone};
 use crate::store::codec::{self, Decoded};
 use crate::store::key_value::{self, KeyValue, KEY_PREFIX, QUARANTINE_PREFIX};
 
@@ -113,16 +113,39 @@ fn take<T: Default>(decoded: Decoded<T>, slot: &mut T) -> Option<ReadProblem> {
 }
 
 /// Reads one collection's stored text into `data`: what could be read, and what could not.
-pub fn decode_into(collection: Collection, raw: &str, data: &mut DataSet) -> Option<ReadProblem> {
+pub fn decode_into(
+    collection: Collection,
+    raw: &str,
+    zone: Zone,
+    data: &mut DataSet,
+) -> Option<ReadProblem> {
     match collection {
-        Collection::Runs => take(codec::decode_records(collection, raw), &mut data.runs),
-        Collection::Pain => take(codec::decode_records(collection, raw), &mut data.pain),
-        Collection::Strength => take(codec::decode_records(collection, raw), &mut data.strength),
-        Collection::Shoes => take(codec::decode_records(collection, raw), &mut data.shoes),
-        Collection::Triage => take(codec::decode_records(collection, raw), &mut data.triage),
-        Collection::Settings => take(codec::decode_object(collection, raw), &mut data.settings),
-        Collection::Recovery => take(codec::decode_object(collection, raw), &mut data.recovery),
-        Collection::Visits => take(codec::decode_records(collection, raw), &mut data.visits),
+        Collection::Runs => take(codec::decode_records(collection, raw, zone), &mut data.runs),
+        Collection::Pain => take(codec::decode_records(collection, raw, zone), &mut data.pain),
+        Collection::Strength => take(
+            codec::decode_records(collection, raw, zone),
+            &mut data.strength,
+        ),
+        Collection::Shoes => take(
+            codec::decode_records(collection, raw, zone),
+            &mut data.shoes,
+        ),
+        Collection::Triage => take(
+            codec::decode_records(collection, raw, zone),
+            &mut data.triage,
+        ),
+        Collection::Settings => take(
+            codec::decode_object(collection, raw, zone),
+            &mut data.settings,
+        ),
+        Collection::Recovery => take(
+            codec::decode_object(collection, raw, zone),
+            &mut data.recovery,
+        ),
+        Collection::Visits => take(
+            codec::decode_records(collection, raw, zone),
+            &mut data.visits,
+        ),
     }
 }
 
@@ -164,7 +187,7 @@ fn load_collection(
         }
     };
     let what = collection.in_words();
-    match decode_into(collection, &raw, data) {
+    match decode_into(collection, &raw, kv.zone(), data) {
         None => {}
         Some(ReadProblem::FromTheFuture(reason)) => {
             let message = format!("Your saved {what} were not loaded: {reason}.");
@@ -367,6 +390,48 @@ mod tests {
             Distance::from_metres(5_000.0),
             Duration::from_minutes(30),
         )
+    }
+
+    /// 0.3.0 stored a knee check in UTC. Opened in New York, the check of a Wednesday
+    /// evening is Wednesday's, so a plan started that evening is followed; the next change
+    /// to the checks stores them at the current schema with their offset.
+    #[test]
+    fn an_evening_check_stored_in_utc_opens_on_the_runners_day() {
+        use crate::domain::recovery_plan::ProtocolStart;
+        let kv = MemoryStorage::new();
+        kv.set_zone(|_| chrono::FixedOffset::west_opt(5 * 3600).unwrap());
+        kv.put(
+            "patella.triage",
+            r#"{"schema":3,"data":[{"id":"c1","updated_at":"2027-02-11T02:30:00Z","taken_at":"2027-02-11T02:30:00Z","care_tier":"self_manage","conditions":["patellofemoral_pain"]}]}"#,
+        );
+        let mut tab = Stored::load(&kv);
+        let wednesday: chrono::NaiveDate = "2027-02-10".parse().unwrap();
+        assert_eq!(tab.data.triage[0].taken_at.date_naive(), wednesday);
+        let start = ProtocolStart {
+            date: wednesday,
+            stage: crate::domain::protocol::Stage::Week1,
+            from_knee_check: None,
+        };
+        let now = "2027-02-11T02:40:00Z".parse().unwrap();
+        assert_eq!(
+            tab.apply(&kv, Command::StartProtocol { start, now }),
+            Ok(())
+        );
+        assert!(
+            tab.data.situation(wednesday).on_plan(),
+            "{:?}",
+            tab.data.situation(wednesday)
+        );
+
+        let mut check = tab.data.triage[0].clone();
+        check.updated_at = now;
+        assert_eq!(tab.apply(&kv, Command::RecordCheck(check)), Ok(()));
+        let stored = kv.read("patella.triage").unwrap().unwrap();
+        assert!(
+            stored.contains(r#""taken_at":"2027-02-10T21:30:00-05:00""#),
+            "{stored}"
+        );
+        assert!(stored.starts_with(r#"{"schema":4,"#), "{stored}");
     }
 
     #[test]

@@ -418,11 +418,11 @@ impl Outcome {
         &self,
         answers: &Answers,
         id: crate::domain::records::RecordId,
-        now: chrono::DateTime<chrono::Utc>,
+        now: chrono::DateTime<chrono::FixedOffset>,
     ) -> crate::domain::records::TriageRecord {
         crate::domain::records::TriageRecord {
             id,
-            updated_at: now,
+            updated_at: now.to_utc(),
             taken_at: now,
             care_tier: self.tier,
             conditions: self.condition_keys(),

@@ -1,6 +1,5 @@
 //! Past knee checks, newest first; each opens its result.
 
-use chrono::Local;
 use leptos::prelude::*;
 
 use crate::components::for_any::ForAny;
@@ -11,9 +10,9 @@ use crate::domain::records::{RecordId, TriageRecord};
 use crate::domain::triage::engine;
 use crate::store::use_store;
 
-/// When a check was taken, in the runner's time zone.
+/// When a check was taken, on the clock where it was taken: the same day Home counts from.
 pub fn taken_label(record: &TriageRecord) -> String {
-    dates::moment(record.taken_at.with_timezone(&Local).naive_local())
+    dates::moment(record.taken_at.naive_local())
 }
 
 /// "Runner's knee (patellofemoral pain)" etc. for the saved condition ids.

@@ -128,7 +128,8 @@ pub fn KneeCheckPage() -> impl IntoView {
         let Some(store) = store else {
             return;
         };
-        let record = triage::evaluate(&answers).record(&answers, clock::new_id(), clock::now());
+        let record =
+            triage::evaluate(&answers).record(&answers, clock::new_id(), clock::now_here());
         let id = record.id.clone();
         match store.apply(Command::RecordCheck(record)) {
             Ok(()) => {
@@ -224,7 +225,7 @@ pub fn KneeCheckPage() -> impl IntoView {
                     let first_week = situation::after_check(&result.record(
                         &d.answers,
                         RecordId::from_random_bits(0),
-                        clock::now(),
+                        clock::now_here(),
                     ))
                     .this_week();
                     let answers = d.answers.clone();
