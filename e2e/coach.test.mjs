@@ -153,10 +153,20 @@ describe('one coach', () => {
     assert.match(await result.innerText(), /See a professional soon/);
     const headline = 'Book a visit with a GP or physiotherapist';
     assert.equal((await result.locator('.kc-do-heading').innerText()).trim(), headline);
+    // One week-one instruction: the plan, shown open, starts with the first screen's week in
+    // its words, and nothing on the result offers the back-to-running plan instead.
+    const doNow = await result.locator('.kc-do-now li').allInnerTexts();
+    const firstPhase = page.getByRole('region', { name: 'Your plan, week by week' }).locator('.kc-phases > li').first();
+    await firstPhase.waitFor();
+    assert.equal((await firstPhase.locator('h3').innerText()).trim(), `Until you have been seen: ${headline}`);
+    const phaseSteps = await firstPhase.locator('li').allInnerTexts();
+    assert.deepEqual(phaseSteps.slice(0, doNow.length), doNow);
+    assert.equal(await page.getByRole('link', { name: 'Start recovery plan' }).count(), 0);
     await page.getByRole('button', { name: 'Save to past checks' }).click();
     await page.getByRole('status').filter({ hasText: 'Saved to your past checks.' }).waitFor();
 
     await sameOnHomeAndRecovery(page, headline, 'see-someone-soon');
+    assert.equal(await page.getByRole('button', { name: /Start from my knee check/ }).count(), 0, 'Recovery offers no week 1 of its own');
     const card = page.getByRole('region', { name: 'What to do this week' });
     assert.match(await card.innerText(), /rest the knee from running/);
     assert.doesNotMatch(await card.innerText(), /walk-run/);

@@ -43,10 +43,13 @@ const cardHeadings = (page) => page.locator('main section.card > h2').allInnerTe
 
 const result = (page) => page.getByRole('region', { name: /Your result|Knee check from/ });
 
-/** Opens a folded part of the result by tapping its heading, as a runner would; its region. */
+/**
+ * Opens a folded part of the result by tapping its heading, as a runner would; its region.
+ * The plan is shown unfolded already: tapping it would fold it away.
+ */
 async function unfold(page, name) {
   const region = page.getByRole('region', { name });
-  await region.locator('summary').click();
+  if ((await region.locator('details[open]').count()) === 0) await region.locator('summary').click();
   await region.locator('details[open]').waitFor();
   return region;
 }
@@ -358,9 +361,12 @@ describe('knee check', () => {
 
     const text = await result(page).innerText();
     assert.match(text, /See a professional soon/);
-    assert.match(text, /rest the knee from running and strength work until then/);
-    const plan = await unfold(page, 'Your plan');
-    await plan.getByText('Have the knee examined before you run or start strength work again').waitFor();
+    assert.match(text, /Until then, rest the knee from running and strength work/);
+    // The plan is shown open, and its first phase is the first screen's week, in its words.
+    const plan = page.getByRole('region', { name: 'Your plan, week by week' });
+    await plan.locator('details[open]').waitFor();
+    await plan.getByRole('heading', { name: 'Until you have been seen: Book a visit with a GP or physiotherapist' }).waitFor();
+    await plan.getByText(/^Until then, rest the knee from running and strength work/).waitFor();
     assert.equal(await plan.getByText('Stay calm').count(), 0, 'no reassurance before an examination');
     assert.equal(await plan.getByText(/walk-run/).count(), 0, 'no running planned');
     assert.equal(await page.getByRole('link', { name: 'Start recovery plan' }).count(), 0);

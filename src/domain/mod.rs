@@ -18,6 +18,7 @@ pub mod import;
 pub mod interval_timer;
 pub mod iso;
 pub mod json;
+pub mod knee_check_result;
 pub mod load;
 pub mod pain;
 pub mod protocol;

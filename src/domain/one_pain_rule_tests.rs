@@ -41,6 +41,7 @@ fn situations() -> Vec<Situation> {
             checked,
             tier: CareTier::SeeProfessionalSoon,
             examine_first: false,
+            referral: crate::domain::triage::rules::Referral::USUAL,
         },
         Situation::BackToNormal { since: checked },
     ]
@@ -452,6 +453,22 @@ mod coach {
         /// as it stood before (`before`, the state without the facts that decide it).
         fn expect(&self, action: &Action, shown: &Shown) -> Result<(), TestCaseError> {
             self.follows_the_latest_answer(shown)?;
+            // The result of a check just taken says this week in Home's words: the same
+            // headline, actions and limit, while no plan or visit says otherwise.
+            if matches!(action, Action::Check(_))
+                && self.data.recovery.start.is_none()
+                && self.data.visits.is_empty()
+            {
+                if let Some(check) = self.data.latest_check() {
+                    let answers = crate::domain::triage::Answers::from_record_map(&check.answers);
+                    let outcome = crate::domain::triage::evaluate(&answers);
+                    let screen = crate::domain::knee_check_result::first_screen(&outcome, check);
+                    if !outcome.stopped_early {
+                        prop_assert_eq!(&screen.do_heading, &shown.week.headline);
+                        prop_assert_eq!(&screen.do_now, &shown.week.actions);
+                    }
+                }
+            }
             // A plan started today follows a check taken today, on the runner's clock: an
             // evening check west of Greenwich is not "tomorrow".
             if matches!(action, Action::StartPlan(_)) && self.data.visits.is_empty() {

@@ -73,7 +73,7 @@ impl PainRule {
     }
 
     /// The rule in one sentence, as "this week" states it.
-    pub fn sentence(self) -> &'static str {
+    pub const fn sentence(self) -> &'static str {
         match self {
             PainRule::Training => {
                 "Up to 5 out of 10 during or after a run is acceptable if it has settled by the \

@@ -885,6 +885,14 @@ pub fn latest_check(checks: &[TriageRecord]) -> Option<&TriageRecord> {
 }
 
 impl TriageRecord {
+    /// Who should see the knee and how soon, as the check's answers say.
+    pub fn referral(&self) -> crate::domain::triage::rules::Referral {
+        crate::domain::triage::evaluate(&crate::domain::triage::Answers::from_record_map(
+            &self.answers,
+        ))
+        .referral()
+    }
+
     /// The check found a warning sign (same-day or emergency care).
     pub fn found_warning_sign(&self) -> bool {
         self.care_tier <= CareTier::SameDay

@@ -24,6 +24,7 @@ use chrono::NaiveDate;
 use crate::domain::pain::PainRule;
 use crate::domain::protocol::{Decision, ProtocolState, Stage, Today};
 use crate::domain::records::{Advice, CareTier, TriageRecord, Visit};
+use crate::domain::triage::rules::Referral;
 use crate::domain::triage::{engine, Answers};
 
 /// How long the first days' care lasts after a knee check: the plan's 24 to 48 hours.
@@ -58,6 +59,8 @@ pub enum Situation {
         /// Nothing that loads the knee until it has been examined (a warning sign, or a
         /// likely injury); otherwise the runner runs less meanwhile.
         examine_first: bool,
+        /// Who, and how soon, for "see a professional soon".
+        referral: Referral,
     },
     /// Within 48 hours of a self-care check, for a pain that started in the last days.
     FirstDays { checked: NaiveDate },
@@ -132,6 +135,7 @@ pub fn situation(
                 checked: day,
                 tier: check.care_tier,
                 examine_first: true,
+                referral: check.referral(),
             };
         }
         if current_plan.is_none()
@@ -141,6 +145,7 @@ pub fn situation(
                 checked: day,
                 tier: CareTier::SeeProfessionalSoon,
                 examine_first: check.care_comes_first(),
+                referral: check.referral(),
             };
         }
     }
@@ -292,6 +297,7 @@ impl Situation {
             Situation::WaitingToBeSeen {
                 tier,
                 examine_first,
+                referral,
                 ..
             } => match tier {
                 CareTier::EmergencyNow => week(
@@ -311,24 +317,30 @@ impl Situation {
                     ],
                     Some("Today: your last knee check found a warning sign."),
                 ),
-                _ if *examine_first => week(
-                    "Book a visit with a GP or physiotherapist",
-                    &[
-                        "Book it for the next few days.",
-                        "Until then, rest the knee from running and strength work; walking and cycling that do not hurt are fine.",
-                        "After the visit, tap \"I've been seen\" on Home and say what you were told.",
-                    ],
-                    Some("In the next few days: your last knee check said to have the knee examined first."),
-                ),
-                _ => week(
-                    "Book a visit with a GP or physiotherapist",
-                    &[
-                        "Book it for the next few days.",
-                        "Meanwhile, run less: about half your usual week, easy, keeping pain at 3 out of 10 or less.",
-                        "After the visit, tap \"I've been seen\" on Home and say what you were told.",
-                    ],
-                    Some("In the next few days: your last knee check said to have the knee looked at."),
-                ),
+                _ => {
+                    let meanwhile = if *examine_first {
+                        "Until then, rest the knee from running and strength work; walking and cycling that do not hurt are fine."
+                    } else {
+                        "Meanwhile, run less: about half your usual week, easy, keeping pain at 3 out of 10 or less."
+                    };
+                    let why = if *examine_first {
+                        "your last knee check said to have the knee examined first."
+                    } else {
+                        "your last knee check said to have the knee looked at."
+                    };
+                    let within = referral.within_words();
+                    ThisWeek {
+                        headline: format!("Book a visit with {}", referral.who_words()),
+                        actions: vec![
+                            format!("Book it for {within}."),
+                            meanwhile.to_string(),
+                            "After the visit, tap \"I've been seen\" on Home and say what you were told.".to_string(),
+                        ],
+                        see_someone: Some(format!("In {within}: {why}")),
+                        progress: None,
+                        today: None,
+                    }
+                }
             },
             Situation::FirstDays { .. } => week(
                 "Rest from running for a day or two",
@@ -541,6 +553,7 @@ mod tests {
                     checked: day("2026-11-19"),
                     tier: CareTier::SameDay,
                     examine_first: true,
+                    referral: Referral::USUAL,
                 },
             ),
             (
@@ -556,6 +569,7 @@ mod tests {
                     checked: day("2026-11-19"),
                     tier: CareTier::SeeProfessionalSoon,
                     examine_first: false,
+                    referral: Referral::USUAL,
                 },
             ),
             (
@@ -567,6 +581,7 @@ mod tests {
                     checked: day("2026-11-19"),
                     tier: CareTier::SeeProfessionalSoon,
                     examine_first: true,
+                    referral: Referral::USUAL,
                 },
             ),
             (
@@ -590,6 +605,7 @@ mod tests {
                     checked: day("2026-11-21"),
                     tier: CareTier::SeeProfessionalSoon,
                     examine_first: false,
+                    referral: Referral::USUAL,
                 },
             ),
             (
@@ -687,16 +703,19 @@ mod tests {
                 checked: day("2026-11-01"),
                 tier: CareTier::EmergencyNow,
                 examine_first: true,
+                referral: Referral::USUAL,
             },
             Situation::WaitingToBeSeen {
                 checked: day("2026-11-01"),
                 tier: CareTier::SameDay,
                 examine_first: true,
+                referral: Referral::USUAL,
             },
             Situation::WaitingToBeSeen {
                 checked: day("2026-11-01"),
                 tier: CareTier::SeeProfessionalSoon,
                 examine_first: false,
+                referral: Referral::USUAL,
             },
             Situation::FirstDays {
                 checked: day("2026-11-01"),
@@ -799,6 +818,7 @@ mod tests {
                 checked: day("2026-11-01"),
                 tier: CareTier::SeeProfessionalSoon,
                 examine_first: false,
+                referral: Referral::USUAL,
             },
             Situation::OnPlan {
                 stage: Stage::Week1,
@@ -860,6 +880,7 @@ mod tests {
             checked: day("2026-11-01"),
             tier: CareTier::SeeProfessionalSoon,
             examine_first,
+            referral: Referral::USUAL,
         };
         let rest = soon(true).this_week();
         assert!(rest

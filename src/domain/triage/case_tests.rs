@@ -813,7 +813,7 @@ fn each_warning_sign_not_from_running_goes_to_a_doctor_at_its_tier() {
         );
         assert!(!outcome.offers_recovery(), "{sign}");
         // The headline does not offer a plan that is not there.
-        assert!(!outcome.headline().contains("plan below"), "{sign}");
+        assert!(!outcome.tier_line().contains("plan below"), "{sign}");
     }
     // Several at once: the most urgent wins and every one is named.
     let mut answers = story(&[]);
@@ -1065,8 +1065,15 @@ fn everything_shown(answers: &Answers, unit: crate::domain::units::DistanceUnit)
     for reason in &outcome.care_reasons {
         shown.push(reason.said.to_string());
     }
-    if !outcome.stopped_early {
-        shown.push(super::engine::when_to_be_seen(&outcome));
+    let check = outcome.record(
+        answers,
+        crate::domain::records::RecordId::from_random_bits(1),
+        taken_at(),
+    );
+    shown.extend(crate::domain::knee_check_result::first_screen(&outcome, &check).sentences());
+    for phase in crate::domain::knee_check_result::plan(&outcome, &check) {
+        shown.push(phase.headline);
+        shown.extend(phase.steps);
     }
     for question in super::flow::asked(answers) {
         shown.extend([question.text.to_string(), question.hint.to_string()]);
@@ -1239,4 +1246,111 @@ fn painless_clicking_alone_is_self_care_with_its_note_on_the_first_screen() {
     ]));
     assert_eq!(front.first_screen_note(), None);
     assert_eq!(front.notes, vec![PAINLESS_CLICKING]);
+}
+
+/// One story for each kind of result: each tier, and each way of "see a professional soon"
+/// (who, how soon, examined first or not, ended by a warning sign or not).
+const FIRST_SCREEN_STORIES: [(&str, &[(&str, &str)]); 10] = [
+    ("emergency: a locked knee", &[("rf_locked", "yes")]),
+    ("same day: feverish", &[("rf_general", "unwell")]),
+    (
+        "same day: swelling within hours of an injury",
+        &[("onset", "injury"), ("ot_swelling", "hours")],
+    ),
+    (
+        "soon, ended: pain at night and weight loss",
+        &[("rf_general", "night,weight")],
+    ),
+    (
+        "soon: a calf that aches, no clot risks",
+        &[("rf_calf", "pain"), ("clot_risk", "none")],
+    ),
+    (
+        "soon: a sudden pain, examined first",
+        &[
+            ("onset", "sudden"),
+            ("areas", "inner"),
+            ("duration", "days"),
+        ],
+    ),
+    (
+        "soon: weeks of pain that comes back",
+        &[
+            ("onset", "gradual"),
+            ("areas", "front"),
+            ("duration", "2_6w"),
+            ("before", "often"),
+        ],
+    ),
+    (
+        "soon: a child under 12 after a knock",
+        &[("age", "under_12"), ("onset", "injury"), ("areas", "front")],
+    ),
+    (
+        "self-care: a new front-of-knee ache",
+        &[
+            ("onset", "gradual"),
+            ("areas", "front"),
+            ("duration", "days"),
+            ("worse_on_stairs", "yes"),
+        ],
+    ),
+    (
+        "self-care: outer knee pain for a week or two",
+        &[
+            ("onset", "gradual"),
+            ("areas", "outer"),
+            ("duration", "under_2w"),
+        ],
+    ),
+];
+
+/// Issue 25 item 7: for every kind of result, the first screen says the tier, the probable
+/// cause, this week's actions and when to be seen, each once; and who and how soon follow
+/// the reasons (a possible clot or a young child: a doctor in the next day or two).
+#[test]
+fn each_result_says_each_thing_once_on_its_first_screen() {
+    use crate::domain::knee_check_result::{first_screen, says_each_thing_once};
+    let mut tiers = std::collections::BTreeSet::new();
+    for (name, pairs) in FIRST_SCREEN_STORIES {
+        let answers = story(pairs);
+        let outcome = evaluate(&answers);
+        tiers.insert(outcome.tier);
+        let check = outcome.record(
+            &answers,
+            crate::domain::records::RecordId::from_random_bits(1),
+            taken_at(),
+        );
+        let screen = first_screen(&outcome, &check);
+        if let Err(twice) = says_each_thing_once(&screen) {
+            panic!("{name}: {twice}\n{:#?}", screen.sentences());
+        }
+        let said = screen.sentences().join(" ");
+        if outcome.tier <= CareTier::SameDay {
+            assert!(
+                !said.contains("physiotherapist"),
+                "{name}: same-day care, one place: {said}"
+            );
+        }
+        let doctor_soon = name.contains("calf") || name.contains("child");
+        if doctor_soon {
+            assert!(
+                said.contains("next day or two") && !said.contains("next few days"),
+                "{name}: {said}"
+            );
+            assert!(
+                said.contains("doctor") && !said.contains("physiotherapist"),
+                "{name}: {said}"
+            );
+        }
+    }
+    assert_eq!(tiers.len(), 4, "every tier has a story");
+}
+
+/// When the stories' checks are taken: any moment will do.
+fn taken_at() -> chrono::DateTime<chrono::FixedOffset> {
+    match "2026-11-20T08:00:00Z".parse() {
+        Ok(at) => at,
+        Err(error) => panic!("{error}"),
+    }
 }

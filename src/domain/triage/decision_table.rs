@@ -9,14 +9,6 @@ use super::engine::{self, PAINLESS_CLICKING};
 use super::questions::{self, Kind, Question};
 use super::rules::{When, CARE_RULES, EVIDENCE, FACTOR_RULES, LIKELY_AT, SCORE_RULES};
 use crate::domain::content::{self, plan};
-use crate::domain::records::CareTier;
-
-const TIERS: [CareTier; 4] = [
-    CareTier::EmergencyNow,
-    CareTier::SameDay,
-    CareTier::SeeProfessionalSoon,
-    CareTier::SelfManage,
-];
 
 fn kind(question: &Question) -> &'static str {
     match question.kind {
@@ -239,8 +231,8 @@ pub fn markdown() -> String {
             let _ = writeln!(
                 w,
                 "When likely: no exercises or running plan until examined; the plan is the \
-                 first days' care and \"{}\"\n",
-                plan::EXAMINED_FIRST
+                 week \"{}\" (see below), with the first days' care.\n",
+                plan::UNTIL_SEEN
             );
         }
         if let Some(see_soon) = &condition.see_soon {
@@ -276,28 +268,27 @@ pub fn markdown() -> String {
     }
 
     let _ = writeln!(w, "\n## The result\n");
-    let _ = writeln!(w, "Headline for each tier:\n");
-    for tier in TIERS {
-        let _ = writeln!(
-            w,
-            "- **{}**: {}",
-            engine::tier_name(tier),
-            engine::tier_sentence(tier)
-        );
-    }
     let _ = writeln!(
         w,
-        "- **{}** when a likely condition needs examining first: {}\n",
-        engine::tier_name(CareTier::SeeProfessionalSoon),
-        engine::EXAMINE_FIRST_HEADLINE
+        "The first screen says four things, each once: the tier, with why (\"Because you \
+         said …\", every answer that set it) or for self-care \"{}\"; what it probably is \
+         (the two likeliest causes); what to do (after a warning sign, \"{}\": the care it \
+         needs, most urgent first; otherwise this week as Home says it, below); and for self-care only, \
+         when to be seen. Who and how soon for \"see a professional soon\" is the soonest \
+         any reason at that tier asks: a doctor rather than a physiotherapist for a warning \
+         sign not from running, a possible clot or a child under 12 after an injury; the next \
+         day or two for a possible clot or that child, else the next few days.\n",
+        engine::SELF_CARE_LINE,
+        engine::DO_RIGHT_NOW
     );
     let _ = writeln!(
         w,
-        "- **{}** when a warning sign that needs a doctor soon ended the check: {}\n",
-        engine::tier_name(CareTier::SeeProfessionalSoon),
-        engine::DOCTOR_SOON_HEADLINE
+        "The plan (not after a warning sign): each phase opens with what Home says in it \
+         (below), and adds these steps; for a runner told to be seen, the first days and \
+         the first fortnight are one phase, \"{}\", and the later phases are counted from \
+         being cleared:\n",
+        plan::UNTIL_SEEN
     );
-    let _ = writeln!(w, "The plan (not after a warning sign):\n");
     for stage in &content::PLAN {
         let _ = writeln!(w, "- **{}**", stage.title);
         for step in stage.steps {
@@ -319,11 +310,8 @@ pub fn markdown() -> String {
     );
     let _ = writeln!(
         w,
-        "The \"See someone\" line on the result's first screen (every result without a \
-         warning sign): for self-care \"{}\"; otherwise \"{}\" followed by what was said \
-         for the result's tier.\n",
-        engine::SELF_CARE_SEE_SOMEONE,
-        engine::SEE_SOMEONE_SOON
+        "The \"See someone\" line on a self-care result's first screen: \"{}\"\n",
+        engine::SELF_CARE_SEE_SOMEONE
     );
     let _ = writeln!(
         w,
@@ -385,7 +373,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::super::answers::Answers;
-    use super::super::engine::{evaluate, when_to_be_seen};
+    use super::super::engine::evaluate;
     use super::super::flow::{Draft, Step};
     use super::super::questions::Kind;
     use crate::domain::units::DistanceUnit;
@@ -432,14 +420,20 @@ mod tests {
             picks in proptest::collection::vec(proptest::collection::vec(0usize..12, 0..3), 1..40),
             km in any::<bool>(),
         ) {
-            let table = super::markdown();
+            let table = super::markdown() + &crate::domain::knee_check_result::weeks_markdown();
             let unit = if km { DistanceUnit::Km } else { DistanceUnit::Mi };
             let outcome = evaluate(&walk(&picks)).in_unit(unit);
             let mut shown: Vec<String> = outcome.sentences().iter().map(|s| s.to_string()).collect();
-            if !outcome.stopped_early {
-                let line = when_to_be_seen(&outcome);
-                // The line's fixed words, then each answer it repeats.
-                shown.push(line.split(" because you said").next().unwrap_or_default().to_string());
+            let check = outcome.record(&walk(&picks), crate::domain::records::RecordId::from_random_bits(0), "2026-11-20T08:00:00Z".parse().unwrap());
+            let screen = crate::domain::knee_check_result::first_screen(&outcome, &check);
+            // Whatever the path, the first screen says each thing once.
+            let once = crate::domain::knee_check_result::says_each_thing_once(&screen);
+            prop_assert!(once.is_ok(), "{:?}: {:#?}", once, screen.sentences());
+            shown.extend(screen.do_now.iter().cloned());
+            shown.push(screen.do_heading.clone());
+            for phase in crate::domain::knee_check_result::plan(&outcome, &check) {
+                shown.push(phase.headline.clone());
+                shown.extend(phase.steps.iter().cloned());
             }
             for sentence in shown {
                 prop_assert!(table.contains(&sentence), "missing from docs/knee-check.md: {sentence}");
@@ -450,7 +444,7 @@ mod tests {
     #[test]
     fn decision_table_in_docs_is_current() {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/knee-check.md");
-        let written = super::markdown();
+        let written = super::markdown() + &crate::domain::knee_check_result::weeks_markdown();
         if std::env::var_os("UPDATE_DOCS").is_some() {
             std::fs::write(&path, &written).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         }

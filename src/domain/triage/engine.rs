@@ -8,7 +8,7 @@ use crate::domain::records::CareTier;
 
 use super::answers::Answers;
 use super::questions;
-use super::rules::{self, CARE_RULES, EVIDENCE, FACTOR_RULES, LIKELY_AT, SCORE_RULES};
+use super::rules::{self, Referral, CARE_RULES, EVIDENCE, FACTOR_RULES, LIKELY_AT, SCORE_RULES};
 
 /// An answer that set the level of care, and what to do about it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -17,6 +17,8 @@ pub struct CareReason {
     /// The answer in the person's words.
     pub said: &'static str,
     pub action: &'static str,
+    /// Who and how soon, when the tier is "see a professional soon".
+    pub referral: Referral,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -59,21 +61,13 @@ pub struct Outcome {
     pub notes: Vec<&'static str>,
 }
 
-/// One sentence saying what to do, for each tier. Never "you're fine".
-pub fn tier_sentence(tier: CareTier) -> &'static str {
-    match tier {
-        CareTier::EmergencyNow => {
-            "Go to an emergency department now, or call your local emergency number."
-        }
-        CareTier::SameDay => {
-            "Get your knee seen today, at urgent care, a same-day clinic or an emergency department."
-        }
-        CareTier::SeeProfessionalSoon => {
-            "Book a visit with a GP or physiotherapist in the next few days, and start the plan below meanwhile."
-        }
-        CareTier::SelfManage => "Look after it yourself with the plan below.",
-    }
-}
+/// The line under a self-care result's tier. Never "you're fine": it is care, by the runner.
+/// Every other tier says why instead ("Because you said …"); what to do and when follow once,
+/// in the week's actions or the care the warning sign needs.
+pub const SELF_CARE_LINE: &str = "Look after it yourself with the plan below.";
+
+/// The heading of what to do after a warning sign ended the check: the care it needs.
+pub const DO_RIGHT_NOW: &str = "What to do right now";
 
 /// A short name for each tier, for lists and the history.
 pub fn tier_name(tier: CareTier) -> &'static str {
@@ -99,24 +93,6 @@ pub const SEE_SOMEONE_IF: [&str; 5] = [
 /// list is in "When to see someone".
 pub const SELF_CARE_SEE_SOMEONE: &str =
     "If no better in 2 weeks or it comes back; today for a warning sign.";
-/// The start of the "See someone" line of any other result, before what was said.
-pub const SEE_SOMEONE_SOON: &str =
-    "In the next few days, with a GP or physiotherapist, because you said";
-
-/// When to be seen, in one line, for a result no warning sign ended.
-pub fn when_to_be_seen(outcome: &Outcome) -> String {
-    if outcome.tier == CareTier::SelfManage {
-        return SELF_CARE_SEE_SOMEONE.to_string();
-    }
-    let said: Vec<&str> = outcome
-        .care_reasons
-        .iter()
-        .filter(|reason| reason.tier == outcome.tier)
-        .map(|reason| reason.said)
-        .collect();
-    format!("{SEE_SOMEONE_SOON} {}.", join_words(&said))
-}
-
 /// "a, b and c".
 pub fn join_words(parts: &[&str]) -> String {
     match parts {
@@ -132,15 +108,6 @@ pub const SKIPPED_SAFETY: &str = "You did not answer every safety question, so t
 rule those problems out: have the knee looked at by a GP or physiotherapist.";
 pub const NO_CLEAR_PATTERN: &str = "Your answers do not point clearly to one cause, and a \
 professional can examine what a questionnaire cannot.";
-
-/// The headline of "see someone soon" when a likely cause needs examining before any load.
-pub const EXAMINE_FIRST_HEADLINE: &str = "Book a visit with a GP or physiotherapist in the next \
-few days, and rest the knee from running and strength work until then.";
-
-/// The headline when a warning sign calls for a doctor in the next few days and ends the
-/// check: there is no plan to start meanwhile.
-pub const DOCTOR_SOON_HEADLINE: &str = "Book a visit with a GP in the next few days, and \
-leave the running plan until a doctor has seen you.";
 
 /// Painless clicking is common and on its own no sign of damage, so it raises nothing.
 pub const PAINLESS_CLICKING: &str = "Clicking or popping that does not hurt is common in \
@@ -161,6 +128,7 @@ pub fn evaluate(answers: &Answers) -> Outcome {
             tier: rule.tier,
             said: rule.when.said(),
             action: rule.action,
+            referral: rule.referral,
         })
         .collect();
     for rule in SCORE_RULES.iter().filter(|rule| rule.holds(answers)) {
@@ -169,6 +137,7 @@ pub fn evaluate(answers: &Answers) -> Outcome {
                 tier: rule.tier,
                 said,
                 action: rule.action,
+                referral: rule.referral,
             });
         }
     }
@@ -199,6 +168,7 @@ pub fn evaluate(answers: &Answers) -> Outcome {
                 tier: CareTier::SeeProfessionalSoon,
                 said: SKIPPED_SAFETY_SAID,
                 action: SKIPPED_SAFETY,
+                referral: Referral::USUAL,
             });
         }
         for see_soon in conditions
@@ -209,6 +179,7 @@ pub fn evaluate(answers: &Answers) -> Outcome {
                 tier: CareTier::SeeProfessionalSoon,
                 said: see_soon.said,
                 action: see_soon.action,
+                referral: Referral::USUAL,
             });
         }
         // Clicking that does not hurt is common and no sign of damage (its note): when it is
@@ -218,6 +189,7 @@ pub fn evaluate(answers: &Answers) -> Outcome {
                 tier: CareTier::SeeProfessionalSoon,
                 said: NO_CLEAR_PATTERN_SAID,
                 action: NO_CLEAR_PATTERN,
+                referral: Referral::USUAL,
             });
         }
     }
@@ -307,10 +279,9 @@ fn plan_until_examined() -> Vec<PlannedStage> {
     content::PLAN
         .iter()
         .filter(|stage| stage.phase == Phase::FirstDays)
-        .map(|stage| {
-            let mut steps = stage.steps.to_vec();
-            steps.push(content::plan::EXAMINED_FIRST);
-            PlannedStage { stage, steps }
+        .map(|stage| PlannedStage {
+            stage,
+            steps: stage.steps.to_vec(),
         })
         .collect()
 }
@@ -430,6 +401,17 @@ impl Outcome {
         }
     }
 
+    /// Who should see the knee and how soon, over every reason at the result's tier (only
+    /// "see a professional soon" has a choice; the other tiers say today or now).
+    pub fn referral(&self) -> Referral {
+        Referral::soonest(
+            self.care_reasons
+                .iter()
+                .filter(|reason| reason.tier == self.tier)
+                .map(|reason| reason.referral),
+        )
+    }
+
     /// What the care reasons ask, most urgent first, each once.
     pub fn care_actions(&self) -> Vec<&'static str> {
         let mut actions: Vec<&'static str> = Vec::new();
@@ -441,16 +423,26 @@ impl Outcome {
         actions
     }
 
-    /// The sentence under the care tier. "See a professional soon" normally comes with a plan
-    /// to start meanwhile; when a likely cause needs examining first, there is none to start.
-    pub fn headline(&self) -> &'static str {
-        if self.tier == CareTier::SeeProfessionalSoon && self.stopped_early {
-            DOCTOR_SOON_HEADLINE
-        } else if self.tier == CareTier::SeeProfessionalSoon && self.exercises_wait {
-            EXAMINE_FIRST_HEADLINE
-        } else {
-            tier_sentence(self.tier)
+    /// The line under the care tier: for self-care, what kind of care; otherwise why, in the
+    /// runner's words ("Because you said the knee gives way."), every answer that set the
+    /// tier once. What to do and when are said once, below it.
+    pub fn tier_line(&self) -> String {
+        if self.tier == CareTier::SelfManage {
+            return SELF_CARE_LINE.to_string();
         }
+        let mut said: Vec<&str> = Vec::new();
+        for reason in self.care_reasons.iter().filter(|r| r.tier == self.tier) {
+            if !said.contains(&reason.said) {
+                said.push(reason.said);
+            }
+        }
+        format!("Because you said {}.", join_words(&said))
+    }
+
+    /// The "See someone" line of the first screen: only a self-care result has one. Any
+    /// other result's week, or the care a warning sign needs, already says who and when.
+    pub fn see_someone_line(&self) -> Option<&'static str> {
+        (self.tier == CareTier::SelfManage && !self.stopped_early).then_some(SELF_CARE_SEE_SOMEONE)
     }
 
     /// How long most knee pain takes to settle, said with the plan of a self-care result only.
@@ -462,7 +454,10 @@ impl Outcome {
     /// Every sentence the result shows about this knee, for checks over all outcomes: the
     /// headline, the reasons and actions, causes, plan, exercises and notes.
     pub fn sentences(&self) -> Vec<&'static str> {
-        let mut all = vec![self.headline()];
+        let mut all: Vec<&'static str> = self.see_someone_line().into_iter().collect();
+        if self.tier == CareTier::SelfManage {
+            all.push(SELF_CARE_LINE);
+        }
         for reason in &self.care_reasons {
             all.extend([reason.said, reason.action]);
         }
@@ -510,9 +505,11 @@ impl Outcome {
             .flatten()
     }
 
-    /// Whether the result leads on to the return-to-running plan: not when care comes first.
+    /// Whether the result leads on to the back-to-running plan: only self-care. A runner
+    /// told to be seen runs less meanwhile (their week says so); the plan is offered once
+    /// they record being cleared, so week one has one instruction.
     pub fn offers_recovery(&self) -> bool {
-        self.tier >= CareTier::SeeProfessionalSoon && !self.exercises_wait
+        self.tier == CareTier::SelfManage && !self.exercises_wait
     }
 
     /// The ids of the likely conditions, most likely first, as a record keeps them.

@@ -22,5 +22,5 @@ mod decision_table;
 mod tests;
 
 pub use answers::Answers;
-pub use engine::{evaluate, tier_name, tier_sentence, Outcome};
+pub use engine::{evaluate, tier_name, Outcome};
 pub use flow::{Draft, Position, Step};

@@ -43,6 +43,76 @@ pub struct CareRule {
     pub action: &'static str,
     /// True when the answer ends the check at once (red flags, injury warning signs).
     pub stops: bool,
+    /// Who should see the knee and how soon, when the rule's tier is "see a professional
+    /// soon"; the tier says it for the others (today, now).
+    pub referral: Referral,
+}
+
+/// How soon a "see a professional soon" result asks to be seen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Within {
+    /// A possible clot, a young child's injury: a doctor in the next day or two.
+    DayOrTwo,
+    FewDays,
+}
+
+/// Who a "see a professional soon" result sends the runner to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Who {
+    GpOrPhysio,
+    /// Not from running, a possible clot, a young child: a doctor rather than only a
+    /// physiotherapist.
+    Doctor,
+}
+
+/// Who should see the knee, and how soon.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Referral {
+    pub who: Who,
+    pub within: Within,
+}
+
+impl Referral {
+    /// A GP or physiotherapist in the next few days: most reasons to be seen soon.
+    pub const USUAL: Referral = Referral {
+        who: Who::GpOrPhysio,
+        within: Within::FewDays,
+    };
+    pub const DOCTOR: Referral = Referral {
+        who: Who::Doctor,
+        within: Within::FewDays,
+    };
+    pub const DOCTOR_IN_A_DAY_OR_TWO: Referral = Referral {
+        who: Who::Doctor,
+        within: Within::DayOrTwo,
+    };
+
+    /// The referral that covers all of `referrals`: a doctor if any asks for one, as soon
+    /// as the soonest. `USUAL` when there are none.
+    pub fn soonest(referrals: impl IntoIterator<Item = Referral>) -> Referral {
+        referrals
+            .into_iter()
+            .fold(Referral::USUAL, |all, one| Referral {
+                who: all.who.max(one.who),
+                within: all.within.min(one.within),
+            })
+    }
+
+    /// "a GP or physiotherapist", "a GP or another doctor".
+    pub fn who_words(self) -> &'static str {
+        match self.who {
+            Who::GpOrPhysio => "a GP or physiotherapist",
+            Who::Doctor => "a GP or another doctor",
+        }
+    }
+
+    /// "the next few days", "the next day or two".
+    pub fn within_words(self) -> &'static str {
+        match self.within {
+            Within::FewDays => "the next few days",
+            Within::DayOrTwo => "the next day or two",
+        }
+    }
 }
 
 const fn red_flag(question: &'static str, tier: CareTier, action: &'static str) -> CareRule {
@@ -52,6 +122,7 @@ const fn red_flag(question: &'static str, tier: CareTier, action: &'static str) 
         tier,
         action,
         stops: true,
+        referral: Referral::USUAL,
     }
 }
 
@@ -63,6 +134,7 @@ const fn general(choice: &'static str, tier: CareTier, action: &'static str) -> 
         tier,
         action,
         stops: true,
+        referral: Referral::DOCTOR,
     }
 }
 
@@ -79,6 +151,7 @@ const fn see_soon(question: &'static str, choice: &'static str, action: &'static
         tier: CareTier::SeeProfessionalSoon,
         action,
         stops: false,
+        referral: Referral::USUAL,
     }
 }
 
@@ -111,6 +184,7 @@ pub struct ScoreRule {
     pub tier: CareTier,
     pub action: &'static str,
     pub stops: bool,
+    pub referral: Referral,
 }
 
 impl ScoreRule {
@@ -205,6 +279,7 @@ pub const SCORE_RULES: [ScoreRule; 2] = [
         tier: CareTier::SameDay,
         action: CLOT_LIKELY_ACTION,
         stops: true,
+        referral: Referral::DOCTOR_IN_A_DAY_OR_TWO,
     },
     ScoreRule {
         name: WELLS_NAME,
@@ -215,6 +290,7 @@ pub const SCORE_RULES: [ScoreRule; 2] = [
         tier: CareTier::SeeProfessionalSoon,
         action: CLOT_UNLIKELY_ACTION,
         stops: false,
+        referral: Referral::DOCTOR_IN_A_DAY_OR_TWO,
     },
 ];
 
@@ -235,6 +311,7 @@ const fn severe_after_injury(score: &'static str) -> CareRule {
                  emergency department: pain of 7 or more out of 10 right now, after a twist, \
                  fall or knock, needs a proper look the same day.",
         stops: true,
+        referral: Referral::USUAL,
     }
 }
 const OVER_TWO_WEEKS: &str =
@@ -266,6 +343,7 @@ pub const CARE_RULES: [CareRule; 36] = [
         action: "Have the knee examined today: a knee that locks, even if it frees up again, \
                  can have a torn cartilage caught in the joint. Do not run on it until then.",
         stops: true,
+        referral: Referral::USUAL,
     },
     red_flag(
         "rf_gives_way",
@@ -301,6 +379,7 @@ pub const CARE_RULES: [CareRule; 36] = [
         tier: CareTier::EmergencyNow,
         action: "Call your local emergency number now: breathlessness or chest pain with a painful or swollen calf can mean a blood clot has reached the lung.",
         stops: true,
+        referral: Referral::USUAL,
     },
     red_flag(
         "rf_worse_rest",
@@ -324,6 +403,7 @@ pub const CARE_RULES: [CareRule; 36] = [
         tier: CareTier::SameDay,
         action: "Have the hip as well as the knee examined by a doctor today: in a growing runner, knee pain with a limp or hip pain can come from the hip (a slipped growth plate at the top of the thigh bone), which is missed if only the knee is looked at.",
         stops: true,
+        referral: Referral::USUAL,
     },
     // The X-ray rule was made and tested in adults and older children; under 12 it does not
     // apply, so a doctor examines the knee instead (Stiell 1995; Bulloch 2003).
@@ -333,6 +413,7 @@ pub const CARE_RULES: [CareRule; 36] = [
         tier: CareTier::SeeProfessionalSoon,
         action: "Have a doctor examine the knee in the next day or two: the questions that decide on an X-ray after a twist, fall or knock were made for adults and older children, so at this age an examination decides instead. Go the same day if walking or bending gets harder.",
         stops: false,
+        referral: Referral::DOCTOR_IN_A_DAY_OR_TWO,
     },
     // The self-report Ottawa knee items (Stiell 1995), for a knee hurt in a fall, twist or
     // knock: any yes routes to same-day assessment. A "no" never rules anything out. Age is
@@ -344,6 +425,7 @@ pub const CARE_RULES: [CareRule; 36] = [
         tier: CareTier::SameDay,
         action: OTTAWA_ACTION,
         stops: true,
+        referral: Referral::USUAL,
     },
     ottawa("ot_bend"),
     ottawa("ot_tender"),
@@ -355,6 +437,7 @@ pub const CARE_RULES: [CareRule; 36] = [
         tier: CareTier::SameDay,
         action: "Have the knee examined today at urgent care, a minor injuries unit or an emergency department: a knee that swells within a few hours of an injury often has bleeding inside the joint, which can come from a torn ligament, a dislocated kneecap or a broken bone.",
         stops: true,
+        referral: Referral::USUAL,
     },
     // See a professional soon.
     see_soon(

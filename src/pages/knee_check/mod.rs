@@ -17,7 +17,6 @@ use crate::app_base::use_href;
 use crate::components::page_intro::PageIntro;
 use crate::domain::commands::Command;
 use crate::domain::records::RecordId;
-use crate::domain::situation;
 use crate::domain::triage::{self, Answers, Draft, Step};
 use crate::domain::{shoes, units::DistanceUnit};
 use crate::platform::document::focus_heading;
@@ -181,12 +180,11 @@ pub fn KneeCheckPage() -> impl IntoView {
             // A saved check keeps the care it was given, even if the rules change later.
             result.tier = result.tier.min(record.care_tier);
             let heading = format!("Knee check from {}", history::taken_label(&record));
-            let first_week = situation::after_check(&record).this_week();
             let recovery = recovery_href.clone();
             let offers_recovery = result.offers_recovery();
             return view! {
                 <PrintHeader />
-                <OutcomeView outcome=result heading=heading first_week=first_week>
+                <OutcomeView outcome=result heading=heading check=record.clone()>
                     {offers_recovery
                         .then(|| view! { <a class="button" href=recovery>"Start recovery plan"</a> })}
                     <button type="button" class="button secondary" on:click=print>"Print summary"</button>
@@ -221,19 +219,15 @@ pub fn KneeCheckPage() -> impl IntoView {
                 Step::Outcome => {
                     let result = triage::evaluate(&d.answers).in_unit(unit());
                     let offers_recovery = result.offers_recovery();
-                    // What the week after this check asks, as Home will say it once saved.
-                    let first_week = situation::after_check(&result.record(
-                        &d.answers,
-                        RecordId::from_random_bits(0),
-                        clock::now_here(),
-                    ))
-                    .this_week();
+                    // The check as it would be saved: its week is what Home will say.
+                    let check =
+                        result.record(&d.answers, RecordId::from_random_bits(0), clock::now_here());
                     let answers = d.answers.clone();
                     let shown = d.answers.clone();
                     let recovery = recovery_href.clone();
                     view! {
                         <PrintHeader />
-                        <OutcomeView outcome=result heading="Your result".to_string() first_week=first_week>
+                        <OutcomeView outcome=result heading="Your result".to_string() check=check>
                             <button type="button" class="button" on:click=move |_| save(answers.clone())>
                                 "Save to past checks"
                             </button>

@@ -8,13 +8,10 @@
 use leptos::prelude::*;
 
 use crate::domain::content::{self, exercises::Exercise};
+use crate::domain::knee_check_result::{self, PlanPhase};
 use crate::domain::pain::PainRule;
-use crate::domain::records::CareTier;
-use crate::domain::situation::ThisWeek;
+use crate::domain::records::{CareTier, TriageRecord};
 use crate::domain::triage::engine::{self, join_words, Outcome};
-
-/// How many likely causes the top of the result names; the rest are in "Why this result".
-const NAMED_CONDITIONS: usize = 2;
 
 fn tier_class(tier: CareTier) -> &'static str {
     match tier {
@@ -25,75 +22,41 @@ fn tier_class(tier: CareTier) -> &'static str {
     }
 }
 
-/// The whole result. `heading` names it ("Your result" or "Knee check from …"); `first_week`
-/// is what the situation after this check asks; `children` are the result's buttons, shown
-/// at the foot of the first card.
+/// The whole result. `heading` names it ("Your result" or "Knee check from …"); `check` is
+/// the check as saved (or as it would be), whose situation gives the week's words;
+/// `children` are the result's buttons, shown at the foot of the first card.
 #[component]
 pub fn OutcomeView(
     outcome: Outcome,
     heading: String,
-    first_week: ThisWeek,
+    check: TriageRecord,
     children: Children,
 ) -> impl IntoView {
     let tier = outcome.tier;
-    let said: Vec<&str> = outcome.care_reasons.iter().map(|r| r.said).collect();
-    // After a warning sign, what to do is the care itself, most urgent first; otherwise the
-    // week the situation asks for, which Home repeats.
-    let do_now: Vec<String> = if outcome.stopped_early {
-        outcome
-            .care_actions()
-            .into_iter()
-            .map(str::to_string)
-            .collect()
-    } else {
-        first_week.actions.clone()
-    };
-    let likely = (!outcome.conditions.is_empty()).then(|| {
-        let names: Vec<&str> = outcome
-            .conditions
-            .iter()
-            .take(NAMED_CONDITIONS)
-            .map(|likely| likely.condition.name)
-            .collect();
-        view! {
-            <p class="kc-likely">
-                <strong>"Probably: "</strong>
-                {names.join(" or ")}
-            </p>
-        }
-    });
-    // The week's headline is the heading of what to do: one line, in Home's words.
-    let do_heading = if outcome.stopped_early {
-        "What to do right now".to_string()
-    } else {
-        first_week.headline.clone()
-    };
-    let be_seen = (!outcome.stopped_early).then(|| {
-        view! {
-            <p class="kc-see">
-                <strong>"See someone: "</strong>
-                {engine::when_to_be_seen(&outcome)}
-            </p>
-        }
-    });
+    let screen = knee_check_result::first_screen(&outcome, &check);
+    let phases = knee_check_result::plan(&outcome, &check);
     let care = view! {
         <section class=format!("card kc-result {}", tier_class(tier)) aria-labelledby="kc-result-heading">
             <h2 id="kc-result-heading" tabindex="-1">{heading}</h2>
             <p class="kc-tier-sentence">
-                <strong>{engine::tier_name(tier)}": "</strong>
-                {outcome.headline()}
+                <strong>{screen.tier}": "</strong>
+                {screen.tier_line}
             </p>
-            {(outcome.stopped_early && !said.is_empty())
-                .then(|| {
-                    view! {
-                        <p class="kc-because">{format!("Because you said {}.", join_words(&said))}</p>
-                    }
-                })}
-            {likely}
-            {outcome.first_screen_note().map(|note| view! { <p class="kc-note">{note}</p> })}
-            <h3 class="kc-do-heading">{do_heading}</h3>
-            <ul class="kc-do-now">{do_now.into_iter().map(|a| view! { <li>{a}</li> }).collect_view()}</ul>
-            {be_seen}
+            {screen.probably.map(|names| view! {
+                <p class="kc-likely">
+                    <strong>"Probably: "</strong>
+                    {names}
+                </p>
+            })}
+            {screen.note.map(|note| view! { <p class="kc-note">{note}</p> })}
+            <h3 class="kc-do-heading">{screen.do_heading}</h3>
+            <ul class="kc-do-now">{screen.do_now.into_iter().map(|a| view! { <li>{a}</li> }).collect_view()}</ul>
+            {screen.see_someone.map(|line| view! {
+                <p class="kc-see">
+                    <strong>"See someone: "</strong>
+                    {line}
+                </p>
+            })}
             <div class="actions kc-actions">{children()}</div>
         </section>
     };
@@ -102,7 +65,7 @@ pub fn OutcomeView(
         <div class="kc-outcome">
             {care}
             {why_this_result(&outcome)}
-            {plan(&outcome)}
+            {plan(&outcome, phases)}
             {exercises(&outcome)}
             {notes(&outcome)}
             {see_someone(&outcome)}
@@ -176,18 +139,19 @@ fn why_this_result(outcome: &Outcome) -> Option<impl IntoView + use<>> {
     })
 }
 
-fn plan(outcome: &Outcome) -> Option<impl IntoView + use<>> {
-    if outcome.plan.is_empty() {
+/// The plan week by week, unfolded: its first phase is the week the first screen gives, and
+/// the rest follow from it. The pain limit is said once, above the phases.
+fn plan(outcome: &Outcome, phases: Vec<PlanPhase>) -> Option<impl IntoView + use<>> {
+    if phases.is_empty() {
         return None;
     }
-    let stages = outcome
-        .plan
-        .iter()
-        .map(|planned| {
+    let stages = phases
+        .into_iter()
+        .map(|phase| {
             view! {
                 <li>
-                    <h3>{planned.stage.title}</h3>
-                    <ul>{planned.steps.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ul>
+                    <h3>{format!("{}: {}", phase.title, phase.headline)}</h3>
+                    <ul>{phase.steps.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
                 </li>
             }
         })
@@ -196,7 +160,8 @@ fn plan(outcome: &Outcome) -> Option<impl IntoView + use<>> {
         .settling_timeline()
         .map(|line| view! { <p class="hint">{line}</p> });
     Some(view! {
-        <Fold id="kc-plan" title="Your plan, week by week".to_string() class="kc-for-runner">
+        <Fold id="kc-plan" title="Your plan, week by week".to_string() class="kc-for-runner" open=true>
+            <p class="kc-limit">{knee_check_result::RECOVERY_LIMIT}</p>
             <ol class="kc-list kc-phases">{stages}</ol>
             {settling}
         </Fold>
@@ -276,11 +241,14 @@ fn Fold(
     title: String,
     /// `kc-for-runner` (left off paper) or `kc-print-open` (opened for paper).
     class: &'static str,
+    /// Open from the start.
+    #[prop(optional)]
+    open: bool,
     children: Children,
 ) -> impl IntoView {
     view! {
         <section class=format!("card kc-fold {class}") aria-labelledby=id>
-            <details class=class>
+            <details class=class open=open>
                 <summary>
                     <h2 id=id>{title}</h2>
                 </summary>

@@ -93,7 +93,12 @@ pub fn ProtocolCard() -> impl IntoView {
 
     let not_started = move || {
         let check = latest.get();
-        let care_first = check.as_ref().is_some_and(TriageRecord::care_comes_first);
+        // While the last check asks to be seen, week one is what Home says (run less, or
+        // rest); the plan is started from the check once the runner has been cleared.
+        let waiting = store
+            .data()
+            .with(|data| data.situation(clock::today()).asks_to_be_seen());
+        let care_first = waiting || check.as_ref().is_some_and(TriageRecord::care_comes_first);
         view! {
             <p>
                 "Come back to running in five steps, from walk-run intervals to your usual \
@@ -102,10 +107,11 @@ pub fn ProtocolCard() -> impl IntoView {
             <ShowAny when=move || care_first>
                 <p class="warning reduce">
                     "Your last knee check said to get the knee seen first. Start this plan once \
-                     someone has examined it and said running is fine."
+                     someone has examined it and said running is fine: tap \"I've been seen\" \
+                     on Home when you have been."
                 </p>
             </ShowAny>
-            {check.map(|t| {
+            {check.filter(|_| !care_first).map(|t| {
                 let date = t.taken_at.date_naive();
                 view! {
                     <button type="button" class="button" on:click=move |_| start(true)>
