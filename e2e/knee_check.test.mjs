@@ -66,9 +66,11 @@ describe('knee check', () => {
     await card.waitFor();
     const text = await card.innerText();
     assert.match(text, /Same-day care/);
-    assert.match(text, /Get your knee seen today/);
     assert.match(text, /Because you said you cannot stand on the leg or put any weight on it\./);
     assert.match(text, /What to do right now/);
+    // Where and when, said once: by the care the warning sign needs.
+    assert.match(text, /Get the knee examined today at urgent care or an emergency department/);
+    assert.equal(text.match(/today/g).length, 1, text);
     // No self-care plan, and no "if it lasts two weeks", competes with getting care.
     assert.equal(await page.getByRole('heading', { name: 'Your plan' }).count(), 0);
     assert.equal(await page.getByRole('region', { name: 'When to see a professional' }).count(), 0);

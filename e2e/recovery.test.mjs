@@ -200,7 +200,7 @@ describe('recovery', () => {
     await page.getByRole('heading', { name: 'Now: Week 1' }).waitFor();
     assert.equal(await page.getByLabel('Plan for').inputValue(), 'check');
     const first = page.locator('.checklist').last().getByRole('checkbox').first();
-    assert.equal(await first.getAttribute('id'), 'rec-ex-clamshell');
+    assert.equal(await first.getAttribute('id'), 'rec-ex-side_lying_leg_lift'); // IT band's first-line exercise leads
     const prefs = await stored(page, 'patella.recovery');
     assert.equal(prefs.schema, 4);
     assert.equal(prefs.data.start.stage, 'week1');

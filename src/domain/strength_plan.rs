@@ -103,10 +103,13 @@ pub fn plan_for(condition_keys: &[String]) -> StrengthPlan {
             warning_sign: false,
         };
     }
-    // Condition exercises first, most likely condition first; strength leaves room for core.
+    // Every condition's first-line exercises first (the knee check's result offers them
+    // too), then the rest, most likely condition first; strength leaves room for core.
     let strength_room = MAX_STRENGTH - 2;
-    for id in &usable {
-        for exercise in id.info().exercises {
+    let first_lines = usable.iter().flat_map(|id| id.info().first_line);
+    let the_rest = usable.iter().flat_map(|id| id.info().exercises);
+    for exercise in first_lines.chain(the_rest) {
+        {
             if is_mobility(exercise) {
                 push_unique(&mut mobility, exercise, MAX_MOBILITY);
             } else {
@@ -272,8 +275,9 @@ mod tests {
     fn patellofemoral_pain_gets_knee_and_hip_work_then_core() {
         let plan = plan_for(&keys(&["patellofemoral"]));
         let strength = ids(&plan.strength);
-        assert_eq!(&strength[..2], ["wall_sit", "step_down"]);
-        assert!(strength.contains(&"clamshell"));
+        // The first-line knee and hip exercises lead (Willy 2019).
+        assert_eq!(&strength[..2], ["wall_sit", "clamshell"]);
+        assert!(strength.contains(&"step_down"));
         assert_eq!(strength.len(), MAX_STRENGTH);
         assert!(strength.contains(&"plank"));
         let mobility = ids(&plan.mobility);
@@ -282,12 +286,42 @@ mod tests {
         assert!(plan.mobility.len() <= MAX_MOBILITY);
     }
 
+    /// Whatever two conditions are likely together, the strength session holds both
+    /// conditions' first-line exercises.
+    #[test]
+    fn every_likely_conditions_first_line_exercise_is_in_the_session() {
+        let keys_all: Vec<&str> = crate::domain::content::CONDITIONS
+            .iter()
+            .filter(|c| !c.exercises_wait_for_assessment)
+            .map(|c| c.id.key())
+            .collect();
+        for first in &keys_all {
+            for second in &keys_all {
+                let plan = plan_for(&keys(&[first, second]));
+                let all: Vec<&str> = ids(&plan.strength)
+                    .into_iter()
+                    .chain(ids(&plan.mobility))
+                    .collect();
+                for key in [first, second] {
+                    let condition = ConditionId::from_key(key).unwrap().info();
+                    for id in condition.first_line {
+                        assert!(
+                            all.contains(id),
+                            "{id} for {key} with {first} and {second}: {all:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn it_band_gets_hip_abductor_work_and_foam_rolling() {
         let plan = plan_for(&keys(&["it_band"]));
         let strength = ids(&plan.strength);
-        assert_eq!(strength[0], "clamshell");
-        assert!(strength.contains(&"side_lying_leg_lift"));
+        // Hip abductor work leads (Fredericson 2000).
+        assert_eq!(strength[0], "side_lying_leg_lift");
+        assert!(strength.contains(&"clamshell"));
         assert!(!strength.contains(&"wall_sit"));
         assert!(ids(&plan.mobility).contains(&"foam_roll_hip"));
     }

@@ -52,6 +52,12 @@ pub struct Condition {
     pub timeline: &'static str,
     /// Ids of the exercises that fit it, the most useful first.
     pub exercises: &'static [&'static str],
+    /// The first-line exercises the sources give for it: always offered when it is likely
+    /// and exercise is not waiting for an examination (a table test holds every condition
+    /// to it).
+    pub first_line: &'static [&'static str],
+    /// Where `first_line` comes from.
+    pub first_line_source: &'static str,
     /// True when exercises should wait until someone has examined the knee.
     pub exercises_wait_for_assessment: bool,
     /// When it is likely, the knee is worth examining soon, for this reason; `None` when the
@@ -79,12 +85,14 @@ pub const CONDITIONS: [Condition; 6] = [
                    strengthening; many notice a change within the first month.",
         exercises: &[
             "wall_sit",
-            "step_down",
             "clamshell",
+            "step_down",
             "side_lying_leg_lift",
             "quad_stretch",
             "kneecap_mobility",
         ],
+        first_line: &["wall_sit", "clamshell"],
+        first_line_source: "Combined hip and knee strengthening is first-line (Willy et al. 2019, JOSPT clinical practice guideline for patellofemoral pain).",
         exercises_wait_for_assessment: false,
         see_soon: None,
     },
@@ -97,12 +105,14 @@ pub const CONDITIONS: [Condition; 6] = [
         timeline: "Usually eases over 6 to 12 weeks as the load drops and the side-hip \
                    muscles get stronger; many notice a change within 3 to 4 weeks of hip work.",
         exercises: &[
-            "clamshell",
             "side_lying_leg_lift",
+            "clamshell",
             "monster_walk",
             "lateral_lunge",
             "foam_roll_hip",
         ],
+        first_line: &["side_lying_leg_lift"],
+        first_line_source: "Hip abductor strengthening (Fredericson et al. 2000, Clin J Sport Med: runners with IT band syndrome had weak hip abductors, and strengthening them relieved it).",
         exercises_wait_for_assessment: false,
         see_soon: None,
     },
@@ -114,11 +124,13 @@ pub const CONDITIONS: [Condition; 6] = [
                 anserine bursitis).",
         timeline: "Usually eases over 6 to 12 weeks with less load and steady strength work.",
         exercises: &[
+            "step_down",
             "clamshell",
             "hip_thrust",
             "side_lying_leg_lift",
-            "step_down",
         ],
+        first_line: &["step_down"],
+        first_line_source: "Exercise therapy, strengthening the thigh, is the first treatment for soft-tissue knee pain (NICE CKS \"Knee pain - assessment\"; for pes anserine pain no trial is specific: Helfenstein and Kuromoto 2010).",
         exercises_wait_for_assessment: false,
         see_soon: None,
     },
@@ -131,7 +143,14 @@ pub const CONDITIONS: [Condition; 6] = [
                 always needs checking the same day.",
         timeline: "Tendon pain usually eases over 6 to 12 weeks; a cyst needs a professional \
                    to look at it.",
-        exercises: &["hip_thrust", "calf_stretch", "hip_flexor_stretch"],
+        exercises: &[
+            "hamstring_bridge",
+            "hip_thrust",
+            "calf_stretch",
+            "hip_flexor_stretch",
+        ],
+        first_line: &["hamstring_bridge"],
+        first_line_source: "Hamstring tendon pain is treated by loading the hamstrings progressively, holds first (Goom, Malliaras and Purdam 2016, JOSPT).",
         exercises_wait_for_assessment: false,
         see_soon: Some(SeeSoon {
             said: "it hurts behind the knee",
@@ -146,7 +165,9 @@ pub const CONDITIONS: [Condition; 6] = [
                 in the morning, mild swelling or painful clicking. It is worth having examined \
                 so the plan fits the joint.",
         timeline: "Strength work and steady, moderate loading help over 6 to 12 weeks.",
-        exercises: &["hip_thrust", "clamshell", "quad_stretch"],
+        exercises: &["sit_to_stand", "hip_thrust", "clamshell", "quad_stretch"],
+        first_line: &["sit_to_stand"],
+        first_line_source: "Therapeutic exercise that strengthens the thigh muscles is first-line for knee osteoarthritis (NICE NG226, 2022; Fransen et al. 2015, Cochrane).",
         exercises_wait_for_assessment: false,
         see_soon: Some(SeeSoon {
             said: "it is a deep ache inside the joint",
@@ -163,6 +184,8 @@ pub const CONDITIONS: [Condition; 6] = [
                 broken bone. It needs someone to examine it before you load it hard.",
         timeline: "Depends on what is hurt; a professional can tell you after examining it.",
         exercises: &[],
+        first_line: &[],
+        first_line_source: "None before an examination: whoever examines the knee chooses the exercises.",
         exercises_wait_for_assessment: true,
         see_soon: None,
     },
@@ -182,6 +205,28 @@ mod tests {
             );
         }
         assert_eq!(ConditionId::from_key("nonsense"), None);
+    }
+
+    /// Every condition that offers exercises offers its first-line ones among them, and the
+    /// one that offers none waits for an examination.
+    #[test]
+    fn every_condition_lists_its_first_line_exercises() {
+        for condition in &CONDITIONS {
+            assert_eq!(
+                condition.first_line.is_empty(),
+                condition.exercises_wait_for_assessment,
+                "{:?}",
+                condition.id
+            );
+            for id in condition.first_line {
+                assert!(
+                    condition.exercises.contains(id),
+                    "{id} in {:?}",
+                    condition.id
+                );
+            }
+            assert!(!condition.first_line_source.is_empty());
+        }
     }
 
     #[test]

@@ -18,7 +18,7 @@ pub struct Exercise {
     pub avoid_if_clot: bool,
 }
 
-pub const EXERCISES: [Exercise; 19] = [
+pub const EXERCISES: [Exercise; 21] = [
     Exercise {
         id: "wall_sit",
         name: "Wall sits",
@@ -77,6 +77,27 @@ pub const EXERCISES: [Exercise; 19] = [
                  your toes.",
         dose: "2 sets of 8 to each side",
         hip_work: true,
+        avoid_if_clot: false,
+    },
+    Exercise {
+        id: "hamstring_bridge",
+        name: "Heel bridges",
+        how_to: "Lie on your back with your knees a little bent and your heels on the floor. \
+                 Press down through your heels to lift your hips, feeling the back of your \
+                 thighs work, and hold. When holds no longer hurt, lift and lower slowly \
+                 instead.",
+        dose: "5 holds of 30 seconds, later 3 sets of 10 slow lifts",
+        hip_work: false,
+        avoid_if_clot: false,
+    },
+    Exercise {
+        id: "sit_to_stand",
+        name: "Sit to stand",
+        how_to: "Sit on a firm chair with your feet flat. Stand up without using your hands, \
+                 then sit down slowly, taking three seconds. Use a higher seat if it hurts, \
+                 a lower one as it gets easy.",
+        dose: "3 sets of 8 to 12",
+        hip_work: false,
         avoid_if_clot: false,
     },
     Exercise {

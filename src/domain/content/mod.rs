@@ -26,3 +26,17 @@ pub const HIP_WORK_TIMELINE: &str =
 /// How long most knee pain takes to settle (DESIGN.md).
 pub const SETTLING_TIMELINE: &str =
     "Most knee pain in runners settles within 6 to 12 weeks of sensible changes.";
+
+/// Above the list of likely causes.
+pub const CAUSES_HINT: &str = "Most likely first. Only an examination can say for sure.";
+
+/// The exercises' place when a likely cause needs examining before any load.
+pub const EXERCISES_WAIT: &str = "After a pain that started suddenly, wait until someone has \
+examined the knee before starting strength exercises. Gentle movement that does not hurt is fine.";
+
+/// Above the exercises: move without pain, within the one limit every screen states
+/// (`PainRule::Recovery`).
+pub const EXERCISE_HINT: &str = "Move within a range that does not hurt.";
+
+/// Before the list of when anyone should see a professional.
+pub const SEE_SOMEONE_IF_INTRO: &str = "See a GP, physiotherapist or sports medicine doctor if:";

@@ -227,6 +227,20 @@ pub fn markdown() -> String {
         let _ = writeln!(w, "Points: {}.\n", points.join("; "));
         let _ = writeln!(w, "About: {}\n", condition.about);
         let _ = writeln!(w, "Timeline: {}\n", condition.timeline);
+        if !condition.first_line.is_empty() {
+            let names: Vec<&str> = condition
+                .first_line
+                .iter()
+                .filter_map(|id| content::exercises::find(id))
+                .map(|exercise| exercise.name)
+                .collect();
+            let _ = writeln!(
+                w,
+                "First-line exercise, always offered when likely: {}. *Source:* {}\n",
+                names.join(" and "),
+                condition.first_line_source
+            );
+        }
         if condition.exercises_wait_for_assessment {
             let _ = writeln!(
                 w,
@@ -355,6 +369,18 @@ pub fn markdown() -> String {
             }
         );
     }
+    let _ = writeln!(
+        w,
+        "\nAbove the exercises: \"{} {}\" When a likely cause needs examining first, instead \
+         of exercises: \"{}\" Above the likely causes: \"{}\" Before the list of when to \
+         see a professional: \"{}\" Below the exercises, when any is hip work: \"{}\"",
+        content::EXERCISE_HINT,
+        crate::domain::pain::PainRule::Recovery.sentence(),
+        content::EXERCISES_WAIT,
+        content::CAUSES_HINT,
+        content::SEE_SOMEONE_IF_INTRO,
+        content::HIP_WORK_TIMELINE
+    );
     let _ = writeln!(w, "\nEvery result ends with: {}", content::DISCLAIMER);
     let _ = writeln!(
         w,
@@ -426,6 +452,14 @@ mod tests {
             let mut shown: Vec<String> = outcome.sentences().iter().map(|s| s.to_string()).collect();
             let check = outcome.record(&walk(&picks), crate::domain::records::RecordId::from_random_bits(0), "2026-11-20T08:00:00Z".parse().unwrap());
             let screen = crate::domain::knee_check_result::first_screen(&outcome, &check);
+            // Every likely condition's first-line exercises are offered, unless exercise waits.
+            if !outcome.exercises_wait && !outcome.stopped_early {
+                for likely in &outcome.conditions {
+                    for id in likely.condition.first_line {
+                        prop_assert!(outcome.has_exercise(id), "{id} for {:?}", likely.condition.id);
+                    }
+                }
+            }
             // Whatever the path, the first screen says each thing once.
             let once = crate::domain::knee_check_result::says_each_thing_once(&screen);
             prop_assert!(once.is_ok(), "{:?}: {:#?}", once, screen.sentences());

@@ -286,6 +286,20 @@ fn plan_until_examined() -> Vec<PlannedStage> {
         .collect()
 }
 
+/// The words around the exercises: the hint above them, or why they wait.
+fn exercise_words(outcome: &Outcome) -> Vec<&'static str> {
+    if !outcome.exercises.is_empty() {
+        let hip_work = outcome.exercises.iter().any(|e| e.hip_work);
+        let mut words = vec![content::EXERCISE_HINT];
+        words.extend(hip_work.then_some(content::HIP_WORK_TIMELINE));
+        words
+    } else if outcome.exercises_wait {
+        vec![content::EXERCISES_WAIT]
+    } else {
+        Vec::new()
+    }
+}
+
 /// Whether painless clicking is the whole story: the knee clicks without pain and hurts little
 /// now (0 to 2 out of 10, or not said). The rest of the check still adds any care it calls for.
 pub fn painless_clicking_alone(answers: &Answers) -> bool {
@@ -359,7 +373,12 @@ fn exercises_for(
     factors: &[FoundFactor],
     clot: bool,
 ) -> Vec<&'static Exercise> {
+    // Every likely condition's first-line exercises first, so that none is cut by the
+    // limit below; then the rest, most likely condition first.
     let mut ids: Vec<&'static str> = Vec::new();
+    for likely in conditions {
+        ids.extend(likely.condition.first_line.iter().copied());
+    }
     for likely in conditions {
         ids.extend(likely.condition.exercises.iter().copied());
     }
@@ -479,6 +498,11 @@ impl Outcome {
             all.extend([exercise.name, exercise.dose, exercise.how_to]);
         }
         all.extend(self.notes.iter().copied());
+        if !self.stopped_early {
+            all.extend([content::CAUSES_HINT, content::SEE_SOMEONE_IF_INTRO]);
+            all.extend(SEE_SOMEONE_IF);
+            all.extend(exercise_words(self));
+        }
         all
     }
 

@@ -107,7 +107,7 @@ fn why_this_result(outcome: &Outcome) -> Option<impl IntoView + use<>> {
             .collect_view();
         view! {
             <h3 id="kc-conditions">"What it may be"</h3>
-            <p class="hint">"Most likely first. Only an examination can say for sure."</p>
+            <p class="hint">{content::CAUSES_HINT}</p>
             <ul class="kc-list">{items}</ul>
         }
     });
@@ -173,9 +173,7 @@ fn exercises(outcome: &Outcome) -> Option<AnyView> {
         return (outcome.exercises_wait && !outcome.stopped_early).then(|| {
             view! {
                 <Fold id="kc-exercises" title="Exercises".to_string() class="kc-for-runner">
-                    <p>
-                        "After a pain that started suddenly, wait until someone has examined the knee before starting strength exercises. Gentle movement that does not hurt is fine."
-                    </p>
+                    <p>{content::EXERCISES_WAIT}</p>
                 </Fold>
             }
             .into_any()
@@ -191,12 +189,7 @@ fn exercises(outcome: &Outcome) -> Option<AnyView> {
     Some(
         view! {
             <Fold id="kc-exercises" title=format!("Exercises ({count})") class="kc-for-runner">
-                <p class="hint">
-                    {format!(
-                        "Move within a range that does not hurt; mild discomfort up to {} out of 10 that settles by the next morning is acceptable.",
-                        PainRule::Recovery.limit(),
-                    )}
-                </p>
+                <p class="hint">{content::EXERCISE_HINT}" "{PainRule::Recovery.sentence()}</p>
                 <ul class="kc-list kc-exercises">{items}</ul>
                 {any_hip.then(|| view! { <p>{content::HIP_WORK_TIMELINE}</p> })}
             </Fold>
@@ -226,7 +219,7 @@ fn see_someone(outcome: &Outcome) -> Option<impl IntoView + use<>> {
     (!outcome.stopped_early).then(|| {
         view! {
             <Fold id="kc-see" title="When to see a professional".to_string() class="kc-for-runner">
-                <p>"See a GP, physiotherapist or sports medicine doctor if:"</p>
+                <p>{content::SEE_SOMEONE_IF_INTRO}</p>
                 <ul>{engine::SEE_SOMEONE_IF.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ul>
             </Fold>
         }
