@@ -8,6 +8,20 @@ use serde::{Deserialize, Serialize};
 
 use super::questions::{self, Kind, Question, AGE_55_PLUS, AGE_UNDER_55, EXCLUSIVE};
 
+/// Presses or releases one choice of a pick-many question, as the wizard's buttons do: an
+/// exclusive choice ("None of these", "All over") releases every other, and any other
+/// releases the exclusive ones. The same rule [`Answers::set`] keeps.
+pub fn toggle_choice(picked: &mut Vec<String>, id: &str) {
+    if let Some(at) = picked.iter().position(|x| x == id) {
+        picked.remove(at);
+    } else if EXCLUSIVE.contains(&id) {
+        *picked = vec![id.to_string()];
+    } else {
+        picked.retain(|x| !EXCLUSIVE.contains(&x.as_str()));
+        picked.push(id.to_string());
+    }
+}
+
 /// A question present with no choices was skipped; a question absent was not reached.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -179,6 +193,31 @@ pub const LEGACY_ANSWERS: [LegacyAnswer; 3] = [
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        /// Any sequence of taps on a pick-many question leaves what the runner sees pressed
+        /// exactly what `Answers::set` records: never an exclusive choice beside another.
+        #[test]
+        fn taps_and_set_keep_one_rule(taps in proptest::collection::vec(0_usize..7, 0..20)) {
+            let question = questions::find("areas").unwrap();
+            let ids: Vec<&str> = question.choices.iter().map(|c| c.id).collect();
+            let mut pressed: Vec<String> = Vec::new();
+            for tap in taps {
+                toggle_choice(&mut pressed, ids[tap % ids.len()]);
+                let exclusive = pressed.iter().filter(|id| EXCLUSIVE.contains(&id.as_str())).count();
+                proptest::prop_assert!(exclusive == 0 || pressed.len() == 1, "{:?}", pressed);
+                let mut answers = Answers::new();
+                let picked: Vec<&str> = pressed.iter().map(String::as_str).collect();
+                answers.set("areas", &picked);
+                let mut recorded = answers.get("areas").unwrap().to_vec();
+                let mut shown = pressed.clone();
+                recorded.sort();
+                shown.sort();
+                proptest::prop_assert_eq!(recorded, shown);
+            }
+        }
+    }
 
     #[test]
     fn set_keeps_only_offered_choices() {

@@ -5,9 +5,8 @@
 use leptos::prelude::*;
 
 use crate::domain::records::KneeArea;
+use crate::domain::triage::answers::toggle_choice;
 use crate::domain::triage::questions::{Question, ALL_OVER};
-
-use super::wizard::toggle_choice;
 
 /// The short words shown on the map; the accessible name is the full label, which starts
 /// with them (so voice control users can say what they see).

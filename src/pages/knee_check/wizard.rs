@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::domain::triage::questions::{Kind, Question, Section, EXCLUSIVE, NONE};
+use crate::domain::triage::answers::toggle_choice;
+use crate::domain::triage::questions::{Kind, Question, Section, NONE};
 use crate::domain::triage::Step;
 use crate::domain::units::DistanceUnit;
 
@@ -206,18 +207,5 @@ fn pick_many(
         >
             "Continue"
         </button>
-    }
-}
-
-/// Presses or releases one choice of a pick-many question: an exclusive choice ("None of
-/// these", "All over") releases every other, and any other releases the exclusive ones.
-pub fn toggle_choice(ids: &mut Vec<String>, id: &str) {
-    if let Some(at) = ids.iter().position(|x| x == id) {
-        ids.remove(at);
-    } else if EXCLUSIVE.contains(&id) {
-        *ids = vec![id.to_string()];
-    } else {
-        ids.retain(|x| !EXCLUSIVE.contains(&x.as_str()));
-        ids.push(id.to_string());
     }
 }
