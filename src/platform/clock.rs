@@ -15,6 +15,11 @@ pub fn now_here() -> DateTime<FixedOffset> {
     now.with_timezone(&offset_at(now))
 }
 
+/// Milliseconds since 1970 by the wall clock, for timers.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
 /// Today in the runner's own time zone.
 pub fn today() -> NaiveDate {
     Local::now().date_naive()

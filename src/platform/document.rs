@@ -98,3 +98,29 @@ fn focus_when_drawn(id: &'static str, unfold: bool) {
         }
     });
 }
+
+/// Opens every folded part matching `selectors`, then the browser's print dialog: closed
+/// `<details>` do not print, and a clinician reads what they hold.
+pub fn print_with_open(selectors: &[&str]) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Some(document) = window.document() {
+        for selector in selectors {
+            if let Ok(Some(folded)) = document.query_selector(selector) {
+                let _ = folded.set_attribute("open", "");
+            }
+        }
+    }
+    let _ = window.print();
+}
+
+/// The value of `name` in the page address's query (`?speed=60` gives "60" for "speed").
+pub fn query_value(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    let prefix = format!("{name}=");
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix(prefix.as_str()).map(str::to_string))
+}

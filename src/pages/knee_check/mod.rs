@@ -19,7 +19,7 @@ use crate::domain::commands::Command;
 use crate::domain::records::RecordId;
 use crate::domain::triage::{self, Answers, Draft, Step};
 use crate::domain::{shoes, units::DistanceUnit};
-use crate::platform::document::focus_heading;
+use crate::platform::document::{focus_heading, print_with_open};
 use crate::platform::{clock, release};
 use crate::routes::Destination;
 use crate::store::use_store;
@@ -142,20 +142,8 @@ pub fn KneeCheckPage() -> impl IntoView {
         }
     };
 
-    let print = move |_| {
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        // Closed <details> do not print: open why and the answers for the physiotherapist.
-        if let Some(document) = window.document() {
-            for selector in ["details.kc-print-open", "details.kc-answers"] {
-                if let Ok(Some(folded)) = document.query_selector(selector) {
-                    let _ = folded.set_attribute("open", "");
-                }
-            }
-        }
-        let _ = window.print();
-    };
+    // Why and the answers are opened for the physiotherapist who reads the printout.
+    let print = move |_| print_with_open(&["details.kc-print-open", "details.kc-answers"]);
 
     let screen = move || {
         if let Mode::Viewing(id) = mode.get() {

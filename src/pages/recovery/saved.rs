@@ -8,6 +8,7 @@
 //! number in `patella.debug.time-scale`, read when the page opens (1 to 1000; default 1).
 
 use crate::domain::interval_timer::session::TimerSession;
+use crate::platform::{clock, document};
 use crate::store::{self, AppStore, Scratch};
 
 const TIME_SCALE_KEY: &str = "patella.debug.time-scale";
@@ -24,14 +25,7 @@ pub fn keep_timer(store: AppStore, timer: Option<&TimerSession>) -> Result<(), S
 
 /// How much faster than real time the timer runs (tests only; 1 for everyone else).
 pub fn time_scale() -> f64 {
-    let from_query = web_sys::window()
-        .and_then(|window| window.location().search().ok())
-        .and_then(|search| {
-            search
-                .trim_start_matches('?')
-                .split('&')
-                .find_map(|pair| pair.strip_prefix("speed=").map(str::to_string))
-        });
+    let from_query = document::query_value("speed");
     let from_storage = || store::debug_value(TIME_SCALE_KEY);
     from_query
         .or_else(from_storage)
@@ -42,5 +36,5 @@ pub fn time_scale() -> f64 {
 
 /// The timer's clock in milliseconds: wall-clock time, times the scale.
 pub fn now_ms(scale: f64) -> f64 {
-    js_sys::Date::now() * scale
+    clock::now_ms() * scale
 }
