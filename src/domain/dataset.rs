@@ -156,6 +156,17 @@ impl DataSet {
     }
 
     /// Where the runner is today: the one answer every screen gives about this week.
+    /// Runs this calendar week (from the runner's first day of the week), cross-training
+    /// aside: what the back-to-running plan counts.
+    pub fn runs_this_week(&self, today: NaiveDate) -> usize {
+        let first_day = crate::domain::calendar::week_start(today, self.settings.week_start);
+        self.runs
+            .iter()
+            .filter(|run| run.kind != crate::domain::records::RunKind::CrossTraining)
+            .filter(|run| (first_day..=today).contains(&run.date))
+            .count()
+    }
+
     pub fn situation(&self, today: NaiveDate) -> Situation {
         situation::situation(
             today,
@@ -266,6 +277,38 @@ mod tests {
             counts(2, 3, 2).describe(),
             "2 runs, 3 pain entries and 2 shoes"
         );
+    }
+
+    /// The plan's count of this week's runs follows the runner's first day of the week and
+    /// leaves cross-training out; last week's Sunday run is last week's.
+    #[test]
+    fn runs_this_week_start_on_the_runners_first_day() {
+        use crate::domain::records::{RecordId, Run, RunKind};
+        use crate::domain::units::{Distance, Duration};
+        let run = |n: u128, date: &str, kind: RunKind| Run {
+            kind,
+            ..Run::easy(
+                RecordId::from_random_bits(n),
+                date.parse().unwrap(),
+                Distance::from_metres(5000.0),
+                Duration::from_minutes(30),
+            )
+        };
+        let mut data = DataSet {
+            runs: vec![
+                run(1, "2026-12-06", RunKind::Easy),          // Sunday
+                run(2, "2026-12-07", RunKind::Easy),          // Monday
+                run(3, "2026-12-08", RunKind::CrossTraining), // Tuesday
+                run(4, "2026-12-09", RunKind::Recovery),      // Wednesday
+            ],
+            ..DataSet::default()
+        };
+        let wednesday = "2026-12-09".parse().unwrap();
+        data.settings.week_start = chrono::Weekday::Mon;
+        assert_eq!(data.runs_this_week(wednesday), 2);
+        data.settings.week_start = chrono::Weekday::Sun;
+        assert_eq!(data.runs_this_week(wednesday), 3);
+        assert_eq!(data.runs_this_week("2026-12-07".parse().unwrap()), 2);
     }
 
     fn shoe(n: u128, at: DateTime<Utc>) -> crate::domain::records::Shoe {

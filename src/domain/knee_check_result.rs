@@ -55,8 +55,7 @@ impl FirstScreen {
 /// What the first screen says for `outcome`, saved as `check`.
 pub fn first_screen(outcome: &Outcome, check: &TriageRecord) -> FirstScreen {
     let (do_heading, do_now) = if outcome.stopped_early {
-        (
-            engine::DO_RIGHT_NOW.to_string(),
+        let mut care: Vec<String> =
             // The care the warning sign needs, and only that: a lesser reason's advice ("have
             // it checked by a physiotherapist") would say a second, weaker thing.
             outcome
@@ -69,8 +68,12 @@ pub fn first_screen(outcome: &Outcome, check: &TriageRecord) -> FirstScreen {
                         .any(|reason| reason.action == *action && reason.tier == outcome.tier)
                 })
                 .map(str::to_string)
-                .collect(),
-        )
+                .collect();
+        // Care days away (a doctor soon): until then, no running, as Home says.
+        if outcome.tier == crate::domain::records::CareTier::SeeProfessionalSoon {
+            care.push(situation::REST_UNTIL_EXAMINED.to_string());
+        }
+        (engine::DO_RIGHT_NOW.to_string(), care)
     } else {
         let week = situation::after_check(check).this_week();
         (week.headline, week.actions)
@@ -205,6 +208,14 @@ pub fn weeks_markdown() -> String {
             waiting(
                 CareTier::SeeProfessionalSoon,
                 false,
+                Referral::DOCTOR_IN_A_DAY_OR_TWO,
+            ),
+        ),
+        (
+            "See a professional soon, a doctor in a day or two, examined first",
+            waiting(
+                CareTier::SeeProfessionalSoon,
+                true,
                 Referral::DOCTOR_IN_A_DAY_OR_TWO,
             ),
         ),

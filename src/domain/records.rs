@@ -885,6 +885,15 @@ pub fn latest_check(checks: &[TriageRecord]) -> Option<&TriageRecord> {
 }
 
 impl TriageRecord {
+    /// The result as it reads today: the answers through today's rules, keeping the care the
+    /// check gave if today's rules would give less (a saved check never becomes milder).
+    pub fn outcome(&self) -> crate::domain::triage::Outcome {
+        let answers = crate::domain::triage::Answers::from_record_map(&self.answers);
+        let mut outcome = crate::domain::triage::evaluate(&answers);
+        outcome.tier = outcome.tier.min(self.care_tier);
+        outcome
+    }
+
     /// Who should see the knee and how soon, as the check's answers say.
     pub fn referral(&self) -> crate::domain::triage::rules::Referral {
         crate::domain::triage::evaluate(&crate::domain::triage::Answers::from_record_map(

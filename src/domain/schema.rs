@@ -177,7 +177,9 @@ fn v3_to_v4(collection: Collection, data: Value, zone: Zone) -> Value {
             .map(|record| match record {
                 Value::Object(mut fields) => {
                     if let Some(Value::String(text)) = fields.get_mut(field) {
-                        if let Some(at) = iso::parse_instant(text) {
+                        // Only what 0.3.0 wrote ("…Z"): a time that names its offset keeps it.
+                        let in_utc = text.ends_with(['Z', 'z']);
+                        if let Some(at) = iso::parse_instant(text).filter(|_| in_utc) {
                             *text = iso::write_zoned(at.with_timezone(&zone(at)));
                         }
                     }
@@ -307,6 +309,17 @@ mod tests {
             text("2027-02-11T02:30:00+00:00")
         );
         assert_eq!(moved(Collection::Runs, new_york), stored);
+    }
+
+    /// A time that names its own offset (a hand-edited backup) keeps it: only 0.3.0's UTC
+    /// times are put in the device's zone.
+    #[test]
+    fn a_time_with_its_own_offset_is_left_as_it_is() {
+        let stored = tree(r#"[{"id":"a","taken_at":"2027-02-11T02:30:00+01:00"}]"#);
+        assert_eq!(
+            migrate(Collection::Triage, 3, stored.clone(), new_york),
+            Ok(stored)
+        );
     }
 
     #[test]

@@ -40,6 +40,11 @@ pub const BEEN_SEEN: &str = "I've been seen";
 /// The same offer while resting until a review.
 pub const HAD_MY_REVIEW: &str = "I've had my review";
 
+/// While a knee that must be examined first waits for it: what the week says, and what the
+/// result adds to the care a warning sign needs when that care is days away.
+pub const REST_UNTIL_EXAMINED: &str = "Until then, rest the knee from running and strength \
+work; walking and cycling that do not hurt are fine.";
+
 /// The back-to-running plan as stored and replayed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PlanProgress {
@@ -138,8 +143,11 @@ pub fn situation(
                 referral: check.referral(),
             };
         }
-        if current_plan.is_none()
-            && (check.care_tier == CareTier::SeeProfessionalSoon || check.care_comes_first())
+        // A plan started meanwhile is followed after a plain "see someone soon" (it is
+        // gentler than running half the usual week), but never over a knee to be examined
+        // first: that waits for "I've been seen".
+        if check.care_comes_first()
+            || (current_plan.is_none() && check.care_tier == CareTier::SeeProfessionalSoon)
         {
             return Situation::WaitingToBeSeen {
                 checked: day,
@@ -319,7 +327,7 @@ impl Situation {
                 ),
                 _ => {
                     let meanwhile = if *examine_first {
-                        "Until then, rest the knee from running and strength work; walking and cycling that do not hurt are fine."
+                        REST_UNTIL_EXAMINED
                     } else {
                         "Meanwhile, run less: about half your usual week, easy, keeping pain at 3 out of 10 or less."
                     };

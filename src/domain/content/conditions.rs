@@ -187,7 +187,15 @@ pub const CONDITIONS: [Condition; 6] = [
         first_line: &[],
         first_line_source: "None before an examination: whoever examines the knee chooses the exercises.",
         exercises_wait_for_assessment: true,
-        see_soon: None,
+        // Likely from the pain's feel alone (sharp, swelling, painful clicking), with no
+        // twist or sudden start to raise the care: it is still examined first, so the
+        // result's tier must say so too.
+        see_soon: Some(SeeSoon {
+            said: "the pain, swelling or clicking points to an injury inside the knee",
+            action: "Have the knee examined by a GP or physiotherapist before you run on it \
+                     or start strength work: your answers point to an injury inside the knee, \
+                     such as a torn cartilage.",
+        }),
     },
 ];
 

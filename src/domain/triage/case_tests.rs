@@ -1250,7 +1250,17 @@ fn painless_clicking_alone_is_self_care_with_its_note_on_the_first_screen() {
 
 /// One story for each kind of result: each tier, and each way of "see a professional soon"
 /// (who, how soon, examined first or not, ended by a warning sign or not).
-const FIRST_SCREEN_STORIES: [(&str, &[(&str, &str)]); 10] = [
+const FIRST_SCREEN_STORIES: [(&str, &[(&str, &str)]); 11] = [
+    (
+        "soon: a sharp pain, swelling and painful clicking, no injury",
+        &[
+            ("onset", "gradual"),
+            ("areas", "inner"),
+            ("feel", "sharp"),
+            ("swelling", "yes"),
+            ("clicking", "painful"),
+        ],
+    ),
     ("emergency: a locked knee", &[("rf_locked", "yes")]),
     ("same day: feverish", &[("rf_general", "unwell")]),
     (
@@ -1326,6 +1336,19 @@ fn each_result_says_each_thing_once_on_its_first_screen() {
             panic!("{name}: {twice}\n{:#?}", screen.sentences());
         }
         let said = screen.sentences().join(" ");
+        // The tier and the week agree: self-care never asks to be seen first.
+        let asks = crate::domain::situation::after_check(&check).asks_to_be_seen();
+        assert_eq!(
+            outcome.tier == CareTier::SelfManage,
+            !asks,
+            "{name}: {said}"
+        );
+        if outcome.stopped_early && outcome.tier == SeeProfessionalSoon {
+            assert!(
+                said.contains("rest the knee from running"),
+                "{name}: {said}"
+            );
+        }
         if outcome.tier <= CareTier::SameDay {
             assert!(
                 !said.contains("physiotherapist"),

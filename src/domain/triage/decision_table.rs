@@ -460,6 +460,13 @@ mod tests {
                     }
                 }
             }
+            // A self-care result never sends the runner to be seen first (Home would), and
+            // care days away keeps them from running meanwhile.
+            let asks = crate::domain::situation::after_check(&check).asks_to_be_seen();
+            prop_assert!(!(outcome.tier == crate::domain::records::CareTier::SelfManage && asks), "{:#?}", screen.sentences());
+            if outcome.stopped_early && outcome.tier == crate::domain::records::CareTier::SeeProfessionalSoon {
+                prop_assert!(screen.do_now.iter().any(|a| a == crate::domain::situation::REST_UNTIL_EXAMINED));
+            }
             // Whatever the path, the first screen says each thing once.
             let once = crate::domain::knee_check_result::says_each_thing_once(&screen);
             prop_assert!(once.is_ok(), "{:?}: {:#?}", once, screen.sentences());

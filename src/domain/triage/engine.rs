@@ -66,6 +66,9 @@ pub struct Outcome {
 /// in the week's actions or the care the warning sign needs.
 pub const SELF_CARE_LINE: &str = "Look after it yourself with the plan below.";
 
+/// The line under the tier of a saved check whose care today's rules would make milder.
+pub const SAVED_CARE_LINE: &str = "This is the care the check gave when it was saved.";
+
 /// The heading of what to do after a warning sign ended the check: the care it needs.
 pub const DO_RIGHT_NOW: &str = "What to do right now";
 
@@ -454,6 +457,10 @@ impl Outcome {
             if !said.contains(&reason.said) {
                 said.push(reason.said);
             }
+        }
+        if said.is_empty() {
+            // A saved check keeps the care it gave when today's rules would give less.
+            return SAVED_CARE_LINE.to_string();
         }
         format!("Because you said {}.", join_words(&said))
     }

@@ -279,7 +279,7 @@ pub const SCORE_RULES: [ScoreRule; 2] = [
         tier: CareTier::SameDay,
         action: CLOT_LIKELY_ACTION,
         stops: true,
-        referral: Referral::DOCTOR_IN_A_DAY_OR_TWO,
+        referral: Referral::USUAL,
     },
     ScoreRule {
         name: WELLS_NAME,

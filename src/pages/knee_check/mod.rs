@@ -164,9 +164,7 @@ pub fn KneeCheckPage() -> impl IntoView {
                 .into_any();
             };
             let answers = Answers::from_record_map(&record.answers);
-            let mut result = triage::evaluate(&answers).in_unit(unit());
-            // A saved check keeps the care it was given, even if the rules change later.
-            result.tier = result.tier.min(record.care_tier);
+            let result = record.outcome().in_unit(unit());
             let heading = format!("Knee check from {}", history::taken_label(&record));
             let recovery = recovery_href.clone();
             let offers_recovery = result.offers_recovery();

@@ -7,11 +7,9 @@ use leptos::prelude::*;
 
 use crate::components::fields::SelectField;
 use crate::components::show::ShowAny;
-use crate::domain::calendar::week_start;
 use crate::domain::commands::Command;
 use crate::domain::dates;
 use crate::domain::protocol::{self, ProtocolState, Stage};
-use crate::domain::records::{RunKind, TriageRecord};
 use crate::domain::recovery_plan::ProtocolStart;
 use crate::platform::clock;
 use crate::platform::document::focus_heading;
@@ -81,14 +79,9 @@ pub fn ProtocolCard() -> impl IntoView {
             .with(|data| data.situation(clock::today()).plan_set_aside())
     });
     let this_week = move || {
-        let week_first_day = store.data().with(|d| d.settings.week_start);
-        let monday = week_start(clock::today(), week_first_day);
-        store.data().with(|data| {
-            data.runs
-                .iter()
-                .filter(|r| r.kind != RunKind::CrossTraining && r.date >= monday)
-                .count()
-        })
+        store
+            .data()
+            .with(|data| data.runs_this_week(clock::today()))
     };
 
     let not_started = move || {
@@ -98,7 +91,7 @@ pub fn ProtocolCard() -> impl IntoView {
         let waiting = store
             .data()
             .with(|data| data.situation(clock::today()).asks_to_be_seen());
-        let care_first = waiting || check.as_ref().is_some_and(TriageRecord::care_comes_first);
+        let care_first = waiting;
         view! {
             <p>
                 "Come back to running in five steps, from walk-run intervals to your usual \
@@ -119,10 +112,12 @@ pub fn ProtocolCard() -> impl IntoView {
                     </button>
                 }
             })}
-            <SelectField id="rec-start-stage" label="Start at" value=chosen_stage options=stage_options />
-            <button type="button" class="button secondary" on:click=move |_| start(false)>
-                "Start the plan"
-            </button>
+            <ShowAny when=move || !care_first>
+                <SelectField id="rec-start-stage" label="Start at" value=chosen_stage options=stage_options />
+                <button type="button" class="button secondary" on:click=move |_| start(false)>
+                    "Start the plan"
+                </button>
+            </ShowAny>
         }
     };
 
