@@ -1472,11 +1472,24 @@ mod tests {
                 })
         }
 
+        /// A moment on `day` at `second` past local midnight, in a UTC offset of `quarters`
+        /// quarter-hours (-12:00 to +14:00), as a runner anywhere would record it.
+        fn local_moment(
+            day: NaiveDate,
+            second: u32,
+            quarters: i32,
+        ) -> chrono::DateTime<chrono::FixedOffset> {
+            let offset = chrono::FixedOffset::east_opt(quarters * 900).unwrap();
+            let local =
+                day.and_hms_opt(0, 0, 0).unwrap() + chrono::Duration::seconds(i64::from(second));
+            local.and_local_timezone(offset).single().unwrap()
+        }
+
         fn a_knee_check() -> impl Strategy<Value = TriageRecord> {
             (
                 an_instant(),
                 a_date(),
-                0u32..86_400,
+                (0u32..86_400, -48_i32..=56),
                 select(vec![
                     CareTier::EmergencyNow,
                     CareTier::SameDay,
@@ -1487,13 +1500,11 @@ mod tests {
                 btree_map("[a-z_]{1,20}", "[a-z_0-9]{1,20}", 0..8),
             )
                 .prop_map(
-                    |(updated_at, day, second, care_tier, conditions, answers)| {
-                        let midnight = day.and_hms_opt(0, 0, 0).unwrap().and_utc();
+                    |(updated_at, day, (second, quarters), care_tier, conditions, answers)| {
                         TriageRecord {
                             id: id("placeholder"),
                             updated_at,
-                            taken_at: (midnight + chrono::Duration::seconds(i64::from(second)))
-                                .fixed_offset(),
+                            taken_at: local_moment(day, second, quarters),
                             care_tier,
                             conditions,
                             answers,
@@ -1545,18 +1556,18 @@ mod tests {
         }
 
         fn a_visit() -> impl Strategy<Value = Visit> {
-            (an_instant(), a_date(), 0u32..86_400, 0..Advice::ALL.len()).prop_map(
-                |(updated_at, day, second, advice)| {
-                    let midnight = day.and_hms_opt(0, 0, 0).unwrap().and_utc();
-                    Visit {
-                        id: id("placeholder"),
-                        updated_at,
-                        recorded_at: (midnight + chrono::Duration::seconds(i64::from(second)))
-                            .fixed_offset(),
-                        advice: Advice::ALL[advice],
-                    }
-                },
+            (
+                an_instant(),
+                a_date(),
+                (0u32..86_400, -48_i32..=56),
+                0..Advice::ALL.len(),
             )
+                .prop_map(|(updated_at, day, (second, quarters), advice)| Visit {
+                    id: id("placeholder"),
+                    updated_at,
+                    recorded_at: local_moment(day, second, quarters),
+                    advice: Advice::ALL[advice],
+                })
         }
 
         fn a_valid_data_set() -> impl Strategy<Value = DataSet> {
@@ -1731,7 +1742,16 @@ mod tests {
             fn export_then_import_is_the_identity(data in a_valid_data_set()) {
                 let text = export_backup(&data, "0.1.0", now()).unwrap();
                 let backup = parse_backup(text.as_bytes(), today(), utc);
-                prop_assert_eq!(backup.map(|backup| backup.data), Ok(data));
+                let back = backup.map(|backup| backup.data);
+                // Equal times compare as instants: the offsets, which decide the runner's
+                // day, must come back too.
+                let offsets = |data: &DataSet| {
+                    let checks = data.triage.iter().map(|c| c.taken_at.offset().local_minus_utc());
+                    let visits = data.visits.iter().map(|v| v.recorded_at.offset().local_minus_utc());
+                    checks.chain(visits).collect::<Vec<_>>()
+                };
+                prop_assert_eq!(back.as_ref().map(offsets), Ok(offsets(&data)));
+                prop_assert_eq!(back, Ok(data));
             }
 
             #[test]
