@@ -251,6 +251,91 @@ pub fn adherence(sessions: &[StrengthSession], today: NaiveDate, first_day: Week
     }
 }
 
+/// Which strength plan the runner chose: the one their latest knee check leads to, the
+/// general hips-glutes-core plan, or one condition's. Kept with the back-to-running plan as
+/// `RecoveryPrefs::plan_conditions`: `None`, an empty list, or the condition's key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlanChoice {
+    FollowCheck,
+    General,
+    Condition(ConditionId),
+}
+
+impl PlanChoice {
+    const FOLLOW_CHECK: &'static str = "check";
+    const GENERAL: &'static str = "general";
+
+    /// The choice as stored; a condition this version does not know reads as the general
+    /// plan (which is what it gave), and is kept as it is until the runner changes it.
+    pub fn from_stored(stored: Option<&[String]>) -> PlanChoice {
+        match stored {
+            None => PlanChoice::FollowCheck,
+            Some(keys) => keys
+                .first()
+                .and_then(|key| ConditionId::from_key(key))
+                .map_or(PlanChoice::General, PlanChoice::Condition),
+        }
+    }
+
+    pub fn to_stored(self) -> Option<Vec<String>> {
+        match self {
+            PlanChoice::FollowCheck => None,
+            PlanChoice::General => Some(Vec::new()),
+            PlanChoice::Condition(id) => Some(vec![id.key().to_string()]),
+        }
+    }
+
+    /// The value of the choice in a select.
+    pub fn key(self) -> &'static str {
+        match self {
+            PlanChoice::FollowCheck => Self::FOLLOW_CHECK,
+            PlanChoice::General => Self::GENERAL,
+            PlanChoice::Condition(id) => id.key(),
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<PlanChoice> {
+        match key {
+            Self::FOLLOW_CHECK => Some(PlanChoice::FollowCheck),
+            Self::GENERAL => Some(PlanChoice::General),
+            key => ConditionId::from_key(key).map(PlanChoice::Condition),
+        }
+    }
+
+    /// Every choice offered, with its words: a condition whose exercises wait for an
+    /// examination is not one to choose.
+    pub fn offered(has_check: bool) -> Vec<(PlanChoice, String)> {
+        let from_check = if has_check {
+            "From my latest knee check"
+        } else {
+            "From my knee check (none yet: the general plan)"
+        };
+        let mut offered = vec![
+            (PlanChoice::FollowCheck, from_check.to_string()),
+            (
+                PlanChoice::General,
+                "General: hips, glutes and core".to_string(),
+            ),
+        ];
+        offered.extend(
+            crate::domain::content::CONDITIONS
+                .iter()
+                .filter(|c| !c.exercises_wait_for_assessment)
+                .map(|c| (PlanChoice::Condition(c.id), c.name.to_string())),
+        );
+        offered
+    }
+
+    /// The plan this choice gives, after `latest` (the runner's latest knee check).
+    pub fn plan(self, latest: Option<&TriageRecord>) -> StrengthPlan {
+        match (self, latest) {
+            (PlanChoice::FollowCheck, Some(check)) => plan_after_check(check),
+            (PlanChoice::FollowCheck, None) | (PlanChoice::General, _) => plan_for(&[]),
+            (PlanChoice::Condition(id), _) => plan_for(&[id.key().to_string()]),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -269,6 +354,26 @@ mod tests {
         for id in MOBILITY.iter().chain(&CORE).chain(&GENERAL_STRENGTH) {
             assert!(exercises::find(id).is_some(), "{id}");
         }
+    }
+
+    #[test]
+    fn every_plan_choice_is_kept_and_read_back_as_itself() {
+        for (choice, words) in PlanChoice::offered(true) {
+            assert!(!words.is_empty());
+            assert_eq!(PlanChoice::from_key(choice.key()), Some(choice));
+            assert_eq!(
+                PlanChoice::from_stored(choice.to_stored().as_deref()),
+                choice
+            );
+        }
+        assert_eq!(PlanChoice::from_stored(None), PlanChoice::FollowCheck);
+        assert_eq!(PlanChoice::from_stored(Some(&[])), PlanChoice::General);
+        // A condition an older or newer version named reads as the general plan it gives.
+        assert_eq!(
+            PlanChoice::from_stored(Some(&["pfps".to_string()])),
+            PlanChoice::General
+        );
+        assert_eq!(PlanChoice::from_key("nonsense"), None);
     }
 
     #[test]

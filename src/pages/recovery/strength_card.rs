@@ -5,14 +5,11 @@ use leptos::prelude::*;
 
 use crate::components::fields::SelectField;
 use crate::domain::commands::Command;
-use crate::domain::content::{ConditionId, Exercise, CONDITIONS};
+use crate::domain::content::{ConditionId, Exercise};
 use crate::domain::records::StrengthSession;
-use crate::domain::strength_plan::{self, StrengthPlan, STRENGTH_PER_WEEK};
+use crate::domain::strength_plan::{self, PlanChoice, StrengthPlan, STRENGTH_PER_WEEK};
 use crate::platform::clock;
 use crate::store::use_store;
-
-const FOLLOW_CHECK: &str = "check";
-const GENERAL: &str = "general";
 
 #[component]
 pub fn StrengthCard() -> impl IntoView {
@@ -23,60 +20,34 @@ pub fn StrengthCard() -> impl IntoView {
     let latest_check = Memo::new(move |_| store.data().with(|data| data.latest_check().cloned()));
     let stored_choice = store
         .data()
-        .with_untracked(|data| data.recovery.plan_conditions.clone());
-    let choice = RwSignal::new(match &stored_choice {
-        None => FOLLOW_CHECK.to_string(),
-        Some(keys) if keys.is_empty() => GENERAL.to_string(),
-        Some(keys) => keys.first().cloned().unwrap_or_else(|| GENERAL.to_string()),
-    });
+        .with_untracked(|data| PlanChoice::from_stored(data.recovery.plan_conditions.as_deref()));
+    let choice = RwSignal::new(stored_choice.key().to_string());
     let options = Signal::derive(move || {
-        let mut list = vec![(
-            FOLLOW_CHECK.to_string(),
-            if latest_check.with(Option::is_some) {
-                "From my latest knee check".to_string()
-            } else {
-                "From my knee check (none yet: the general plan)".to_string()
-            },
-        )];
-        list.push((
-            GENERAL.to_string(),
-            "General: hips, glutes and core".to_string(),
-        ));
-        for condition in CONDITIONS
-            .iter()
-            .filter(|c| !c.exercises_wait_for_assessment)
-        {
-            list.push((condition.id.key().to_string(), condition.name.to_string()));
-        }
-        list
+        PlanChoice::offered(latest_check.with(Option::is_some))
+            .into_iter()
+            .map(|(choice, words)| (choice.key().to_string(), words))
+            .collect::<Vec<_>>()
     });
     // Keep the choice with the back-to-running plan.
     Effect::new(move |previous: Option<String>| {
         let picked = choice.get();
         if previous.is_some_and(|p| p != picked) {
-            let conditions = match picked.as_str() {
-                FOLLOW_CHECK => None,
-                GENERAL => Some(Vec::new()),
-                key => Some(vec![key.to_string()]),
-            };
-            let outcome = store.apply(Command::ChooseStrengthPlan {
-                conditions,
-                now: clock::now(),
-            });
-            if let Err(reason) = outcome {
-                status.set(Some(format!("Your choice could not be kept. {reason}")));
+            if let Some(chosen) = PlanChoice::from_key(&picked) {
+                let outcome = store.apply(Command::ChooseStrengthPlan {
+                    conditions: chosen.to_stored(),
+                    now: clock::now(),
+                });
+                if let Err(reason) = outcome {
+                    status.set(Some(format!("Your choice could not be kept. {reason}")));
+                }
             }
         }
         picked
     });
 
-    let plan = Memo::new(move |_| match choice.get().as_str() {
-        FOLLOW_CHECK => latest_check.with(|check| match check {
-            Some(check) => strength_plan::plan_after_check(check),
-            None => strength_plan::plan_for(&[]),
-        }),
-        GENERAL => strength_plan::plan_for(&[]),
-        key => strength_plan::plan_for(&[key.to_string()]),
+    let plan = Memo::new(move |_| {
+        let chosen = PlanChoice::from_key(&choice.get()).unwrap_or(PlanChoice::General);
+        latest_check.with(|check| chosen.plan(check.as_ref()))
     });
     let adherence = Memo::new(move |_| {
         store.data().with(|data| {
