@@ -176,15 +176,18 @@ pub enum KneeArea {
     Outer,
     Behind,
     Deep,
+    /// On the tendon just below the kneecap, or the bump at the top of the shin (0.4.0 on).
+    BelowKneecap,
 }
 
 impl KneeArea {
-    pub const ALL: [KneeArea; 5] = [
+    pub const ALL: [KneeArea; 6] = [
         KneeArea::Front,
         KneeArea::Inner,
         KneeArea::Outer,
         KneeArea::Behind,
         KneeArea::Deep,
+        KneeArea::BelowKneecap,
     ];
 
     pub fn label(self) -> &'static str {
@@ -194,6 +197,7 @@ impl KneeArea {
             KneeArea::Outer => "Outer side",
             KneeArea::Behind => "Behind the knee",
             KneeArea::Deep => "Deep inside, hard to point to",
+            KneeArea::BelowKneecap => "Just below the kneecap",
         }
     }
 }

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::plan::Phase;
+
 /// A condition's stable id, as saved in a knee check record.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -12,6 +14,8 @@ pub enum ConditionId {
     BehindKnee,
     JointSurface,
     AcuteInjury,
+    PatellarTendon,
+    GrowingKnee,
 }
 
 impl ConditionId {
@@ -24,6 +28,8 @@ impl ConditionId {
             ConditionId::BehindKnee => "behind_knee",
             ConditionId::JointSurface => "joint_surface",
             ConditionId::AcuteInjury => "acute_injury",
+            ConditionId::PatellarTendon => "patellar_tendon",
+            ConditionId::GrowingKnee => "growing_knee",
         }
     }
 
@@ -58,6 +64,8 @@ pub struct Condition {
     pub first_line: &'static [&'static str],
     /// Where `first_line` comes from.
     pub first_line_source: &'static str,
+    /// What it adds to the plan, each in a phase (as a contributing factor's changes).
+    pub changes: &'static [(Phase, &'static str)],
     /// True when exercises should wait until someone has examined the knee.
     pub exercises_wait_for_assessment: bool,
     /// When it is likely, the knee is worth examining soon, for this reason; `None` when the
@@ -73,7 +81,7 @@ pub struct SeeSoon {
     pub action: &'static str,
 }
 
-pub const CONDITIONS: [Condition; 6] = [
+pub const CONDITIONS: [Condition; 8] = [
     Condition {
         id: ConditionId::Patellofemoral,
         name: "Runner's knee (patellofemoral pain)",
@@ -93,6 +101,7 @@ pub const CONDITIONS: [Condition; 6] = [
         ],
         first_line: &["wall_sit", "clamshell"],
         first_line_source: "Combined hip and knee strengthening is first-line (Willy et al. 2019, JOSPT clinical practice guideline for patellofemoral pain).",
+        changes: &[],
         exercises_wait_for_assessment: false,
         see_soon: None,
     },
@@ -113,6 +122,7 @@ pub const CONDITIONS: [Condition; 6] = [
         ],
         first_line: &["side_lying_leg_lift"],
         first_line_source: "Hip abductor strengthening (Fredericson et al. 2000, Clin J Sport Med: runners with IT band syndrome had weak hip abductors, and strengthening them relieved it).",
+        changes: &[],
         exercises_wait_for_assessment: false,
         see_soon: None,
     },
@@ -131,6 +141,7 @@ pub const CONDITIONS: [Condition; 6] = [
         ],
         first_line: &["step_down"],
         first_line_source: "Exercise therapy, strengthening the thigh, is the first treatment for soft-tissue knee pain (NICE CKS \"Knee pain - assessment\"; for pes anserine pain no trial is specific: Helfenstein and Kuromoto 2010).",
+        changes: &[],
         exercises_wait_for_assessment: false,
         see_soon: None,
     },
@@ -151,6 +162,7 @@ pub const CONDITIONS: [Condition; 6] = [
         ],
         first_line: &["hamstring_bridge"],
         first_line_source: "Hamstring tendon pain is treated by loading the hamstrings progressively, holds first (Goom, Malliaras and Purdam 2016, JOSPT).",
+        changes: &[],
         exercises_wait_for_assessment: false,
         see_soon: Some(SeeSoon {
             said: "it hurts behind the knee",
@@ -168,6 +180,7 @@ pub const CONDITIONS: [Condition; 6] = [
         exercises: &["sit_to_stand", "hip_thrust", "clamshell", "quad_stretch"],
         first_line: &["sit_to_stand"],
         first_line_source: "Therapeutic exercise that strengthens the thigh muscles is first-line for knee osteoarthritis (NICE NG226, 2022; Fransen et al. 2015, Cochrane).",
+        changes: &[],
         exercises_wait_for_assessment: false,
         see_soon: Some(SeeSoon {
             said: "it is a deep ache inside the joint",
@@ -186,6 +199,7 @@ pub const CONDITIONS: [Condition; 6] = [
         exercises: &[],
         first_line: &[],
         first_line_source: "None before an examination: whoever examines the knee chooses the exercises.",
+        changes: &[],
         exercises_wait_for_assessment: true,
         // Likely from the pain's feel alone (sharp, swelling, painful clicking), with no
         // twist or sudden start to raise the care: it is still examined first, so the
@@ -196,6 +210,69 @@ pub const CONDITIONS: [Condition; 6] = [
                      or start strength work: your answers point to an injury inside the knee, \
                      such as a torn cartilage.",
         }),
+    },
+    Condition {
+        id: ConditionId::PatellarTendon,
+        name: "Patellar tendon pain (jumper's knee)",
+        about: "Pain in the thick tendon just below the kneecap, sore to press. It is worst at \
+                the start of a run, on hills, stairs and jumps, and often warms up only to be \
+                worse the next day. It follows load the tendon was not ready for: more hills, \
+                speed or jumping, or more running too soon.",
+        timeline: "Tendons are slow: most improve over 12 weeks of steady loading, and \
+                   resting alone rarely fixes them.",
+        exercises: &[
+            "tendon_hold",
+            "slow_split_squat",
+            "hip_thrust",
+            "quad_stretch",
+        ],
+        first_line: &["tendon_hold", "slow_split_squat"],
+        first_line_source: "Loading the tendon progressively: holds first, which often ease \
+                            the pain (Rio et al. 2015), then slow heavy strength work (Kongsgaard \
+                            et al. 2009); Malliaras et al. 2015 review the progression.",
+        changes: &[
+            (
+                Phase::WeeksOneToTwo,
+                "Do the tendon holds every day; keep hills, speed work and jumping out for now.",
+            ),
+            (
+                Phase::WeeksTwoToSix,
+                "Do the slow split squats three times a week, and bring back hills, then speed, \
+                 then jumps last, one at a time.",
+            ),
+        ],
+        exercises_wait_for_assessment: false,
+        see_soon: None,
+    },
+    Condition {
+        id: ConditionId::GrowingKnee,
+        name: "Growing knee pain below the kneecap (Osgood–Schlatter or Sinding-Larsen–Johansson)",
+        about: "In a runner who is still growing, the tendon below the kneecap pulls on a \
+                growth plate at one of its ends: at the top of the shin, where a tender bump \
+                may appear (Osgood–Schlatter), or at the kneecap's lower tip \
+                (Sinding-Larsen–Johansson). Running, jumping and kneeling make it ache. It is \
+                common, and it goes once growing slows.",
+        timeline: "It eases over weeks to months with less load, and goes for good when growth \
+                   slows; a bump at the top of the shin may stay and is harmless.",
+        exercises: &["wall_sit", "hip_thrust", "clamshell", "quad_stretch"],
+        first_line: &["wall_sit"],
+        first_line_source: "Cutting back the sports that hurt, with pain guiding the return, \
+                            then strength work for the thigh and hip (Rathleff et al. 2020, \
+                            Osgood–Schlatter; Vaishya et al. 2016 review).",
+        changes: &[
+            (
+                Phase::WeeksOneToTwo,
+                "Cut back running and jumping sports while it is sore, rather than stopping \
+                 all sport; avoid kneeling on it.",
+            ),
+            (
+                Phase::Ongoing,
+                "If it flares during a growth spurt, ease off again for a few weeks: it is the \
+                 growth, not damage.",
+            ),
+        ],
+        exercises_wait_for_assessment: false,
+        see_soon: None,
     },
 ];
 

@@ -18,7 +18,7 @@ pub struct Exercise {
     pub avoid_if_clot: bool,
 }
 
-pub const EXERCISES: [Exercise; 21] = [
+pub const EXERCISES: [Exercise; 23] = [
     Exercise {
         id: "wall_sit",
         name: "Wall sits",
@@ -97,6 +97,26 @@ pub const EXERCISES: [Exercise; 21] = [
                  then sit down slowly, taking three seconds. Use a higher seat if it hurts, \
                  a lower one as it gets easy.",
         dose: "3 sets of 8 to 12",
+        hip_work: false,
+        avoid_if_clot: false,
+    },
+    Exercise {
+        id: "tendon_hold",
+        name: "Tendon holds",
+        how_to: "Stand with your back against a wall and slide down until your knees are bent \
+                 about halfway, or sit on a leg-extension machine and hold the leg part-way up. \
+                 Hold firmly, breathing steadily; it should feel strong, not sharp.",
+        dose: "5 holds of 45 seconds, 2 minutes apart",
+        hip_work: false,
+        avoid_if_clot: false,
+    },
+    Exercise {
+        id: "slow_split_squat",
+        name: "Slow split squats",
+        how_to: "Stand with one foot a long step ahead of the other. Lower the back knee \
+                 towards the floor over three seconds and rise over three, keeping the front \
+                 knee over the toes. Add weight in your hands as it gets easy.",
+        dose: "3 to 4 sets of 8 on each leg",
         hip_work: false,
         avoid_if_clot: false,
     },

@@ -1377,3 +1377,65 @@ fn taken_at() -> chrono::DateTime<chrono::FixedOffset> {
         Err(error) => panic!("{error}"),
     }
 }
+
+/// Pain just below the kneecap: in an adult, worse with jumping or hills, the patellar
+/// tendon; in a runner still growing, the growth plate at either end of that tendon
+/// (Osgood–Schlatter, Sinding-Larsen–Johansson), never an adult's tendon story alone. Each
+/// gets its first-line exercise and its own steps in the plan.
+#[test]
+fn pain_below_the_kneecap_is_the_tendon_in_adults_and_growth_pain_in_the_young() {
+    use crate::domain::content::ConditionId::{GrowingKnee, PatellarTendon};
+    let below = |age: &'static str| {
+        story(&[
+            ("age", age),
+            ("onset", "gradual"),
+            ("areas", "below"),
+            ("triggers", "jumping"),
+            ("duration", "under_2w"),
+        ])
+    };
+    let adult = evaluate(&below("18_49"));
+    assert_eq!(adult.tier, CareTier::SelfManage, "{:?}", adult.care_reasons);
+    assert_eq!(adult.conditions[0].condition.id, PatellarTendon);
+    assert!(!adult.has_condition(GrowingKnee));
+    assert!(adult.has_exercise("tendon_hold") && adult.has_exercise("slow_split_squat"));
+    assert!(adult
+        .steps_in(crate::domain::content::Phase::WeeksOneToTwo)
+        .iter()
+        .any(|step| step.contains("tendon holds every day")));
+    for young in ["12_17", "under_12"] {
+        let outcome = evaluate(&below(young));
+        assert_eq!(outcome.conditions[0].condition.id, GrowingKnee, "{young}");
+        assert!(outcome.has_exercise("wall_sit"), "{young}");
+        assert!(
+            outcome
+                .steps_in(crate::domain::content::Phase::WeeksOneToTwo)
+                .iter()
+                .any(|step| step.contains("rather than stopping all sport")),
+            "{young}"
+        );
+    }
+    // Below the kneecap alone: the tendon in a grown runner, growth pain alone in a young one.
+    let only_below = |age: &'static str| {
+        evaluate(&story(&[
+            ("age", age),
+            ("onset", "gradual"),
+            ("areas", "below"),
+        ]))
+    };
+    assert_eq!(
+        only_below("50_54").conditions[0].condition.id,
+        PatellarTendon
+    );
+    let young = only_below("12_17");
+    assert_eq!(young.conditions[0].condition.id, GrowingKnee);
+    assert!(!young.has_condition(PatellarTendon));
+    // The front of the knee alone stays runner's knee.
+    let front = evaluate(&story(&[
+        ("age", "18_49"),
+        ("onset", "gradual"),
+        ("areas", "front"),
+        ("triggers", "stairs"),
+    ]));
+    assert!(!front.has_condition(PatellarTendon) && !front.has_condition(GrowingKnee));
+}

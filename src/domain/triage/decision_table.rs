@@ -227,6 +227,13 @@ pub fn markdown() -> String {
         let _ = writeln!(w, "Points: {}.\n", points.join("; "));
         let _ = writeln!(w, "About: {}\n", condition.about);
         let _ = writeln!(w, "Timeline: {}\n", condition.timeline);
+        for (phase, change) in condition.changes {
+            let title = content::PLAN
+                .iter()
+                .find(|stage| stage.phase == *phase)
+                .map_or("", |stage| stage.title);
+            let _ = writeln!(w, "When likely, the plan adds in {title}: {change}\n");
+        }
         if !condition.first_line.is_empty() {
             let names: Vec<&str> = condition
                 .first_line

@@ -213,7 +213,13 @@ pub fn evaluate(answers: &Answers) -> Outcome {
         (plan_until_examined(), Vec::new())
     } else {
         (
-            plan_for(&factors, tier, started_in_the_last_days(answers), clot),
+            plan_for(
+                &conditions,
+                &factors,
+                tier,
+                started_in_the_last_days(answers),
+                clot,
+            ),
             exercises_for(&conditions, &factors, clot),
         )
     };
@@ -331,6 +337,7 @@ pub fn started_in_the_last_days(answers: &Answers) -> bool {
 /// Reassurance opens it only for self-care: a runner told to be seen, or unsure, is not told
 /// not to worry.
 fn plan_for(
+    conditions: &[LikelyCondition],
     factors: &[FoundFactor],
     tier: CareTier,
     recent: bool,
@@ -355,11 +362,13 @@ fn plan_for(
             if index == 0 && tier == CareTier::SelfManage {
                 steps.insert(0, content::plan::REASSURANCE);
             }
-            for found in factors {
-                for (phase, change) in found.factor.changes {
-                    if *phase == stage.phase {
-                        steps.push(change);
-                    }
+            for (phase, change) in conditions
+                .iter()
+                .flat_map(|likely| likely.condition.changes)
+                .chain(factors.iter().flat_map(|found| found.factor.changes))
+            {
+                if *phase == stage.phase && !steps.contains(change) {
+                    steps.push(change);
                 }
             }
             PlannedStage { stage, steps }

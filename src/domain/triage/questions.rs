@@ -460,7 +460,7 @@ const ONSET: [Choice; 3] = [
         "it started suddenly, with no twist, fall, knock or change of direction",
     ),
 ];
-const AREAS: [Choice; 6] = [
+const AREAS: [Choice; 7] = [
     choice(
         "front",
         "Front, around the kneecap",
@@ -473,6 +473,11 @@ const AREAS: [Choice; 6] = [
         "deep",
         "Deep inside, hard to point to",
         "it hurts deep inside the knee",
+    ),
+    choice(
+        "below",
+        "Just below the kneecap",
+        "it hurts just below the kneecap",
     ),
     choice(
         ALL_OVER,
@@ -491,7 +496,7 @@ const TIMING: [Choice; 4] = [
     choice("both", "During and after", "it hurts during and after runs"),
     choice("any_time", "Most of the time", "it hurts most of the time"),
 ];
-const TRIGGERS: [Choice; 5] = [
+const TRIGGERS: [Choice; 6] = [
     choice(
         "stairs",
         "Stairs, especially going down",
@@ -499,6 +504,11 @@ const TRIGGERS: [Choice; 5] = [
     ),
     choice("squat", "Squatting", "squatting makes it worse"),
     choice("kneel", "Kneeling", "kneeling makes it worse"),
+    choice(
+        "jumping",
+        "Jumping, hopping or running uphill",
+        "jumping, hopping or running uphill makes it worse",
+    ),
     choice(
         "sitting",
         "Sitting a long time with bent knees",

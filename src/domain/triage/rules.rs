@@ -501,9 +501,12 @@ const fn points(
 /// A condition is listed as likely once its evidence adds up to this.
 pub const LIKELY_AT: u32 = 3;
 
-use ConditionId::{AcuteInjury, BehindKnee, InnerKnee, ItBand, JointSurface, Patellofemoral};
+use ConditionId::{
+    AcuteInjury, BehindKnee, GrowingKnee, InnerKnee, ItBand, JointSurface, PatellarTendon,
+    Patellofemoral,
+};
 
-pub const EVIDENCE: [Evidence; 31] = [
+pub const EVIDENCE: [Evidence; 39] = [
     points(Patellofemoral, "areas", "front", 3),
     points(Patellofemoral, "triggers", "stairs", 2),
     points(Patellofemoral, "triggers", "squat", 2),
@@ -537,6 +540,18 @@ pub const EVIDENCE: [Evidence; 31] = [
     points(AcuteInjury, "feel", "sharp", 1),
     points(AcuteInjury, "clicking", "painful", 1),
     points(AcuteInjury, "swelling", questions::YES, 1),
+    // Below the kneecap in a grown runner: the tendon, more so with jumping or hills.
+    points(PatellarTendon, "areas", "below", 2),
+    points(PatellarTendon, "triggers", "jumping", 2),
+    points(PatellarTendon, "age", "18_49", 1),
+    points(PatellarTendon, "age", questions::AGE_50_54, 1),
+    points(PatellarTendon, "age", questions::AGE_55_PLUS, 1),
+    // Still growing: the tendon's pull on a growth plate at either end (Osgood–Schlatter at
+    // the shin, Sinding-Larsen–Johansson at the kneecap's tip) is the likelier cause; it
+    // needs the age, so never reaches a grown runner.
+    points(GrowingKnee, "areas", "below", 2),
+    points(GrowingKnee, "age", questions::AGE_12_17, 3),
+    points(GrowingKnee, "age", questions::AGE_UNDER_12, 3),
 ];
 
 /// An answer that reveals a contributing factor.

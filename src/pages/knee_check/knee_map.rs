@@ -17,6 +17,7 @@ fn shown(area: KneeArea) -> &'static str {
         KneeArea::Outer => "Outer side",
         KneeArea::Behind => "Behind",
         KneeArea::Deep => "Deep inside",
+        KneeArea::BelowKneecap => "Below kneecap",
     }
 }
 
@@ -28,6 +29,7 @@ pub fn area_id(area: KneeArea) -> &'static str {
         KneeArea::Outer => "outer",
         KneeArea::Behind => "behind",
         KneeArea::Deep => "deep",
+        KneeArea::BelowKneecap => "below",
     }
 }
 
@@ -83,7 +85,8 @@ pub fn KneeMap(question: &'static Question, selected: RwSignal<Vec<String>>) -> 
                 ></ellipse>
                 <path class=move || shape_class(KneeArea::Inner, "kc-shape") d="M52 100 C44 120 46 140 56 158 L72 150 C66 134 66 118 70 104 Z"></path>
                 <path class=move || shape_class(KneeArea::Outer, "kc-shape") d="M148 100 C156 120 154 140 144 158 L128 150 C134 134 134 118 130 104 Z"></path>
-                <circle class=move || shape_class(KneeArea::Deep, "kc-shape kc-shape-deep") cx="100" cy="150" r="14"></circle>
+                <circle class=move || shape_class(KneeArea::Deep, "kc-shape kc-shape-deep") cx="100" cy="116" r="12"></circle>
+                <rect class=move || shape_class(KneeArea::BelowKneecap, "kc-shape") x="90" y="142" width="20" height="40" rx="9"></rect>
                 <ellipse class=move || shape_class(KneeArea::Front, "kc-shape kc-kneecap") cx="100" cy="112" rx="22" ry="26"></ellipse>
             </svg>
             {buttons}
