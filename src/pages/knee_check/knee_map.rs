@@ -86,7 +86,7 @@ pub fn KneeMap(question: &'static Question, selected: RwSignal<Vec<String>>) -> 
                 <path class=move || shape_class(KneeArea::Inner, "kc-shape") d="M52 100 C44 120 46 140 56 158 L72 150 C66 134 66 118 70 104 Z"></path>
                 <path class=move || shape_class(KneeArea::Outer, "kc-shape") d="M148 100 C156 120 154 140 144 158 L128 150 C134 134 134 118 130 104 Z"></path>
                 <circle class=move || shape_class(KneeArea::Deep, "kc-shape kc-shape-deep") cx="100" cy="116" r="12"></circle>
-                <rect class=move || shape_class(KneeArea::BelowKneecap, "kc-shape") x="90" y="142" width="20" height="40" rx="9"></rect>
+                <rect class=move || shape_class(KneeArea::BelowKneecap, "kc-shape") x="88" y="138" width="24" height="40" rx="10"></rect>
                 <ellipse class=move || shape_class(KneeArea::Front, "kc-shape kc-kneecap") cx="100" cy="112" rx="22" ry="26"></ellipse>
             </svg>
             {buttons}
