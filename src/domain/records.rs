@@ -197,7 +197,7 @@ impl KneeArea {
             KneeArea::Outer => "Outer side",
             KneeArea::Behind => "Behind the knee",
             KneeArea::Deep => "Deep inside, hard to point to",
-            KneeArea::BelowKneecap => "Just below the kneecap",
+            KneeArea::BelowKneecap => "Below the kneecap",
         }
     }
 }

@@ -476,7 +476,7 @@ const AREAS: [Choice; 7] = [
     ),
     choice(
         "below",
-        "Just below the kneecap",
+        "Below the kneecap",
         "it hurts just below the kneecap",
     ),
     choice(

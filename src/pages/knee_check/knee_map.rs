@@ -17,7 +17,7 @@ fn shown(area: KneeArea) -> &'static str {
         KneeArea::Outer => "Outer side",
         KneeArea::Behind => "Behind",
         KneeArea::Deep => "Deep inside",
-        KneeArea::BelowKneecap => "Below kneecap",
+        KneeArea::BelowKneecap => "Below the kneecap",
     }
 }
 
