@@ -204,7 +204,10 @@ describe('recovery', () => {
     const prefs = await stored(page, 'patella.recovery');
     assert.equal(prefs.schema, 4);
     assert.equal(prefs.data.start.stage, 'week1');
-    assert.equal(prefs.data.start.from_knee_check, now.slice(0, 10));
+    // The check's local day, as the button names it: not its UTC day, which is another day
+    // on a New York evening or a Sydney morning.
+    const localDay = `${taken.getFullYear()}-${String(taken.getMonth() + 1).padStart(2, '0')}-${String(taken.getDate()).padStart(2, '0')}`;
+    assert.equal(prefs.data.start.from_knee_check, localDay);
     assertNoProblems(problems);
     await context.close();
   });
