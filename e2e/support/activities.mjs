@@ -1,4 +1,21 @@
-// Synthetic activity files for the import journeys and the import benchmark.
+// Synthetic activity files for the import journeys and the import benchmark, and the days
+// the app lists the real ones in tests/fixtures/activities on.
+
+import { dayWords, isoDate } from './dates.mjs';
+
+/** When the real files started (tests/import_files.rs reads the same instants). */
+const FIXTURE_STARTS = {
+  'activity-small-fenix2-run.fit': '2015-08-15T14:45:08Z',
+  'garmin-activity.gpx': '2017-07-29T14:46:35Z',
+};
+
+/**
+ * The day the app lists a real fixture file's run on, as the Log writes it: the runner's
+ * local day, so "Sat 15 Aug 2015" in London and "Sun 16 Aug 2015" in Sydney.
+ */
+export function fixtureDay(file) {
+  return dayWords(isoDate(new Date(FIXTURE_STARTS[file])));
+}
 
 /** A GPX 1.1 track heading due north at 10 s a point: `km` kilometres in `minutes`. */
 export function gpxText({ name, start, km, minutes, type = 'running' }) {
