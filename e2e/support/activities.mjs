@@ -14,7 +14,12 @@ const FIXTURE_STARTS = {
  * local day, so "Sat 15 Aug 2015" in London and "Sun 16 Aug 2015" in Sydney.
  */
 export function fixtureDay(file) {
-  return dayWords(isoDate(new Date(FIXTURE_STARTS[file])));
+  return dayWords(fixtureDate(file));
+}
+
+/** The same day as a run stores it: "2015-08-15" in London, "2015-08-16" in Sydney. */
+export function fixtureDate(file) {
+  return isoDate(new Date(FIXTURE_STARTS[file]));
 }
 
 /** A GPX 1.1 track heading due north at 10 s a point: `km` kilometres in `minutes`. */
