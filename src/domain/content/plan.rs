@@ -11,6 +11,15 @@ pub enum Phase {
     Ongoing,
 }
 
+impl Phase {
+    /// The phase's title in the plan ("Weeks 2 to 6").
+    pub fn title(self) -> &'static str {
+        PLAN.iter()
+            .find(|stage| stage.phase == self)
+            .map_or("", |stage| stage.title)
+    }
+}
+
 #[derive(Debug, PartialEq, Eq)]
 pub struct PlanStage {
     pub phase: Phase,

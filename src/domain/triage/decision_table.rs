@@ -228,10 +228,7 @@ pub fn markdown() -> String {
         let _ = writeln!(w, "About: {}\n", condition.about);
         let _ = writeln!(w, "Timeline: {}\n", condition.timeline);
         for (phase, change) in condition.changes {
-            let title = content::PLAN
-                .iter()
-                .find(|stage| stage.phase == *phase)
-                .map_or("", |stage| stage.title);
+            let title = phase.title();
             let _ = writeln!(w, "When likely, the plan adds in {title}: {change}\n");
         }
         if !condition.first_line.is_empty() {
@@ -280,10 +277,7 @@ pub fn markdown() -> String {
             factor.why
         );
         for (phase, change) in factor.changes {
-            let title = content::PLAN
-                .iter()
-                .find(|stage| stage.phase == *phase)
-                .map_or("", |stage| stage.title);
+            let title = phase.title();
             let _ = writeln!(w, "  - {title}: {change}");
         }
     }

@@ -91,20 +91,19 @@ pub fn ProtocolCard() -> impl IntoView {
         let waiting = store
             .data()
             .with(|data| data.situation(clock::today()).asks_to_be_seen());
-        let care_first = waiting;
         view! {
             <p>
                 "Come back to running in five steps, from walk-run intervals to your usual \
                  training. Each step takes about a week; pain decides when you move on or back."
             </p>
-            <ShowAny when=move || care_first>
+            <ShowAny when=move || waiting>
                 <p class="warning reduce">
                     "Your last knee check said to get the knee seen first. Start this plan once \
                      someone has examined it and said running is fine: tap \"I've been seen\" \
                      on Home when you have been."
                 </p>
             </ShowAny>
-            {check.filter(|_| !care_first).map(|t| {
+            {check.filter(|_| !waiting).map(|t| {
                 let date = t.taken_at.date_naive();
                 view! {
                     <button type="button" class="button" on:click=move |_| start(true)>
@@ -112,7 +111,7 @@ pub fn ProtocolCard() -> impl IntoView {
                     </button>
                 }
             })}
-            <ShowAny when=move || !care_first>
+            <ShowAny when=move || !waiting>
                 <SelectField id="rec-start-stage" label="Start at" value=chosen_stage options=stage_options />
                 <button type="button" class="button secondary" on:click=move |_| start(false)>
                     "Start the plan"
