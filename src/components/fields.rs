@@ -4,18 +4,34 @@
 use leptos::prelude::*;
 
 use crate::components::show::ShowAny;
+use crate::domain::form::{Control, Keyboard};
 
-/// A labelled text-like input bound to a string signal.
-#[component]
-pub fn TextField(
-    id: &'static str,
-    label: &'static str,
-    #[prop(default = "text")] input_type: &'static str,
-    #[prop(optional)] input_mode: Option<&'static str>,
-    value: RwSignal<String>,
-    #[prop(into)] error: Signal<Option<String>>,
-    #[prop(into, optional)] hint: MaybeProp<String>,
-) -> impl IntoView {
+/// Everything one input line needs, with nothing generic: every form field on every
+/// screen is drawn by [`field_line`], so it is compiled once.
+pub struct FieldLine {
+    pub id: &'static str,
+    pub label: &'static str,
+    pub control: Control,
+    pub value: Signal<String>,
+    pub on_input: Callback<String>,
+    pub error: Signal<Option<String>>,
+    pub hint: MaybeProp<String>,
+    pub options: Signal<Vec<(String, String)>>,
+}
+
+/// A label, a hint, the input and its message when wrong, announced together to screen
+/// readers.
+pub fn field_line(line: FieldLine) -> AnyView {
+    let FieldLine {
+        id,
+        label,
+        control,
+        value,
+        on_input,
+        error,
+        hint,
+        options,
+    } = line;
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let described_by = {
@@ -31,27 +47,107 @@ pub fn TextField(
             (!ids.is_empty()).then(|| ids.join(" "))
         }
     };
+    let invalid = move || error.get().is_some().then_some("true");
+    let input = match control {
+        Control::Paragraph => view! {
+            <textarea
+                id=id
+                rows="3"
+                prop:value=move || value.get()
+                on:input=move |ev| on_input.run(event_target_value(&ev))
+                aria-invalid=invalid
+                aria-describedby=described_by
+            ></textarea>
+        }
+        .into_any(),
+        Control::Choice => view! {
+            <select
+                id=id
+                prop:value=move || value.get()
+                on:change=move |ev| on_input.run(event_target_value(&ev))
+            >
+                {move || {
+                    let chosen = value.get_untracked();
+                    options
+                        .get()
+                        .into_iter()
+                        .map(|(option, text)| {
+                            let selected = option == chosen;
+                            view! {
+                                <option value=option selected=selected>
+                                    {text}
+                                </option>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </select>
+        }
+        .into_any(),
+        Control::Day | Control::Line(_) => {
+            let (input_type, input_mode) = match control {
+                Control::Day => ("date", None),
+                Control::Line(Keyboard::Decimal) => ("text", Some("decimal")),
+                Control::Line(Keyboard::Numeric) => ("text", Some("numeric")),
+                _ => ("text", None),
+            };
+            view! {
+                <input
+                    id=id
+                    type=input_type
+                    inputmode=input_mode
+                    autocomplete="off"
+                    prop:value=move || value.get()
+                    on:input=move |ev| on_input.run(event_target_value(&ev))
+                    aria-invalid=invalid
+                    aria-describedby=described_by
+                />
+            }
+            .into_any()
+        }
+    };
     view! {
         <div class="field">
             <label for=id>{label}</label>
             <ShowAny when=move || hint.get().is_some()>
                 <span class="hint" id=hint_id.clone()>{move || hint.get()}</span>
             </ShowAny>
-            <input
-                id=id
-                type=input_type
-                inputmode=input_mode
-                autocomplete="off"
-                prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev))
-                aria-invalid=move || error.get().is_some().then_some("true")
-                aria-describedby=described_by
-            />
+            {input}
             <ShowAny when=move || error.get().is_some()>
                 <p class="error-text" id=error_id.clone()>{move || error.get()}</p>
             </ShowAny>
         </div>
     }
+    .into_any()
+}
+
+/// A labelled text-like input bound to a string signal, outside a form draft.
+#[component]
+pub fn TextField(
+    id: &'static str,
+    label: &'static str,
+    #[prop(default = "text")] input_type: &'static str,
+    #[prop(optional)] input_mode: Option<&'static str>,
+    value: RwSignal<String>,
+    #[prop(into)] error: Signal<Option<String>>,
+    #[prop(into, optional)] hint: MaybeProp<String>,
+) -> impl IntoView {
+    let control = match (input_type, input_mode) {
+        ("date", _) => Control::Day,
+        (_, Some("decimal")) => Control::Line(Keyboard::Decimal),
+        (_, Some("numeric")) => Control::Line(Keyboard::Numeric),
+        _ => Control::Line(Keyboard::Text),
+    };
+    field_line(FieldLine {
+        id,
+        label,
+        control,
+        value: value.into(),
+        on_input: Callback::new(move |text| value.set(text)),
+        error,
+        hint,
+        options: Signal::default(),
+    })
 }
 
 /// A labelled select over `(value, label)` options, bound to a string signal.
@@ -62,31 +158,16 @@ pub fn SelectField(
     value: RwSignal<String>,
     #[prop(into)] options: Signal<Vec<(String, String)>>,
 ) -> impl IntoView {
-    view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            <select
-                id=id
-                prop:value=move || value.get()
-                on:change=move |ev| value.set(event_target_value(&ev))
-            >
-                {move || {
-                    options
-                        .get()
-                        .into_iter()
-                        .map(|(option, text)| {
-                            let selected = option == value.get_untracked();
-                            view! {
-                                <option value=option selected=selected>
-                                    {text}
-                                </option>
-                            }
-                        })
-                        .collect_view()
-                }}
-            </select>
-        </div>
-    }
+    field_line(FieldLine {
+        id,
+        label,
+        control: Control::Choice,
+        value: value.into(),
+        on_input: Callback::new(move |text| value.set(text)),
+        error: Signal::default(),
+        hint: MaybeProp::default(),
+        options,
+    })
 }
 
 /// A line of values joined by " · " ("28.1 km · 4 runs · 2:52:30"), each value kept whole:

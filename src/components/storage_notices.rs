@@ -17,7 +17,7 @@ pub fn StorageNotices() -> impl IntoView {
     };
     let settings_href = use_href(Destination::Settings);
     let health = store.health();
-    let write_error = move || health.with(|h| h.write_error.clone());
+    let write_error = move || health.with(|h| h.write_error.as_ref().map(ToString::to_string));
     let damage = move || health.with(|h| h.damage.values().cloned().collect::<Vec<_>>());
     let set_aside = move || health.with(|h| h.set_aside.clone());
     let show_damage = move || !damage().is_empty() || !set_aside().is_empty();

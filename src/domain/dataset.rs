@@ -155,7 +155,13 @@ impl DataSet {
         })
     }
 
-    /// Where the runner is today: the one answer every screen gives about this week.
+    /// The run logged last: the latest day, and of its runs the one saved last.
+    pub fn latest_run(&self) -> Option<&crate::domain::records::Run> {
+        self.runs
+            .iter()
+            .max_by_key(|run| (run.date, run.updated_at))
+    }
+
     /// Runs this calendar week (from the runner's first day of the week), cross-training
     /// aside: what the back-to-running plan counts.
     pub fn runs_this_week(&self, today: NaiveDate) -> usize {
@@ -167,6 +173,7 @@ impl DataSet {
             .count()
     }
 
+    /// Where the runner is today: the one answer every screen gives about this week.
     pub fn situation(&self, today: NaiveDate) -> Situation {
         situation::situation(
             today,

@@ -14,6 +14,7 @@ pub mod csv;
 pub mod dataset;
 pub mod dates;
 pub mod decimals;
+pub mod form;
 pub mod import;
 pub mod interval_timer;
 pub mod iso;

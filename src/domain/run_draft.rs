@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+use crate::domain::form::{Control, Field, FieldErrors, Keyboard, Typed};
 use crate::domain::records::{
     earliest_record_date, faster_than_anyone, KneeArea, PainEntry, PainScore, RecordId, Run,
     RunKind, Shoe, Surface,
@@ -15,40 +16,84 @@ use crate::domain::units::{
 /// Longest note kept with a record, in characters.
 pub const MAX_NOTE_CHARS: usize = 2000;
 
-/// The text of the run form's fields as the runner typed them.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct RunDraft {
-    pub date: String,
-    pub distance: String,
-    pub duration: String,
-    pub kind: RunKind,
-    pub surface: Option<Surface>,
-    pub shoe_id: Option<RecordId>,
-    pub pain_during: String,
-    pub pain_after: String,
-    pub effort: String,
-    pub cadence: String,
-    pub notes: String,
+/// The run form's fields, top to bottom.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RunField {
+    Date,
+    Distance,
+    Duration,
+    Kind,
+    Surface,
+    Shoe,
+    PainDuring,
+    PainAfter,
+    Effort,
+    Cadence,
+    Notes,
 }
 
-/// A message per field that is wrong.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct DraftErrors {
-    pub date: Option<String>,
-    pub distance: Option<String>,
-    pub duration: Option<String>,
-    pub pain_during: Option<String>,
-    pub pain_after: Option<String>,
-    pub effort: Option<String>,
-    pub cadence: Option<String>,
-    pub notes: Option<String>,
-}
+impl Field for RunField {
+    const ALL: &'static [RunField] = &[
+        RunField::Date,
+        RunField::Distance,
+        RunField::Duration,
+        RunField::Kind,
+        RunField::Surface,
+        RunField::Shoe,
+        RunField::PainDuring,
+        RunField::PainAfter,
+        RunField::Effort,
+        RunField::Cadence,
+        RunField::Notes,
+    ];
 
-impl DraftErrors {
-    pub fn is_empty(&self) -> bool {
-        *self == DraftErrors::default()
+    fn input_id(self) -> &'static str {
+        match self {
+            RunField::Date => "run-date",
+            RunField::Distance => "run-distance",
+            RunField::Duration => "run-duration",
+            RunField::Kind => "run-kind",
+            RunField::Surface => "run-surface",
+            RunField::Shoe => "run-shoe",
+            RunField::PainDuring => "run-pain-during",
+            RunField::PainAfter => "run-pain-after",
+            RunField::Effort => "run-effort",
+            RunField::Cadence => "run-cadence",
+            RunField::Notes => "run-notes",
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            RunField::Date => "Date",
+            RunField::Distance => "Distance",
+            RunField::Duration => "Duration",
+            RunField::Kind => "Type",
+            RunField::Surface => "Surface",
+            RunField::Shoe => "Shoe",
+            RunField::PainDuring => "Pain during (0–10)",
+            RunField::PainAfter => "Pain after (0–10)",
+            RunField::Effort => "Effort (1 easy – 10 all out)",
+            RunField::Cadence => "Cadence (steps per minute)",
+            RunField::Notes => "Notes",
+        }
+    }
+
+    fn control(self) -> Control {
+        match self {
+            RunField::Date => Control::Day,
+            RunField::Distance | RunField::Duration => Control::Line(Keyboard::Decimal),
+            RunField::Kind | RunField::Surface | RunField::Shoe => Control::Choice,
+            RunField::PainDuring | RunField::PainAfter | RunField::Effort | RunField::Cadence => {
+                Control::Line(Keyboard::Numeric)
+            }
+            RunField::Notes => Control::Paragraph,
+        }
     }
 }
+
+/// The run form as typed.
+pub type RunDraft = Typed<RunField>;
 
 /// What a correct run draft says; becomes a [`Run`] with an id and a time.
 #[derive(Clone, Debug, PartialEq)]
@@ -218,11 +263,13 @@ pub fn distance_text(distance: Distance, unit: DistanceUnit) -> String {
 impl RunDraft {
     /// A fresh draft for today, with the default shoe chosen.
     pub fn new(today: NaiveDate, default_shoe: Option<RecordId>) -> Self {
-        RunDraft {
-            date: today.to_string(),
-            shoe_id: default_shoe,
-            ..RunDraft::default()
-        }
+        RunDraft::default()
+            .with(RunField::Date, today.to_string())
+            .with(RunField::Kind, RunKind::default().label())
+            .with(
+                RunField::Shoe,
+                default_shoe.map(|id| id.to_string()).unwrap_or_default(),
+            )
     }
 
     /// The day before the one in the date field, for logging past runs one after another;
@@ -235,91 +282,140 @@ impl RunDraft {
     /// The form filled with a logged run, for editing.
     pub fn from_run(run: &Run, unit: DistanceUnit) -> Self {
         let number = |n: Option<u16>| n.map(|n| n.to_string()).unwrap_or_default();
-        RunDraft {
-            date: run.date.to_string(),
-            distance: distance_text(run.distance, unit),
-            duration: run.duration.display(),
-            kind: run.kind,
-            surface: run.surface,
-            shoe_id: run.shoe_id.clone(),
-            pain_during: number(run.pain_during.map(|p| u16::from(p.value()))),
-            pain_after: number(run.pain_after.map(|p| u16::from(p.value()))),
-            effort: number(run.effort.map(u16::from)),
-            cadence: number(run.cadence_spm),
-            notes: run.notes.clone(),
+        let pain = |p: Option<PainScore>| number(p.map(|p| u16::from(p.value())));
+        RunDraft::default()
+            .with(RunField::Date, run.date.to_string())
+            .with(RunField::Distance, distance_text(run.distance, unit))
+            .with(RunField::Duration, run.duration.display())
+            .with(RunField::Kind, run.kind.label())
+            .with(RunField::Surface, run.surface.map_or("", Surface::label))
+            .with(
+                RunField::Shoe,
+                run.shoe_id
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default(),
+            )
+            .with(RunField::PainDuring, pain(run.pain_during))
+            .with(RunField::PainAfter, pain(run.pain_after))
+            .with(RunField::Effort, number(run.effort.map(u16::from)))
+            .with(RunField::Cadence, number(run.cadence_spm))
+            .with(RunField::Notes, run.notes.clone())
+    }
+
+    /// The choices of a choice field, each a value and its words; `shoes` are the pairs the
+    /// runner can choose.
+    pub fn options(field: RunField, shoes: &[Shoe]) -> Vec<(String, String)> {
+        let pair = |label: &str| (label.to_string(), label.to_string());
+        match field {
+            RunField::Kind => RunKind::ALL.iter().map(|kind| pair(kind.label())).collect(),
+            RunField::Surface => std::iter::once((String::new(), "Not recorded".to_string()))
+                .chain(Surface::ALL.iter().map(|surface| pair(surface.label())))
+                .collect(),
+            RunField::Shoe => std::iter::once((String::new(), "No shoe".to_string()))
+                .chain(
+                    shoes
+                        .iter()
+                        .filter(|shoe| !shoe.retired)
+                        .map(|shoe| (shoe.id.to_string(), shoe.name.clone())),
+                )
+                .collect(),
+            _ => Vec::new(),
         }
+    }
+
+    /// The pace the distance and duration typed so far give, if both read.
+    pub fn pace(&self, unit: DistanceUnit) -> Option<Pace> {
+        let distance = parse_distance(self.get(RunField::Distance), unit).ok()?;
+        let duration = parse_duration(self.get(RunField::Duration)).ok()?;
+        Pace::of(distance, duration)
     }
 
     pub fn check(
         &self,
         unit: DistanceUnit,
         today: NaiveDate,
-    ) -> Result<CheckedRun, Box<DraftErrors>> {
-        let date = check_date(&self.date, today).map_err(|e| {
-            if self.date.trim().is_empty() {
-                "Enter the day of the run.".to_string()
-            } else {
-                e
-            }
-        });
-        let distance = parse_distance(&self.distance, unit).map_err(|e| e.to_string());
-        let duration = parse_duration(&self.duration)
-            .map_err(|e| e.to_string())
-            .and_then(|duration| match &distance {
-                Ok(distance) => check_pace(*distance, duration, unit),
-                Err(_) => Ok(duration),
-            });
-        let pain_during = optional_pain(&self.pain_during);
-        let pain_after = optional_pain(&self.pain_after);
-        let effort = optional_number(&self.effort, 1..=10, "Effort")
-            .map(|e| e.and_then(|e| u8::try_from(e).ok()));
-        let cadence = optional_number(&self.cadence, 60..=260, "Cadence (steps per minute)");
-        let notes = check_note(&self.notes);
-        match (
-            date,
-            distance,
-            duration,
-            pain_during,
-            pain_after,
-            effort,
-            cadence,
-            notes,
-        ) {
-            (
-                Ok(date),
-                Ok(distance),
-                Ok(duration),
-                Ok(pain_during),
-                Ok(pain_after),
-                Ok(effort),
-                Ok(cadence_spm),
-                Ok(notes),
-            ) => Ok(CheckedRun {
-                date,
-                distance,
-                duration,
-                kind: self.kind,
-                surface: self.surface,
-                shoe_id: self.shoe_id.clone(),
-                pain_during,
-                pain_after,
-                effort,
-                cadence_spm,
-                notes,
+    ) -> Result<CheckedRun, FieldErrors<RunField>> {
+        let text = |field| self.get(field);
+        let mut errors = FieldErrors::default();
+        let date = errors.note(
+            RunField::Date,
+            check_date(text(RunField::Date), today).map_err(|e| {
+                if text(RunField::Date).trim().is_empty() {
+                    "Enter the day of the run.".to_string()
+                } else {
+                    e
+                }
             }),
-            (date, distance, duration, pain_during, pain_after, effort, cadence, notes) => {
-                Err(Box::new(DraftErrors {
-                    date: date.err(),
-                    distance: distance.err(),
-                    duration: duration.err(),
-                    pain_during: pain_during.err(),
-                    pain_after: pain_after.err(),
-                    effort: effort.err(),
-                    cadence: cadence.err(),
-                    notes: notes.err(),
-                }))
-            }
-        }
+        );
+        let distance = errors.note(
+            RunField::Distance,
+            parse_distance(text(RunField::Distance), unit).map_err(|e| e.to_string()),
+        );
+        let duration = errors.note(
+            RunField::Duration,
+            parse_duration(text(RunField::Duration))
+                .map_err(|e| e.to_string())
+                .and_then(|duration| match distance {
+                    Some(distance) => check_pace(distance, duration, unit),
+                    None => Ok(duration),
+                }),
+        );
+        let pain_during = errors.note(
+            RunField::PainDuring,
+            optional_pain(text(RunField::PainDuring)),
+        );
+        let pain_after = errors.note(
+            RunField::PainAfter,
+            optional_pain(text(RunField::PainAfter)),
+        );
+        let effort = errors.note(
+            RunField::Effort,
+            optional_number(text(RunField::Effort), 1..=10, "Effort")
+                .map(|e| e.and_then(|e| u8::try_from(e).ok())),
+        );
+        let cadence_spm = errors.note(
+            RunField::Cadence,
+            optional_number(
+                text(RunField::Cadence),
+                60..=260,
+                "Cadence (steps per minute)",
+            ),
+        );
+        let notes = errors.note(RunField::Notes, check_note(text(RunField::Notes)));
+        let checked = (|| {
+            Some(CheckedRun {
+                date: date?,
+                distance: distance?,
+                duration: duration?,
+                kind: RunKind::ALL
+                    .into_iter()
+                    .find(|kind| kind.label() == text(RunField::Kind))
+                    .unwrap_or_default(),
+                surface: Surface::ALL
+                    .into_iter()
+                    .find(|surface| surface.label() == text(RunField::Surface)),
+                shoe_id: RecordId::try_from(text(RunField::Shoe).to_string()).ok(),
+                pain_during: pain_during?,
+                pain_after: pain_after?,
+                effort: effort?,
+                cadence_spm: cadence_spm?,
+                notes: notes?,
+            })
+        })();
+        errors.or_value(checked)
+    }
+}
+
+impl CheckedRun {
+    /// What the runner is told once it is saved: "5 km in 30:00 today".
+    pub fn summary(&self, unit: DistanceUnit, today: NaiveDate) -> String {
+        format!(
+            "{} in {} {}",
+            self.distance.display(unit),
+            self.duration.display(),
+            crate::domain::dates::relative_day(self.date, today)
+        )
     }
 }
 
@@ -479,12 +575,10 @@ mod tests {
     }
 
     fn draft(date: &str, distance: &str, duration: &str) -> RunDraft {
-        RunDraft {
-            date: date.into(),
-            distance: distance.into(),
-            duration: duration.into(),
-            ..RunDraft::default()
-        }
+        RunDraft::default()
+            .with(RunField::Date, date)
+            .with(RunField::Distance, distance)
+            .with(RunField::Duration, duration)
     }
 
     #[test]
@@ -493,12 +587,15 @@ mod tests {
         let errors = draft("2026-11-27", "10", "1")
             .check(DistanceUnit::Km, today())
             .unwrap_err();
-        let message = errors.duration.unwrap_or_default();
+        let message = errors
+            .of(RunField::Duration)
+            .unwrap_or_default()
+            .to_string();
         assert!(
             message.starts_with("That is 0:06 /km for 10 km, faster than any runner."),
             "{message}"
         );
-        assert_eq!(errors.distance, None);
+        assert_eq!(errors.of(RunField::Distance), None);
         // A fast but real time passes: 5 km in 13:00 is 2:36 /km.
         assert!(draft("2026-11-27", "5", "13:00")
             .check(DistanceUnit::Km, today())
@@ -523,13 +620,13 @@ mod tests {
         let errors = draft("", "-3", "25:99")
             .check(DistanceUnit::Km, today())
             .unwrap_err();
-        assert_eq!(errors.date.as_deref(), Some("Enter the day of the run."));
+        assert_eq!(errors.of(RunField::Date), Some("Enter the day of the run."));
         assert_eq!(
-            errors.distance.as_deref(),
+            errors.of(RunField::Distance),
             Some("The distance must be more than zero.")
         );
         assert_eq!(
-            errors.duration.as_deref(),
+            errors.of(RunField::Duration),
             Some("Seconds go up to 59: 25:99 is not a time.")
         );
     }
@@ -539,9 +636,9 @@ mod tests {
         let errors = draft("2026-11-27", "900", "45")
             .check(DistanceUnit::Km, today())
             .unwrap_err();
-        assert!(errors.date.is_none() && errors.duration.is_none());
+        assert!(errors.of(RunField::Date).is_none() && errors.of(RunField::Duration).is_none());
         assert!(errors
-            .distance
+            .of(RunField::Distance)
             .unwrap()
             .starts_with("That is longer than any single run"));
     }
@@ -553,40 +650,46 @@ mod tests {
         let late = draft("2026-11-29", "5", "30")
             .check(unit, today())
             .unwrap_err();
-        assert_eq!(late.date.as_deref(), Some("That day has not happened yet."));
+        assert_eq!(
+            late.of(RunField::Date),
+            Some("That day has not happened yet.")
+        );
         let bad = draft("2026-02-30", "5", "30")
             .check(unit, today())
             .unwrap_err();
-        assert!(bad.date.unwrap().starts_with("Enter the date as"));
+        assert!(bad
+            .of(RunField::Date)
+            .unwrap()
+            .starts_with("Enter the date as"));
         assert!(draft("1949-12-31", "5", "30").check(unit, today()).is_err());
     }
 
     #[test]
     fn optional_fields_are_checked_when_given() {
         let mut full = draft("2026-11-27", "10", "55:00");
-        full.pain_during = "3".into();
-        full.pain_after = "".into();
-        full.effort = "7".into();
-        full.cadence = "172".into();
+        full.set(RunField::PainDuring, "3");
+        full.set(RunField::PainAfter, "");
+        full.set(RunField::Effort, "7");
+        full.set(RunField::Cadence, "172");
         let checked = full.check(DistanceUnit::Km, today()).unwrap();
         assert_eq!(checked.pain_during.map(PainScore::value), Some(3));
         assert_eq!(checked.pain_after, None);
         assert_eq!(checked.effort, Some(7));
         assert_eq!(checked.cadence_spm, Some(172));
 
-        full.pain_during = "14".into();
-        full.effort = "0".into();
-        full.cadence = "fast".into();
+        full.set(RunField::PainDuring, "14");
+        full.set(RunField::Effort, "0");
+        full.set(RunField::Cadence, "fast");
         let errors = full.check(DistanceUnit::Km, today()).unwrap_err();
         assert_eq!(
-            errors.pain_during.as_deref(),
+            errors.of(RunField::PainDuring),
             Some("Pain is a whole number from 0 to 10.")
         );
         assert_eq!(
-            errors.effort.as_deref(),
+            errors.of(RunField::Effort),
             Some("Effort is a whole number from 1 to 10.")
         );
-        assert!(errors.cadence.unwrap().starts_with("Cadence"));
+        assert!(errors.of(RunField::Cadence).unwrap().starts_with("Cadence"));
     }
 
     #[test]
@@ -596,8 +699,8 @@ mod tests {
             .unwrap()
             .into_run(RecordId::from_random_bits(7), now());
         let again = RunDraft::from_run(&run, DistanceUnit::Mi);
-        assert_eq!(again.distance, "6.21");
-        assert_eq!(again.duration, "1:01:00");
+        assert_eq!(again.get(RunField::Distance), "6.21");
+        assert_eq!(again.get(RunField::Duration), "1:01:00");
         assert_eq!(
             RunDraft::from_run(&run, DistanceUnit::Km)
                 .check(DistanceUnit::Km, today())
@@ -623,7 +726,7 @@ mod tests {
             elevation_gain_m: None,
         });
         let mut form = RunDraft::from_run(&imported, DistanceUnit::Km);
-        form.notes = "felt good".into();
+        form.set(RunField::Notes, "felt good");
         let edited = form.check(DistanceUnit::Km, today()).unwrap().into_edit_of(
             &imported,
             DistanceUnit::Km,
@@ -633,10 +736,10 @@ mod tests {
         assert_eq!(edited.source, imported.source);
         assert_eq!(edited.notes, "felt good");
         // The distance the form showed as 10.04 and the runner left alone stays exact…
-        assert_eq!(form.distance, "10.04");
+        assert_eq!(form.get(RunField::Distance), "10.04");
         assert_eq!(edited.distance.metres(), 10_043.0);
         // …and one they changed is what they typed.
-        form.distance = "10.1".into();
+        form.set(RunField::Distance, "10.1");
         let changed = form.check(DistanceUnit::Km, today()).unwrap();
         let changed = changed.into_edit_of(&imported, DistanceUnit::Km, now());
         assert_eq!(changed.distance.metres(), 10_100.0);

@@ -14,6 +14,7 @@ use crate::domain::commands::Command;
 use crate::domain::dataset::DataSet;
 use crate::platform::persistence::{self, Persistence};
 use crate::platform::{release, timing};
+use crate::store::error::StoreError;
 use crate::store::key_value::KeyValue;
 use crate::store::local::BrowserStorage;
 use crate::store::scratch::{self, Scratch};
@@ -96,7 +97,7 @@ impl AppStore {
 
     /// Applies a data command to what is stored now and writes it back; on any failure
     /// nothing changes and the reason comes back (and shows until a later write succeeds).
-    pub fn apply(&self, command: Command) -> Result<(), String> {
+    pub fn apply(&self, command: Command) -> Result<(), StoreError> {
         let outcome = self.with_state(|stored| stored.apply(&BrowserStorage, command));
         if outcome.is_ok() && self.data.with_untracked(|data| !data.is_empty()) {
             persistence::request_once(self.persistence);
@@ -111,7 +112,7 @@ impl AppStore {
     }
 
     /// Removes every key the app has written, set-aside data included.
-    pub fn delete_everything(&self) -> Result<(), String> {
+    pub fn delete_everything(&self) -> Result<(), StoreError> {
         // The version note goes too; the next data notes it again.
         VERSION_NOTED.with(|noted| noted.set(false));
         self.with_state(|stored| stored.delete_everything(&BrowserStorage))
@@ -137,7 +138,7 @@ impl AppStore {
     }
 
     /// Deletes a set-aside value the runner has downloaded or does not want.
-    pub fn discard_set_aside(&self, key: &str) -> Result<(), String> {
+    pub fn discard_set_aside(&self, key: &str) -> Result<(), StoreError> {
         self.with_state(|stored| stored.discard_set_aside(&BrowserStorage, key))
     }
 
@@ -156,7 +157,7 @@ impl AppStore {
         &self,
         kind: Scratch,
         value: Option<&T>,
-    ) -> Result<(), String> {
+    ) -> Result<(), StoreError> {
         let set_aside = scratch::keep(&BrowserStorage, kind, value)?;
         if set_aside {
             self.health

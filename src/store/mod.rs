@@ -6,6 +6,7 @@
 
 pub mod app_store;
 pub mod codec;
+pub mod error;
 pub mod key_value;
 pub mod local;
 // The storage tests run natively; the browser has the real thing.
@@ -20,6 +21,7 @@ pub mod scratch;
 pub mod state;
 
 pub use app_store::{use_store, AppStore};
+pub use error::StoreError;
 pub use key_value::QUARANTINE_PREFIX;
 pub use scratch::Scratch;
 pub use state::StoreHealth;

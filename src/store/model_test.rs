@@ -419,8 +419,8 @@ impl World {
                 if !self.future.contains_key(&collection) {
                     let mut theirs = self.model.clone();
                     other_tabs_edit(collection, *n, time(tick), &mut theirs);
-                    let raw =
-                        encode_collection(collection, &theirs).map_err(TestCaseError::fail)?;
+                    let raw = encode_collection(collection, &theirs)
+                        .map_err(|e| TestCaseError::fail(e.to_string()))?;
                     self.storage
                         .another_tab_writes_after_read(&collection.storage_key(), &raw);
                     other_tab = Some((collection, theirs));

@@ -10,6 +10,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use crate::store::codec::{self, Decoded};
+use crate::store::error::StoreError;
 use crate::store::key_value::{self, KeyValue};
 
 /// Every kind of scratch value, with its key.
@@ -94,8 +95,8 @@ pub fn keep<T: Serialize + DeserializeOwned>(
     kv: &impl KeyValue,
     kind: Scratch,
     value: Option<&T>,
-) -> Result<bool, String> {
-    let stored = kv.read(kind.key()).map_err(|failure| failure.to_string())?;
+) -> Result<bool, StoreError> {
+    let stored = kv.read(kind.key())?;
     let mut set_aside = false;
     if let Some(raw) = stored.filter(|raw| !is_older(raw, kind)) {
         if !matches!(
@@ -103,10 +104,10 @@ pub fn keep<T: Serialize + DeserializeOwned>(
             Decoded::Clean(_)
         ) {
             key_value::set_aside(kv, kind.name(), &raw).map_err(|failure| {
-                format!(
+                StoreError::Blocked(format!(
                     "A saved copy could not be read and could not be set aside ({failure}), \
                      so it was left as it is."
-                )
+                ))
             })?;
             set_aside = true;
         }
@@ -114,12 +115,11 @@ pub fn keep<T: Serialize + DeserializeOwned>(
     match value {
         Some(value) => {
             let text = codec::encode_versioned(kind.version(), value)
-                .map_err(|error| format!("It could not be prepared for saving ({error})."))?;
+                .map_err(|error| StoreError::Encode(error.to_string()))?;
             kv.write(kind.key(), &text)
         }
         None => kv.remove(kind.key()),
-    }
-    .map_err(|failure| failure.to_string())?;
+    }?;
     Ok(set_aside)
 }
 
@@ -206,7 +206,7 @@ mod tests {
         kv.put("patella.knee-check-draft", "garbage");
         kv.set_full(true);
         let refused = keep(&kv, Scratch::KneeCheckDraft, Some(&vec![3]));
-        assert!(refused.is_err_and(|reason| reason.contains("could not be set aside")));
+        assert!(refused.is_err_and(|reason| reason.to_string().contains("could not be set aside")));
         assert_eq!(
             kv.raw("patella.knee-check-draft").as_deref(),
             Some("garbage")

@@ -17,6 +17,7 @@ use crate::domain::commands::Command;
 use crate::domain::dataset::DataSet;
 use crate::domain::schema::{Collection, Zone};
 use crate::store::codec::{self, Decoded};
+use crate::store::error::StoreError;
 use crate::store::key_value::{self, KeyValue, KEY_PREFIX, QUARANTINE_PREFIX};
 
 /// A stored value that could not be read, kept as it was so it can be downloaded.
@@ -30,7 +31,7 @@ pub struct SetAside {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct StoreHealth {
     /// The last write failed; cleared by the next successful one.
-    pub write_error: Option<String>,
+    pub write_error: Option<StoreError>,
     /// Damaged values kept aside (and damaged values that could not be moved).
     pub set_aside: Vec<SetAside>,
     /// Collections that must not be written, and why.
@@ -150,7 +151,7 @@ pub fn decode_into(
 }
 
 /// The text stored under one collection's key.
-pub fn encode_collection(collection: Collection, data: &DataSet) -> Result<String, String> {
+pub fn encode_collection(collection: Collection, data: &DataSet) -> Result<String, StoreError> {
     let encoded = match collection {
         Collection::Runs => codec::encode(&data.runs),
         Collection::Pain => codec::encode(&data.pain),
@@ -161,7 +162,7 @@ pub fn encode_collection(collection: Collection, data: &DataSet) -> Result<Strin
         Collection::Recovery => codec::encode(&data.recovery),
         Collection::Visits => codec::encode(&data.visits),
     };
-    encoded.map_err(|error| format!("Patella could not prepare the data for saving ({error})."))
+    encoded.map_err(|error| StoreError::Encode(error.to_string()))
 }
 
 /// Reads one collection from storage into `data`, setting damaged values aside. Returns
@@ -284,7 +285,7 @@ impl Stored {
     /// Whether a collection may be written is decided from this fresh read, never from an
     /// earlier one: storage that was blocked or full a moment ago may be fine now. If another
     /// tab writes between the read and the write, the change starts again from its version.
-    pub fn apply(&mut self, kv: &impl KeyValue, command: Command) -> Result<(), String> {
+    pub fn apply(&mut self, kv: &impl KeyValue, command: Command) -> Result<(), StoreError> {
         let collections = command.touches();
         let mut attempts = 0;
         loop {
@@ -296,7 +297,7 @@ impl Stored {
                 .map(|&collection| load_collection(kv, collection, &mut fresh, &mut health))
                 .collect();
             if let Some(reason) = collections.iter().find_map(|c| health.read_only.get(c)) {
-                let reason = reason.clone();
+                let reason = StoreError::Blocked(reason.clone());
                 health.write_error = Some(reason.clone());
                 list_set_aside(kv, &mut health);
                 self.health = health;
@@ -312,9 +313,7 @@ impl Stored {
                 if attempts < 3 {
                     continue;
                 }
-                let reason = "Another tab was saving at the same moment, so nothing was \
-                              changed here. Try again."
-                    .to_string();
+                let reason = StoreError::OtherTab;
                 self.health.write_error = Some(reason.clone());
                 self.reload(kv, collections);
                 return Err(reason);
@@ -323,7 +322,7 @@ impl Stored {
             for (written, &collection) in collections.iter().enumerate() {
                 let outcome = encode_collection(collection, &fresh).and_then(|text| {
                     kv.write(&collection.storage_key(), &text)
-                        .map_err(|failure| failure.to_string())
+                        .map_err(StoreError::from)
                 });
                 if let Err(reason) = outcome {
                     // Put back what was already written, so storage is as it was.
@@ -350,12 +349,9 @@ impl Stored {
     }
 
     /// Removes every key the app has written, set-aside data included.
-    pub fn delete_everything(&mut self, kv: &impl KeyValue) -> Result<(), String> {
-        let keys = kv
-            .keys_with_prefix(KEY_PREFIX)
-            .map_err(|failure| failure.to_string())?;
-        for key in keys {
-            kv.remove(&key).map_err(|failure| failure.to_string())?;
+    pub fn delete_everything(&mut self, kv: &impl KeyValue) -> Result<(), StoreError> {
+        for key in kv.keys_with_prefix(KEY_PREFIX)? {
+            kv.remove(&key)?;
         }
         self.health = StoreHealth::default();
         self.reload(kv, &Collection::ALL);
@@ -363,11 +359,11 @@ impl Stored {
     }
 
     /// Deletes a set-aside value the runner has downloaded or does not want.
-    pub fn discard_set_aside(&mut self, kv: &impl KeyValue, key: &str) -> Result<(), String> {
+    pub fn discard_set_aside(&mut self, kv: &impl KeyValue, key: &str) -> Result<(), StoreError> {
         if !key.starts_with(QUARANTINE_PREFIX) {
-            return Err("Only set-aside copies can be discarded here.".into());
+            return Err(StoreError::NotSetAside);
         }
-        kv.remove(key).map_err(|failure| failure.to_string())?;
+        kv.remove(key)?;
         list_set_aside(kv, &mut self.health);
         Ok(())
     }

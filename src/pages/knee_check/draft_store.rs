@@ -5,7 +5,7 @@
 //! removes it.
 
 use crate::domain::triage::Draft;
-use crate::store::{AppStore, Scratch};
+use crate::store::{AppStore, Scratch, StoreError};
 
 /// The check in progress, if there is a readable one.
 pub fn load(store: Option<AppStore>) -> Option<Draft> {
@@ -16,7 +16,7 @@ pub fn load(store: Option<AppStore>) -> Option<Draft> {
 
 /// Keeps the check in progress (`None` removes it); the reason in words when the browser
 /// refuses.
-pub fn keep(store: Option<AppStore>, draft: Option<&Draft>) -> Result<(), String> {
+pub fn keep(store: Option<AppStore>, draft: Option<&Draft>) -> Result<(), StoreError> {
     match store {
         Some(store) => store.keep_scratch(Scratch::KneeCheckDraft, draft),
         None => Ok(()),

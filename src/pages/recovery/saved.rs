@@ -9,7 +9,7 @@
 
 use crate::domain::interval_timer::session::TimerSession;
 use crate::platform::{clock, document};
-use crate::store::{self, AppStore, Scratch};
+use crate::store::{self, AppStore, Scratch, StoreError};
 
 const TIME_SCALE_KEY: &str = "patella.debug.time-scale";
 
@@ -19,7 +19,7 @@ pub fn load_timer(store: AppStore) -> Option<TimerSession> {
 }
 
 /// Keeps the session (`None` removes it); the reason in words when it cannot be.
-pub fn keep_timer(store: AppStore, timer: Option<&TimerSession>) -> Result<(), String> {
+pub fn keep_timer(store: AppStore, timer: Option<&TimerSession>) -> Result<(), StoreError> {
     store.keep_scratch(Scratch::RecoveryTimer, timer)
 }
 

@@ -49,7 +49,7 @@ pub fn Preferences() -> impl IntoView {
                     edit: SettingsEdit::ShoeThreshold(threshold),
                     now: clock::now(),
                 });
-                threshold_error.set(outcome.err());
+                threshold_error.set(outcome.err().map(|e| e.to_string()));
             }
             Err(message) => threshold_error.set(Some(message)),
         }

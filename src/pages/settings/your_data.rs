@@ -30,7 +30,11 @@ pub fn YourData() -> impl IntoView {
                     &text,
                 )
             })
-            .and_then(|()| store.apply(Command::NoteBackup { at: now }));
+            .and_then(|()| {
+                store
+                    .apply(Command::NoteBackup { at: now })
+                    .map_err(|error| error.to_string())
+            });
         message.set(Some(match outcome {
             Ok(()) => "Backup downloaded. Keep it somewhere other than this phone.".into(),
             Err(reason) => reason,
@@ -163,7 +167,7 @@ fn SetAsideItem(key: String, bytes: usize) -> impl IntoView {
                     class="button secondary"
                     on:click={
                         let key = key.clone();
-                        move |_| error.set(store.discard_set_aside(&key).err())
+                        move |_| error.set(store.discard_set_aside(&key).err().map(|e| e.to_string()))
                     }
                 >
                     "Delete"

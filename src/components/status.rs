@@ -1,0 +1,106 @@
+//! The one status line: what happened to what the runner just did, said where they did it.
+//! Every form and action keeps a [`Said`] and shows it with [`StatusLine`]; the words for
+//! success, for marked fields and for a store that could not save live here, once.
+
+use std::fmt;
+
+use leptos::prelude::*;
+
+use crate::store::StoreError;
+
+/// What the runner tried, for the words of a failure ("Not saved.", "Could not undo.").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Attempt {
+    Save,
+    Delete,
+    Undo,
+    Start,
+    Restart,
+}
+
+impl Attempt {
+    fn failed(self) -> &'static str {
+        match self {
+            Attempt::Save => "Not saved.",
+            Attempt::Delete => "Not deleted.",
+            Attempt::Undo => "Could not undo.",
+            Attempt::Start => "Not started.",
+            Attempt::Restart => "Could not restart.",
+        }
+    }
+}
+
+/// One status, in the runner's words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Said {
+    /// A new record is kept: "Saved: 5 km in 30:00 today."
+    Saved(String),
+    /// An edited record is kept.
+    Updated(String),
+    /// A new thing is on a list: "Added Blue trainers."
+    Added(String),
+    /// The form has fields marked wrong; nothing was kept.
+    CheckTheMarkedFields,
+    /// The store could not make the change; nothing changed.
+    Failed(Attempt, StoreError),
+    /// Anything else the screen needs to say, already in words.
+    Note(String),
+}
+
+impl Said {
+    pub fn not_saved(error: StoreError) -> Said {
+        Said::Failed(Attempt::Save, error)
+    }
+}
+
+impl fmt::Display for Said {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Said::Saved(what) => write!(f, "Saved: {what}."),
+            Said::Updated(what) => write!(f, "Updated: {what}."),
+            Said::Added(what) => write!(f, "Added {what}."),
+            Said::CheckTheMarkedFields => {
+                f.write_str("Nothing was saved: check the marked fields.")
+            }
+            Said::Failed(attempt, error) => write!(f, "{} {error}", attempt.failed()),
+            Said::Note(words) => f.write_str(words),
+        }
+    }
+}
+
+/// The status line, announced politely to screen readers; empty (and taking no room)
+/// while there is nothing to say.
+#[component]
+pub fn StatusLine(
+    said: RwSignal<Option<Said>>,
+    #[prop(optional)] id: Option<&'static str>,
+) -> impl IntoView {
+    view! {
+        <p role="status" class="status" id=id>
+            {move || said.with(|said| said.as_ref().map(ToString::to_string))}
+        </p>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::key_value::StorageFailure;
+
+    #[test]
+    fn a_failure_says_what_did_not_happen_and_why() {
+        let full = Said::not_saved(StoreError::Storage(StorageFailure::Full));
+        assert!(full
+            .to_string()
+            .starts_with("Not saved. This browser's storage for Patella is full"));
+        assert_eq!(
+            Said::Failed(Attempt::Undo, StoreError::OtherTab).to_string(),
+            "Could not undo. Another tab was saving at the same moment, so nothing was \
+             changed here. Try again."
+        );
+        assert_eq!(
+            Said::Saved("5 km in 30:00 today".into()).to_string(),
+            "Saved: 5 km in 30:00 today."
+        );
+    }
+}
