@@ -33,6 +33,9 @@ fi
 step "Formatting"
 cargo fmt --all --check
 
+step "Layers: pages call the platform, the domain stays pure, no import circle"
+node scripts/check-layers.mjs
+
 step "Clippy, native and wasm"
 cargo clippy --all-targets --locked -- -D warnings
 cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings

@@ -6,6 +6,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::status::{Attempt, Said};
 use crate::domain::commands::Command;
 use crate::domain::records::{visits_in_words, Advice, Visit};
 use crate::domain::situation::{BEEN_SEEN, HAD_MY_REVIEW};
@@ -16,7 +17,7 @@ use crate::store::use_store;
 /// review", while resting until one). `status` says what became of the last tap; it
 /// belongs to the card, which is drawn again once the answer changes the week.
 #[component]
-pub fn BeenSeen(status: RwSignal<Option<String>>, review: bool) -> impl IntoView {
+pub fn BeenSeen(status: RwSignal<Option<Said>>, review: bool) -> impl IntoView {
     let store = use_store()?;
     let record = move |advice: Advice| {
         let now = clock::now_here();
@@ -26,13 +27,13 @@ pub fn BeenSeen(status: RwSignal<Option<String>>, review: bool) -> impl IntoView
             recorded_at: now,
             advice,
         };
-        match store.apply(Command::RecordVisit(visit)) {
-            Ok(()) => status.set(Some(format!(
-                "Saved: {}. This week's advice now follows it.",
+        let kept = store.apply(Command::RecordVisit(visit));
+        status.set(Said::after(kept, Attempt::Save, || {
+            Some(Said::Saved(format!(
+                "{}. This week's advice now follows it",
                 advice.choice().to_lowercase()
-            ))),
-            Err(reason) => status.set(Some(format!("Not saved. {reason}"))),
-        }
+            )))
+        }));
     };
     let answers = Advice::ALL
         .into_iter()

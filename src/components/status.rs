@@ -16,6 +16,13 @@ pub enum Attempt {
     Undo,
     Start,
     Restart,
+    /// Keeping the knee check's answers in progress.
+    KeepAnswers,
+    /// Keeping a choice made on a card.
+    KeepChoice,
+    /// Keeping the walk-run timer in progress.
+    KeepTimer,
+    DeleteAll,
 }
 
 impl Attempt {
@@ -26,6 +33,15 @@ impl Attempt {
             Attempt::Undo => "Could not undo.",
             Attempt::Start => "Not started.",
             Attempt::Restart => "Could not restart.",
+            Attempt::KeepAnswers => {
+                "Your answers could not be kept on this device, so reloading the page would \
+                 lose them."
+            }
+            Attempt::KeepChoice => "Your choice could not be kept.",
+            Attempt::KeepTimer => {
+                "The timer could not be kept on this device, so a reload would lose it."
+            }
+            Attempt::DeleteAll => "Not everything could be deleted.",
         }
     }
 }
@@ -37,8 +53,14 @@ pub enum Said {
     Saved(String),
     /// An edited record is kept.
     Updated(String),
+    /// The back-to-running plan has begun: "Started at week 1."
+    Started(String),
     /// A new thing is on a list: "Added Blue trainers."
     Added(String),
+    /// Deleted records are back: "The run of Tue 1 Dec is back."
+    Back { what: String, plural: bool },
+    /// A record is open in its form for editing.
+    Editing(String),
     /// The form has fields marked wrong; nothing was kept.
     CheckTheMarkedFields,
     /// The store could not make the change; nothing changed.
@@ -51,6 +73,19 @@ impl Said {
     pub fn not_saved(error: StoreError) -> Said {
         Said::Failed(Attempt::Save, error)
     }
+
+    /// What to say after a change: `done` (which may do more, and may have nothing to say)
+    /// when the store kept it, the store's reason when it did not.
+    pub fn after(
+        kept: Result<(), StoreError>,
+        attempt: Attempt,
+        done: impl FnOnce() -> Option<Said>,
+    ) -> Option<Said> {
+        match kept {
+            Ok(()) => done(),
+            Err(error) => Some(Said::Failed(attempt, error)),
+        }
+    }
 }
 
 impl fmt::Display for Said {
@@ -59,6 +94,11 @@ impl fmt::Display for Said {
             Said::Saved(what) => write!(f, "Saved: {what}."),
             Said::Updated(what) => write!(f, "Updated: {what}."),
             Said::Added(what) => write!(f, "Added {what}."),
+            Said::Started(stage) => write!(f, "Started at {stage}."),
+            Said::Back { what, plural } => {
+                write!(f, "{what} {} back.", if *plural { "are" } else { "is" })
+            }
+            Said::Editing(what) => write!(f, "Editing {what}."),
             Said::CheckTheMarkedFields => {
                 f.write_str("Nothing was saved: check the marked fields.")
             }

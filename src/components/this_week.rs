@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::app_base::use_base;
 use crate::components::been_seen::BeenSeen;
+use crate::components::status::{Said, StatusLine};
 use crate::domain::situation::Situation;
 use crate::platform::clock;
 use crate::routes::Destination;
@@ -33,7 +34,7 @@ pub fn ThisWeekCard(here: Destination) -> impl IntoView {
     let store = use_store()?;
     let base = use_base();
     let situation = Memo::new(move |_| store.data().with(|data| data.situation(clock::today())));
-    let status = RwSignal::new(None::<String>);
+    let status = RwSignal::new(None::<Said>);
     Some(move || {
         let now = situation.get();
         if now == Situation::NoProblem {
@@ -71,7 +72,7 @@ pub fn ThisWeekCard(here: Destination) -> impl IntoView {
                 <ul>{actions}</ul>
                 {week.see_someone.map(|when| view! { <p class="warning">{when}</p> })}
                 {been_seen}
-                <p role="status" class="status">{move || status.get()}</p>
+                <StatusLine said=status />
                 {link}
             </section>
         })

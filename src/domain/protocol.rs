@@ -50,9 +50,10 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::dates;
-use crate::domain::load::{distance_words, is_hard};
 use crate::domain::pain::PainRule;
+use crate::domain::records::is_hard;
 use crate::domain::records::{PainEntry, Run, RunKind};
+use crate::domain::units::distance_words;
 use crate::domain::units::DistanceUnit;
 
 /// The limit the plan judges by: the one every screen states while the knee recovers.

@@ -237,6 +237,17 @@ pub struct Run {
     pub source: Option<RunSource>,
 }
 
+/// Effort (RPE 1–10) from which any session counts as hard.
+pub const HARD_EFFORT: u8 = 7;
+
+/// Whether a session counts as hard: tempo, intervals, hills, race, or effort ≥ 7.
+pub fn is_hard(run: &Run) -> bool {
+    matches!(
+        run.kind,
+        RunKind::Tempo | RunKind::Intervals | RunKind::Hills | RunKind::Race
+    ) || run.effort.is_some_and(|effort| effort >= HARD_EFFORT)
+}
+
 /// For tests: an easy run with nothing optional, saved at the start of 2026. A test sets what
 /// it is about on top: `Run { cadence_spm: Some(170), ..Run::easy(id, date, distance, time) }`.
 #[cfg(test)]
@@ -886,46 +897,6 @@ pub fn latest_check(checks: &[TriageRecord]) -> Option<&TriageRecord> {
     checks
         .iter()
         .max_by_key(|check| (check.taken_at, check.updated_at))
-}
-
-impl TriageRecord {
-    /// The result as it reads today: the answers through today's rules, keeping the care the
-    /// check gave if today's rules would give less (a saved check never becomes milder).
-    pub fn outcome(&self) -> crate::domain::triage::Outcome {
-        let answers = crate::domain::triage::Answers::from_record_map(&self.answers);
-        let mut outcome = crate::domain::triage::evaluate(&answers);
-        outcome.tier = outcome.tier.min(self.care_tier);
-        outcome
-    }
-
-    /// Who should see the knee and how soon, as the check's answers say.
-    pub fn referral(&self) -> crate::domain::triage::rules::Referral {
-        crate::domain::triage::evaluate(&crate::domain::triage::Answers::from_record_map(
-            &self.answers,
-        ))
-        .referral()
-    }
-
-    /// The check found a warning sign (same-day or emergency care).
-    pub fn found_warning_sign(&self) -> bool {
-        self.care_tier <= CareTier::SameDay
-    }
-
-    /// The knee should be examined before running or strength work: a warning sign, or a
-    /// likely cause (an injury) that needs examining first, as the check's result said.
-    pub fn care_comes_first(&self) -> bool {
-        self.found_warning_sign()
-            // A warning sign that needs a doctor soon (not from running) ends the check too:
-            // no running plan until then.
-            || crate::domain::triage::rules::stops(
-                &crate::domain::triage::Answers::from_record_map(&self.answers),
-            )
-            || self
-                .conditions
-                .iter()
-                .filter_map(|key| crate::domain::content::ConditionId::from_key(key))
-                .any(|id| id.info().exercises_wait_for_assessment)
-    }
 }
 
 impl Dated for TriageRecord {

@@ -419,69 +419,126 @@ impl CheckedRun {
     }
 }
 
-/// The daily pain entry as typed.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct PainDraft {
-    pub date: String,
-    pub pain: String,
-    pub areas: Vec<KneeArea>,
-    pub morning_stiffness: bool,
-    pub note: String,
+/// The daily pain entry's typed fields; where it hurts and the morning's stiffness are
+/// ticks beside them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PainField {
+    Date,
+    /// The score, one of the 0–10 buttons.
+    Pain,
+    Note,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct PainErrors {
-    pub date: Option<String>,
-    pub pain: Option<String>,
-    pub note: Option<String>,
+impl Field for PainField {
+    const ALL: &'static [PainField] = &[PainField::Date, PainField::Pain, PainField::Note];
+
+    fn input_id(self) -> &'static str {
+        match self {
+            PainField::Date => "pain-date",
+            PainField::Pain => "pain-score",
+            PainField::Note => "pain-note",
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            PainField::Date => "Day",
+            PainField::Pain => "Pain (0 none – 10 worst)",
+            PainField::Note => "Note (optional)",
+        }
+    }
+
+    fn control(self) -> Control {
+        match self {
+            PainField::Date => Control::Day,
+            PainField::Pain => Control::Line(Keyboard::Numeric),
+            PainField::Note => Control::Line(Keyboard::Text),
+        }
+    }
+}
+
+/// The daily pain entry as typed.
+pub type PainDraft = Typed<PainField>;
+
+impl PainEntry {
+    /// What the runner is told once it is saved: "pain 4/10 today".
+    pub fn summary(&self, today: NaiveDate) -> String {
+        format!(
+            "pain {}/10 {}",
+            self.pain.value(),
+            crate::domain::dates::relative_day(self.date, today)
+        )
+    }
 }
 
 impl PainDraft {
     pub fn check(
         &self,
+        areas: &[KneeArea],
+        morning_stiffness: bool,
         today: NaiveDate,
         id: RecordId,
         updated_at: DateTime<Utc>,
-    ) -> Result<PainEntry, PainErrors> {
-        let date = check_date(&self.date, today);
-        let pain = required_pain(&self.pain);
-        let note = check_note(&self.note);
-        match (date, pain, note) {
-            (Ok(date), Ok(pain), Ok(note)) => {
-                let mut areas = self.areas.clone();
-                crate::domain::sort::sort(&mut areas);
-                areas.dedup();
-                Ok(PainEntry {
-                    id,
-                    updated_at,
-                    date,
-                    pain,
-                    areas,
-                    morning_stiffness: self.morning_stiffness,
-                    note,
-                })
-            }
-            (date, pain, note) => Err(PainErrors {
-                date: date.err(),
-                pain: pain.err(),
-                note: note.err(),
-            }),
+    ) -> Result<PainEntry, FieldErrors<PainField>> {
+        let mut errors = FieldErrors::default();
+        let date = errors.note(
+            PainField::Date,
+            check_date(self.get(PainField::Date), today),
+        );
+        let pain = errors.note(PainField::Pain, required_pain(self.get(PainField::Pain)));
+        let note = errors.note(PainField::Note, check_note(self.get(PainField::Note)));
+        let mut areas = areas.to_vec();
+        crate::domain::sort::sort(&mut areas);
+        areas.dedup();
+        let entry = (|| {
+            Some(PainEntry {
+                id,
+                updated_at,
+                date: date?,
+                pain: pain?,
+                areas,
+                morning_stiffness,
+                note: note?,
+            })
+        })();
+        errors.or_value(entry)
+    }
+}
+
+/// The new-shoes form's fields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShoeField {
+    Name,
+    StartDistance,
+}
+
+impl Field for ShoeField {
+    const ALL: &'static [ShoeField] = &[ShoeField::Name, ShoeField::StartDistance];
+
+    fn input_id(self) -> &'static str {
+        match self {
+            ShoeField::Name => "shoe-name",
+            ShoeField::StartDistance => "shoe-start",
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            ShoeField::Name => "Shoe name",
+            ShoeField::StartDistance => "Distance already on them (optional)",
+        }
+    }
+
+    fn control(self) -> Control {
+        match self {
+            ShoeField::Name => Control::Line(Keyboard::Text),
+            ShoeField::StartDistance => Control::Line(Keyboard::Decimal),
         }
     }
 }
 
 /// A new pair of shoes as typed.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ShoeDraft {
-    pub name: String,
-    pub start_distance: String,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ShoeErrors {
-    pub name: Option<String>,
-    pub start_distance: Option<String>,
-}
+pub type ShoeDraft = Typed<ShoeField>;
 
 impl ShoeDraft {
     pub fn check(
@@ -490,8 +547,8 @@ impl ShoeDraft {
         today: NaiveDate,
         id: RecordId,
         updated_at: DateTime<Utc>,
-    ) -> Result<Shoe, ShoeErrors> {
-        let name = self.name.trim();
+    ) -> Result<Shoe, FieldErrors<ShoeField>> {
+        let name = self.get(ShoeField::Name).trim();
         let name = if name.is_empty() {
             Err("Give the shoes a name you will recognise, like \"Blue trainers\".".to_string())
         } else if name.chars().count() > 80 {
@@ -499,10 +556,11 @@ impl ShoeDraft {
         } else {
             Ok(name.to_string())
         };
-        let start = if self.start_distance.trim().is_empty() {
+        let typed_start = self.get(ShoeField::StartDistance).trim();
+        let start = if typed_start.is_empty() {
             Ok(Distance::ZERO)
         } else {
-            let value = self.start_distance.trim().replace(',', ".").parse::<f64>();
+            let value = typed_start.replace(',', ".").parse::<f64>();
             match value {
                 Ok(v) if v.is_finite() && v >= 0.0 && Distance::from_unit(v, unit).metres() <= 10_000_000.0 => {
                     Ok(Distance::from_unit(v, unit))
@@ -513,20 +571,20 @@ impl ShoeDraft {
                 )),
             }
         };
-        match (name, start) {
-            (Ok(name), Ok(start_distance)) => Ok(Shoe {
+        let mut errors = FieldErrors::default();
+        let name = errors.note(ShoeField::Name, name);
+        let start_distance = errors.note(ShoeField::StartDistance, start);
+        let shoe = (|| {
+            Some(Shoe {
                 id,
                 updated_at,
-                name,
+                name: name?,
                 added_on: today,
-                start_distance,
+                start_distance: start_distance?,
                 retired: false,
-            }),
-            (name, start) => Err(ShoeErrors {
-                name: name.err(),
-                start_distance: start.err(),
-            }),
-        }
+            })
+        })();
+        errors.or_value(shoe)
     }
 }
 
@@ -747,18 +805,18 @@ mod tests {
 
     #[test]
     fn a_pain_entry_needs_a_score() {
-        let mut entry = PainDraft {
-            date: "2026-11-27".into(),
-            ..PainDraft::default()
-        };
+        let entry = PainDraft::default().with(PainField::Date, "2026-11-27");
         let errors = entry
-            .check(today(), RecordId::from_random_bits(1), now())
+            .check(&[], false, today(), RecordId::from_random_bits(1), now())
             .unwrap_err();
-        assert!(errors.pain.unwrap().starts_with("Enter your pain"));
-        entry.pain = "4".into();
-        entry.areas = vec![KneeArea::Outer, KneeArea::Front, KneeArea::Outer];
+        assert!(errors
+            .of(PainField::Pain)
+            .unwrap()
+            .starts_with("Enter your pain"));
+        let entry = entry.with(PainField::Pain, "4");
+        let areas = [KneeArea::Outer, KneeArea::Front, KneeArea::Outer];
         let saved = entry
-            .check(today(), RecordId::from_random_bits(1), now())
+            .check(&areas, false, today(), RecordId::from_random_bits(1), now())
             .unwrap();
         assert_eq!(saved.pain.value(), 4);
         assert_eq!(saved.areas, [KneeArea::Front, KneeArea::Outer]);
@@ -767,19 +825,18 @@ mod tests {
     #[test]
     fn a_shoe_needs_a_name_and_a_sane_starting_distance() {
         let id = RecordId::from_random_bits(2);
-        let errors = ShoeDraft {
-            name: " ".into(),
-            start_distance: "-5".into(),
-        }
-        .check(DistanceUnit::Mi, today(), id.clone(), now())
-        .unwrap_err();
-        assert!(errors.name.is_some() && errors.start_distance.is_some());
-        let shoe = ShoeDraft {
-            name: "Blue trainers".into(),
-            start_distance: "100".into(),
-        }
-        .check(DistanceUnit::Mi, today(), id, now())
-        .unwrap();
+        let errors = ShoeDraft::default()
+            .with(ShoeField::Name, " ")
+            .with(ShoeField::StartDistance, "-5")
+            .check(DistanceUnit::Mi, today(), id.clone(), now())
+            .unwrap_err();
+        assert!(errors.of(ShoeField::Name).is_some());
+        assert!(errors.of(ShoeField::StartDistance).is_some());
+        let shoe = ShoeDraft::default()
+            .with(ShoeField::Name, "Blue trainers")
+            .with(ShoeField::StartDistance, "100")
+            .check(DistanceUnit::Mi, today(), id, now())
+            .unwrap();
         assert!((shoe.start_distance.metres() - 160_934.4).abs() < 1e-6);
     }
 

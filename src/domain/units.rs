@@ -307,6 +307,17 @@ impl Pace {
     }
 }
 
+/// "12.5 km", "10 mi": one decimal at most, a trailing ".0" dropped.
+pub fn distance_words(distance: Distance, unit: DistanceUnit) -> String {
+    let value = distance.in_unit(unit);
+    let value = if value.is_finite() { value } else { 0.0 };
+    format!(
+        "{} {}",
+        crate::domain::decimals::trimmed(value, 1),
+        unit.abbreviation()
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

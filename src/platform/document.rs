@@ -48,6 +48,24 @@ pub fn focus_field(id: &'static str) {
     focus_when_drawn(id, true);
 }
 
+/// Puts `value` back in the form control `id` (a select or an input) when what it shows
+/// must match the stored value after a refused change.
+pub fn set_control_value(id: &str, value: &str) {
+    use wasm_bindgen::JsCast;
+    let element = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id(id));
+    if let Some(select) = element
+        .clone()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok())
+    {
+        select.set_value(value);
+    } else if let Some(input) = element.and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        input.set_value(value);
+    }
+}
+
 /// Scrolls the element `id` into view once it is drawn, bottom edge first: a status line
 /// under a form lands just above the fixed navigation (the root's scroll-padding).
 pub fn reveal(id: &'static str) {

@@ -7,6 +7,7 @@ pub mod crash;
 pub mod cues;
 pub mod document;
 pub mod download;
+pub mod files;
 pub mod import_worker;
 pub mod install;
 pub mod persistence;

@@ -9,10 +9,7 @@ use super::measure::days_before;
 use super::rule::{History, LoadRule, Rule, Severity, Warning};
 use super::spike::SPIKE_LOOKBACK_DAYS;
 use super::words::{day_words, join_words};
-use crate::domain::records::{Run, RunKind};
-
-/// Effort (RPE 1–10) from which any session counts as hard.
-pub const HARD_EFFORT: u8 = 7;
+use crate::domain::records::{is_hard, Run, RunKind, HARD_EFFORT};
 
 /// [`Rule::HardDaysInARow`].
 pub struct HardDays;
@@ -27,14 +24,6 @@ impl LoadRule for HardDays {
     fn warnings(&self, history: &History) -> Vec<Warning> {
         hard_days_rule(history).into_iter().collect()
     }
-}
-
-/// Whether a session counts as hard: tempo, intervals, hills, race, or effort ≥ 7.
-pub fn is_hard(run: &Run) -> bool {
-    matches!(
-        run.kind,
-        RunKind::Tempo | RunKind::Intervals | RunKind::Hills | RunKind::Race
-    ) || run.effort.is_some_and(|effort| effort >= HARD_EFFORT)
 }
 
 fn hard_days_rule(history: &History) -> Option<Warning> {

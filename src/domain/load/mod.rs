@@ -38,14 +38,14 @@ mod words;
 
 use chrono::NaiveDate;
 
+pub use crate::domain::records::{is_hard, HARD_EFFORT};
+pub use crate::domain::units::distance_words;
 pub use acute_chronic::{AcuteChronic, ACWR_CAVEAT};
-pub use hard_days::{is_hard, HARD_EFFORT};
 pub use monotony::{MONOTONY_DISTANCE, MONOTONY_PACE, MONOTONY_RUNS};
 pub use rule::{History, LoadRule, Rule, Severity, Warning, PAIN_RECENT_DAYS, RECENT_DAYS};
 pub use spike::{SpikeBand, SPIKE_LOOKBACK_DAYS};
 pub use weekly_change::{TWO_WEEK_LIMIT_PERCENT, WEEKLY_LIMIT_PERCENT};
 pub use weeks::{first_logged_day, weekly_series, WeekSummary, MAX_WEEKS};
-pub use words::distance_words;
 
 use crate::domain::calendar;
 use crate::domain::records::{PainEntry, Run, Settings};

@@ -5,10 +5,10 @@ use chrono::NaiveDate;
 
 use super::measure::days_before;
 use super::weeks::WeekSummary;
-use super::words::distance_words;
 use crate::domain::pain::PainRule;
 use crate::domain::records::{PainEntry, Run};
 use crate::domain::situation::Situation;
+use crate::domain::units::distance_words;
 use crate::domain::units::{Distance, DistanceUnit};
 
 /// Days back (today included) in which a load event still warns.

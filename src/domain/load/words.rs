@@ -3,15 +3,7 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::decimals::{fixed, trimmed};
-use crate::domain::units::{Distance, DistanceUnit};
-
-/// "12.5 km", "10 mi": one decimal at most, a trailing ".0" dropped.
-pub fn distance_words(distance: Distance, unit: DistanceUnit) -> String {
-    let value = distance.in_unit(unit);
-    let value = if value.is_finite() { value } else { 0.0 };
-    format!("{} {}", trimmed(value, 1), unit.abbreviation())
-}
+use crate::domain::decimals::fixed;
 
 /// The increase of `new` over `old` in whole percent; with a decimal when rounding would
 /// read as not over `threshold` ("10.1%"), and "just over 10%" when even that would.
@@ -50,6 +42,7 @@ pub fn join_words(parts: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::units::{distance_words, Distance, DistanceUnit};
 
     #[test]
     fn distance_and_percent_words() {

@@ -10,6 +10,7 @@ pub mod engine;
 pub mod flow;
 pub mod from_log;
 pub mod questions;
+mod record;
 pub mod rules;
 pub mod sources;
 

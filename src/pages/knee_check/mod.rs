@@ -15,6 +15,7 @@ use leptos::prelude::*;
 
 use crate::app_base::use_href;
 use crate::components::page_intro::PageIntro;
+use crate::components::status::{Attempt, Said};
 use crate::domain::commands::Command;
 use crate::domain::records::RecordId;
 use crate::domain::triage::{self, Answers, Draft, Step};
@@ -52,16 +53,11 @@ pub fn KneeCheckPage() -> impl IntoView {
         Mode::Start
     });
     let draft = RwSignal::new(restored);
-    let status = RwSignal::new(None::<String>);
+    let status = RwSignal::new(None::<Said>);
 
     let keep = move |next: Option<Draft>| {
         let kept = draft_store::keep(store, next.as_ref());
-        match kept {
-            Ok(()) => status.set(None),
-            Err(reason) => status.set(Some(format!(
-                "Your answers could not be kept on this device, so reloading the page would lose them. {reason}"
-            ))),
-        }
+        status.set(Said::after(kept, Attempt::KeepAnswers, || None));
         draft.set(next);
     };
     let focus_current = move || {
@@ -130,16 +126,15 @@ pub fn KneeCheckPage() -> impl IntoView {
         let record =
             triage::evaluate(&answers).record(&answers, clock::new_id(), clock::now_here());
         let id = record.id.clone();
-        match store.apply(Command::RecordCheck(record)) {
-            Ok(()) => {
-                keep(None);
-                mode.set(Mode::Viewing(id));
-                status.set(Some("Saved to your past checks.".to_string()));
-                focus_heading("kc-result-heading");
-            }
-            // The answers stay in the wizard, so nothing is lost; the reason is shown.
-            Err(reason) => status.set(Some(format!("Not saved. {reason}"))),
-        }
+        // On a failure the answers stay in the wizard, so nothing is lost; the reason is shown.
+        let kept = store.apply(Command::RecordCheck(record));
+        let said = Said::after(kept, Attempt::Save, || {
+            keep(None);
+            mode.set(Mode::Viewing(id));
+            focus_heading("kc-result-heading");
+            Some(Said::Note("Saved to your past checks.".into()))
+        });
+        status.set(said);
     };
 
     // Why and the answers are opened for the physiotherapist who reads the printout.
@@ -276,7 +271,7 @@ pub fn KneeCheckPage() -> impl IntoView {
 
     view! {
         <PageIntro destination=Destination::KneeCheck />
-        <p role="status" class="status kc-status">{move || status.get()}</p>
+        <p role="status" class="status kc-status">{move || status.with(|said| said.as_ref().map(ToString::to_string))}</p>
         {screen}
     }
 }

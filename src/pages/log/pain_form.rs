@@ -4,13 +4,14 @@
 
 use leptos::prelude::*;
 
-use crate::components::fields::TextField;
+use crate::components::form::{FormState, Input};
 use crate::components::show::ShowAny;
+use crate::components::status::{Said, StatusLine};
 use crate::domain::commands::Command;
 use crate::domain::dates;
 use crate::domain::iso;
 use crate::domain::records::KneeArea;
-use crate::domain::run_draft::{PainDraft, PainErrors};
+use crate::domain::run_draft::{PainDraft, PainField};
 use crate::platform::clock;
 use crate::store::use_store;
 
@@ -19,48 +20,38 @@ pub fn PainForm() -> impl IntoView {
     let Some(store) = use_store() else {
         return ().into_any();
     };
-    let date = RwSignal::new(clock::today().to_string());
-    let pain = RwSignal::new(String::new());
+    let form = FormState::new(
+        PainDraft::default().with(PainField::Date, clock::today().to_string()),
+        "pain-status",
+    );
     let areas = RwSignal::new(Vec::<KneeArea>::new());
     let stiff = RwSignal::new(false);
-    let note = RwSignal::new(String::new());
-    let errors = RwSignal::new(PainErrors::default());
-    let status = RwSignal::new(None::<String>);
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let draft = PainDraft {
-            date: date.get_untracked(),
-            pain: pain.get_untracked(),
-            areas: areas.get_untracked(),
-            morning_stiffness: stiff.get_untracked(),
-            note: note.get_untracked(),
-        };
-        let entry = match draft.check(clock::today(), clock::new_id(), clock::now()) {
-            Ok(entry) => entry,
-            Err(found) => {
-                errors.set(found);
-                status.set(Some("Nothing was saved: check the marked fields.".into()));
-                return;
-            }
-        };
-        errors.set(PainErrors::default());
-        let summary = format!(
-            "pain {}/10 {}",
-            entry.pain.value(),
-            dates::relative_day(entry.date, clock::today())
-        );
-        match store.apply(Command::AddPain(entry)) {
-            Ok(()) => {
-                status.set(Some(format!("Saved: {summary}.")));
-                pain.set(String::new());
-                areas.set(Vec::new());
-                stiff.set(false);
-                note.set(String::new());
-            }
-            Err(reason) => status.set(Some(format!("Not saved. {reason}"))),
-        }
+        let (today, marked) = (clock::today(), areas.get_untracked());
+        let checked = form.typed.with_untracked(|draft| {
+            draft.check(
+                &marked,
+                stiff.get_untracked(),
+                today,
+                clock::new_id(),
+                clock::now(),
+            )
+        });
+        form.submit(checked, |entry| {
+            let summary = entry.summary(today);
+            let date = entry.date.to_string();
+            store.apply(Command::AddPain(entry))?;
+            // The day stays: past days are logged one after another.
+            form.fill(PainDraft::default().with(PainField::Date, date));
+            areas.set(Vec::new());
+            stiff.set(false);
+            Ok(Said::Saved(summary))
+        });
     };
+    let date = Signal::derive(move || form.typed.with(|d| d.get(PainField::Date).to_string()));
+    let pain = Signal::derive(move || form.typed.with(|d| d.get(PainField::Pain).to_string()));
 
     // "today", "yesterday" or "on Sun 22 Nov", from the Day field as typed.
     let day = move || {
@@ -90,25 +81,22 @@ pub fn PainForm() -> impl IntoView {
                         name="pain-score"
                         value=value.clone()
                         prop:checked=checked
-                        on:change=move |_| pain.set(value.clone())
+                        on:change=move |_| form.set(PainField::Pain, value.clone())
                     />
                     <span>{score}</span>
                 </label>
             }
         })
         .collect_view();
-    let pain_error = move || errors.with(|e| e.pain.clone());
+    let pain_error = move || {
+        form.errors
+            .with(|e| e.of(PainField::Pain).map(str::to_string))
+    };
 
     view! {
         <form id="pain" class="card" on:submit=save novalidate aria-labelledby="pain-heading">
             <h2 id="pain-heading">"How is the knee?"</h2>
-            <TextField
-                id="pain-date"
-                label="Day"
-                input_type="date"
-                value=date
-                error=Signal::derive(move || errors.with(|e| e.date.clone()))
-            />
+            <Input form field=PainField::Date />
             // Native radios: one tab stop, arrow keys move the choice, and a screen reader
             // hears "3, radio button, 4 of 11" inside the group's name.
             <fieldset
@@ -156,14 +144,9 @@ pub fn PainForm() -> impl IntoView {
                 />
                 "Stiff or sorer " {morning}
             </label>
-            <TextField
-                id="pain-note"
-                label="Note (optional)"
-                value=note
-                error=Signal::derive(move || errors.with(|e| e.note.clone()))
-            />
+            <Input form field=PainField::Note />
             <button type="submit" class="button">"Save pain entry"</button>
-            <p role="status" class="status">{move || status.get()}</p>
+            <StatusLine said=form.said id="pain-status" />
         </form>
     }
     .into_any()

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::components::for_any::ForAny;
 use crate::components::show::ShowAny;
+use crate::components::status::{Attempt, Said, StatusLine};
 use crate::components::undo::{DeleteButton, UndoNotice};
 use crate::domain::commands::Command;
 use crate::domain::dates;
@@ -28,7 +29,7 @@ pub fn PainList() -> impl IntoView {
     };
     let deleted = RwSignal::new(None::<PainEntry>);
     let show_all = RwSignal::new(false);
-    let status = RwSignal::new(None::<String>);
+    let status = RwSignal::new(None::<Said>);
 
     let entries = Memo::new(move |_| {
         store.data().with(|data| {
@@ -39,40 +40,38 @@ pub fn PainList() -> impl IntoView {
     });
     let delete = move |entry: PainEntry| {
         let id = entry.id.clone();
-        match store.apply(Command::DeletePain(id)) {
-            Ok(()) => {
-                status.set(None);
-                deleted.set(Some(entry.clone()));
-                focus_heading("undo-pain-delete");
-                set_timeout(
-                    move || {
-                        // The Log may be gone by now: then so is this state (`None`).
-                        let latest = deleted
-                            .try_with_untracked(|d| d.as_ref().map(|d| &d.id) == Some(&entry.id));
-                        if latest == Some(true) {
-                            deleted.set(None);
-                        }
-                    },
-                    StdDuration::from_secs(UNDO_SECONDS),
-                );
-            }
-            Err(reason) => status.set(Some(format!("Not deleted. {reason}"))),
-        }
+        let kept = store.apply(Command::DeletePain(id));
+        status.set(Said::after(kept, Attempt::Delete, || {
+            deleted.set(Some(entry.clone()));
+            focus_heading("undo-pain-delete");
+            set_timeout(
+                move || {
+                    // The Log may be gone by now: then so is this state (`None`).
+                    let latest = deleted
+                        .try_with_untracked(|d| d.as_ref().map(|d| &d.id) == Some(&entry.id));
+                    if latest == Some(true) {
+                        deleted.set(None);
+                    }
+                },
+                StdDuration::from_secs(UNDO_SECONDS),
+            );
+            None
+        }));
     };
     let undo = move |()| {
         let Some(entry) = deleted.get_untracked() else {
             return;
         };
         let date = dates::day_as_of(entry.date, clock::today());
-        let outcome = store.apply(Command::RestorePain(entry));
-        match outcome {
-            Ok(()) => {
-                deleted.set(None);
-                status.set(Some(format!("The pain entry of {date} is back.")));
-                focus_heading("pain-list-heading");
-            }
-            Err(reason) => status.set(Some(format!("Could not undo. {reason}"))),
-        }
+        let kept = store.apply(Command::RestorePain(entry));
+        status.set(Said::after(kept, Attempt::Undo, || {
+            deleted.set(None);
+            focus_heading("pain-list-heading");
+            Some(Said::Back {
+                what: format!("The pain entry of {date}"),
+                plural: false,
+            })
+        }));
     };
     let shown = move || {
         entries.with(|entries| {
@@ -97,7 +96,7 @@ pub fn PainList() -> impl IntoView {
                     button_id="undo-pain-delete"
                     on_undo=Callback::new(undo)
                 />
-                <p role="status" class="status">{move || status.get()}</p>
+                <StatusLine said=status />
                 <ul class="run-list">
                     <ForAny each=shown key=|entry| (entry.id.clone(), entry.updated_at) let:entry>
                         {

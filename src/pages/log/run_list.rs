@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use super::LogState;
 use crate::components::fields::values_line;
 use crate::components::show::ShowAny;
+use crate::components::status::{Attempt, Said, StatusLine};
 use crate::components::undo::{DeleteButton, UndoNotice};
 use crate::domain::calendar::group_by_week;
 use crate::domain::commands::Command;
@@ -46,59 +47,56 @@ pub fn RunList() -> impl IntoView {
     let (Some(store), Some(log)) = (use_store(), use_context::<LogState>()) else {
         return ().into_any();
     };
-    let status = RwSignal::new(None::<String>);
+    let status = RwSignal::new(None::<Said>);
     let shown_weeks = RwSignal::new(WEEKS_PER_PAGE);
 
     let delete = move |run: Run| {
         let id = run.id.clone();
-        match store.apply(Command::DeleteRun(id)) {
-            Ok(()) => {
-                status.set(None);
-                log.deleted.update(|deleted| deleted.push(run.clone()));
-                if log.editing.get_untracked().as_ref() == Some(&run.id) {
-                    log.editing.set(None);
-                }
-                // Where the next run's Delete was, so a second press cannot take another run.
-                focus_heading("undo-delete");
-                set_timeout(
-                    move || {
-                        // The offer runs out 8 s after the latest deletion; an earlier one's
-                        // timer leaves it. The runner may have left the Log since: then its
-                        // state is gone (`None`).
-                        let latest = log
-                            .deleted
-                            .try_with_untracked(|d| d.last().map(|d| &d.id) == Some(&run.id));
-                        if latest == Some(true) {
-                            log.deleted.set(Vec::new());
-                        }
-                    },
-                    StdDuration::from_secs(UNDO_SECONDS),
-                );
+        let kept = store.apply(Command::DeleteRun(id));
+        status.set(Said::after(kept, Attempt::Delete, || {
+            log.deleted.update(|deleted| deleted.push(run.clone()));
+            if log.editing.get_untracked().as_ref() == Some(&run.id) {
+                log.editing.set(None);
             }
-            Err(reason) => status.set(Some(format!("Not deleted. {reason}"))),
-        }
+            // Where the next run's Delete was, so a second press cannot take another run.
+            focus_heading("undo-delete");
+            set_timeout(
+                move || {
+                    // The offer runs out 8 s after the latest deletion; an earlier one's
+                    // timer leaves it. The runner may have left the Log since: then its
+                    // state is gone (`None`).
+                    let latest = log
+                        .deleted
+                        .try_with_untracked(|d| d.last().map(|d| &d.id) == Some(&run.id));
+                    if latest == Some(true) {
+                        log.deleted.set(Vec::new());
+                    }
+                },
+                StdDuration::from_secs(UNDO_SECONDS),
+            );
+            None
+        }));
     };
     let undo = move |()| {
         let runs = log.deleted.get_untracked();
         if runs.is_empty() {
             return;
         }
-        let outcome = store.apply(Command::RestoreRuns(runs.clone()));
-        match outcome {
-            Ok(()) => {
-                log.deleted.set(Vec::new());
-                let (named, verb) = match runs.as_slice() {
-                    [run] => (
-                        format!("The run of {}", dates::day_as_of(run.date, clock::today())),
-                        "is",
-                    ),
-                    _ => (runs_named(&runs), "are"),
-                };
-                status.set(Some(format!("{named} {verb} back.")));
-                focus_heading("runs-heading");
-            }
-            Err(reason) => status.set(Some(format!("Could not undo. {reason}"))),
-        }
+        let kept = store.apply(Command::RestoreRuns(runs.clone()));
+        status.set(Said::after(kept, Attempt::Undo, || {
+            log.deleted.set(Vec::new());
+            focus_heading("runs-heading");
+            Some(match runs.as_slice() {
+                [run] => Said::Back {
+                    what: format!("The run of {}", dates::day_as_of(run.date, clock::today())),
+                    plural: false,
+                },
+                _ => Said::Back {
+                    what: runs_named(&runs),
+                    plural: true,
+                },
+            })
+        }));
     };
 
     // Grouped once per change of the runs, for both the list and the "earlier weeks" count.
@@ -157,7 +155,7 @@ pub fn RunList() -> impl IntoView {
                 button_id="undo-delete"
                 on_undo=Callback::new(undo)
             />
-            <p role="status" class="status">{move || status.get()}</p>
+            <StatusLine said=status />
             <ShowAny
                 when=move || store.data().with(|data| !data.runs.is_empty())
                 fallback=|| view! { <p>"No runs yet. Add your first one above."</p> }

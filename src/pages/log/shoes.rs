@@ -3,12 +3,13 @@
 
 use leptos::prelude::*;
 
-use crate::components::fields::TextField;
+use crate::components::form::{FormState, Input};
 use crate::components::show::ShowAny;
+use crate::components::status::{Attempt, Said, StatusLine};
 use crate::domain::commands::Command;
 use crate::domain::decimals;
 use crate::domain::records::RecordId;
-use crate::domain::run_draft::{ShoeDraft, ShoeErrors};
+use crate::domain::run_draft::{ShoeDraft, ShoeField};
 use crate::domain::shoes::{self, ShoeStatus};
 use crate::platform::clock;
 use crate::store::use_store;
@@ -18,51 +19,35 @@ pub fn Shoes() -> impl IntoView {
     let Some(store) = use_store() else {
         return ().into_any();
     };
-    let name = RwSignal::new(String::new());
-    let start = RwSignal::new(String::new());
-    let errors = RwSignal::new(ShoeErrors::default());
-    let status = RwSignal::new(None::<String>);
+    let form = FormState::new(ShoeDraft::default(), "shoe-status");
     let units = move || store.data().with(|data| data.settings.units);
 
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let draft = ShoeDraft {
-            name: name.get_untracked(),
-            start_distance: start.get_untracked(),
-        };
-        let shoe = match draft.check(units(), clock::today(), clock::new_id(), clock::now()) {
-            Ok(shoe) => shoe,
-            Err(found) => {
-                errors.set(found);
-                return;
-            }
-        };
-        errors.set(ShoeErrors::default());
-        let shoe_name = shoe.name.clone();
-        let outcome = store.apply(Command::AddShoe(shoe));
-        match outcome {
-            Ok(()) => {
-                status.set(Some(format!("Added {shoe_name}.")));
-                name.set(String::new());
-                start.set(String::new());
-            }
-            Err(reason) => status.set(Some(format!("Not saved. {reason}"))),
-        }
+        let checked = form.typed.with_untracked(|draft| {
+            draft.check(units(), clock::today(), clock::new_id(), clock::now())
+        });
+        form.submit(checked, |shoe| {
+            let name = shoe.name.clone();
+            store.apply(Command::AddShoe(shoe))?;
+            form.fill(ShoeDraft::default());
+            Ok(Said::Added(name))
+        });
     };
 
     let set_default = move |id: RecordId| {
-        let outcome = store.apply(Command::SetDefaultShoe {
+        let kept = store.apply(Command::SetDefaultShoe {
             id,
             now: clock::now(),
         });
-        status.set(outcome.err().map(|reason| format!("Not saved. {reason}")));
+        form.said.set(Said::after(kept, Attempt::Save, || None));
     };
     let retire = move |id: RecordId| {
-        let outcome = store.apply(Command::RetireShoe {
+        let kept = store.apply(Command::RetireShoe {
             id,
             now: clock::now(),
         });
-        status.set(outcome.err().map(|reason| format!("Not saved. {reason}")));
+        form.said.set(Said::after(kept, Attempt::Save, || None));
     };
 
     let rows = move || {
@@ -150,23 +135,15 @@ pub fn Shoes() -> impl IntoView {
                 }}
             </ul>
             <form on:submit=add novalidate aria-label="Add shoes">
-                <TextField
-                    id="shoe-name"
-                    label="Shoe name"
-                    value=name
-                    error=Signal::derive(move || errors.with(|e| e.name.clone()))
-                />
-                <TextField
-                    id="shoe-start"
-                    label="Distance already on them (optional)"
-                    input_mode="decimal"
-                    value=start
-                    error=Signal::derive(move || errors.with(|e| e.start_distance.clone()))
+                <Input form field=ShoeField::Name />
+                <Input
+                    form
+                    field=ShoeField::StartDistance
                     hint=Signal::derive(move || Some(format!("In {}", units().abbreviation())))
                 />
                 <button type="submit" class="button">"Add shoes"</button>
             </form>
-            <p role="status" class="status">{move || status.get()}</p>
+            <StatusLine said=form.said id="shoe-status" />
         </section>
     }
     .into_any()

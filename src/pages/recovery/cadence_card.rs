@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::components::fields::TextField;
+use crate::components::status::{Attempt, Said, StatusLine};
 use crate::domain::cadence;
 use crate::domain::commands::{Command, SettingsEdit};
 use crate::platform::audio::Sound;
@@ -36,7 +37,7 @@ pub fn CadenceCard() -> impl IntoView {
         .unwrap_or_else(|| cadence::default_target(current.get_untracked()));
     let target = RwSignal::new(initial.to_string());
     let error = RwSignal::new(None::<String>);
-    let status = RwSignal::new(None::<String>);
+    let status = RwSignal::new(None::<Said>);
     let playing = RwSignal::new(false);
     let metronome: StoredValue<Option<Metronome>, LocalStorage> = StoredValue::new_local(None);
 
@@ -54,7 +55,7 @@ pub fn CadenceCard() -> impl IntoView {
     let start = move |spm: u16| {
         stop();
         let Some(sound) = Sound::new() else {
-            status.set(Some("This browser cannot play sounds.".to_string()));
+            status.set(Some(Said::Note("This browser cannot play sounds.".into())));
             return;
         };
         let schedule = move || {
@@ -120,15 +121,12 @@ pub fn CadenceCard() -> impl IntoView {
             edit: SettingsEdit::TargetCadence(spm),
             now: clock::now(),
         });
-        match outcome {
-            Ok(()) => {
-                status.set(Some(format!("Target saved: {spm} steps a minute.")));
-                if playing.get_untracked() {
-                    start(spm);
-                }
+        status.set(Said::after(outcome, Attempt::Save, || {
+            if playing.get_untracked() {
+                start(spm);
             }
-            Err(reason) => status.set(Some(format!("Not saved. {reason}"))),
-        }
+            Some(Said::Saved(format!("target of {spm} steps a minute")))
+        }));
     };
 
     let current_text = move || match current.get() {
@@ -169,7 +167,7 @@ pub fn CadenceCard() -> impl IntoView {
                 "With the screen locked, the clicks go on where the browser allows it; keep \
                  this page open."
             </p>
-            <p role="status" class="status">{move || status.get()}</p>
+            <StatusLine said=status />
         </section>
     })
 }

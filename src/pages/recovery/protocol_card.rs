@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::components::fields::SelectField;
 use crate::components::show::ShowAny;
+use crate::components::status::{Attempt, Said, StatusLine};
 use crate::domain::commands::Command;
 use crate::domain::dates;
 use crate::domain::protocol::{self, ProtocolState, Stage};
@@ -26,7 +27,7 @@ pub(crate) fn current_state(store: AppStore) -> Option<ProtocolState> {
 #[component]
 pub fn ProtocolCard() -> impl IntoView {
     let store = use_store()?;
-    let status = RwSignal::new(None::<String>);
+    let status = RwSignal::new(None::<Said>);
     let chosen_stage = RwSignal::new(Stage::Week1.key().to_string());
     let stage_options = Signal::derive(|| {
         Stage::ALL
@@ -52,24 +53,18 @@ pub fn ProtocolCard() -> impl IntoView {
             stage,
             from_knee_check,
         };
-        let outcome = store.apply(Command::StartProtocol {
+        let kept = store.apply(Command::StartProtocol {
             start: started,
             now: clock::now(),
         });
-        match outcome {
-            Ok(()) => {
-                status.set(Some(format!(
-                    "Started at {}.",
-                    stage.title().to_lowercase()
-                )));
-                focus_heading("rec-stage");
-            }
-            Err(reason) => status.set(Some(format!("Not started. {reason}"))),
-        }
+        status.set(Said::after(kept, Attempt::Start, || {
+            focus_heading("rec-stage");
+            Some(Said::Started(stage.title().to_lowercase()))
+        }));
     };
-    let restart = move |_| match store.apply(Command::ClearProtocol { now: clock::now() }) {
-        Ok(()) => status.set(None),
-        Err(reason) => status.set(Some(format!("Could not restart. {reason}"))),
+    let restart = move |_| {
+        let kept = store.apply(Command::ClearProtocol { now: clock::now() });
+        status.set(Said::after(kept, Attempt::Restart, || None));
     };
 
     let state = Memo::new(move |_| current_state(store));
@@ -183,7 +178,7 @@ pub fn ProtocolCard() -> impl IntoView {
                 None => not_started().into_any(),
                 Some(s) => started(s).into_any(),
             }}
-            <p role="status" class="status">{move || status.get()}</p>
+            <StatusLine said=status />
         </section>
     })
 }

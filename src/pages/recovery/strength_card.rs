@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::components::fields::SelectField;
+use crate::components::status::{Attempt, Said, StatusLine};
 use crate::domain::commands::Command;
 use crate::domain::content::{ConditionId, Exercise};
 use crate::domain::records::StrengthSession;
@@ -14,7 +15,7 @@ use crate::store::use_store;
 #[component]
 pub fn StrengthCard() -> impl IntoView {
     let store = use_store()?;
-    let status = RwSignal::new(None::<String>);
+    let status = RwSignal::new(None::<Said>);
     let ticked = RwSignal::new(Vec::<&'static str>::new());
 
     let latest_check = Memo::new(move |_| store.data().with(|data| data.latest_check().cloned()));
@@ -37,8 +38,8 @@ pub fn StrengthCard() -> impl IntoView {
                     conditions: chosen.to_stored(),
                     now: clock::now(),
                 });
-                if let Err(reason) = outcome {
-                    status.set(Some(format!("Your choice could not be kept. {reason}")));
+                if let Err(error) = outcome {
+                    status.set(Some(Said::Failed(Attempt::KeepChoice, error)));
                 }
             }
         }
@@ -62,7 +63,9 @@ pub fn StrengthCard() -> impl IntoView {
             .map(|id| id.to_string())
             .collect();
         if exercises.is_empty() {
-            status.set(Some("Tick the exercises you did, then save.".to_string()));
+            status.set(Some(Said::Note(
+                "Tick the exercises you did, then save.".into(),
+            )));
             return;
         }
         let count = exercises.len();
@@ -74,16 +77,12 @@ pub fn StrengthCard() -> impl IntoView {
             minutes: None,
             note: String::new(),
         };
-        match store.apply(Command::AddStrength(session)) {
-            Ok(()) => {
-                ticked.set(Vec::new());
-                status.set(Some(format!(
-                    "Saved: {count} {} today.",
-                    if count == 1 { "exercise" } else { "exercises" }
-                )));
-            }
-            Err(reason) => status.set(Some(format!("Not saved. {reason}"))),
-        }
+        let kept = store.apply(Command::AddStrength(session));
+        status.set(Said::after(kept, Attempt::Save, || {
+            ticked.set(Vec::new());
+            let exercises = crate::domain::words::count(count, "exercise", "exercises");
+            Some(Said::Saved(format!("{exercises} today")))
+        }));
     };
 
     let item = move |exercise: &'static Exercise| {
@@ -172,7 +171,7 @@ pub fn StrengthCard() -> impl IntoView {
             <button type="button" class="button" on:click=save>
                 "Save today's exercises"
             </button>
-            <p role="status" class="status">{move || status.get()}</p>
+            <StatusLine said=status />
             <div class="adherence" aria-labelledby="rec-adherence-heading">
                 <h3 id="rec-adherence-heading">"This week"</h3>
                 <p id="rec-adherence">{move || adherence.get().summary()}</p>

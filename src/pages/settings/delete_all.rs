@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::show::ShowAny;
+use crate::components::status::{Attempt, Said, StatusLine};
 use crate::domain::words;
 use crate::store::use_store;
 
@@ -12,7 +13,7 @@ pub fn DeleteAll() -> impl IntoView {
         return ().into_any();
     };
     let confirming = RwSignal::new(false);
-    let outcome = RwSignal::new(None::<String>);
+    let outcome = RwSignal::new(None::<Said>);
     let record_count = move || store.data().with(|data| data.counts().total());
     // What goes: "3 records" (a started back-to-running plan counts as one: a runner with only
     // a plan has something to lose), or "all data" when only settings are left.
@@ -23,9 +24,11 @@ pub fn DeleteAll() -> impl IntoView {
 
     let delete = move |_| {
         let what = what();
-        outcome.set(Some(match store.delete_everything() {
-            Ok(()) => format!("Deleted {what}. Patella is empty on this device."),
-            Err(reason) => format!("Not everything could be deleted: {reason}"),
+        let deleted = store.delete_everything();
+        outcome.set(Said::after(deleted, Attempt::DeleteAll, || {
+            Some(Said::Note(format!(
+                "Deleted {what}. Patella is empty on this device."
+            )))
         }));
         confirming.set(false);
     };
@@ -72,7 +75,7 @@ pub fn DeleteAll() -> impl IntoView {
                 </div>
             </div>
         </ShowAny>
-        <p role="status" class="status">{move || outcome.get()}</p>
+        <StatusLine said=outcome />
     }
     .into_any()
 }

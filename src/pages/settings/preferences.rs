@@ -2,12 +2,11 @@
 
 use chrono::Weekday;
 use leptos::prelude::*;
-use web_sys::HtmlSelectElement;
 
 use crate::domain::commands::{Command, SettingsEdit};
 use crate::domain::run_draft::{check_shoe_threshold, distance_text};
 use crate::domain::units::DistanceUnit;
-use crate::platform::clock;
+use crate::platform::{clock, document};
 use crate::store::use_store;
 
 const WEEK_STARTS: [(Weekday, &str, &str); 3] = [
@@ -24,26 +23,25 @@ pub fn Preferences() -> impl IntoView {
     let settings = move || store.data().with(|data| data.settings.clone());
 
     // A refused save leaves the stored value; put the control back to match it.
-    let save = move |select: HtmlSelectElement, edit: SettingsEdit| {
+    let save = move |control: &'static str, edit: SettingsEdit| {
         let result = store.apply(Command::EditSettings {
             edit,
             now: clock::now(),
         });
         if result.is_err() {
             let stored = store.data().with_untracked(|data| data.settings.clone());
-            let value = match select.id().as_str() {
-                "units" => unit_value(stored.units).to_string(),
-                _ => weekday_value(stored.week_start).to_string(),
+            let value = match control {
+                "units" => unit_value(stored.units),
+                _ => weekday_value(stored.week_start),
             };
-            select.set_value(&value);
+            document::set_control_value(control, value);
         }
     };
 
     let threshold_error = RwSignal::new(None::<String>);
     let save_threshold = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
         let unit = store.data().with_untracked(|data| data.settings.units);
-        match check_shoe_threshold(&input.value(), unit) {
+        match check_shoe_threshold(&event_target_value(&ev), unit) {
             Ok(threshold) => {
                 let outcome = store.apply(Command::EditSettings {
                     edit: SettingsEdit::ShoeThreshold(threshold),
@@ -68,9 +66,8 @@ pub fn Preferences() -> impl IntoView {
                     id="units"
                     prop:value=move || unit_value(settings().units)
                     on:change=move |ev| {
-                        let select: HtmlSelectElement = event_target(&ev);
-                        let units = if select.value() == "mi" { DistanceUnit::Mi } else { DistanceUnit::Km };
-                        save(select, SettingsEdit::Units(units));
+                        let units = if event_target_value(&ev) == "mi" { DistanceUnit::Mi } else { DistanceUnit::Km };
+                        save("units", SettingsEdit::Units(units));
                     }
                 >
                     <option value="km">"Kilometres (km)"</option>
@@ -83,12 +80,12 @@ pub fn Preferences() -> impl IntoView {
                     id="week-start"
                     prop:value=move || weekday_value(settings().week_start)
                     on:change=move |ev| {
-                        let select: HtmlSelectElement = event_target(&ev);
+                        let picked = event_target_value(&ev);
                         let chosen = WEEK_STARTS
                             .iter()
-                            .find(|(_, value, _)| *value == select.value())
+                            .find(|(_, value, _)| *value == picked)
                             .map_or(Weekday::Mon, |(day, _, _)| *day);
-                        save(select, SettingsEdit::WeekStart(chosen));
+                        save("week-start", SettingsEdit::WeekStart(chosen));
                     }
                 >
                     {WEEK_STARTS

@@ -2,11 +2,10 @@
 //! then merge or replace only when the runner says so. Any problem changes nothing.
 
 use leptos::prelude::*;
-use web_sys::HtmlInputElement;
 
 use crate::domain::backup::{self, Backup, RestoreMode};
 use crate::domain::commands::Command;
-use crate::platform::{clock, download, import_worker};
+use crate::platform::{clock, download, files, import_worker};
 use crate::store::use_store;
 
 #[derive(Clone)]
@@ -26,12 +25,10 @@ pub fn Restore() -> impl IntoView {
     let state = RwSignal::new(RestoreState::Idle);
 
     let on_file = move |ev: leptos::ev::Event| {
-        let input: HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+        // The input is emptied, so choosing the same file again works after a refusal.
+        let Some(file) = files::chosen(&ev).into_iter().next() else {
             return;
         };
-        // Choosing the same file again must work after a refusal.
-        input.set_value("");
         state.set(RestoreState::Reading);
         leptos::task::spawn_local(async move {
             let outcome = match download::read_text(&file, backup::MAX_BACKUP_BYTES).await {

@@ -11,14 +11,14 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
-use web_sys::{File, FileList};
 
+use crate::components::status::{Attempt, Said};
 use crate::domain::commands::Command;
 use crate::domain::import::preview_message::{FileRead, PreviewRequest, Shown};
 use crate::domain::import::{ImportError, LoggedRun, MAX_FILE_BYTES};
 use crate::platform::clock;
 use crate::platform::document::focus_heading;
+use crate::platform::files::{self, File};
 use crate::platform::import_worker::ImportWorker;
 use crate::platform::shared_files;
 use crate::platform::timing;
@@ -40,7 +40,7 @@ struct ImportUi {
     stage: RwSignal<Stage>,
     /// One tick per preview row, in the same order.
     ticked: RwSignal<Vec<bool>>,
-    status: RwSignal<Option<String>>,
+    status: RwSignal<Option<Said>>,
     /// Set by "Stop reading".
     stop: RwSignal<bool>,
 }
@@ -78,14 +78,14 @@ pub fn Import() -> impl IntoView {
         spawn_local(async move {
             match shared_files::take_shared().await {
                 Ok(files) if !files.is_empty() => read_files(files),
-                Ok(_) if count == 0 => ui.status.set(Some(
+                Ok(_) if count == 0 => ui.status.set(Some(Said::Note(
                     "The share held no file. Share a FIT, GPX or TCX file from a watch app, \
                      or activities.csv from a Strava export."
                         .to_string(),
-                )),
+                ))),
                 // Taken already: this is a reload of the screen the share opened.
                 Ok(_) => {}
-                Err(words) => ui.status.set(Some(words)),
+                Err(words) => ui.status.set(Some(Said::Note(words))),
             }
         });
     }
@@ -96,39 +96,29 @@ pub fn Import() -> impl IntoView {
         }
     });
 
-    let on_choose = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let files = file_list(input.files());
-        // Choosing the same files again must start another import.
-        input.set_value("");
-        read_files(files);
-    };
+    // The input is emptied, so choosing the same files again starts another import.
+    let on_choose = move |ev: leptos::ev::Event| read_files(files::chosen(&ev));
     // The whole Log screen takes dropped files while it is open: a file dropped beside the
     // card must not make the browser open it and leave the app.
-    let on_drop = move |ev: web_sys::DragEvent| {
+    let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         dragging.set(false);
         if matches!(ui.stage.get_untracked(), Stage::Reading { .. }) {
-            ui.status.set(Some(
+            ui.status.set(Some(Said::Note(
                 "Still reading the last files: drop these again when it is done.".to_string(),
-            ));
+            )));
             return;
         }
-        read_files(file_list(ev.data_transfer().and_then(|d| d.files())));
+        read_files(files::dropped(&ev));
     };
-    let on_drag_over = move |ev: web_sys::DragEvent| {
+    let on_drag_over = move |ev: leptos::ev::DragEvent| {
         // Without this the browser opens the dropped file instead of handing it over.
         ev.prevent_default();
         dragging.set(true);
     };
-    let on_drag_leave = move |ev: web_sys::DragEvent| {
+    let on_drag_leave = move |ev: leptos::ev::DragEvent| {
         // Only leaving the window ends the drag; moving between elements does not.
-        if ev.related_target().is_none() {
+        if files::left_window(&ev) {
             dragging.set(false);
         }
     };
@@ -147,23 +137,20 @@ pub fn Import() -> impl IntoView {
             .ticked
             .with_untracked(|ticked| preview.runs_to_add(ticked));
         let count = runs.len();
-        match store.apply(Command::AddRuns(runs)) {
-            Ok(()) => {
-                ui.status.set(Some(format!(
-                    "Added {}.",
-                    preview_table::runs_phrase(count)
-                )));
-                ui.stage.set(Stage::Idle);
-                focus_heading("import-files");
-            }
-            // The preview stays, so nothing chosen is lost; the banner says why.
-            Err(reason) => ui.status.set(Some(format!("Not saved. {reason}"))),
-        }
+        // On a failure the preview stays, so nothing chosen is lost; the banner says why.
+        let kept = store.apply(Command::AddRuns(runs));
+        let said = Said::after(kept, Attempt::Save, || {
+            ui.stage.set(Stage::Idle);
+            focus_heading("import-files");
+            Some(Said::Added(preview_table::runs_phrase(count)))
+        });
+        ui.status.set(said);
     };
     let cancel = move || {
         ui.stage.set(Stage::Idle);
-        ui.status
-            .set(Some("Import cancelled: nothing was added.".to_string()));
+        ui.status.set(Some(Said::Note(
+            "Import cancelled: nothing was added.".into(),
+        )));
         focus_heading("import-files");
     };
 
@@ -229,7 +216,7 @@ pub fn Import() -> impl IntoView {
             </div>
             <div role="status" class="status">
                 {progress}
-                {move || ui.status.get()}
+                {move || ui.status.with(|said| said.as_ref().map(ToString::to_string))}
             </div>
             {preview}
         </section>
@@ -256,7 +243,7 @@ async fn read_all(files: Vec<File>, store: AppStore, ui: ImportUi) {
             match ImportWorker::start().await {
                 Ok(started) => worker = Some(started),
                 Err(failed) if reads.is_empty() => {
-                    ui.status.set(Some(failed.0));
+                    ui.status.set(Some(Said::Note(failed.0)));
                     ui.stage.set(Stage::Idle);
                     return;
                 }
@@ -308,7 +295,7 @@ async fn read_all(files: Vec<File>, store: AppStore, ui: ImportUi) {
     let preview = match shown {
         Ok(preview) => preview,
         Err(reason) => {
-            ui.status.set(Some(reason));
+            ui.status.set(Some(Said::Note(reason)));
             ui.stage.set(Stage::Idle);
             return;
         }
@@ -331,14 +318,8 @@ fn stopped(ui: ImportUi) -> bool {
         return false;
     }
     ui.stage.set(Stage::Idle);
-    ui.status
-        .set(Some("Import stopped: nothing was added.".to_string()));
+    ui.status.set(Some(Said::Note(
+        "Import stopped: nothing was added.".into(),
+    )));
     true
-}
-
-fn file_list(list: Option<FileList>) -> Vec<File> {
-    let Some(list) = list else {
-        return Vec::new();
-    };
-    (0..list.length()).filter_map(|i| list.get(i)).collect()
 }

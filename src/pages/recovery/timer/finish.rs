@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::Timer;
 use crate::components::fields::TextField;
+use crate::components::status::{Attempt, Said};
 use crate::domain::commands::Command;
 use crate::domain::interval_timer::session::countdown;
 use crate::domain::session_draft::{estimated_distance_text, SessionDraft, SessionErrors};
@@ -51,16 +52,16 @@ pub(super) fn TimerFinish(timer: Timer, answers: Answers) -> impl IntoView {
     let discard = move |_| {
         if !discard_asked.get_untracked() {
             discard_asked.set(true);
-            timer.say(
-                "Tap \"Discard for good\" to throw this session away, or save it.".to_string(),
-            );
+            timer.say(Said::Note(
+                "Tap \"Discard for good\" to throw this session away, or save it.".into(),
+            ));
             return;
         }
         discard_asked.set(false);
         answers.clear();
         timer.keep(store, None);
         timer.requeue_cues();
-        timer.say("The session was not saved.".to_string());
+        timer.say(Said::Note("The session was not saved.".into()));
     };
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -77,21 +78,20 @@ pub(super) fn TimerFinish(timer: Timer, answers: Answers) -> impl IntoView {
             Ok(checked) => checked,
             Err(errors) => {
                 answers.errors.set(errors);
-                timer.say("Nothing was saved: check the marked fields.".to_string());
+                timer.say(Said::CheckTheMarkedFields);
                 return;
             }
         };
         answers.errors.set(SessionErrors::default());
         let summary = checked.summary();
         let run = checked.into_run(clock::new_id(), clock::now(), clock::today());
-        match store.apply(Command::AddRun(run)) {
-            Ok(()) => {
-                timer.keep(store, None);
-                answers.clear();
-                timer.say(format!("{summary} It is in the Log."));
-            }
-            Err(reason) => timer.say(format!("Not saved. {reason}")),
-        }
+        let kept = store.apply(Command::AddRun(run));
+        let said = Said::after(kept, Attempt::Save, || {
+            timer.keep(store, None);
+            answers.clear();
+            Some(Said::Note(format!("{summary} It is in the Log.")))
+        });
+        timer.status.set(said);
     };
     let error = move |field: fn(&SessionErrors) -> &Option<String>| {
         Signal::derive(move || answers.errors.with(|e| field(e).clone()))

@@ -19,6 +19,7 @@ mod setup;
 use leptos::prelude::*;
 
 use super::saved;
+use crate::components::status::{Attempt, Said, StatusLine};
 use crate::domain::interval_timer::cues::Cue;
 use crate::domain::interval_timer::session::{Phase, Snapshot, TimerSession};
 use crate::domain::interval_timer::TimerPlan;
@@ -41,7 +42,7 @@ struct Timer {
     session: RwSignal<Option<TimerSession>>,
     /// The session at `now`.
     snapshot: Memo<Option<Snapshot>>,
-    status: RwSignal<Option<String>>,
+    status: RwSignal<Option<Said>>,
     /// False after a reload mid-session, until a tap lets the browser play sound again.
     has_sound: RwSignal<bool>,
     sound: StoredValue<Option<Sound>, LocalStorage>,
@@ -53,17 +54,15 @@ impl Timer {
         saved::now_ms(self.scale)
     }
 
-    fn say(&self, text: String) {
-        self.status.set(Some(text));
+    fn say(&self, said: Said) {
+        self.status.set(Some(said));
     }
 
     /// Keeps `next` in storage (`None` removes it) and shows it; says so when storage
     /// refused, since a reload would then lose the session.
     fn keep(&self, store: AppStore, next: Option<TimerSession>) {
-        if let Err(reason) = saved::keep_timer(store, next.as_ref()) {
-            self.say(format!(
-                "The timer could not be kept on this device, so a reload would lose it. {reason}"
-            ));
+        if let Err(error) = saved::keep_timer(store, next.as_ref()) {
+            self.say(Said::Failed(Attempt::KeepTimer, error));
         }
         self.session.set(next);
     }
@@ -229,7 +228,7 @@ pub fn TimerCard() -> impl IntoView {
                 Phase::Running => view! { <TimerFace timer=timer /> }.into_any(),
                 Phase::Finished => view! { <TimerFinish timer=timer answers=answers /> }.into_any(),
             }}
-            <p role="status" class="status">{move || timer.status.get()}</p>
+            <StatusLine said=timer.status />
         </section>
     })
 }

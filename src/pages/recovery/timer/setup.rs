@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::Timer;
 use crate::components::fields::{SelectField, TextField};
 use crate::components::show::ShowAny;
+use crate::components::status::Said;
 use crate::domain::interval_timer::setup::offered_stage;
 use crate::domain::interval_timer::TimerPlan;
 use crate::pages::recovery::protocol_card::current_state;
@@ -69,7 +70,7 @@ pub(super) fn TimerSetup(timer: Timer, choice: PlanChoice) -> impl IntoView {
         };
         match plan {
             Ok(plan) => timer.start(store, plan),
-            Err(reason) => timer.say(reason),
+            Err(reason) => timer.say(Said::Note(reason)),
         }
     };
     let no_error = || Signal::derive(|| None::<String>);
