@@ -79,7 +79,7 @@ describe('importing runs from files', () => {
     );
     const gpx = data.find((run) => run.source?.format === 'gpx' && run.source.file_name === 'garmin-activity.gpx');
     assert.equal(gpx.source.avg_heart_rate_bpm, 146);
-    assert.equal(gpx.notes, 'casual stroll');
+    assert.equal(gpx.title, 'casual stroll');
     assert.equal(JSON.stringify(data).includes('trkpt'), false, 'no track stored');
 
     // Home counts the recent run in its week.
@@ -137,7 +137,7 @@ describe('importing runs from files', () => {
     await page.getByRole('button', { name: 'Add 1 run' }).click();
     await page.getByRole('status').filter({ hasText: 'Added 1 run.' }).waitFor();
     const [saved] = (await stored(page, 'patella.runs')).data;
-    assert.equal(saved.notes, 'Walk: Dog walk');
+    assert.equal(saved.title, 'Walk: Dog walk');
     assert.equal(saved.duration, 1500);
     assertNoProblems(problems);
     await context.close();

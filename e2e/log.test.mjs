@@ -109,6 +109,7 @@ describe('the run log', () => {
     await page.getByLabel('Pain during (0–10)').fill('3');
     await page.getByLabel('Effort (1 easy – 10 all out)').fill('8');
     await page.getByLabel('Cadence (steps per minute)').fill('176');
+    await page.getByLabel('Name, like Parkrun or Sunday long run').fill('Track Tuesday');
     await page.getByLabel('Notes').fill('6 x 800 m');
     await addRun(page, { date: '2026-11-20', distance: '9', duration: '50' });
     await saved(page, 'Saved: 9 km');
@@ -118,7 +119,13 @@ describe('the run log', () => {
     assert.equal(run.pain_during, 3);
     assert.equal(run.effort, 8);
     assert.equal(run.cadence_spm, 176);
+    assert.equal(run.title, 'Track Tuesday');
     assert.equal(run.notes, '6 x 800 m');
+    // The Log names the run in its row, and Edit brings the name back to the form.
+    const row = page.locator('.run-list li').filter({ hasText: 'Track Tuesday' });
+    await row.getByRole('button', { name: /^Edit run/ }).click();
+    assert.equal(await page.getByLabel('Name, like Parkrun or Sunday long run').inputValue(), 'Track Tuesday');
+    await page.getByRole('button', { name: 'Cancel edit' }).click();
 
     await page.getByLabel('Pain during (0–10)').fill('14');
     await addRun(page, { distance: '5', duration: '30' });

@@ -513,7 +513,7 @@ fn one_gpx_file_of_two_days_is_two_activities() {
         .map(|r| {
             (
                 r.run.date.to_string(),
-                r.run.notes.clone(),
+                r.run.title.clone(),
                 r.run.duration.seconds(),
                 r.status.ticked_by_default(),
             )

@@ -355,7 +355,11 @@ fn version_4_puts_checks_and_visits_on_the_runners_day() {
     assert_eq!(check.taken_at.date_naive().to_string(), "2026-10-08");
     let first_visit = migrated.visits.iter().map(|v| v.recorded_at).min().unwrap();
     assert_eq!(first_visit.to_rfc3339(), "2026-10-10T12:40:12-04:00");
-    assert_eq!(data_set(&fixtures_root().join("v4"), 4), migrated);
+    // Runs aside: the v4 fixture also holds the names 0.4.0 kept in runs' notes
+    // (`version_4_names_its_imported_and_timed_runs`).
+    let mut v4 = data_set(&fixtures_root().join("v4"), 4);
+    v4.runs = migrated.runs.clone();
+    assert_eq!(v4, migrated);
     // A schema-4 file is never moved again: the zone it is read in does not matter.
     let path = fixtures_root().join("v4/patella.triage.json");
     let raw = fs::read_to_string(path).unwrap();
@@ -417,4 +421,42 @@ fn every_version_loads_through_the_store_as_it_reads_here() {
         };
         assert_eq!(loaded, expected, "v{version}");
     }
+}
+
+/// 0.4.0 kept an imported run's name and a timed session's plan in the run's notes; from
+/// schema 5 they are the run's name, and the runner's own notes stay notes.
+#[test]
+fn version_4_names_its_imported_and_timed_runs() {
+    for version in [4, 5] {
+        let data = data_set(&fixtures_root().join(format!("v{version}")), version);
+        let by_day = |day: &str| {
+            let day: NaiveDate = day.parse().unwrap();
+            data.runs.iter().find(|run| run.date == day).unwrap()
+        };
+        let imported = by_day("2026-10-18");
+        assert_eq!(
+            (imported.title.as_str(), imported.notes.as_str()),
+            ("Morning Run", ""),
+            "v{version}"
+        );
+        let timed = by_day("2026-10-22");
+        assert_eq!(
+            timed.title, "Walk-run timer: 2 min walk / 1 min run, 21 min in all",
+            "v{version}"
+        );
+        assert_eq!(timed.notes, "", "v{version}");
+        let typed = by_day("2026-10-04");
+        assert_eq!(
+            (typed.title.as_str(), typed.notes.as_str()),
+            ("", "Easy loop by the river, knee quiet"),
+            "v{version}"
+        );
+    }
+    let v5 = data_set(&fixtures_root().join("v5"), 5);
+    let long = v5
+        .runs
+        .iter()
+        .find(|run| run.kind == RunKind::Long)
+        .unwrap();
+    assert_eq!(long.title, "Half marathon on the trails");
 }

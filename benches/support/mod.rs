@@ -117,6 +117,7 @@ pub fn ten_years() -> DataSet {
                 pain_after: Some(dice.score()),
                 effort: Some(1 + dice.below(10) as u8),
                 cadence_spm: Some(160 + dice.below(25) as u16),
+                title: String::new(),
                 notes: dice.note(30),
                 // Half the runs come from a watch file, with every summary field.
                 source: dice.chance(50).then(|| RunSource {

@@ -344,6 +344,7 @@ mod tests {
             pain_after: None,
             effort: None,
             cadence_spm: None,
+            title: String::new(),
             notes: "felt fine".into(),
         };
         let save = |data: &DataSet| {

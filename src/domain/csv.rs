@@ -44,6 +44,7 @@ pub fn runs_csv(runs: &[Run], shoes: &[Shoe], unit: DistanceUnit) -> String {
         "pain_after".to_string(),
         "effort".to_string(),
         "cadence_spm".to_string(),
+        "title".to_string(),
         "notes".to_string(),
         "elapsed".to_string(),
         "avg_heart_rate_bpm".to_string(),
@@ -80,6 +81,7 @@ pub fn runs_csv(runs: &[Run], shoes: &[Shoe], unit: DistanceUnit) -> String {
             score(run.pain_after),
             optional(run.effort),
             optional(run.cadence_spm),
+            typed_text(&run.title),
             typed_text(&run.notes),
             source
                 .map(|s| clock(s.elapsed.seconds()))
@@ -235,7 +237,7 @@ mod tests {
             lines(&km),
             [
                 "date,distance_km,duration,duration_seconds,pace_per_km,kind,surface,shoe,\
-              pain_during,pain_after,effort,cadence_spm,notes,elapsed,avg_heart_rate_bpm,\
+              pain_during,pain_after,effort,cadence_spm,title,notes,elapsed,avg_heart_rate_bpm,\
               elevation_gain_m,started_at_utc,source_file"
             ]
         );
@@ -255,18 +257,19 @@ mod tests {
         tempo.pain_after = PainScore::new(0);
         tempo.effort = Some(7);
         tempo.cadence_spm = Some(172);
+        tempo.title = "Track Tuesday".to_string();
         tempo.notes = "felt good".to_string();
         let shoes = [shoe("s1", "Pegasus 40")];
 
         let km = runs_csv(std::slice::from_ref(&tempo), &shoes, DistanceUnit::Km);
         assert_eq!(
             lines(&km)[1],
-            "2026-03-04,10,0:45:30,2730,4:33,Tempo,Trail,Pegasus 40,2,0,7,172,felt good,,,,,"
+            "2026-03-04,10,0:45:30,2730,4:33,Tempo,Trail,Pegasus 40,2,0,7,172,Track Tuesday,felt good,,,,,"
         );
         let mi = runs_csv(&[tempo], &shoes, DistanceUnit::Mi);
         assert_eq!(
             lines(&mi)[1],
-            "2026-03-04,6.214,0:45:30,2730,7:19,Tempo,Trail,Pegasus 40,2,0,7,172,felt good,,,,,"
+            "2026-03-04,6.214,0:45:30,2730,7:19,Tempo,Trail,Pegasus 40,2,0,7,172,Track Tuesday,felt good,,,,,"
         );
     }
 
@@ -279,7 +282,7 @@ mod tests {
         );
         assert_eq!(
             lines(&csv)[1],
-            "2026-03-04,5,0:30:00,1800,6:00,Easy,,,,,,,,,,,,"
+            "2026-03-04,5,0:30:00,1800,6:00,Easy,,,,,,,,,,,,,"
         );
     }
 
@@ -359,7 +362,7 @@ mod tests {
         let csv = runs_csv(&[run], &[shoe("s1", "Pegasus")], DistanceUnit::Km);
         assert_eq!(
             lines(&csv)[1],
-            "2026-03-04,5,0:30:00,1800,6:00,Easy,,,,,,,,,,,,"
+            "2026-03-04,5,0:30:00,1800,6:00,Easy,,,,,,,,,,,,,"
         );
     }
 

@@ -46,6 +46,55 @@ pub trait Field: Copy + Eq + Debug + 'static {
     }
 }
 
+/// Declares a form's fields once, one line each, top to bottom: the enum, its
+/// [`Field::ALL`], and each field's input id, label and control.
+///
+/// ```ignore
+/// form_fields! {
+///     /// The new-shoes form's fields.
+///     pub enum ShoeField {
+///         Name => "shoe-name", "Shoe name", Control::Line(Keyboard::Text);
+///     }
+/// }
+/// ```
+macro_rules! form_fields {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident {
+            $($(#[$field_meta:meta])* $field:ident => $id:literal, $label:literal, $control:expr;)*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        $vis enum $name {
+            $($(#[$field_meta])* $field,)*
+        }
+
+        impl $crate::domain::form::Field for $name {
+            const ALL: &'static [$name] = &[$($name::$field,)*];
+
+            fn input_id(self) -> &'static str {
+                match self {
+                    $($name::$field => $id,)*
+                }
+            }
+
+            fn label(self) -> &'static str {
+                match self {
+                    $($name::$field => $label,)*
+                }
+            }
+
+            fn control(self) -> $crate::domain::form::Control {
+                match self {
+                    $($name::$field => $control,)*
+                }
+            }
+        }
+    };
+}
+pub(crate) use form_fields;
+
 /// The text of each of a form's fields as the runner typed or chose it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Typed<F: Field> {

@@ -230,6 +230,9 @@ pub struct Run {
     /// Steps per minute (both feet).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cadence_spm: Option<u16>,
+    /// The run's name, as the runner or the watch calls it ("Parkrun", "Morning Run").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
     /// The file an imported run came from; absent for runs typed in or timed here.
@@ -266,6 +269,7 @@ impl Run {
             pain_after: None,
             effort: None,
             cadence_spm: None,
+            title: String::new(),
             notes: String::new(),
             source: None,
         }
@@ -609,6 +613,8 @@ impl Checks {
 }
 
 const MAX_NOTE_CHARS: usize = 2000;
+/// Longest run name kept, in characters.
+pub const MAX_TITLE_CHARS: usize = 100;
 
 /// Men's outdoor world records (World Athletics, as ratified by 2024): 100 m 9.58 s (Bolt,
 /// 2009), 400 m 43.03 s (van Niekerk, 2016), 1500 m 3:26.00 (El Guerrouj, 1998), 10,000 m
@@ -712,6 +718,7 @@ impl Validate for Run {
                 format!("{cadence} steps per minute is not a running cadence (60–260)")
             });
         }
+        checks.text("title", &self.title, MAX_TITLE_CHARS);
         checks.text("notes", &self.notes, MAX_NOTE_CHARS);
         if let Some(source) = &self.source {
             source.check(&mut checks);

@@ -4,10 +4,10 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::domain::form::{Control, Field, FieldErrors, Keyboard, Typed};
+use crate::domain::form::{form_fields, Control, FieldErrors, Keyboard, Typed};
 use crate::domain::records::{
     earliest_record_date, faster_than_anyone, KneeArea, PainEntry, PainScore, RecordId, Run,
-    RunKind, Shoe, Surface,
+    RunKind, Shoe, Surface, MAX_TITLE_CHARS,
 };
 use crate::domain::units::{
     parse_distance, parse_duration, Distance, DistanceUnit, Duration, Pace,
@@ -16,79 +16,21 @@ use crate::domain::units::{
 /// Longest note kept with a record, in characters.
 pub const MAX_NOTE_CHARS: usize = 2000;
 
-/// The run form's fields, top to bottom.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum RunField {
-    Date,
-    Distance,
-    Duration,
-    Kind,
-    Surface,
-    Shoe,
-    PainDuring,
-    PainAfter,
-    Effort,
-    Cadence,
-    Notes,
-}
-
-impl Field for RunField {
-    const ALL: &'static [RunField] = &[
-        RunField::Date,
-        RunField::Distance,
-        RunField::Duration,
-        RunField::Kind,
-        RunField::Surface,
-        RunField::Shoe,
-        RunField::PainDuring,
-        RunField::PainAfter,
-        RunField::Effort,
-        RunField::Cadence,
-        RunField::Notes,
-    ];
-
-    fn input_id(self) -> &'static str {
-        match self {
-            RunField::Date => "run-date",
-            RunField::Distance => "run-distance",
-            RunField::Duration => "run-duration",
-            RunField::Kind => "run-kind",
-            RunField::Surface => "run-surface",
-            RunField::Shoe => "run-shoe",
-            RunField::PainDuring => "run-pain-during",
-            RunField::PainAfter => "run-pain-after",
-            RunField::Effort => "run-effort",
-            RunField::Cadence => "run-cadence",
-            RunField::Notes => "run-notes",
-        }
-    }
-
-    fn label(self) -> &'static str {
-        match self {
-            RunField::Date => "Date",
-            RunField::Distance => "Distance",
-            RunField::Duration => "Duration",
-            RunField::Kind => "Type",
-            RunField::Surface => "Surface",
-            RunField::Shoe => "Shoe",
-            RunField::PainDuring => "Pain during (0–10)",
-            RunField::PainAfter => "Pain after (0–10)",
-            RunField::Effort => "Effort (1 easy – 10 all out)",
-            RunField::Cadence => "Cadence (steps per minute)",
-            RunField::Notes => "Notes",
-        }
-    }
-
-    fn control(self) -> Control {
-        match self {
-            RunField::Date => Control::Day,
-            RunField::Distance | RunField::Duration => Control::Line(Keyboard::Decimal),
-            RunField::Kind | RunField::Surface | RunField::Shoe => Control::Choice,
-            RunField::PainDuring | RunField::PainAfter | RunField::Effort | RunField::Cadence => {
-                Control::Line(Keyboard::Numeric)
-            }
-            RunField::Notes => Control::Paragraph,
-        }
+form_fields! {
+    /// The run form's fields, top to bottom.
+    pub enum RunField {
+        Date => "run-date", "Date", Control::Day;
+        Distance => "run-distance", "Distance", Control::Line(Keyboard::Decimal);
+        Duration => "run-duration", "Duration", Control::Line(Keyboard::Decimal);
+        Kind => "run-kind", "Type", Control::Choice;
+        Surface => "run-surface", "Surface", Control::Choice;
+        Shoe => "run-shoe", "Shoe", Control::Choice;
+        PainDuring => "run-pain-during", "Pain during (0–10)", Control::Line(Keyboard::Numeric);
+        PainAfter => "run-pain-after", "Pain after (0–10)", Control::Line(Keyboard::Numeric);
+        Effort => "run-effort", "Effort (1 easy – 10 all out)", Control::Line(Keyboard::Numeric);
+        Cadence => "run-cadence", "Cadence (steps per minute)", Control::Line(Keyboard::Numeric);
+        Title => "run-title", "Name, like Parkrun or Sunday long run", Control::Line(Keyboard::Text);
+        Notes => "run-notes", "Notes", Control::Paragraph;
     }
 }
 
@@ -108,6 +50,7 @@ pub struct CheckedRun {
     pub pain_after: Option<PainScore>,
     pub effort: Option<u8>,
     pub cadence_spm: Option<u16>,
+    pub title: String,
     pub notes: String,
 }
 
@@ -126,6 +69,7 @@ impl CheckedRun {
             pain_after: self.pain_after,
             effort: self.effort,
             cadence_spm: self.cadence_spm,
+            title: self.title,
             notes: self.notes,
             source: None,
         }
@@ -243,12 +187,17 @@ pub fn required_pain(text: &str) -> Result<PainScore, String> {
     }
 }
 
-fn check_note(text: &str) -> Result<String, String> {
+/// Free text, trimmed, at most `max` characters ("Keep notes under 2000 characters.").
+fn check_text(text: &str, max: usize, what: &str) -> Result<String, String> {
     let text = text.trim();
-    if text.chars().count() > MAX_NOTE_CHARS {
-        return Err(format!("Keep notes under {MAX_NOTE_CHARS} characters."));
+    if text.chars().count() > max {
+        return Err(format!("Keep {what} under {max} characters."));
     }
     Ok(text.to_string())
+}
+
+fn check_note(text: &str) -> Result<String, String> {
+    check_text(text, MAX_NOTE_CHARS, "notes")
 }
 
 /// Shows a distance for editing: in the runner's unit, at most two decimals.
@@ -300,6 +249,7 @@ impl RunDraft {
             .with(RunField::PainAfter, pain(run.pain_after))
             .with(RunField::Effort, number(run.effort.map(u16::from)))
             .with(RunField::Cadence, number(run.cadence_spm))
+            .with(RunField::Title, run.title.clone())
             .with(RunField::Notes, run.notes.clone())
     }
 
@@ -382,6 +332,10 @@ impl RunDraft {
                 "Cadence (steps per minute)",
             ),
         );
+        let title = errors.note(
+            RunField::Title,
+            check_text(text(RunField::Title), MAX_TITLE_CHARS, "the name"),
+        );
         let notes = errors.note(RunField::Notes, check_note(text(RunField::Notes)));
         let checked = (|| {
             Some(CheckedRun {
@@ -400,6 +354,7 @@ impl RunDraft {
                 pain_after: pain_after?,
                 effort: effort?,
                 cadence_spm: cadence_spm?,
+                title: title?,
                 notes: notes?,
             })
         })();
@@ -419,41 +374,14 @@ impl CheckedRun {
     }
 }
 
-/// The daily pain entry's typed fields; where it hurts and the morning's stiffness are
-/// ticks beside them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PainField {
-    Date,
-    /// The score, one of the 0–10 buttons.
-    Pain,
-    Note,
-}
-
-impl Field for PainField {
-    const ALL: &'static [PainField] = &[PainField::Date, PainField::Pain, PainField::Note];
-
-    fn input_id(self) -> &'static str {
-        match self {
-            PainField::Date => "pain-date",
-            PainField::Pain => "pain-score",
-            PainField::Note => "pain-note",
-        }
-    }
-
-    fn label(self) -> &'static str {
-        match self {
-            PainField::Date => "Day",
-            PainField::Pain => "Pain (0 none – 10 worst)",
-            PainField::Note => "Note (optional)",
-        }
-    }
-
-    fn control(self) -> Control {
-        match self {
-            PainField::Date => Control::Day,
-            PainField::Pain => Control::Line(Keyboard::Numeric),
-            PainField::Note => Control::Line(Keyboard::Text),
-        }
+form_fields! {
+    /// The daily pain entry's typed fields; where it hurts and the morning's stiffness are
+    /// ticks beside them.
+    pub enum PainField {
+        Date => "pain-date", "Day", Control::Day;
+        /// The score, one of the 0–10 buttons.
+        Pain => "pain-score", "Pain (0 none – 10 worst)", Control::Line(Keyboard::Numeric);
+        Note => "pain-note", "Note (optional)", Control::Line(Keyboard::Text);
     }
 }
 
@@ -505,35 +433,11 @@ impl PainDraft {
     }
 }
 
-/// The new-shoes form's fields.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ShoeField {
-    Name,
-    StartDistance,
-}
-
-impl Field for ShoeField {
-    const ALL: &'static [ShoeField] = &[ShoeField::Name, ShoeField::StartDistance];
-
-    fn input_id(self) -> &'static str {
-        match self {
-            ShoeField::Name => "shoe-name",
-            ShoeField::StartDistance => "shoe-start",
-        }
-    }
-
-    fn label(self) -> &'static str {
-        match self {
-            ShoeField::Name => "Shoe name",
-            ShoeField::StartDistance => "Distance already on them (optional)",
-        }
-    }
-
-    fn control(self) -> Control {
-        match self {
-            ShoeField::Name => Control::Line(Keyboard::Text),
-            ShoeField::StartDistance => Control::Line(Keyboard::Decimal),
-        }
+form_fields! {
+    /// The new-shoes form's fields.
+    pub enum ShoeField {
+        Name => "shoe-name", "Shoe name", Control::Line(Keyboard::Text);
+        StartDistance => "shoe-start", "Distance already on them (optional)", Control::Line(Keyboard::Decimal);
     }
 }
 
@@ -867,6 +771,68 @@ mod tests {
         }
         assert!(check_shoe_threshold("lots", DistanceUnit::Mi).is_err());
         assert!(check_shoe_threshold("NaN", DistanceUnit::Mi).is_err());
+    }
+
+    /// Whatever is typed in any field: the check never panics, a refusal always marks a
+    /// field to take the runner to, and whatever it accepts is a run the store keeps.
+    #[cfg(not(target_arch = "wasm32"))]
+    mod any_text {
+        use proptest::prelude::*;
+
+        use super::*;
+        use crate::domain::form::Field;
+
+        fn field_text() -> impl Strategy<Value = String> {
+            prop_oneof![
+                Just(String::new()),
+                "[0-9]{1,3}",
+                "[0-9]{1,2}[.,:][0-9]{1,2}",
+                "[0-9]{1,2}:[0-9]{2}:[0-9]{2}",
+                "20[0-9]{2}-[01][0-9]-[0-3][0-9]",
+                "Easy|Tempo|Road|Trail",
+                ".{0,120}",
+            ]
+        }
+
+        proptest! {
+            #[test]
+            fn every_draft_is_refused_in_words_or_becomes_a_valid_run(
+                texts in proptest::collection::vec(field_text(), RunField::ALL.len()),
+                // Half the drafts are a likely run with one field changed to anything, so
+                // both ends are met; the others are anything in every field.
+                likely in proptest::option::of(("2026-11-2[0-7]", "[1-9][0-9]?", "[3-9][0-9]:[0-5][0-9]")),
+                changed in 0..RunField::ALL.len(),
+                miles in any::<bool>(),
+            ) {
+                let unit = if miles { DistanceUnit::Mi } else { DistanceUnit::Km };
+                let draft = match likely {
+                    Some((date, distance, duration)) => RunDraft::default()
+                        .with(RunField::Date, date)
+                        .with(RunField::Distance, distance)
+                        .with(RunField::Duration, duration)
+                        .with(RunField::ALL[changed], texts[changed].clone()),
+                    None => RunField::ALL
+                        .iter()
+                        .zip(texts)
+                        .fold(RunDraft::default(), |draft, (field, text)| draft.with(*field, text)),
+                };
+                match draft.check(unit, today()) {
+                    Ok(checked) => {
+                        let run = checked.into_run(RecordId::from_random_bits(1), now());
+                        prop_assert_eq!(run.entry_problems(today()), vec![]);
+                    }
+                    Err(errors) => {
+                        let first = errors.first();
+                        prop_assert!(first.is_some());
+                        for field in RunField::ALL {
+                            if let Some(message) = errors.of(*field) {
+                                prop_assert!(message.ends_with('.'), "{field:?}: {message}");
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]

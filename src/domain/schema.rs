@@ -11,10 +11,11 @@ use chrono::{DateTime, FixedOffset, Utc};
 
 use crate::domain::iso;
 use crate::domain::json::Value;
+use crate::domain::session_draft::TIMER_TITLE_START;
 
 /// The schema this build writes. Bump it only together with a new step in [`STEPS`]
 /// and a fixture for the old version under `tests/fixtures/schema/`.
-pub const CURRENT_SCHEMA: u32 = 4;
+pub const CURRENT_SCHEMA: u32 = 5;
 
 /// The runner's UTC offset at an instant, as their device's time zone gives it: what a
 /// step needs to put a stored moment on the runner's local day. The browser's zone in the
@@ -24,10 +25,12 @@ pub type Zone = fn(DateTime<Utc>) -> FixedOffset;
 /// Whether the current record types read `collection` as schema `schema` wrote it: every
 /// step from there on leaves that collection unchanged (schema 2 only added an optional
 /// field, schema 3 a new collection, schema 4 changed only the knee checks' and visits'
-/// times). The store reads such data in one pass instead of migrating it value by value.
+/// times, schema 5 only imported runs' names). The store reads such data in one pass
+/// instead of migrating it value by value.
 pub fn reads_as_is(collection: Collection, schema: u32) -> bool {
     match collection {
         Collection::Triage | Collection::Visits => schema >= 4,
+        Collection::Runs => schema >= 5,
         _ => schema >= 1,
     }
 }
@@ -137,7 +140,7 @@ impl std::error::Error for SchemaError {}
 type Step = fn(Collection, Value, Zone) -> Value;
 
 /// `STEPS[i]` migrates from schema `i + 1` to `i + 2`.
-const STEPS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4];
+const STEPS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
 
 /// Schema 2 gave runs an optional `source` (the file an imported run came from). Every
 /// schema-1 record is already a valid schema-2 record, so the data is unchanged; the number
@@ -189,6 +192,41 @@ fn v3_to_v4(collection: Collection, data: Value, zone: Zone) -> Value {
             })
             .collect(),
     )
+}
+
+/// Schema 5 gave runs a name (`title`). Until then an import put the file's name for the
+/// activity ("Morning Run") in the run's notes, and the walk-run timer its plan ("Walk-run
+/// timer: 2 min walk / 1 min run, 21 min in all"). Such notes, one line no longer than a
+/// name, become the run's name, so old and new runs read alike; notes of several lines, or
+/// longer, are the runner's and stay, and a run typed in keeps its notes.
+fn v4_to_v5(collection: Collection, data: Value, _: Zone) -> Value {
+    if collection != Collection::Runs {
+        return data;
+    }
+    let Value::Array(records) = data else {
+        return data;
+    };
+    let is_name = |text: &str| {
+        !text.is_empty()
+            && !text.contains('\n')
+            && text.chars().count() <= crate::domain::records::MAX_TITLE_CHARS
+    };
+    let moved = records.into_iter().map(|record| match record {
+        Value::Object(mut fields) if !fields.contains_key("title") => {
+            let named_by_app =
+                |notes: &str| fields.contains_key("source") || notes.starts_with(TIMER_TITLE_START);
+            if let Some(Value::String(notes)) = fields.get("notes") {
+                if is_name(notes) && named_by_app(notes) {
+                    if let Some(notes) = fields.remove("notes") {
+                        fields.insert("title".to_string(), notes);
+                    }
+                }
+            }
+            Value::Object(fields)
+        }
+        other => other,
+    });
+    Value::Array(moved.collect())
 }
 
 /// Whether data written at `schema` can be brought to [`CURRENT_SCHEMA`]: the version as a
@@ -318,6 +356,35 @@ mod tests {
         let stored = tree(r#"[{"id":"a","taken_at":"2027-02-11T02:30:00+01:00"}]"#);
         assert_eq!(
             migrate(Collection::Triage, 3, stored.clone(), new_york),
+            Ok(stored)
+        );
+    }
+
+    /// Only what the app itself wrote in the notes becomes a name: an import's activity
+    /// name or the timer's plan, on one line. The runner's own notes stay.
+    #[test]
+    fn imported_and_timed_runs_notes_become_their_names() {
+        let stored = tree(
+            r#"[{"id":"a","source":{},"notes":"Morning Run"},
+                {"id":"b","notes":"Walk-run timer: 2 min walk / 1 min run, 21 min in all"},
+                {"id":"c","notes":"Morning Run"},
+                {"id":"d","source":{},"notes":"Ran with Sam\nknee fine"},
+                {"id":"e","source":{},"notes":"Lunch Run","title":"Kept"},
+                {"id":"f","source":{}}]"#,
+        );
+        let moved = migrate(Collection::Runs, 4, stored.clone(), utc).unwrap();
+        let expected = tree(
+            r#"[{"id":"a","source":{},"title":"Morning Run"},
+                {"id":"b","title":"Walk-run timer: 2 min walk / 1 min run, 21 min in all"},
+                {"id":"c","notes":"Morning Run"},
+                {"id":"d","source":{},"notes":"Ran with Sam\nknee fine"},
+                {"id":"e","source":{},"notes":"Lunch Run","title":"Kept"},
+                {"id":"f","source":{}}]"#,
+        );
+        assert_eq!(moved, expected);
+        // Another collection's notes are not a run's.
+        assert_eq!(
+            migrate(Collection::Pain, 4, stored.clone(), utc),
             Ok(stored)
         );
     }

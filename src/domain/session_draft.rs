@@ -5,6 +5,9 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+/// How a timed session's name starts: "Walk-run timer: 2 min walk / 1 min run, 21 min in all".
+pub const TIMER_TITLE_START: &str = "Walk-run timer: ";
+
 use crate::domain::interval_timer::TimerPlan;
 use crate::domain::records::{PainScore, RecordId, Run, RunKind};
 use crate::domain::run_draft::required_pain;
@@ -92,7 +95,7 @@ impl CheckedSession {
         )
     }
 
-    /// The recovery run the plan counts, on `date`, with the session's plan in its notes.
+    /// The recovery run the plan counts, on `date`, named after the session's plan.
     pub fn into_run(self, id: RecordId, updated_at: DateTime<Utc>, date: NaiveDate) -> Run {
         Run {
             id,
@@ -107,7 +110,8 @@ impl CheckedSession {
             pain_after: Some(self.pain_after),
             effort: None,
             cadence_spm: None,
-            notes: format!("Walk-run timer: {}", self.plan.describe()),
+            title: format!("{TIMER_TITLE_START}{}", self.plan.describe()),
+            notes: String::new(),
             source: None,
         }
     }
@@ -172,9 +176,10 @@ mod tests {
         assert_eq!(run.pain_during.map(PainScore::value), Some(2));
         assert_eq!(run.pain_after.map(PainScore::value), Some(1));
         assert_eq!(
-            run.notes,
+            run.title,
             "Walk-run timer: 2 min walk / 1 min run, 21 min in all"
         );
+        assert_eq!(run.notes, "");
         assert_eq!(
             (run.surface, run.shoe_id, run.effort, run.cadence_spm),
             (None, None, None, None)

@@ -427,7 +427,8 @@ mod tests {
             stored.contains(r#""taken_at":"2027-02-10T21:30:00-05:00""#),
             "{stored}"
         );
-        assert!(stored.starts_with(r#"{"schema":4,"#), "{stored}");
+        let current = format!(r#"{{"schema":{},"#, crate::domain::schema::CURRENT_SCHEMA);
+        assert!(stored.starts_with(&current), "{stored}");
     }
 
     #[test]

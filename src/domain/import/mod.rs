@@ -231,6 +231,7 @@ impl ActivitySummary {
                 .map(f64::round)
                 .filter(|spm| (60.0..=260.0).contains(spm))
                 .map(|spm| spm as u16),
+            title: String::new(),
             notes: String::new(),
             source: Some(source),
         })

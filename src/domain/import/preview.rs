@@ -185,7 +185,7 @@ where
             ));
             continue;
         };
-        run.notes = notes_for(&summary);
+        run.title = title_for(&summary);
         if let Some(problem) = run.entry_problems(today).first() {
             let reason = if problem.field == "pace" {
                 format!("{}; the file's times may be wrong.", problem.message)
@@ -249,15 +249,15 @@ fn left_out(summary: &ActivitySummary, reason: &str) -> LeftOut {
     }
 }
 
-/// The activity's own name as the run's note ("Morning Run"); a walk says it was a walk.
-fn notes_for(summary: &ActivitySummary) -> String {
+/// The activity's own name as the run's ("Morning Run"); a walk says it was a walk.
+fn title_for(summary: &ActivitySummary) -> String {
     let title = summary.title.as_deref().unwrap_or("").trim();
     let note = match (summary.sport.is_run(), title.is_empty()) {
         (true, _) => title.to_string(),
         (false, true) => summary.sport.label(),
         (false, false) => format!("{}: {title}", summary.sport.label()),
     };
-    super::truncate_chars(&note, 200)
+    super::truncate_chars(&note, crate::domain::records::MAX_TITLE_CHARS)
 }
 
 #[cfg(test)]
@@ -330,7 +330,7 @@ mod tests {
         assert_eq!(files, ["a.fit", "b.fit"]);
         assert!(preview.rows.iter().all(|r| r.status == RowStatus::New));
         let run = &preview.rows[0].run;
-        assert_eq!(run.notes, "Morning Run");
+        assert_eq!(run.title, "Morning Run");
         let source = run.source.as_ref().unwrap();
         assert_eq!(source.file_name, "a.fit");
         assert_eq!(source.avg_heart_rate_bpm, Some(150));
@@ -390,7 +390,7 @@ mod tests {
         assert_eq!(preview.rows.len(), 1);
         assert_eq!(preview.rows[0].status, RowStatus::NotARun(Sport::Walking));
         assert!(!preview.rows[0].status.ticked_by_default());
-        assert_eq!(preview.rows[0].run.notes, "Walk: Morning Run");
+        assert_eq!(preview.rows[0].run.title, "Walk: Morning Run");
         assert_eq!(
             preview.left_out,
             [LeftOut {

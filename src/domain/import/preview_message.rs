@@ -281,7 +281,7 @@ mod tests {
                 ("Walk", "Walk, not a run: tick to include it", false),
             ]
         );
-        assert_eq!(shown.rows[0].run.notes, "Morning Run");
+        assert_eq!(shown.rows[0].run.title, "Morning Run");
         assert_eq!(shown.rows[0].run.date.to_string(), "2024-05-01");
         assert_eq!(
             shown.left_out,

@@ -130,8 +130,13 @@ pub fn RunList() -> impl IntoView {
                             let pace = Pace::of(run.distance, run.duration)
                                 .map(|pace| format!(" · {}", pace.display(unit)))
                                 .unwrap_or_default();
+                            let title = if run.title.is_empty() {
+                                String::new()
+                            } else {
+                                format!(" · {}", run.title)
+                            };
                             let text = format!(
-                                "{} · {} · {}{pace}",
+                                "{} · {} · {}{pace}{title}",
                                 dates::day_as_of(run.date, today),
                                 distance_words(run.distance, unit),
                                 run.duration.display()
