@@ -84,7 +84,7 @@ describe('recovery', () => {
     // The session runs to its end by itself.
     await page.getByRole('heading', { name: /Session done: 21:00/ }).waitFor({ timeout: 15000 });
     await focusOn('rec-finish-heading');
-    const estimate = await page.getByLabel('Distance covered (km)').inputValue();
+    const estimate = await page.getByLabel('Distance covered').inputValue();
     assert.ok(Number(estimate) > 1 && Number(estimate) < 3, `estimate ${estimate}`);
     await page.getByLabel('Pain during (0 none – 10 worst)').fill('2');
     await page.getByLabel('Pain afterwards (0 – 10)').fill('1');

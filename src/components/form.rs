@@ -37,6 +37,16 @@ impl<F: Field + Send + Sync> FormState<F> {
         }
     }
 
+    /// A form that speaks through a status line it shares with the card it sits in.
+    pub fn speaking_to(said: RwSignal<Option<Said>>, status_id: &'static str) -> Self {
+        FormState {
+            typed: RwSignal::new(Typed::default()),
+            errors: RwSignal::new(FieldErrors::default()),
+            said,
+            status_id,
+        }
+    }
+
     /// Replaces what is typed and clears the marks (the status stays).
     pub fn fill(&self, typed: Typed<F>) {
         self.typed.set(typed);

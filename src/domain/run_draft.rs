@@ -274,6 +274,15 @@ impl RunDraft {
         }
     }
 
+    /// The line under a field saying how to type it.
+    pub fn hint(field: RunField, unit: DistanceUnit) -> Option<String> {
+        match field {
+            RunField::Distance => Some(format!("In {}, like 5 or 5.2", unit.abbreviation())),
+            RunField::Duration => Some("Minutes (45), 45:30, 45.30 or 1:02:03".to_string()),
+            _ => None,
+        }
+    }
+
     /// The pace the distance and duration typed so far give, if both read.
     pub fn pace(&self, unit: DistanceUnit) -> Option<Pace> {
         let distance = parse_distance(self.get(RunField::Distance), unit).ok()?;

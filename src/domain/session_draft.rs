@@ -5,29 +5,26 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-/// How a timed session's name starts: "Walk-run timer: 2 min walk / 1 min run, 21 min in all".
-pub const TIMER_TITLE_START: &str = "Walk-run timer: ";
-
+use crate::domain::form::{form_fields, Control, FieldErrors, Keyboard, Typed};
 use crate::domain::interval_timer::TimerPlan;
 use crate::domain::records::{PainScore, RecordId, Run, RunKind};
 use crate::domain::run_draft::required_pain;
 use crate::domain::units::{parse_distance, Distance, DistanceUnit, Duration};
 
-/// The answers as the runner typed them.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct SessionDraft {
-    pub pain_during: String,
-    pub pain_after: String,
-    pub distance: String,
+/// How a timed session's name starts: "Walk-run timer: 2 min walk / 1 min run, 21 min in all".
+pub const TIMER_TITLE_START: &str = "Walk-run timer: ";
+
+form_fields! {
+    /// The questions at a session's end.
+    pub enum SessionField {
+        PainDuring => "rec-pain-during", "Pain during (0 none – 10 worst)", Control::Line(Keyboard::Numeric);
+        PainAfter => "rec-pain-after", "Pain afterwards (0 – 10)", Control::Line(Keyboard::Numeric);
+        Distance => "rec-distance", "Distance covered", Control::Line(Keyboard::Decimal);
+    }
 }
 
-/// A message per answer that is wrong.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct SessionErrors {
-    pub pain_during: Option<String>,
-    pub pain_after: Option<String>,
-    pub distance: Option<String>,
-}
+/// The answers as the runner typed them.
+pub type SessionDraft = Typed<SessionField>;
 
 /// A session with correct answers; becomes a [`Run`] with an id, a time and a day.
 #[derive(Clone, Debug, PartialEq)]
@@ -47,31 +44,59 @@ pub fn estimated_distance_text(plan: &TimerPlan, elapsed_ms: u64, unit: Distance
 }
 
 impl SessionDraft {
+    /// The answers for a finished session: no pain typed yet, the distance estimated.
+    pub fn finished(plan: &TimerPlan, elapsed_ms: u64, unit: DistanceUnit) -> Self {
+        SessionDraft::default().with(
+            SessionField::Distance,
+            estimated_distance_text(plan, elapsed_ms, unit),
+        )
+    }
+
+    /// The line under a question saying how to answer it.
+    pub fn hint(field: SessionField, unit: DistanceUnit) -> Option<String> {
+        match field {
+            SessionField::PainDuring => None,
+            SessionField::PainAfter => {
+                Some("If the knee is worse tomorrow morning, change this in the Log.".to_string())
+            }
+            SessionField::Distance => Some(format!(
+                "In {}: an estimate from your walking and jogging time; change it if you know.",
+                unit.abbreviation()
+            )),
+        }
+    }
+
     /// Checks the answers for a session of `plan` that lasted `elapsed_ms`.
     pub fn check(
         &self,
         plan: TimerPlan,
         elapsed_ms: u64,
         unit: DistanceUnit,
-    ) -> Result<CheckedSession, SessionErrors> {
-        let pain_during = required_pain(&self.pain_during);
-        let pain_after = required_pain(&self.pain_after);
+    ) -> Result<CheckedSession, FieldErrors<SessionField>> {
+        let mut errors = FieldErrors::default();
+        let pain_during = errors.note(
+            SessionField::PainDuring,
+            required_pain(self.get(SessionField::PainDuring)),
+        );
+        let pain_after = errors.note(
+            SessionField::PainAfter,
+            required_pain(self.get(SessionField::PainAfter)),
+        );
         // parse_distance refuses nothing, zero and below with its own words.
-        let distance = parse_distance(&self.distance, unit).map_err(|e| e.to_string());
-        match (pain_during, pain_after, distance) {
-            (Ok(pain_during), Ok(pain_after), Ok(distance)) => Ok(CheckedSession {
+        let distance = errors.note(
+            SessionField::Distance,
+            parse_distance(self.get(SessionField::Distance), unit).map_err(|e| e.to_string()),
+        );
+        let checked = (|| {
+            Some(CheckedSession {
                 plan,
                 duration: session_duration(elapsed_ms),
-                distance,
-                pain_during,
-                pain_after,
-            }),
-            (pain_during, pain_after, distance) => Err(SessionErrors {
-                pain_during: pain_during.err(),
-                pain_after: pain_after.err(),
-                distance: distance.err(),
-            }),
-        }
+                distance: distance?,
+                pain_during: pain_during?,
+                pain_after: pain_after?,
+            })
+        })();
+        errors.or_value(checked)
     }
 }
 
@@ -129,11 +154,10 @@ mod tests {
     }
 
     fn typed(during: &str, after: &str, distance: &str) -> SessionDraft {
-        SessionDraft {
-            pain_during: during.to_string(),
-            pain_after: after.to_string(),
-            distance: distance.to_string(),
-        }
+        SessionDraft::default()
+            .with(SessionField::PainDuring, during)
+            .with(SessionField::PainAfter, after)
+            .with(SessionField::Distance, distance)
     }
 
     #[test]
@@ -206,19 +230,25 @@ mod tests {
             .check(week1(), 60_000, DistanceUnit::Km)
             .unwrap_err();
         assert_eq!(
-            errors.pain_during.as_deref(),
+            errors.of(SessionField::PainDuring),
             Some("Enter your pain from 0 (none) to 10 (worst).")
         );
-        assert!(errors.pain_after.is_some());
+        assert!(errors.of(SessionField::PainAfter).is_some());
         assert_eq!(
-            errors.distance.as_deref(),
+            errors.of(SessionField::Distance),
             Some("The distance must be more than zero.")
         );
         // One wrong answer marks only its field.
         let errors = typed("3", "2", "far")
             .check(week1(), 60_000, DistanceUnit::Km)
             .unwrap_err();
-        assert_eq!((errors.pain_during, errors.pain_after), (None, None));
-        assert!(errors.distance.is_some());
+        assert_eq!(
+            (
+                errors.of(SessionField::PainDuring),
+                errors.of(SessionField::PainAfter)
+            ),
+            (None, None)
+        );
+        assert!(errors.of(SessionField::Distance).is_some());
     }
 }

@@ -17,6 +17,7 @@ use crate::domain::run_draft::{RunDraft, RunField};
 use crate::platform::clock;
 use crate::platform::document::focus_field;
 use crate::store::{use_store, AppStore};
+use chrono::NaiveDate;
 
 #[component]
 pub fn RunForm() -> impl IntoView {
@@ -24,7 +25,6 @@ pub fn RunForm() -> impl IntoView {
         return ().into_any();
     };
     let form = FormState::new(RunDraft::default(), "run-form-status");
-    let units = move || store.data().with(|data| data.settings.units);
     let default_shoe = move || {
         store
             .data()
@@ -38,25 +38,7 @@ pub fn RunForm() -> impl IntoView {
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let (unit, today) = (units(), clock::today());
-        let editing = log.editing.get_untracked();
-        let checked = form.typed.with_untracked(|draft| draft.check(unit, today));
-        let saved = form.submit(checked, |checked| {
-            let (date, summary) = (checked.date, checked.summary(unit, today));
-            let id = editing.clone().unwrap_or_else(clock::new_id);
-            store.apply(Command::SaveRun {
-                id,
-                checked,
-                unit,
-                now: clock::now(),
-            })?;
-            reset(date);
-            Ok(match editing {
-                Some(_) => Said::Updated(summary),
-                None => Said::Saved(summary),
-            })
-        });
-        if saved {
+        if save_run(store, log.editing.get_untracked(), form, reset) {
             log.editing.set(None);
         }
     };
@@ -65,18 +47,8 @@ pub fn RunForm() -> impl IntoView {
         reset(clock::today());
         form.say(Said::Note("Edit cancelled; nothing changed.".into()));
     };
-    let same_as_last = move |_| {
-        if let Some(last) = store.data().with(|data| data.latest_run().cloned()) {
-            let last = RunDraft::from_run(&last, units());
-            form.set(RunField::Distance, last.get(RunField::Distance));
-            form.set(RunField::Duration, last.get(RunField::Duration));
-        }
-    };
-    let pace = move || {
-        let unit = units();
-        let pace = form.typed.with(|draft| draft.pace(unit))?;
-        Some(format!("Pace: {}", pace.display(unit)))
-    };
+    let units = move || store.data().with(|data| data.settings.units);
+    let hint = move |field| Signal::derive(move || RunDraft::hint(field, units()));
     let options = move |field| {
         Signal::derive(move || store.data().with(|d| RunDraft::options(field, &d.shoes)))
     };
@@ -87,14 +59,9 @@ pub fn RunForm() -> impl IntoView {
             <h2 id="run-form-heading">{move || if editing() { "Edit run" } else { "Add a run" }}</h2>
             <Input form field=RunField::Date />
             <QuickDates form />
-            <Input form field=RunField::Distance hint=Signal::derive(move || Some(format!("In {}, like 5 or 5.2", units().abbreviation()))) />
-            <Input form field=RunField::Duration hint="Minutes (45), 45:30, 45.30 or 1:02:03".to_string() />
-            <ShowAny when=move || store.data().with(|data| !data.runs.is_empty())>
-                <button type="button" class="button secondary quick-fill" on:click=same_as_last>
-                    "Same distance and time as the last run"
-                </button>
-            </ShowAny>
-            <p class="hint" aria-live="polite">{pace}</p>
+            <Input form field=RunField::Distance hint=hint(RunField::Distance) />
+            <Input form field=RunField::Duration hint=hint(RunField::Duration) />
+            <SameAsLast store form />
             <details>
                 <summary>"More details (optional)"</summary>
                 <Input form field=RunField::Kind options=options(RunField::Kind) />
@@ -117,6 +84,61 @@ pub fn RunForm() -> impl IntoView {
         </form>
     }
     .into_any()
+}
+
+/// Checks the form and saves the run (a new one, or the one being edited); whether it was
+/// kept. After a save the date stays: past runs are logged one after another.
+fn save_run(
+    store: AppStore,
+    editing: Option<RecordId>,
+    form: FormState<RunField>,
+    reset: impl Fn(NaiveDate),
+) -> bool {
+    let unit = store.data().with_untracked(|data| data.settings.units);
+    let today = clock::today();
+    let checked = form.typed.with_untracked(|draft| draft.check(unit, today));
+    form.submit(checked, |checked| {
+        let (date, summary) = (checked.date, checked.summary(unit, today));
+        let id = editing.clone().unwrap_or_else(clock::new_id);
+        let now = clock::now();
+        store.apply(Command::SaveRun {
+            id,
+            checked,
+            unit,
+            now,
+        })?;
+        reset(date);
+        Ok(match editing {
+            Some(_) => Said::Updated(summary),
+            None => Said::Saved(summary),
+        })
+    })
+}
+
+/// "Same distance and time as the last run", and the pace of what is typed.
+#[component]
+fn SameAsLast(store: AppStore, form: FormState<RunField>) -> impl IntoView {
+    let units = move || store.data().with(|data| data.settings.units);
+    let copy = move |_| {
+        if let Some(last) = store.data().with(|data| data.latest_run().cloned()) {
+            let last = RunDraft::from_run(&last, units());
+            form.set(RunField::Distance, last.get(RunField::Distance));
+            form.set(RunField::Duration, last.get(RunField::Duration));
+        }
+    };
+    let pace = move || {
+        let unit = units();
+        let pace = form.typed.with(|draft| draft.pace(unit))?;
+        Some(format!("Pace: {}", pace.display(unit)))
+    };
+    view! {
+        <ShowAny when=move || store.data().with(|data| !data.runs.is_empty())>
+            <button type="button" class="button secondary quick-fill" on:click=copy>
+                "Same distance and time as the last run"
+            </button>
+        </ShowAny>
+        <p class="hint" aria-live="polite">{pace}</p>
+    }
 }
 
 /// Today, Yesterday and A day earlier, for the date field.

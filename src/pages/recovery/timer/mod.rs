@@ -19,6 +19,7 @@ mod setup;
 use leptos::prelude::*;
 
 use super::saved;
+use crate::components::form::FormState;
 use crate::components::status::{Attempt, Said, StatusLine};
 use crate::domain::interval_timer::cues::Cue;
 use crate::domain::interval_timer::session::{Phase, Snapshot, TimerSession};
@@ -28,7 +29,7 @@ use crate::platform::cues::{self, ScreenLock};
 use crate::platform::document::focus_heading;
 use crate::store::{use_store, AppStore};
 use face::TimerFace;
-use finish::{Answers, TimerFinish};
+use finish::TimerFinish;
 use setup::{PlanChoice, TimerSetup};
 
 /// What the card's parts share. Copy (signals and handles), so each part takes it as a prop.
@@ -137,12 +138,13 @@ pub fn TimerCard() -> impl IntoView {
             None
         }
     });
+    let status = RwSignal::new(None);
     let timer = Timer {
         scale,
         now,
         session,
         snapshot: Memo::new(move |_| session.get().map(|t| t.at(now.get()))),
-        status: RwSignal::new(None),
+        status,
         has_sound: RwSignal::new(kept.is_some()),
         sound: StoredValue::new_local(kept),
         screen: StoredValue::new_local(ScreenLock::new()),
@@ -151,7 +153,7 @@ pub fn TimerCard() -> impl IntoView {
     // so they outlive the switch between phases: a runner's own minutes stay chosen for the
     // next session.
     let choice = PlanChoice::new();
-    let answers = Answers::default();
+    let answers = FormState::speaking_to(status, "rec-timer-status");
 
     // Ticks: only while a session is on screen. The state comes from `now`, not the ticks.
     let tick = move || now.set(saved::now_ms(scale));
@@ -228,7 +230,7 @@ pub fn TimerCard() -> impl IntoView {
                 Phase::Running => view! { <TimerFace timer=timer /> }.into_any(),
                 Phase::Finished => view! { <TimerFinish timer=timer answers=answers /> }.into_any(),
             }}
-            <StatusLine said=timer.status />
+            <StatusLine said=timer.status id="rec-timer-status" />
         </section>
     })
 }
