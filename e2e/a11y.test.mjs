@@ -11,14 +11,12 @@ import { phonePage } from './support/browser.mjs';
 import { addRun, releaseApp } from './support/app.mjs';
 import { dayFromToday } from './support/dates.mjs';
 import {
-  answer,
+  answerStory,
   focusSettled,
   FRONT_OF_KNEE_STORY,
+  GRADUAL_START,
   question,
-  AGE,
-  SAFETY_ALL_NO,
   start,
-  tap,
 } from './support/knee_check.mjs';
 
 const app = releaseApp();
@@ -142,11 +140,7 @@ for (const scheme of ['light', 'dark']) {
         found.push(...(await audit(page, `knee check step ${step}`)));
       };
       await start(page);
-      await answer(page, SAFETY_ALL_NO, check);
-      await tap(page, AGE);
-      await check();
-      await tap(page, 'Gradually, over days or weeks');
-      await answer(page, FRONT_OF_KNEE_STORY, check);
+      await answerStory(page, { ...GRADUAL_START, ...FRONT_OF_KNEE_STORY }, { beforeEach: check });
       await page.getByRole('region', { name: 'Your plan' }).waitFor();
       found.push(...(await audit(page, 'knee check result')));
       await page.screenshot({ path: `${SHOTS}/knee-check-result-${scheme}.png` });
@@ -268,17 +262,14 @@ describe('large text and keyboard', () => {
     await press('Start knee check');
     await question(page).waitFor();
     await focusSettled(page);
-    for (const answerName of SAFETY_ALL_NO) await keyTap(answerName);
-    await keyTap(AGE);
-    await keyTap('Gradually, over days or weeks');
-    for (const step of FRONT_OF_KNEE_STORY) {
-      if (Array.isArray(step)) {
-        for (const name of step) await press(name, 'Space');
-        await keyTap('Continue');
-      } else {
-        await keyTap(step);
-      }
-    }
+    const keyPick = async (_, names) => {
+      for (const name of names) await press(name, 'Space');
+      await keyTap('Continue');
+    };
+    await answerStory(page, { ...GRADUAL_START, ...FRONT_OF_KNEE_STORY }, {
+      tapWith: (_, name) => keyTap(name),
+      pickWith: keyPick,
+    });
     await page.getByRole('region', { name: 'Your plan' }).waitFor();
     assert.deepEqual(problems, []);
     await context.close();

@@ -19,7 +19,17 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { addRun, assertNoProblems, openScreen, releaseApp, setClock, stored } from './support/app.mjs';
-import { AGE, pick, SAFETY_ALL_NO, start, tap } from './support/knee_check.mjs';
+import {
+  AGE,
+  answerStory,
+  GRADUAL_START,
+  INJURY,
+  NO_INJURY_SIGNS,
+  NO_WARNING_SIGNS,
+  pick,
+  start,
+  tap,
+} from './support/knee_check.mjs';
 import { dayFromToday, daysToMonday } from './support/dates.mjs';
 import { now } from './support/clock.mjs';
 
@@ -89,9 +99,7 @@ describe('one coach', () => {
     // The knee check: outer burning pain during runs after a jump of more than 30%.
     await openScreen(page, 'Knee check');
     await start(page);
-    for (const answer of SAFETY_ALL_NO) await tap(page, answer);
-    await tap(page, AGE);
-    await tap(page, 'Gradually, over days or weeks');
+    await answerStory(page, GRADUAL_START, { stopAt: 'areas' });
     await pick(page, ['Outer side']);
     await tap(page, 'Sharp');
     await tap(page, 'During runs');
@@ -143,10 +151,8 @@ describe('one coach', () => {
   test('the runner told to see someone soon: Home and Recovery say book a visit', async () => {
     const { context, page, problems } = await app.open('knee-check', 'Knee check');
     await start(page);
-    for (const answer of SAFETY_ALL_NO) await tap(page, answer);
-    await tap(page, AGE);
-    await tap(page, 'In a twist, fall or knock, or a sudden change of direction');
-    for (const step of ['No', 'No', 'It has not swollen']) await tap(page, step); // the X-ray questions and how soon it swelled
+    // An injury with none of the X-ray questions' signs, and no swelling since.
+    await answerStory(page, { ...NO_WARNING_SIGNS, age: AGE, onset: INJURY, ...NO_INJURY_SIGNS }, { stopAt: 'areas' });
     await pick(page, ['Inner side']);
     while ((await page.locator('#kc-question').count()) > 0) await tap(page, 'Skip this question');
     const result = page.getByRole('region', { name: 'Your result' });

@@ -8,14 +8,14 @@ import { assertNoProblems, openScreen, releaseApp, stored } from './support/app.
 import { phonePage } from './support/browser.mjs';
 import {
   AGE,
-  answer,
+  answerStory,
   focusSettled,
   FRONT_OF_KNEE_STORY,
   INJURY,
-  INJURY_ALL_NO,
+  NO_INJURY_SIGNS,
+  NO_WARNING_SIGNS,
   pick,
   question,
-  SAFETY_ALL_NO,
   start,
   tap,
 } from './support/knee_check.mjs';
@@ -25,7 +25,7 @@ const app = releaseApp();
 const openKneeCheck = () => app.open('knee-check', 'Knee check');
 
 async function safetyAllNo(page) {
-  await answer(page, SAFETY_ALL_NO);
+  await answerStory(page, NO_WARNING_SIGNS, { stopAt: 'age' });
 }
 
 async function progress(page) {
@@ -82,7 +82,7 @@ describe('knee check', () => {
   test('a knee locked now is an emergency; one that locks at times needs seeing today', async () => {
     const { context, page, problems } = await openKneeCheck();
     await start(page);
-    await answer(page, SAFETY_ALL_NO.slice(0, 2));
+    await answerStory(page, NO_WARNING_SIGNS, { stopAt: 'rf_locked' });
     await tap(page, 'Yes, it is stuck now');
     const text = await result(page).innerText();
     assert.match(text, /Emergency now/);
@@ -114,7 +114,7 @@ describe('knee check', () => {
     const { context, page, problems } = await openKneeCheck();
     await start(page);
     // Every red flag first, then the screen of signs that are not from running.
-    await answer(page, SAFETY_ALL_NO.slice(0, -1));
+    await answerStory(page, NO_WARNING_SIGNS, { stopAt: 'rf_general' });
     assert.match(await question(page).innerText(), /Do you have any of these\?/);
     let previous = null;
     for (const [sign, tier, said, action] of signs) {
@@ -151,7 +151,7 @@ describe('knee check', () => {
     await tap(page, 'Gradually, over days or weeks');
     await page.getByRole('group', { name: /Knee map/ }).waitFor();
     await noSideways(page);
-    await answer(page, FRONT_OF_KNEE_STORY);
+    await answerStory(page, FRONT_OF_KNEE_STORY);
     await result(page).waitFor();
     assert.match(await result(page).innerText(), /Self-care with a plan/);
 
@@ -214,7 +214,7 @@ describe('knee check', () => {
       await safetyAllNo(page);
       await tap(page, AGE);
       await tap(page, 'Gradually, over days or weeks');
-      await answer(page, FRONT_OF_KNEE_STORY);
+      await answerStory(page, FRONT_OF_KNEE_STORY);
       const top = result(page);
       await top.waitFor();
       // From the top of the page, as the runner lands on it: each part's bottom edge must be
@@ -253,7 +253,7 @@ describe('knee check', () => {
     await safetyAllNo(page);
     await tap(page, AGE);
     await tap(page, 'Gradually, over days or weeks');
-    await answer(page, FRONT_OF_KNEE_STORY);
+    await answerStory(page, FRONT_OF_KNEE_STORY);
     await page.getByRole('region', { name: 'Why this result' }).waitFor();
     assert.match(await result(page).innerText(), /Self-care with a plan/);
 
@@ -298,7 +298,7 @@ describe('knee check', () => {
     await tap(page, AGE);
     await tap(page, 'Gradually, over days or weeks');
     // The longest self-care story: every answer given, several picked where allowed.
-    await answer(page, FRONT_OF_KNEE_STORY);
+    await answerStory(page, FRONT_OF_KNEE_STORY);
     await page.getByRole('region', { name: 'Your plan' }).waitFor();
     // The print dialog itself cannot be driven headless; the button's own preparation runs.
     await page.evaluate(() => {
@@ -357,7 +357,7 @@ describe('knee check', () => {
     await safetyAllNo(page);
     await tap(page, AGE);
     await tap(page, INJURY);
-    await answer(page, INJURY_ALL_NO); // the X-ray questions and how soon it swelled
+    await answerStory(page, NO_INJURY_SIGNS, { stopAt: 'areas' }); // the X-ray questions and how soon it swelled
     await pick(page, ['Inner side']);
     while ((await page.locator('#kc-question').count()) > 0) await tap(page, 'Skip this question');
 
@@ -382,7 +382,7 @@ describe('knee check', () => {
     await safetyAllNo(page);
     await tap(page, AGE);
     await tap(page, INJURY);
-    await answer(page, INJURY_ALL_NO.slice(0, 2));
+    await answerStory(page, NO_INJURY_SIGNS, { stopAt: 'ot_swelling' });
     assert.match(await question(page).innerText(), /How soon after it happened did the knee swell\?/);
     await tap(page, 'Within a few hours');
     const text = await result(page).innerText();
@@ -414,7 +414,7 @@ describe('knee check', () => {
     assert.equal(await page.getByRole('button', { name: 'No', exact: true }).getAttribute('aria-pressed'), 'true');
     await tap(page, 'No');
     // The rest of the safety questions, from the one that gives way on.
-    await answer(page, SAFETY_ALL_NO.slice(2));
+    await answerStory(page, NO_WARNING_SIGNS, { stopAt: 'age' });
     await tap(page, AGE);
     await tap(page, 'Gradually, over days or weeks');
 
@@ -444,7 +444,7 @@ describe('knee check', () => {
   test('a saved check appears in history after a reload and opens again', async () => {
     const { context, page, problems } = await openKneeCheck();
     await start(page);
-    await answer(page, SAFETY_ALL_NO.slice(0, 7));
+    await answerStory(page, NO_WARNING_SIGNS, { stopAt: 'rf_calf' });
     // A tender, swollen calf: two points on the Wells score, a clot likely.
     await pick(page, ['It is tender to press', 'It looks swollen, compared with the other calf']);
     await tap(page, 'None of these'); // the clot risks

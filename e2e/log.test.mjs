@@ -13,7 +13,7 @@ const saved = (page, text) => page.getByRole('status').filter({ hasText: text })
 
 describe('the run log', () => {
   test('three runs, a week total, an edit, a delete and its undo, all kept after reload', async () => {
-    const { context, page, problems } = await logScreen();
+    const { context, page, problems } = await app.open('log', 'Log', { fakeTimers: true });
     // Monday 2026-11-16 to Sunday 2026-11-22 is one week with the default Monday start.
     await addRun(page, { date: '2026-11-16', distance: '5', duration: '30' });
     await saved(page, 'Saved: 5 km');
@@ -62,7 +62,7 @@ describe('the run log', () => {
     // The runner leaves while Undo is still offered; when the offer runs out (8 s), the Log
     // is gone and the app must carry on (reading the Log's state then used to crash it).
     await openScreen(page, 'Home');
-    await page.waitForTimeout(8_700);
+    await page.clock.runFor(8_700);
     await openScreen(page, 'Log');
     assert.deepEqual(problems, []);
 

@@ -7,9 +7,11 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from './support/server.mjs';
-import { launch, phonePage } from './support/browser.mjs';
+import { closePagesAfterEachTest, launch, phonePage } from './support/browser.mjs';
 import { assertNoProblems, listedRuns, openScreen, stored } from './support/app.mjs';
 import { now } from './support/clock.mjs';
+
+closePagesAfterEachTest();
 
 let browser;
 let server;

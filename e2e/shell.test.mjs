@@ -3,7 +3,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from './support/server.mjs';
-import { launch, phonePage } from './support/browser.mjs';
+import { closePagesAfterEachTest, launch, phonePage } from './support/browser.mjs';
+
+closePagesAfterEachTest();
 
 const DESTINATIONS = [
   { name: 'Home', path: '' },

@@ -4,19 +4,13 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CHROMIUM_ARGS as TEST_CHROMIUM_ARGS, PHONE } from '../support/browser.mjs';
 import { Session, startDriver } from './webdriver.mjs';
 
-export const PHONE = { width: 360, height: 740 };
+export { PHONE };
 
 const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
+  ...TEST_CHROMIUM_ARGS,
   // Scrollbars drawn over the page, as on a phone, not beside it.
   '--hide-scrollbars',
   `--window-size=${PHONE.width},${PHONE.height}`,

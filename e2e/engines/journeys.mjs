@@ -6,6 +6,7 @@
 // another origin, which every journey requires to be none.
 //   PATELLA_DIST_SUBPATH  the /patella/ release build (scripts/build-release.sh)
 //   PATELLA_ENGINE        chromium | firefox | webkit
+import * as steps from '../support/steps.mjs';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -67,23 +68,9 @@ async function shoot(name) {
   writeFileSync(join(SCREENSHOTS, `${name}.png`), await browser.session.screenshot());
 }
 
-async function openScreen(name) {
-  await page.tapLink(name, { within: 'Main' });
-  await page.screen(name);
-}
-
-async function addRun({ date, distance, duration }) {
-  if (date) await page.pickDate('Date', date);
-  await page.type('Distance', distance);
-  await page.type('Duration', duration);
-  await page.tapButton('Save run');
-}
-
-async function listedRuns() {
-  return page.execute(() =>
-    [...document.querySelectorAll('section[aria-labelledby="runs-heading"] .run-text')].map((e) => e.textContent.replace(/\s+/g, ' ').trim()),
-  );
-}
+const openScreen = (name) => steps.openScreen(page, name);
+const addRun = (run) => steps.addRun(page, run);
+const listedRuns = () => steps.listedRuns(page);
 
 const localDay = (daysAgo) => dayFromToday(-daysAgo);
 

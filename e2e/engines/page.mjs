@@ -187,6 +187,19 @@ export class Page {
     }, field, value);
   }
 
+  /** Waits for an element matching `css` to be in the page. */
+  async present(css) {
+    return this.until((selector) => document.querySelector(selector), [css], { what: css });
+  }
+
+  /** The visible texts of the elements matching `css`, spaces collapsed, trimmed. */
+  async texts(css) {
+    return this.execute(
+      (selector) => [...document.querySelectorAll(selector)].map((e) => e.innerText.replace(/\s+/g, ' ').trim()),
+      css,
+    );
+  }
+
   async value(label) {
     return this.session.property(await this.get('field', label), 'value');
   }

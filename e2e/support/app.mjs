@@ -2,32 +2,27 @@
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 import { serve } from './server.mjs';
-import { launch, phonePage } from './browser.mjs';
+import { closePagesAfterEachTest, launch, phonePage } from './browser.mjs';
 import { clockScript } from './clock.mjs';
+import * as steps from './steps.mjs';
 
-/** Opens a screen through the bottom navigation and waits for its heading. */
-export async function openScreen(page, name) {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
-  await page.getByRole('heading', { level: 1, name }).waitFor();
+/** A Playwright page as the driver the shared steps (./steps.mjs) take. */
+export function driven(page) {
+  return {
+    tapLink: (name, { within } = {}) =>
+      (within ? page.getByRole('navigation', { name: within }) : page).getByRole('link', { name, exact: true }).click(),
+    tapButton: (name) => page.getByRole('button', { name }).click(),
+    type: (label, text) => page.getByLabel(label, { exact: true }).fill(text),
+    pickDate: (label, iso) => page.getByLabel(label, { exact: true }).fill(iso),
+    screen: (name) => page.getByRole('heading', { level: 1, name }).waitFor(),
+    present: (css) => page.locator(css).waitFor(),
+    texts: async (css) => (await page.locator(css).allInnerTexts()).map((text) => text.trim()),
+  };
 }
 
-/** Fills the quick run form on the Log screen and presses Save run. */
-export async function addRun(page, { date, distance, duration }) {
-  if (date) await page.getByLabel('Date', { exact: true }).fill(date);
-  await page.getByLabel('Distance', { exact: true }).fill(distance);
-  await page.getByLabel('Duration', { exact: true }).fill(duration);
-  await page.getByRole('button', { name: 'Save run' }).click();
-}
-
-/**
- * The runs listed on the Log screen, as their visible text, once the screen shows: Log is
- * fetched on first use, so after a reload its list comes a moment after the page loads.
- */
-export async function listedRuns(page) {
-  const list = page.getByRole('region', { name: 'Runs' });
-  await list.waitFor();
-  return (await list.getByRole('listitem').locator('.run-text').allInnerTexts()).map((text) => text.trim());
-}
+export const openScreen = (page, name) => steps.openScreen(driven(page), name);
+export const addRun = (page, run) => steps.addRun(driven(page), run);
+export const listedRuns = (page) => steps.listedRuns(driven(page));
 
 /** The parsed envelope stored under a key, or null. */
 export async function stored(page, key) {
@@ -55,10 +50,13 @@ export async function setClock(context, now) {
 /**
  * For a test file: serves the /patella/ release build (PATELLA_DIST_SUBPATH) and launches
  * Chromium before its tests, and stops both after. `open(path, heading)` gives a fresh
- * phone-sized page ({ context, page, problems }) showing that screen.
+ * phone-sized page ({ context, page, problems }) showing that screen; with `fakeTimers` the
+ * page's timers run on Playwright's clock, which a test moves (`page.clock.runFor`) instead
+ * of waiting. The tests' pinned day still holds: the moved `Date` wraps the fake one.
  */
 export function releaseApp() {
-  const app = { server: null, browser: null };
+  const app = { server: null, browser: null, open: null };
+  closePagesAfterEachTest();
   before(async () => {
     assert.ok(process.env.PATELLA_DIST_SUBPATH, 'set PATELLA_DIST_SUBPATH to the /patella/ build');
     app.server = await serve(process.env.PATELLA_DIST_SUBPATH, '/patella/');
@@ -68,8 +66,9 @@ export function releaseApp() {
     await app.browser?.close();
     await app.server?.close();
   });
-  app.open = async (path, heading, { now } = {}) => {
+  app.open = async (path, heading, { now, fakeTimers = false } = {}) => {
     const session = await phonePage(app.browser, app.server.origin);
+    if (fakeTimers) await session.context.clock.install({ time: Date.now() });
     if (now) await setClock(session.context, now);
     await session.page.goto(`${app.server.url}${path}`);
     await session.page.getByRole('heading', { level: 1, name: heading }).waitFor();

@@ -1,5 +1,6 @@
 // Debian's Chromium driven by playwright-core, as a phone-sized page, with a guard that
 // records every console error, uncaught page error and request to another origin.
+import { afterEach } from 'node:test';
 import { chromium } from 'playwright-core';
 import { CLOCK_SHIFT_MS, clockScript, TIME_ZONE } from './clock.mjs';
 
@@ -25,6 +26,21 @@ export async function launch(extraArgs = []) {
   });
 }
 
+/** Every page `phonePage` opened that no test has closed yet, once a file asked for that. */
+let openPages = null;
+
+/**
+ * For a test file: closes every page its tests opened after each test, passed or failed, so
+ * a failing test leaves nothing running into the next (the teardown a `finally` would do).
+ */
+export function closePagesAfterEachTest() {
+  openPages = new Set();
+  afterEach(async () => {
+    await Promise.all([...openPages].map((context) => context.close().catch(() => {})));
+    openPages.clear();
+  });
+}
+
 /**
  * A new phone-sized page on the tests' clock (./clock.mjs: pinned by PATELLA_TODAY and
  * PATELLA_TZ, or the real one) whose `problems` array fills with anything that should fail a test:
@@ -41,6 +57,10 @@ export async function phonePage(browser, origin, options = {}) {
     ...(TIME_ZONE ? { timezoneId: TIME_ZONE } : {}),
     ...options,
   });
+  if (openPages) {
+    openPages.add(context);
+    context.on('close', () => openPages.delete(context));
+  }
   if (CLOCK_SHIFT_MS !== 0) await context.addInitScript({ content: clockScript() });
   const page = await context.newPage();
   const problems = [];

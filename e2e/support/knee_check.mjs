@@ -33,18 +33,11 @@ export async function start(page) {
   await focusSettled(page);
 }
 
-/**
- * The safety questions, each answered the way a runner with none of the warning signs would:
- * No, or one tap on "None of these" where several signs are asked together (the calf, and
- * the signs that are not from running).
- */
-export const SAFETY_ALL_NO = ['No', 'No', 'No', 'No', 'No', 'No', 'No', 'None of these', 'No', 'None of these'];
-
 /** "How did the pain start?": a twist, fall, knock or sudden change of direction. */
 export const INJURY = 'In a twist, fall or knock, or a sudden change of direction';
 
 /** The questions after an injury, answered as a runner with none of their signs would. */
-export const INJURY_ALL_NO = ['No', 'No', 'It has not swollen'];
+export const NO_INJURY_SIGNS = { ot_bend: 'No', ot_tender: 'No', ot_swelling: 'It has not swollen' };
 
 /** The answer to "How old are you?", asked of everyone just before how the pain started. */
 export const AGE = '18 to 49';
@@ -53,36 +46,77 @@ export const AGE = '18 to 49';
  * A gradual ache at the front of the knee, worse on stairs and when sitting: the answers from
  * "Where does it hurt?" to the end. A string is a tap; an array is a multi-pick.
  */
-export const FRONT_OF_KNEE_STORY = [
-  ['Front, around the kneecap'],
-  'Dull, aching',
-  'After runs',
-  ['Stairs, especially going down', 'Sitting a long time with bent knees'],
-  'No', // burning
-  'No', // swelling
-  'No clicking',
-  'No', // morning stiffness
-  '3',
-  '1 week, but less than 2',
-  'No, this is the first time',
-  'No', // daily life
-  'No, about the same',
-  'No', // speed and hills
-  'Yes', // easy days
-  "I don't know",
-  'Not sure',
-  'Under 500 km', // shoes, in the runner's unit (km by default)
-  'No', // shoe change
-  ['A mix of surfaces'],
-  'Now and then',
-  'No', // sitting
-];
+export const FRONT_OF_KNEE_STORY = {
+  areas: ['Front, around the kneecap'],
+  feel: 'Dull, aching',
+  timing: 'After runs',
+  triggers: ['Stairs, especially going down', 'Sitting a long time with bent knees'],
+  burning: 'No',
+  swelling: 'No',
+  clicking: 'No clicking',
+  stiffness: 'No',
+  pain_now: '3',
+  duration: '1 week, but less than 2',
+  before: 'No, this is the first time',
+  daily_life: 'No',
+  mileage: 'No, about the same',
+  speed_hills: 'No',
+  easy_days: 'Yes',
+  cadence: "I don't know",
+  overstride: 'Not sure',
+  shoe_distance: 'Under 500 km', // in the runner's unit (km by default)
+  shoe_change: 'No',
+  surface: ['A mix of surfaces'],
+  strength: 'Now and then',
+  sitting: 'No',
+};
 
-/** Answers `steps` in order; `beforeEach(page)` runs on every question before it is answered. */
-export async function answer(page, steps, beforeEach = async () => {}) {
-  for (const step of steps) {
+/**
+ * No warning signs, by question: each safety question answered as a runner with none of
+ * them would. Answers are keyed by the question's id (the wizard's `data-question`), so a
+ * question added or moved does not shift the rest of a story.
+ */
+export const NO_WARNING_SIGNS = {
+  rf_weight: 'No',
+  rf_walk: 'No',
+  rf_locked: 'No',
+  rf_gives_way: 'No',
+  rf_swollen: 'No',
+  rf_hot: 'No',
+  rf_numb: 'No',
+  rf_calf: 'None of these',
+  rf_worse_rest: 'No',
+  rf_general: 'None of these',
+};
+
+/** A gradual ache's start: no warning signs, an adult, and it came on over days or weeks. */
+export const GRADUAL_START = { ...NO_WARNING_SIGNS, age: AGE, onset: 'Gradually, over days or weeks' };
+
+/** The id of the question on screen, or null on the result. */
+export async function questionId(page) {
+  return page.evaluate(() => document.querySelector('.kc-wizard')?.dataset.question ?? null);
+}
+
+/**
+ * Answers the questions the wizard asks from `story` (question id -> a tap, or an array of
+ * picks then Continue) until the question `stopAt` is on screen, or the result. A question the
+ * story does not answer fails the test by its id and words, rather than answering it wrongly.
+ */
+export async function answerStory(
+  page,
+  story,
+  { stopAt = null, beforeEach = async () => {}, tapWith = tap, pickWith = pick } = {},
+) {
+  for (let asked = 0; asked < 80; asked++) {
+    const id = await questionId(page);
+    if (id === null || id === stopAt) return id;
+    if (!(id in story)) {
+      throw new Error(`the story does not answer "${id}" (${await question(page).innerText()})`);
+    }
     await beforeEach(page);
-    if (Array.isArray(step)) await pick(page, step);
-    else await tap(page, step);
+    const step = story[id];
+    if (Array.isArray(step)) await pickWith(page, step);
+    else await tapWith(page, step);
   }
+  throw new Error('the knee check did not end after 80 answers');
 }

@@ -47,7 +47,8 @@ pub fn QuestionScreen(
         Kind::Multi | Kind::KneeMap => pick_many(question, given, on_action).into_any(),
     };
     view! {
-        <section class="card kc-wizard" aria-labelledby="kc-question">
+        // The question's id, for tests that tell a story by question rather than by position.
+        <section class="card kc-wizard" aria-labelledby="kc-question" data-question=question.id>
             <p class="kc-step">
                 {format!("Step {} of {STEPS}: {}", section.number(), section.title())}
             </p>
