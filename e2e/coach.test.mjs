@@ -167,7 +167,7 @@ describe('one coach', () => {
     assert.equal((await firstPhase.locator('h3').innerText()).trim(), `Until you have been seen: ${headline}`);
     const phaseSteps = await firstPhase.locator('li').allInnerTexts();
     assert.deepEqual(phaseSteps.slice(0, doNow.length), doNow);
-    assert.equal(await page.getByRole('link', { name: 'Start recovery plan' }).count(), 0);
+    assert.equal(await page.getByRole('link', { name: 'Start the back-to-running plan' }).count(), 0);
     await page.getByRole('button', { name: 'Save to past checks' }).click();
     await page.getByRole('status').filter({ hasText: 'Saved to your past checks.' }).waitFor();
 

@@ -132,7 +132,7 @@ describe('knee check', () => {
       assert.match(text, action);
       assert.doesNotMatch(text, /plan below/);
       assert.equal(await page.getByRole('region', { name: /Your plan/ }).count(), 0, `${sign}: no running plan`);
-      assert.equal(await page.getByRole('link', { name: 'Start recovery plan' }).count(), 0);
+      assert.equal(await page.getByRole('link', { name: 'Start the back-to-running plan' }).count(), 0);
       await page.getByRole('button', { name: 'Back' }).click();
       await question(page).getByText('Do you have any of these?').waitFor();
       await focusSettled(page);
@@ -180,7 +180,7 @@ describe('knee check', () => {
     await exercises.getByText('2 sets of 10 on each leg').waitFor();
     await exercises.getByText(/3 to 4 weeks/).waitFor();
     await page.getByRole('region', { name: 'When to see a professional' }).waitFor();
-    const recovery = page.getByRole('link', { name: 'Start recovery plan' });
+    const recovery = page.getByRole('link', { name: 'Start the back-to-running plan' });
     assert.equal(await recovery.getAttribute('href'), '/patella/recovery');
     await noSideways(page);
 
@@ -270,7 +270,7 @@ describe('knee check', () => {
     for (const stale of [/What it may be/, /Runner's knee/, /6 to 12 weeks/, /Stay calm/, /not serious/, /Your plan/, /Wall sits/]) {
       assert.doesNotMatch(shown, stale, `nothing of the earlier result: ${stale}`);
     }
-    assert.equal(await page.getByRole('link', { name: 'Start recovery plan' }).count(), 0);
+    assert.equal(await page.getByRole('link', { name: 'Start the back-to-running plan' }).count(), 0);
 
     // Saved, the record holds exactly what was shown, and so does the history.
     await page.getByRole('button', { name: 'Save to past checks' }).click();
@@ -371,7 +371,7 @@ describe('knee check', () => {
     await plan.getByText(/^Until then, rest the knee from running and strength work/).waitFor();
     assert.equal(await plan.getByText('Stay calm').count(), 0, 'no reassurance before an examination');
     assert.equal(await plan.getByText(/walk-run/).count(), 0, 'no running planned');
-    assert.equal(await page.getByRole('link', { name: 'Start recovery plan' }).count(), 0);
+    assert.equal(await page.getByRole('link', { name: 'Start the back-to-running plan' }).count(), 0);
     assertNoProblems(problems);
     await context.close();
   });

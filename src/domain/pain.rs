@@ -96,7 +96,7 @@ impl PainRule {
                  it can handle right now."
             }
             PainRule::Recovery => {
-                "While a knee recovers, the return-to-running plan moves on only from runs at \
+                "While a knee recovers, the back-to-running plan moves on only from runs at \
                  3/10 or less during and after, with no more pain or stiffness the next morning \
                  (the pain-monitoring approach of Silbernagel 2007, at the stricter limit of the \
                  return-to-running protocol, because the tissue is still healing). Pain that \

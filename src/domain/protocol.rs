@@ -566,7 +566,7 @@ pub fn evaluate(start: NaiveDate, first_stage: Stage, logged: &Logged) -> Protoc
             change: Change::Started,
             stage: first_stage,
             reason: format!(
-                "You started the return-to-running plan at {} on {}.",
+                "You started the back-to-running plan at {} on {}.",
                 lower_title(first_stage),
                 dates::day_with_year(start)
             ),

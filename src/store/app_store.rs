@@ -1,5 +1,5 @@
 //! The runner's data as signals the pages read, and the one way to change it: [`AppStore::apply`]
-//! with a domain command. The rules (fresh reads, rollback, quarantine) live in `state`, over
+//! with a domain command. The rules (fresh reads, rollback, setting damaged data aside) live in `state`, over
 //! the browser's storage; this module adds the signals, the `storage` event from other tabs,
 //! and, once there is something to keep, the request to keep storage and a note of the
 //! version that kept it (so a later version can say what changed).

@@ -10,7 +10,8 @@ use std::fmt;
 /// Every key the app writes starts with this.
 pub const KEY_PREFIX: &str = "patella.";
 /// Damaged values are copied here, under `<prefix><what>.<stamp>` (see [`set_aside`]).
-pub const QUARANTINE_PREFIX: &str = "patella.quarantine.";
+/// (The key keeps its first name, "quarantine": renaming it would lose what is stored.)
+pub const SET_ASIDE_PREFIX: &str = "patella.quarantine.";
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StorageFailure {
@@ -60,11 +61,11 @@ pub trait KeyValue {
     fn zone(&self) -> crate::domain::schema::Zone;
 }
 
-/// Copies a damaged value aside under `<QUARANTINE_PREFIX><what>.<stamp>`, once: an
+/// Copies a damaged value aside under `<SET_ASIDE_PREFIX><what>.<stamp>`, once: an
 /// identical copy already set aside is reused, and an existing copy is never written over.
 /// Returns the key it is kept under.
 pub fn set_aside(kv: &impl KeyValue, what: &str, raw: &str) -> Result<String, StorageFailure> {
-    let prefix = format!("{QUARANTINE_PREFIX}{what}.");
+    let prefix = format!("{SET_ASIDE_PREFIX}{what}.");
     let existing = kv.keys_with_prefix(&prefix)?;
     for key in &existing {
         if kv.read(key)?.as_deref() == Some(raw) {

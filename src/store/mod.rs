@@ -1,7 +1,7 @@
 //! Persistence: every `patella.*` byte goes through here, versioned and never silently lost.
-//! `key_value` is the door to storage (a trait, failures, quarantine keys); `local` is the
+//! `key_value` is the door to storage (a trait, failures, set-aside keys); `local` is the
 //! browser's localStorage behind it; `codec` is pure (envelopes, decoding verdicts); `state`
-//! is the logic (load, quarantine, commands with rollback) over any key-value store;
+//! is the logic (load, setting damaged data aside, commands with rollback) over any key-value store;
 //! `scratch` keeps work in progress; `app_store` is the reactive store the pages use.
 
 pub mod app_store;
@@ -22,7 +22,7 @@ pub mod state;
 
 pub use app_store::{use_store, AppStore};
 pub use error::StoreError;
-pub use key_value::QUARANTINE_PREFIX;
+pub use key_value::SET_ASIDE_PREFIX;
 pub use scratch::Scratch;
 pub use state::StoreHealth;
 

@@ -23,7 +23,7 @@ use crate::domain::records::{
 use crate::domain::recovery_plan::ProtocolStart;
 use crate::domain::schema::Collection;
 use crate::domain::units::{Distance, DistanceUnit, Duration};
-use crate::store::key_value::QUARANTINE_PREFIX;
+use crate::store::key_value::SET_ASIDE_PREFIX;
 use crate::store::memory::MemoryStorage;
 use crate::store::state::{decode_into, encode_collection, Stored};
 
@@ -497,7 +497,7 @@ impl World {
             .iter()
             .map(|s| &s.key)
             .collect();
-        for key in all.keys().filter(|key| key.starts_with(QUARANTINE_PREFIX)) {
+        for key in all.keys().filter(|key| key.starts_with(SET_ASIDE_PREFIX)) {
             prop_assert!(listed.contains(&key), "{key} is set aside but not listed");
         }
         Ok(())

@@ -127,13 +127,13 @@ pub fn keep<T: Serialize + DeserializeOwned>(
 #[cfg(not(target_arch = "wasm32"))]
 mod tests {
     use super::*;
-    use crate::store::key_value::QUARANTINE_PREFIX;
+    use crate::store::key_value::SET_ASIDE_PREFIX;
     use crate::store::memory::MemoryStorage;
 
     fn set_aside_copies(kv: &MemoryStorage) -> Vec<String> {
         kv.all()
             .into_iter()
-            .filter(|(key, _)| key.starts_with(QUARANTINE_PREFIX))
+            .filter(|(key, _)| key.starts_with(SET_ASIDE_PREFIX))
             .map(|(_, value)| value)
             .collect()
     }

@@ -9,7 +9,7 @@
 //!   a later write succeeds.
 //! - A change reads its collections fresh from storage, applies itself and writes back, so
 //!   two tabs adding records never lose each other's.
-//! - A damaged stored value is copied aside under a quarantine key before anything is
+//! - A damaged stored value is copied aside under a set-aside key before anything is
 //!   written over it; if it cannot be copied, that collection is not written at all.
 //! - Data from a newer app is never written over.
 
@@ -18,7 +18,7 @@ use crate::domain::dataset::DataSet;
 use crate::domain::schema::{Collection, Zone};
 use crate::store::codec::{self, Decoded};
 use crate::store::error::StoreError;
-use crate::store::key_value::{self, KeyValue, KEY_PREFIX, QUARANTINE_PREFIX};
+use crate::store::key_value::{self, KeyValue, KEY_PREFIX, SET_ASIDE_PREFIX};
 
 /// A stored value that could not be read, kept as it was so it can be downloaded.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -227,20 +227,20 @@ fn dataset_clear(collection: Collection, data: &mut DataSet) {
 /// When storage cannot be listed the list stays as it was: a copy the runner was told of
 /// must not vanish from the notice because storage is blocked for a moment.
 pub fn list_set_aside(kv: &impl KeyValue, health: &mut StoreHealth) {
-    let Ok(keys) = kv.keys_with_prefix(QUARANTINE_PREFIX) else {
+    let Ok(keys) = kv.keys_with_prefix(SET_ASIDE_PREFIX) else {
         return;
     };
     let kept_in_place: Vec<SetAside> = health
         .set_aside
         .iter()
-        .filter(|item| !item.key.starts_with(QUARANTINE_PREFIX))
+        .filter(|item| !item.key.starts_with(SET_ASIDE_PREFIX))
         .cloned()
         .collect();
-    let quarantined = keys.into_iter().map(|key| {
+    let copied_aside = keys.into_iter().map(|key| {
         let bytes = kv.read(&key).ok().flatten().map_or(0, |raw| raw.len());
         SetAside { key, bytes }
     });
-    health.set_aside = quarantined.chain(kept_in_place).collect();
+    health.set_aside = copied_aside.chain(kept_in_place).collect();
     health.set_aside.dedup();
 }
 
@@ -267,7 +267,7 @@ impl Stored {
     pub fn on_storage_event(&mut self, kv: &impl KeyValue, key: Option<&str>) {
         match key {
             None => self.reload(kv, &Collection::ALL),
-            Some(key) if key.starts_with(QUARANTINE_PREFIX) => list_set_aside(kv, &mut self.health),
+            Some(key) if key.starts_with(SET_ASIDE_PREFIX) => list_set_aside(kv, &mut self.health),
             Some(key) => {
                 if let Some(collection) =
                     Collection::ALL.into_iter().find(|c| c.storage_key() == key)
@@ -360,7 +360,7 @@ impl Stored {
 
     /// Deletes a set-aside value the runner has downloaded or does not want.
     pub fn discard_set_aside(&mut self, kv: &impl KeyValue, key: &str) -> Result<(), StoreError> {
-        if !key.starts_with(QUARANTINE_PREFIX) {
+        if !key.starts_with(SET_ASIDE_PREFIX) {
             return Err(StoreError::NotSetAside);
         }
         kv.remove(key)?;

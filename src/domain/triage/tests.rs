@@ -586,7 +586,7 @@ fn scenario_table() {
             );
         } else if outcome.exercises_wait {
             // A likely injury: the first days' care, then being examined; nothing that loads
-            // the knee, no reassurance, and no way into the return-to-running plan.
+            // the knee, no reassurance, and no way into the back-to-running plan.
             assert_eq!(outcome.plan.len(), 1, "{}: first days only", s.name);
             let steps = outcome.steps_in(Phase::FirstDays);
             assert!(!steps.contains(&REASSURANCE), "{}", s.name);

@@ -167,7 +167,7 @@ pub fn KneeCheckPage() -> impl IntoView {
                 <PrintHeader />
                 <OutcomeView outcome=result heading=heading check=record.clone()>
                     {offers_recovery
-                        .then(|| view! { <a class="button" href=recovery>"Start recovery plan"</a> })}
+                        .then(|| view! { <a class="button" href=recovery>"Start the back-to-running plan"</a> })}
                     <button type="button" class="button secondary" on:click=print>"Print summary"</button>
                     <button
                         type="button"
@@ -214,7 +214,7 @@ pub fn KneeCheckPage() -> impl IntoView {
                             </button>
                             <button type="button" class="button secondary" on:click=print>"Print summary"</button>
                             {offers_recovery
-                                .then(|| view! { <a class="button secondary" href=recovery>"Start recovery plan"</a> })}
+                                .then(|| view! { <a class="button secondary" href=recovery>"Start the back-to-running plan"</a> })}
                             <button type="button" class="button secondary" on:click=move |_| on_action.run(Action::Back)>
                                 "Back"
                             </button>

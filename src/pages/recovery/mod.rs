@@ -1,4 +1,4 @@
-//! Recovery: the return-to-running plan with its step-back rule, the walk-run timer, the
+//! Recovery: the back-to-running plan with its step-back rule, the walk-run timer, the
 //! strength and mobility plan, and the cadence metronome.
 //!
 //! Thin: every rule lives in `domain::protocol`, `domain::interval_timer`,

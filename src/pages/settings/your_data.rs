@@ -161,7 +161,7 @@ fn SetAsideItem(key: String, bytes: usize) -> impl IntoView {
             >
                 "Download"
             </button>
-            <Show when=move || discard_key.starts_with(crate::store::QUARANTINE_PREFIX)>
+            <Show when=move || discard_key.starts_with(crate::store::SET_ASIDE_PREFIX)>
                 <button
                     type="button"
                     class="button secondary"
