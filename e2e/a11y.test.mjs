@@ -18,17 +18,11 @@ import {
   question,
   start,
 } from './support/knee_check.mjs';
+import { SCREENS } from './support/screens.mjs';
 
 const app = releaseApp();
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SHOTS = 'target/screenshots';
-const SCREENS = [
-  { name: 'Home', path: '' },
-  { name: 'Knee check', path: 'knee-check' },
-  { name: 'Log', path: 'log' },
-  { name: 'Recovery', path: 'recovery' },
-  { name: 'Settings', path: 'settings' },
-];
 
 /** axe-core's violations on the page as it is now, one line each. */
 async function axeViolations(page, where) {

@@ -16,6 +16,7 @@ import {
 } from './support/app.mjs';
 import { dayWords } from './support/dates.mjs';
 import { now } from './support/clock.mjs';
+import { CURRENT_SCHEMA } from './support/schema.mjs';
 
 const app = releaseApp();
 const freshApp = () => app.open('log', 'Log');
@@ -26,7 +27,7 @@ describe('stored data', () => {
     await addRun(page, { date: '2026-11-20', distance: '5.2', duration: '28:30' });
     await page.getByRole('status').filter({ hasText: `Saved: 5.2 km in 28:30 on ${dayWords('2026-11-20')}.` }).waitFor();
     const envelope = await stored(page, 'patella.runs');
-    assert.equal(envelope.schema, 4);
+    assert.equal(envelope.schema, CURRENT_SCHEMA);
     assert.equal(envelope.data[0].distance, 5200);
     assert.equal(envelope.data[0].duration, 1710);
     await page.reload();
@@ -177,7 +178,7 @@ describe('stored data', () => {
     const backupPath = await download.path();
     const backup = JSON.parse(await readFile(backupPath, 'utf8'));
     assert.equal(backup.format, 'patella-backup');
-    assert.equal(backup.schema, 4);
+    assert.equal(backup.schema, CURRENT_SCHEMA);
     assert.equal(backup.data.runs.length, 2);
     assert.equal(backup.data.settings.units, 'mi');
 

@@ -43,7 +43,7 @@ for (const scheme of (process.env.SCHEMES ?? 'light,dark').split(',')) {
       await page.getByRole('navigation', { name: 'On this page' }).getByRole('link', { name: 'Pain' }).click();
       await page.waitForFunction(() => location.hash === '#pain');
       assert.ok(await inView(page, '#pain'), 'the pain entry is on screen after one tap');
-      await page.getByLabel('Day').fill(isoDaysAgo(1));
+      await page.getByLabel('Day', { exact: true }).fill(isoDaysAgo(1));
       const group = page.getByRole('group', { name: /Pain yesterday \(0 none – 10 worst\)/ });
       await group.waitFor();
       await page.getByRole('checkbox', { name: 'Stiff or sorer that morning' }).waitFor();

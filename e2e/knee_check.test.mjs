@@ -11,11 +11,14 @@ import {
   answerStory,
   focusSettled,
   FRONT_OF_KNEE_STORY,
+  GRADUAL_START,
   INJURY,
   NO_INJURY_SIGNS,
   NO_WARNING_SIGNS,
+  OUTER_BURNING_STORY,
   pick,
   question,
+  SKIP,
   start,
   tap,
 } from './support/knee_check.mjs';
@@ -211,9 +214,7 @@ describe('knee check', () => {
       await page.goto(`${app.server.url}knee-check`);
       await page.getByRole('heading', { level: 1, name: 'Knee check' }).waitFor();
       await start(page);
-      await safetyAllNo(page);
-      await tap(page, AGE);
-      await tap(page, 'Gradually, over days or weeks');
+      await answerStory(page, GRADUAL_START, { stopAt: 'areas' });
       await answerStory(page, FRONT_OF_KNEE_STORY);
       const top = result(page);
       await top.waitFor();
@@ -250,9 +251,7 @@ describe('knee check', () => {
   test('a warning sign chosen after going Back from a self-care result leaves nothing of that result', async () => {
     const { context, page, problems } = await openKneeCheck();
     await start(page);
-    await safetyAllNo(page);
-    await tap(page, AGE);
-    await tap(page, 'Gradually, over days or weeks');
+    await answerStory(page, GRADUAL_START, { stopAt: 'areas' });
     await answerStory(page, FRONT_OF_KNEE_STORY);
     await page.getByRole('region', { name: 'Why this result' }).waitFor();
     assert.match(await result(page).innerText(), /Self-care with a plan/);
@@ -294,9 +293,7 @@ describe('knee check', () => {
   test('the printed summary for a clinician fits one A4 and one Letter page', async () => {
     const { context, page, problems } = await openKneeCheck();
     await start(page);
-    await safetyAllNo(page);
-    await tap(page, AGE);
-    await tap(page, 'Gradually, over days or weeks');
+    await answerStory(page, GRADUAL_START, { stopAt: 'areas' });
     // The longest self-care story: every answer given, several picked where allowed.
     await answerStory(page, FRONT_OF_KNEE_STORY);
     await page.getByRole('region', { name: 'Your plan' }).waitFor();
@@ -326,19 +323,11 @@ describe('knee check', () => {
   test('outer burning pain after a mileage jump lists IT band syndrome and the load factor', async () => {
     const { context, page, problems } = await openKneeCheck();
     await start(page);
-    await safetyAllNo(page);
-    await tap(page, AGE);
-    await tap(page, 'Gradually, over days or weeks');
-    await pick(page, ['Outer side']);
-    await tap(page, 'Sharp');
-    await tap(page, 'During runs');
-    await pick(page, ['None of these']);
-    await tap(page, 'Yes'); // burning that builds
+    const story = { ...GRADUAL_START, ...OUTER_BURNING_STORY };
     // The rest of How it behaves, skipped.
-    for (let i = 0; i < 7; i += 1) await tap(page, 'Skip this question');
+    await answerStory(page, story, { otherwise: SKIP, stopAt: 'mileage' });
     await page.getByText('Step 5 of 6: Why it might be happening').waitFor();
-    await tap(page, 'Up by more than 30%');
-    while ((await page.locator('#kc-question').count()) > 0) await tap(page, 'Skip this question');
+    await answerStory(page, story, { otherwise: SKIP });
 
     const why = await unfold(page, 'Why this result');
     const names = await why.locator('.kc-condition h4').allInnerTexts();
@@ -359,7 +348,7 @@ describe('knee check', () => {
     await tap(page, INJURY);
     await answerStory(page, NO_INJURY_SIGNS, { stopAt: 'areas' }); // the X-ray questions and how soon it swelled
     await pick(page, ['Inner side']);
-    while ((await page.locator('#kc-question').count()) > 0) await tap(page, 'Skip this question');
+    await answerStory(page, {}, { otherwise: SKIP });
 
     const text = await result(page).innerText();
     assert.match(text, /See a professional soon/);

@@ -109,7 +109,7 @@ describe('the run log', () => {
     await page.getByLabel('Pain during (0–10)').fill('3');
     await page.getByLabel('Effort (1 easy – 10 all out)').fill('8');
     await page.getByLabel('Cadence (steps per minute)').fill('176');
-    await page.getByLabel('Name, like Parkrun or Sunday long run').fill('Track Tuesday');
+    await page.getByLabel('Name', { exact: true }).fill('Track Tuesday');
     await page.getByLabel('Notes').fill('6 x 800 m');
     await addRun(page, { date: '2026-11-20', distance: '9', duration: '50' });
     await saved(page, 'Saved: 9 km');
@@ -124,8 +124,14 @@ describe('the run log', () => {
     // The Log names the run in its row, and Edit brings the name back to the form.
     const row = page.locator('.run-list li').filter({ hasText: 'Track Tuesday' });
     await row.getByRole('button', { name: /^Edit run/ }).click();
-    assert.equal(await page.getByLabel('Name, like Parkrun or Sunday long run').inputValue(), 'Track Tuesday');
-    await page.getByRole('button', { name: 'Cancel edit' }).click();
+    assert.equal(await page.getByLabel('Name', { exact: true }).inputValue(), 'Track Tuesday');
+    // A name of one long word (a pasted link, say) wraps: the page stays a phone's width.
+    await page.getByLabel('Name', { exact: true }).fill('x'.repeat(100));
+    await page.getByRole('button', { name: 'Save run' }).click();
+    await saved(page, 'Updated: 9 km');
+    await page.locator('.run-name').filter({ hasText: 'x'.repeat(100) }).waitFor();
+    const width = await page.evaluate(() => [window.innerWidth, document.documentElement.scrollWidth]);
+    assert.deepEqual(width, [360, 360], 'a long name widens the page');
 
     await page.getByLabel('Pain during (0–10)').fill('14');
     await addRun(page, { distance: '5', duration: '30' });

@@ -10,6 +10,7 @@ import { serve } from './support/server.mjs';
 import { closePagesAfterEachTest, launch, phonePage } from './support/browser.mjs';
 import { assertNoProblems, listedRuns, openScreen, stored } from './support/app.mjs';
 import { now } from './support/clock.mjs';
+import { CURRENT_SCHEMA } from './support/schema.mjs';
 
 closePagesAfterEachTest();
 
@@ -204,7 +205,7 @@ describe('recovery', () => {
     const first = page.locator('.checklist').last().getByRole('checkbox').first();
     assert.equal(await first.getAttribute('id'), 'rec-ex-side_lying_leg_lift'); // IT band's first-line exercise leads
     const prefs = await stored(page, 'patella.recovery');
-    assert.equal(prefs.schema, 4);
+    assert.equal(prefs.schema, CURRENT_SCHEMA);
     assert.equal(prefs.data.start.stage, 'week1');
     // The check's local day, as the button names it: not its UTC day, which is another day
     // on a New York evening or a Sydney morning.

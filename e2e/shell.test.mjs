@@ -4,16 +4,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from './support/server.mjs';
 import { closePagesAfterEachTest, launch, phonePage } from './support/browser.mjs';
+import { SCREENS as DESTINATIONS } from './support/screens.mjs';
 
 closePagesAfterEachTest();
-
-const DESTINATIONS = [
-  { name: 'Home', path: '' },
-  { name: 'Knee check', path: 'knee-check' },
-  { name: 'Log', path: 'log' },
-  { name: 'Recovery', path: 'recovery' },
-  { name: 'Settings', path: 'settings' },
-];
 
 const builds = [
   { label: 'under /patella/', dist: process.env.PATELLA_DIST_SUBPATH, mount: '/patella/' },

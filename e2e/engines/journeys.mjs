@@ -18,17 +18,11 @@ import { FAULT, guardedBuild } from './build.mjs';
 import { fitViewport, launchEngine, PHONE } from './engines.mjs';
 import { Page, pattern } from './page.mjs';
 import * as kneeCheck from './knee_check.mjs';
+import { SCREENS as DESTINATIONS } from '../support/screens.mjs';
+import { CURRENT_SCHEMA } from '../support/schema.mjs';
 
 const ENGINE = process.env.PATELLA_ENGINE ?? 'chromium';
 const SCREENSHOTS = join('target', 'screenshots', ENGINE);
-
-const DESTINATIONS = [
-  { name: 'Home', path: '' },
-  { name: 'Knee check', path: 'knee-check' },
-  { name: 'Log', path: 'log' },
-  { name: 'Recovery', path: 'recovery' },
-  { name: 'Settings', path: 'settings' },
-];
 
 let build;
 let server;
@@ -481,7 +475,7 @@ describe(`more of the runner's journeys in ${ENGINE}`, () => {
     await page.see("Patella's plan is set aside");
     assert.equal(await page.count('button', 'Start the plan'), 0);
     const visits = await page.stored('patella.visits');
-    assert.equal(visits.schema, 4);
+    assert.equal(visits.schema, CURRENT_SCHEMA);
     assert.deepEqual(visits.data.map((visit) => visit.advice), ['own_programme']);
     await page.assertNoProblems();
   });

@@ -92,6 +92,21 @@ export const NO_WARNING_SIGNS = {
 /** A gradual ache's start: no warning signs, an adult, and it came on over days or weeks. */
 export const GRADUAL_START = { ...NO_WARNING_SIGNS, age: AGE, onset: 'Gradually, over days or weeks' };
 
+/**
+ * A sharp pain on the outer side during runs, a burning that builds, after the weekly distance
+ * went up by more than 30%: the iliotibial band's story, every other question skipped.
+ */
+export const OUTER_BURNING_STORY = {
+  areas: ['Outer side'],
+  feel: 'Sharp',
+  timing: 'During runs',
+  triggers: ['None of these'],
+  burning: 'Yes',
+  mileage: 'Up by more than 30%',
+};
+
+export const SKIP = 'Skip this question';
+
 /** The id of the question on screen, or null on the result. */
 export async function questionId(page) {
   return page.evaluate(() => document.querySelector('.kc-wizard')?.dataset.question ?? null);
@@ -100,21 +115,22 @@ export async function questionId(page) {
 /**
  * Answers the questions the wizard asks from `story` (question id -> a tap, or an array of
  * picks then Continue) until the question `stopAt` is on screen, or the result. A question the
- * story does not answer fails the test by its id and words, rather than answering it wrongly.
+ * story does not answer gets `otherwise` (say 'Skip this question'); with none, it fails the
+ * test by its id and words, rather than being answered wrongly.
  */
 export async function answerStory(
   page,
   story,
-  { stopAt = null, beforeEach = async () => {}, tapWith = tap, pickWith = pick } = {},
+  { stopAt = null, otherwise = null, beforeEach = async () => {}, tapWith = tap, pickWith = pick } = {},
 ) {
   for (let asked = 0; asked < 80; asked++) {
     const id = await questionId(page);
     if (id === null || id === stopAt) return id;
-    if (!(id in story)) {
+    if (!(id in story) && otherwise === null) {
       throw new Error(`the story does not answer "${id}" (${await question(page).innerText()})`);
     }
     await beforeEach(page);
-    const step = story[id];
+    const step = id in story ? story[id] : otherwise;
     if (Array.isArray(step)) await pickWith(page, step);
     else await tapWith(page, step);
   }

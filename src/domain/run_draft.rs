@@ -29,7 +29,7 @@ form_fields! {
         PainAfter => "run-pain-after", "Pain after (0–10)", Control::Line(Keyboard::Numeric);
         Effort => "run-effort", "Effort (1 easy – 10 all out)", Control::Line(Keyboard::Numeric);
         Cadence => "run-cadence", "Cadence (steps per minute)", Control::Line(Keyboard::Numeric);
-        Title => "run-title", "Name, like Parkrun or Sunday long run", Control::Line(Keyboard::Text);
+        Title => "run-title", "Name", Control::Line(Keyboard::Text);
         Notes => "run-notes", "Notes", Control::Paragraph;
     }
 }
@@ -279,6 +279,7 @@ impl RunDraft {
         match field {
             RunField::Distance => Some(format!("In {}, like 5 or 5.2", unit.abbreviation())),
             RunField::Duration => Some("Minutes (45), 45:30, 45.30 or 1:02:03".to_string()),
+            RunField::Title => Some("Like Parkrun or Sunday long run".to_string()),
             _ => None,
         }
     }

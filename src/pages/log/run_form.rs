@@ -71,7 +71,7 @@ pub fn RunForm() -> impl IntoView {
                 <Input form field=RunField::PainAfter />
                 <Input form field=RunField::Effort />
                 <Input form field=RunField::Cadence />
-                <Input form field=RunField::Title />
+                <Input form field=RunField::Title hint=hint(RunField::Title) />
                 <Input form field=RunField::Notes />
             </details>
             <div class="actions">

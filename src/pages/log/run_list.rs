@@ -130,13 +130,8 @@ pub fn RunList() -> impl IntoView {
                             let pace = Pace::of(run.distance, run.duration)
                                 .map(|pace| format!(" · {}", pace.display(unit)))
                                 .unwrap_or_default();
-                            let title = if run.title.is_empty() {
-                                String::new()
-                            } else {
-                                format!(" · {}", run.title)
-                            };
                             let text = format!(
-                                "{} · {} · {}{pace}{title}",
+                                "{} · {} · {}{pace}",
                                 dates::day_as_of(run.date, today),
                                 distance_words(run.distance, unit),
                                 run.duration.display()
@@ -178,9 +173,17 @@ pub fn RunList() -> impl IntoView {
                                             let edit_label = format!("Edit run {text}");
                                             let delete_label = format!("Delete run {text}");
                                             let edit_id = run.id.clone();
+                                            // The run's name is free text: its own line, wrapped
+                                            // anywhere, so a long one cannot widen the page.
+                                            let name = (!run.title.is_empty()).then(|| {
+                                                view! { <span class="run-name">{run.title.clone()}</span> }
+                                            });
                                             view! {
                                                 <li>
-                                                    <span class="run-text">{values_line(&text)}</span>
+                                                    <span class="run-summary">
+                                                        <span class="run-text">{values_line(&text)}</span>
+                                                        {name}
+                                                    </span>
                                                     <span class="row-actions">
                                                         <button
                                                             type="button"
