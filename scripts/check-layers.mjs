@@ -39,6 +39,7 @@ forbid(
   /"(Not saved|Not deleted|Could not undo|Nothing was saved|Not started|Could not restart)\b/,
   'a page builds a status sentence (use components::status::Said)',
 );
+forbid('src/pages/', /Said::Note\(format!/, 'a page builds a status sentence (give Said a variant, or the domain the words)');
 forbid(
   'src/domain/',
   /\b(leptos|web_sys|js_sys|wasm_bindgen)\b|crate::(store|platform|pages|components)\b/,

@@ -61,11 +61,14 @@ pub enum Said {
     Back { what: String, plural: bool },
     /// A record is open in its form for editing.
     Editing(String),
+    /// Everything was deleted: "Deleted 12 records."
+    DeletedAll(String),
     /// The form has fields marked wrong; nothing was kept.
     CheckTheMarkedFields,
     /// The store could not make the change; nothing changed.
     Failed(Attempt, StoreError),
-    /// Anything else the screen needs to say, already in words.
+    /// Anything else the screen needs to say, in words from the domain or the content:
+    /// pages build no sentences of their own (scripts/check-layers.mjs).
     Note(String),
 }
 
@@ -99,6 +102,9 @@ impl fmt::Display for Said {
                 write!(f, "{what} {} back.", if *plural { "are" } else { "is" })
             }
             Said::Editing(what) => write!(f, "Editing {what}."),
+            Said::DeletedAll(what) => {
+                write!(f, "Deleted {what}. Patella is empty on this device.")
+            }
             Said::CheckTheMarkedFields => {
                 f.write_str("Nothing was saved: check the marked fields.")
             }

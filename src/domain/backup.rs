@@ -1385,6 +1385,7 @@ mod tests {
                     proptest::option::of(60u16..=260),
                     a_note(),
                     proptest::option::of(an_id_prefix()),
+                    a_note(),
                 ),
             )
                 .prop_map(
@@ -1392,7 +1393,7 @@ mod tests {
                         (updated_at, date, metres, seconds),
                         (kind, surface),
                         (during, after, effort),
-                        (cadence, notes, shoe),
+                        (cadence, notes, shoe, name),
                     )| Run {
                         id: id("placeholder"),
                         updated_at,
@@ -1407,7 +1408,11 @@ mod tests {
                         pain_after: after,
                         effort,
                         cadence_spm: cadence,
-                        title: String::new(),
+                        // A name is a note's kind of text, within a name's length.
+                        title: name
+                            .chars()
+                            .take(crate::domain::records::MAX_TITLE_CHARS)
+                            .collect(),
                         notes,
                         source: None,
                     },

@@ -113,7 +113,7 @@ impl CheckedSession {
     /// What the status line says once it is saved.
     pub fn summary(&self) -> String {
         format!(
-            "Saved: {} recovery session, pain {}/10 during and {}/10 after.",
+            "Saved: {} recovery session, pain {}/10 during and {}/10 after. It is in the Log.",
             self.duration.display(),
             self.pain_during.value(),
             self.pain_after.value()
@@ -186,7 +186,7 @@ mod tests {
         assert_eq!(checked.duration.seconds(), 1260);
         assert_eq!(
             checked.summary(),
-            "Saved: 21:00 recovery session, pain 2/10 during and 1/10 after."
+            "Saved: 21:00 recovery session, pain 2/10 during and 1/10 after. It is in the Log."
         );
         let day = NaiveDate::from_ymd_opt(2026, 3, 14).unwrap();
         let at = DateTime::from_timestamp(1_773_500_000, 0).unwrap();

@@ -67,6 +67,51 @@ pub struct StrengthPlan {
     pub warning_sign: bool,
 }
 
+impl StrengthPlan {
+    /// Why the exercises should wait, if they should: a warning sign first, then a likely
+    /// cause that needs examining.
+    pub fn cautions(&self) -> Vec<String> {
+        let mut said = Vec::new();
+        if self.warning_sign {
+            said.push(
+                "Your last knee check found a warning sign. Have the knee examined before \
+                 starting these exercises; once it has been, pick a plan above."
+                    .to_string(),
+            );
+        }
+        if !self.waiting_for_assessment.is_empty() {
+            let names: Vec<&str> = self
+                .waiting_for_assessment
+                .iter()
+                .map(|id| id.info().name)
+                .collect();
+            said.push(format!(
+                "Your last knee check pointed to {}. Exercises should wait until someone has \
+                 examined the knee.",
+                names.join(" or ").to_lowercase()
+            ));
+        }
+        said
+    }
+}
+
+/// Today's strength session from the exercises ticked, or `None` when none is ticked.
+pub fn session_of_ticked(
+    ticked: &[&'static str],
+    id: crate::domain::records::RecordId,
+    now: chrono::DateTime<chrono::Utc>,
+    today: chrono::NaiveDate,
+) -> Option<crate::domain::records::StrengthSession> {
+    (!ticked.is_empty()).then(|| crate::domain::records::StrengthSession {
+        id,
+        updated_at: now,
+        date: today,
+        exercises: ticked.iter().map(|id| id.to_string()).collect(),
+        minutes: None,
+        note: String::new(),
+    })
+}
+
 fn push_unique(list: &mut Vec<&'static Exercise>, id: &str, max: usize) {
     if list.len() >= max || list.iter().any(|e| e.id == id) {
         return;
@@ -459,6 +504,28 @@ mod tests {
         assert!(mixed.strength.is_empty() && mixed.mobility.is_empty());
         assert_eq!(mixed.waiting_for_assessment, [ConditionId::AcuteInjury]);
         assert!(!mixed.warning_sign);
+        // The card says why, once, naming the cause in its words.
+        let cautions = mixed.cautions();
+        assert_eq!(cautions.len(), 1);
+        assert!(
+            cautions[0].contains(&ConditionId::AcuteInjury.info().name.to_lowercase()),
+            "{cautions:?}"
+        );
+        assert!(plan_for(&keys(&["patellofemoral"])).cautions().is_empty());
+    }
+
+    #[test]
+    fn a_session_is_the_exercises_ticked_and_nothing_ticked_is_no_session() {
+        use crate::domain::records::RecordId;
+        let (id, now) = (
+            RecordId::from_random_bits(3),
+            "2026-11-20T08:00:00Z".parse().unwrap(),
+        );
+        let today = "2026-11-20".parse().unwrap();
+        assert_eq!(session_of_ticked(&[], id.clone(), now, today), None);
+        let session = session_of_ticked(&["clamshell", "bridge"], id, now, today).unwrap();
+        assert_eq!(session.exercises, ["clamshell", "bridge"]);
+        assert_eq!((session.date, session.minutes), (today, None));
     }
 
     #[test]
@@ -478,6 +545,7 @@ mod tests {
             for conditions in [&[][..], &["patellofemoral"][..]] {
                 let plan = plan_after_check(&check(tier, conditions));
                 assert!(plan.warning_sign, "{tier:?}");
+                assert!(plan.cautions()[0].contains("warning sign"), "{tier:?}");
                 assert!(
                     plan.strength.is_empty() && plan.mobility.is_empty(),
                     "{tier:?}"

@@ -192,7 +192,7 @@ fn fill_when_editing(store: AppStore, log: LogState, form: FormState<RunField>) 
         if let Some(run) = run {
             form.fill(RunDraft::from_run(&run, unit));
             let day = dates::day_as_of(run.date, clock::today());
-            form.say(Said::Note(format!("Editing the run of {day}.")));
+            form.say(Said::Editing(format!("the run of {day}")));
             // The form is at the top of the screen, the Edit button far below it.
             focus_field(RunField::Distance.input_id());
         }

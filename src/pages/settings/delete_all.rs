@@ -26,9 +26,7 @@ pub fn DeleteAll() -> impl IntoView {
         let what = what();
         let deleted = store.delete_everything();
         outcome.set(Said::after(deleted, Attempt::DeleteAll, || {
-            Some(Said::Note(format!(
-                "Deleted {what}. Patella is empty on this device."
-            )))
+            Some(Said::DeletedAll(what))
         }));
         confirming.set(false);
     };

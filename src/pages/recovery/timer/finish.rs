@@ -65,7 +65,7 @@ pub(super) fn TimerFinish(timer: Timer, answers: FormState<SessionField>) -> imp
             store.apply(Command::AddRun(run))?;
             timer.keep(store, None);
             answers.fill(SessionDraft::default());
-            Ok(Said::Note(format!("{summary} It is in the Log.")))
+            Ok(Said::Note(summary))
         });
     };
     let hint = move |field| SessionDraft::hint(field, unit());
