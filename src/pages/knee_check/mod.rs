@@ -23,7 +23,7 @@ use crate::domain::{shoes, units::DistanceUnit};
 use crate::platform::document::{focus_heading, print_with_open};
 use crate::platform::{clock, release};
 use crate::routes::Destination;
-use crate::store::use_store;
+use crate::store::{use_store, AppStore};
 
 pub use last_check::LastKneeCheck;
 use outcome::OutcomeView;
@@ -41,36 +41,46 @@ enum Mode {
     Viewing(RecordId),
 }
 
-#[component]
-pub fn KneeCheckPage() -> impl IntoView {
-    let store = use_store();
-    let recovery_href = use_href(Destination::Recovery);
+/// What the screen's parts share: the store, what is shown, the check in progress and the
+/// status line.
+#[derive(Clone, Copy)]
+struct Screen {
+    store: Option<AppStore>,
+    mode: RwSignal<Mode>,
+    draft: RwSignal<Option<Draft>>,
+    status: RwSignal<Option<Said>>,
+}
 
-    let restored = draft_store::load(store);
-    let mode = RwSignal::new(if restored.is_some() {
-        Mode::Answering
-    } else {
-        Mode::Start
-    });
-    let draft = RwSignal::new(restored);
-    let status = RwSignal::new(None::<Said>);
+impl Screen {
+    /// Keeps the check in progress (`None` forgets it); says so if it could not be kept.
+    fn keep(&self, next: Option<Draft>) {
+        let kept = draft_store::keep(self.store, next.as_ref());
+        self.status
+            .set(Said::after(kept, Attempt::KeepAnswers, || None));
+        self.draft.set(next);
+    }
 
-    let keep = move |next: Option<Draft>| {
-        let kept = draft_store::keep(store, next.as_ref());
-        status.set(Said::after(kept, Attempt::KeepAnswers, || None));
-        draft.set(next);
-    };
-    let focus_current = move || {
-        let on_result = draft.with_untracked(|d| d.as_ref().is_some_and(Draft::is_finished));
+    fn focus_current(&self) {
+        let on_result = self
+            .draft
+            .with_untracked(|d| d.as_ref().is_some_and(Draft::is_finished));
         focus_heading(if on_result {
             "kc-result-heading"
         } else {
             "kc-question"
         });
-    };
+    }
 
-    let on_action = Callback::new(move |action: Action| {
-        let Some(mut d) = draft.get_untracked() else {
+    /// Distances in the runner's unit.
+    fn unit(&self) -> DistanceUnit {
+        self.store.map_or(DistanceUnit::default(), |s| {
+            s.data().with(|d| d.settings.units)
+        })
+    }
+
+    /// An answer, a skip or Back, then the next screen.
+    fn act(&self, action: Action) {
+        let Some(mut d) = self.draft.get_untracked() else {
             return;
         };
         match action {
@@ -82,26 +92,22 @@ pub fn KneeCheckPage() -> impl IntoView {
             Action::Back => {
                 if !d.back() {
                     // Back from the first question leaves the wizard; the answers stay.
-                    mode.set(Mode::Start);
+                    self.mode.set(Mode::Start);
                     focus_heading("kc-start");
                     return;
                 }
             }
         }
-        keep(Some(d));
-        focus_current();
-    });
+        self.keep(Some(d));
+        self.focus_current();
+    }
 
-    // Distances in the runner's unit; how worn their shoes are, from the Log when it has any.
-    let unit = move || {
-        store.map_or(DistanceUnit::default(), |s| {
-            s.data().with(|d| d.settings.units)
-        })
-    };
-    let start = move |fresh: bool| {
-        if fresh || draft.with_untracked(Option::is_none) {
+    /// Starts the questions: a fresh check (how worn the shoes are already answered from the
+    /// Log when it can tell), or the one in progress.
+    fn start(&self, fresh: bool) {
+        if fresh || self.draft.with_untracked(Option::is_none) {
             let mut fresh_draft = Draft::new();
-            let logged = store.and_then(|store| {
+            let logged = self.store.and_then(|store| {
                 store.data().with_untracked(|data| {
                     let report =
                         shoes::shoe_report(&data.shoes, &data.runs, &data.settings, clock::today());
@@ -113,166 +119,189 @@ pub fn KneeCheckPage() -> impl IntoView {
                     .answers
                     .set(triage::from_log::SHOE_QUESTION, &[answer]);
             }
-            keep(Some(fresh_draft));
+            self.keep(Some(fresh_draft));
         }
-        mode.set(Mode::Answering);
-        focus_current();
-    };
+        self.mode.set(Mode::Answering);
+        self.focus_current();
+    }
 
-    let save = move |answers: Answers| {
-        let Some(store) = store else {
+    /// Saves the finished check to the past checks; on a failure the answers stay in the
+    /// wizard, so nothing is lost, and the reason is shown.
+    fn save(&self, answers: &Answers) {
+        let Some(store) = self.store else {
             return;
         };
-        let record =
-            triage::evaluate(&answers).record(&answers, clock::new_id(), clock::now_here());
+        let record = triage::evaluate(answers).record(answers, clock::new_id(), clock::now_here());
         let id = record.id.clone();
-        // On a failure the answers stay in the wizard, so nothing is lost; the reason is shown.
         let kept = store.apply(Command::RecordCheck(record));
         let said = Said::after(kept, Attempt::Save, || {
-            keep(None);
-            mode.set(Mode::Viewing(id));
-            focus_heading("kc-result-heading");
+            self.keep(None);
+            self.open(id);
             Some(Said::Note("Saved to your past checks.".into()))
         });
-        status.set(said);
+        self.status.set(said);
+    }
+
+    /// Shows a saved check.
+    fn open(&self, id: RecordId) {
+        self.mode.set(Mode::Viewing(id));
+        self.status.set(None);
+        focus_heading("kc-result-heading");
+    }
+
+    /// Back to the start card and the past checks.
+    fn back_to_start(&self) {
+        self.mode.set(Mode::Start);
+        self.status.set(None);
+        focus_heading("kc-start");
+    }
+}
+
+#[component]
+pub fn KneeCheckPage() -> impl IntoView {
+    let restored = draft_store::load(use_store());
+    let screen = Screen {
+        store: use_store(),
+        mode: RwSignal::new(if restored.is_some() {
+            Mode::Answering
+        } else {
+            Mode::Start
+        }),
+        draft: RwSignal::new(restored),
+        status: RwSignal::new(None),
     };
-
-    // Why and the answers are opened for the physiotherapist who reads the printout.
-    let print = move |_| print_with_open(&["details.kc-print-open", "details.kc-answers"]);
-
-    let screen = move || {
-        if let Mode::Viewing(id) = mode.get() {
-            let record = store.and_then(|store| {
-                store
-                    .data()
-                    .with(|data| data.triage.iter().find(|r| r.id == id).cloned())
-            });
-            let Some(record) = record else {
-                return view! {
-                    <section class="card">
-                        <h2 id="kc-result-heading" tabindex="-1">"That check is no longer saved"</h2>
-                        <button type="button" class="button secondary" on:click=move |_| mode.set(Mode::Start)>
-                            "Back to knee check"
-                        </button>
-                    </section>
-                }
-                .into_any();
-            };
-            let answers = Answers::from_record_map(&record.answers);
-            let result = record.outcome().in_unit(unit());
-            let heading = format!("Knee check from {}", history::taken_label(&record));
-            let recovery = recovery_href.clone();
-            let offers_recovery = result.offers_recovery();
-            return view! {
-                <PrintHeader />
-                <OutcomeView outcome=result heading=heading check=record.clone()>
-                    {offers_recovery
-                        .then(|| view! { <a class="button" href=recovery>"Start the back-to-running plan"</a> })}
-                    <button type="button" class="button secondary" on:click=print>"Print summary"</button>
-                    <button
-                        type="button"
-                        class="button secondary"
-                        on:click=move |_| {
-                            mode.set(Mode::Start);
-                            status.set(None);
-                            focus_heading("kc-start");
-                        }
-                    >
-                        "Back to knee check"
-                    </button>
-                </OutcomeView>
-                <AnswersGiven answers=answers unit=unit() />
-            }
-            .into_any();
-        }
-        let current = draft.get();
-        match current {
-            Some(d) if mode.get() == Mode::Answering => match d.step() {
-                step @ Step::Ask { question, .. } => {
-                    let given = d
-                        .answers
-                        .get(question.id)
-                        .map(<[String]>::to_vec)
-                        .unwrap_or_default();
-                    view! { <QuestionScreen step=step given=given unit=unit() on_action=on_action /> }
-                        .into_any()
-                }
-                Step::Outcome => {
-                    let result = triage::evaluate(&d.answers).in_unit(unit());
-                    let offers_recovery = result.offers_recovery();
-                    // The check as it would be saved: its week is what Home will say.
-                    let check =
-                        result.record(&d.answers, RecordId::from_random_bits(0), clock::now_here());
-                    let answers = d.answers.clone();
-                    let shown = d.answers.clone();
-                    let recovery = recovery_href.clone();
-                    view! {
-                        <PrintHeader />
-                        <OutcomeView outcome=result heading="Your result".to_string() check=check>
-                            <button type="button" class="button" on:click=move |_| save(answers.clone())>
-                                "Save to past checks"
-                            </button>
-                            <button type="button" class="button secondary" on:click=print>"Print summary"</button>
-                            {offers_recovery
-                                .then(|| view! { <a class="button secondary" href=recovery>"Start the back-to-running plan"</a> })}
-                            <button type="button" class="button secondary" on:click=move |_| on_action.run(Action::Back)>
-                                "Back"
-                            </button>
-                            <button type="button" class="button secondary" on:click=move |_| start(true)>
-                                "Start a new check"
-                            </button>
-                        </OutcomeView>
-                        <AnswersGiven answers=shown unit=unit() />
-                    }
+    let shown = move || match (screen.mode.get(), screen.draft.get()) {
+        (Mode::Viewing(id), _) => view! { <SavedCheck screen id /> }.into_any(),
+        (Mode::Answering, Some(draft)) => match draft.step() {
+            step @ Step::Ask { question, .. } => {
+                let given = draft
+                    .answers
+                    .get(question.id)
+                    .map(<[String]>::to_vec)
+                    .unwrap_or_default();
+                let on_action = Callback::new(move |action| screen.act(action));
+                view! { <QuestionScreen step=step given=given unit=screen.unit() on_action=on_action /> }
                     .into_any()
-                }
-            },
-            paused => {
-                let has_draft = paused.is_some();
-                view! {
-                    <section class="card kc-start" aria-labelledby="kc-start">
-                        <h2 id="kc-start" tabindex="-1">
-                            {if has_draft { "Your check in progress" } else { "Check your knee" }}
-                        </h2>
-                        <p>
-                            {if has_draft {
-                                "Your answers so far are kept on this device. Carry on where you stopped, or start again.".to_string()
-                            } else {
-                                triage::flow::intro()
-                            }}
-                        </p>
-                        <p class="hint">
-                            "In an emergency, call your local emergency number instead of using this check."
-                        </p>
-                        <div class="actions">
-                            <button type="button" class="button" on:click=move |_| start(false)>
-                                {if has_draft { "Continue knee check" } else { "Start knee check" }}
-                            </button>
-                            {has_draft
-                                .then(|| {
-                                    view! {
-                                        <button type="button" class="button secondary" on:click=move |_| start(true)>
-                                            "Start over"
-                                        </button>
-                                    }
-                                })}
-                        </div>
-                    </section>
-                    <history::History on_open=Callback::new(move |id| {
-                        mode.set(Mode::Viewing(id));
-                        status.set(None);
-                        focus_heading("kc-result-heading");
-                    }) />
-                }
-                .into_any()
             }
-        }
+            Step::Outcome => view! { <DraftResult screen answers=draft.answers /> }.into_any(),
+        },
+        (_, paused) => view! { <StartCard screen has_draft=paused.is_some() /> }.into_any(),
     };
-
     view! {
         <PageIntro destination=Destination::KneeCheck />
-        <p role="status" class="status kc-status">{move || status.with(|said| said.as_ref().map(ToString::to_string))}</p>
-        {screen}
+        <p role="status" class="status kc-status">
+            {move || screen.status.with(|said| said.as_ref().map(ToString::to_string))}
+        </p>
+        {shown}
+    }
+}
+
+/// Why and the answers are opened for the physiotherapist who reads the printout.
+fn print_summary(_: leptos::ev::MouseEvent) {
+    print_with_open(&["details.kc-print-open", "details.kc-answers"]);
+}
+
+/// A saved check, as it reads today, with its answers.
+#[component]
+fn SavedCheck(screen: Screen, id: RecordId) -> impl IntoView {
+    let recovery = use_href(Destination::Recovery);
+    let record = screen.store.and_then(|store| {
+        store
+            .data()
+            .with(|data| data.triage.iter().find(|r| r.id == id).cloned())
+    });
+    let Some(record) = record else {
+        return view! {
+            <section class="card">
+                <h2 id="kc-result-heading" tabindex="-1">"That check is no longer saved"</h2>
+                <button type="button" class="button secondary" on:click=move |_| screen.mode.set(Mode::Start)>
+                    "Back to knee check"
+                </button>
+            </section>
+        }
+        .into_any();
+    };
+    let answers = Answers::from_record_map(&record.answers);
+    let result = record.outcome().in_unit(screen.unit());
+    let heading = format!("Knee check from {}", history::taken_label(&record));
+    let offers_recovery = result.offers_recovery();
+    view! {
+        <PrintHeader />
+        <OutcomeView outcome=result heading=heading check=record.clone()>
+            {offers_recovery
+                .then(|| view! { <a class="button" href=recovery>"Start the back-to-running plan"</a> })}
+            <button type="button" class="button secondary" on:click=print_summary>"Print summary"</button>
+            <button type="button" class="button secondary" on:click=move |_| screen.back_to_start()>
+                "Back to knee check"
+            </button>
+        </OutcomeView>
+        <AnswersGiven answers=answers unit=screen.unit() />
+    }
+    .into_any()
+}
+
+/// The finished check's result before it is saved.
+#[component]
+fn DraftResult(screen: Screen, answers: Answers) -> impl IntoView {
+    let recovery = use_href(Destination::Recovery);
+    let result = triage::evaluate(&answers).in_unit(screen.unit());
+    let offers_recovery = result.offers_recovery();
+    // The check as it would be saved: its week is what Home will say.
+    let check = result.record(&answers, RecordId::from_random_bits(0), clock::now_here());
+    let shown = answers.clone();
+    view! {
+        <PrintHeader />
+        <OutcomeView outcome=result heading="Your result".to_string() check=check>
+            <button type="button" class="button" on:click=move |_| screen.save(&answers)>
+                "Save to past checks"
+            </button>
+            <button type="button" class="button secondary" on:click=print_summary>"Print summary"</button>
+            {offers_recovery
+                .then(|| view! { <a class="button secondary" href=recovery>"Start the back-to-running plan"</a> })}
+            <button type="button" class="button secondary" on:click=move |_| screen.act(Action::Back)>
+                "Back"
+            </button>
+            <button type="button" class="button secondary" on:click=move |_| screen.start(true)>
+                "Start a new check"
+            </button>
+        </OutcomeView>
+        <AnswersGiven answers=shown unit=screen.unit() />
+    }
+}
+
+/// The start card ("Continue" when a check is in progress) and the past checks.
+#[component]
+fn StartCard(screen: Screen, has_draft: bool) -> impl IntoView {
+    view! {
+        <section class="card kc-start" aria-labelledby="kc-start">
+            <h2 id="kc-start" tabindex="-1">
+                {if has_draft { "Your check in progress" } else { "Check your knee" }}
+            </h2>
+            <p>
+                {if has_draft {
+                    "Your answers so far are kept on this device. Carry on where you stopped, or start again.".to_string()
+                } else {
+                    triage::flow::intro()
+                }}
+            </p>
+            <p class="hint">
+                "In an emergency, call your local emergency number instead of using this check."
+            </p>
+            <div class="actions">
+                <button type="button" class="button" on:click=move |_| screen.start(false)>
+                    {if has_draft { "Continue knee check" } else { "Start knee check" }}
+                </button>
+                {has_draft
+                    .then(|| {
+                        view! {
+                            <button type="button" class="button secondary" on:click=move |_| screen.start(true)>
+                                "Start over"
+                            </button>
+                        }
+                    })}
+            </div>
+        </section>
+        <history::History on_open=Callback::new(move |id| screen.open(id)) />
     }
 }
 
