@@ -22,17 +22,15 @@ pub const CURRENT_SCHEMA: u32 = 5;
 /// app (`platform::clock::offset_at`), a fixed one in tests.
 pub type Zone = fn(DateTime<Utc>) -> FixedOffset;
 
-/// Whether the current record types read `collection` as schema `schema` wrote it: every
-/// step from there on leaves that collection unchanged (schema 2 only added an optional
-/// field, schema 3 a new collection, schema 4 changed only the knee checks' and visits'
-/// times, schema 5 only imported runs' names). The store reads such data in one pass
-/// instead of migrating it value by value.
+/// Whether the current record types read `collection` as schema `schema` wrote it: no
+/// step from there on changes that collection ([`Migration::changes`]). The store reads
+/// such data in one pass instead of migrating it value by value.
 pub fn reads_as_is(collection: Collection, schema: u32) -> bool {
-    match collection {
-        Collection::Triage | Collection::Visits => schema >= 4,
-        Collection::Runs => schema >= 5,
-        _ => schema >= 1,
-    }
+    let from = schema.saturating_sub(1) as usize;
+    schema >= 1
+        && STEPS
+            .get(from..)
+            .is_some_and(|later| later.iter().all(|m| !m.changes.contains(&collection)))
 }
 
 /// The kinds of stored data, each kept under its own localStorage key.
@@ -136,11 +134,33 @@ impl fmt::Display for SchemaError {
 
 impl std::error::Error for SchemaError {}
 
-/// One migration step: turns a collection's data at version `from` into version `from + 1`.
-type Step = fn(Collection, Value, Zone) -> Value;
+/// One migration step: turns a collection's data at version `from` into version `from + 1`,
+/// and names the collections whose stored values it changes.
+struct Migration {
+    step: fn(Collection, Value, Zone) -> Value,
+    changes: &'static [Collection],
+}
 
-/// `STEPS[i]` migrates from schema `i + 1` to `i + 2`.
-const STEPS: &[Step] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
+/// `STEPS[i]` migrates from schema `i + 1` to `i + 2`. A new version is one more row here,
+/// one more step below, and [`CURRENT_SCHEMA`] one higher.
+const STEPS: &[Migration] = &[
+    Migration {
+        step: v1_to_v2,
+        changes: &[],
+    },
+    Migration {
+        step: v2_to_v3,
+        changes: &[],
+    },
+    Migration {
+        step: v3_to_v4,
+        changes: &[Collection::Triage, Collection::Visits],
+    },
+    Migration {
+        step: v4_to_v5,
+        changes: &[Collection::Runs],
+    },
+];
 
 /// Schema 2 gave runs an optional `source` (the file an imported run came from). Every
 /// schema-1 record is already a valid schema-2 record, so the data is unchanged; the number
@@ -255,7 +275,7 @@ pub fn migrate(
     let first_step = (schema - 1) as usize;
     Ok(STEPS[first_step..]
         .iter()
-        .fold(data, |data, step| step(collection, data, zone)))
+        .fold(data, |data, m| (m.step)(collection, data, zone)))
 }
 
 #[cfg(test)]
