@@ -18,7 +18,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { addRun, assertNoProblems, openScreen, releaseApp, setClock, stored } from './support/app.mjs';
+import { addRun, assertNoProblems, openScreen, pickScore, releaseApp, setClock, stored } from './support/app.mjs';
 import {
   AGE,
   answerStory,
@@ -129,8 +129,8 @@ describe('one coach', () => {
     await page.getByLabel('Session', { exact: true }).selectOption('stage');
     await page.getByRole('button', { name: 'Start', exact: true }).click();
     await page.getByRole('heading', { name: /Session done/ }).waitFor({ timeout: 20_000 });
-    await page.getByLabel('Pain during (0 none – 10 worst)').fill('2');
-    await page.getByLabel('Pain afterwards (0 – 10)').fill('1');
+    await pickScore(page, 'Pain during (0 none – 10 worst)', 2);
+    await pickScore(page, 'Pain afterwards (0 – 10)', 1);
     await page.getByRole('button', { name: 'Save session' }).click();
     await page.getByRole('status').filter({ hasText: 'It is in the Log' }).waitFor();
     assert.equal((await stored(page, 'patella.runs')).data.filter((r) => r.kind === 'recovery').length, 1);

@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from './support/server.mjs';
 import { closePagesAfterEachTest, launch, phonePage } from './support/browser.mjs';
-import { assertNoProblems, listedRuns, openScreen, stored } from './support/app.mjs';
+import { assertNoProblems, listedRuns, openScreen, pickedScore, pickScore, stored } from './support/app.mjs';
 import { now } from './support/clock.mjs';
 import { CURRENT_SCHEMA } from './support/schema.mjs';
 
@@ -89,8 +89,8 @@ describe('recovery', () => {
     await focusOn('rec-finish-heading');
     const estimate = await page.getByLabel('Distance covered').inputValue();
     assert.ok(Number(estimate) > 1 && Number(estimate) < 3, `estimate ${estimate}`);
-    await page.getByLabel('Pain during (0 none – 10 worst)').fill('2');
-    await page.getByLabel('Pain afterwards (0 – 10)').fill('1');
+    await pickScore(page, 'Pain during (0 none – 10 worst)', 2);
+    await pickScore(page, 'Pain afterwards (0 – 10)', 1);
     await page.getByRole('button', { name: 'Save session' }).click();
     await page.getByRole('status').filter({ hasText: 'It is in the Log' }).waitFor();
     assert.equal(await stored(page, 'patella.recovery.timer'), null);
@@ -122,8 +122,8 @@ describe('recovery', () => {
     await page.getByRole('button', { name: 'Start', exact: true }).click();
     await segment(page).filter({ hasText: 'WALK' }).waitFor();
     await page.getByRole('button', { name: 'End' }).click();
-    await page.getByLabel('Pain during (0 none – 10 worst)').fill('5');
-    await page.getByLabel('Pain afterwards (0 – 10)').fill('5');
+    await pickScore(page, 'Pain during (0 none – 10 worst)', 5);
+    await pickScore(page, 'Pain afterwards (0 – 10)', 5);
     await page.getByRole('button', { name: 'Save session' }).click();
     await page
       .locator('.decision-reason')
@@ -138,11 +138,11 @@ describe('recovery', () => {
     await glance.getByRole('link', { name: 'Open Recovery' }).click();
     await page.getByRole('button', { name: 'Start', exact: true }).click();
     await page.getByRole('button', { name: 'End' }).click();
-    // Answers typed, one of them refused, then the session thrown away.
-    await page.getByLabel('Pain during (0 none – 10 worst)').fill('14');
-    await page.getByLabel('Pain afterwards (0 – 10)').fill('3');
+    // One answer given and one missed, then the session thrown away.
+    await pickScore(page, 'Pain afterwards (0 – 10)', 3);
     await page.getByRole('button', { name: 'Save session' }).click();
     await page.getByRole('status').filter({ hasText: 'Nothing was saved' }).waitFor();
+    await page.getByText('Enter your pain from 0 (none) to 10 (worst).').waitFor();
     await page.getByRole('button', { name: 'Discard', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'Tap "Discard for good"' }).waitFor();
     await page.getByRole('heading', { name: /Session done/ }).waitFor();
@@ -153,8 +153,8 @@ describe('recovery', () => {
     await page.getByRole('button', { name: 'Start', exact: true }).click();
     await page.getByRole('button', { name: 'End' }).click();
     await page.getByRole('heading', { name: /Session done/ }).waitFor();
-    assert.equal(await page.getByLabel('Pain during (0 none – 10 worst)').inputValue(), '');
-    assert.equal(await page.getByLabel('Pain afterwards (0 – 10)').inputValue(), '');
+    assert.equal(await pickedScore(page, 'Pain during (0 none – 10 worst)'), null);
+    assert.equal(await pickedScore(page, 'Pain afterwards (0 – 10)'), null);
     assert.equal(await page.locator('.timer-finish [aria-invalid="true"]').count(), 0);
 
     assertNoProblems(problems);

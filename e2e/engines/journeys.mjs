@@ -428,8 +428,8 @@ describe(`more of the runner's journeys in ${ENGINE}`, () => {
     await page.heading(pattern(/^Session done: 21:00/), { timeout: 40_000 });
     const seconds = (Date.now() - started) / 1000;
     assert.ok(seconds >= 10.5, `21 minutes at 120× take at least 10.5 s, not ${seconds} s`);
-    await page.type('Pain during (0 none – 10 worst)', '2');
-    await page.type('Pain afterwards (0 – 10)', '1');
+    await page.pickScore('Pain during (0 none – 10 worst)', 2);
+    await page.pickScore('Pain afterwards (0 – 10)', 1);
     await page.tapButton('Save session');
     await page.status('It is in the Log');
     const runs = (await page.stored('patella.runs')).data;

@@ -187,6 +187,21 @@ export class Page {
     }, field, value);
   }
 
+  /** Taps a score in the 0–10 group (a fieldset) whose legend is `legend`. */
+  async pickScore(legend, score) {
+    const radio = await this.until(
+      (name, value) => {
+        const group = [...document.querySelectorAll('fieldset')].find(
+          (f) => f.querySelector('legend')?.textContent.replace(/\s+/g, ' ').trim() === name,
+        );
+        return group?.querySelector(`input[type="radio"][value="${value}"]`);
+      },
+      [legend, String(score)],
+      { what: `score ${score} in "${legend}"` },
+    );
+    await this.tap(radio);
+  }
+
   /** Waits for an element matching `css` to be in the page. */
   async present(css) {
     return this.until((selector) => document.querySelector(selector), [css], { what: css });

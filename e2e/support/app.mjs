@@ -17,7 +17,18 @@ export function driven(page) {
     screen: (name) => page.getByRole('heading', { level: 1, name }).waitFor(),
     present: (css) => page.locator(css).waitFor(),
     texts: async (css) => (await page.locator(css).allInnerTexts()).map((text) => text.trim()),
+    pickScore: (legend, score) =>
+      page.getByRole('group', { name: legend }).getByRole('radio', { name: String(score), exact: true }).check(),
   };
+}
+
+/** Taps a score in the 0–10 group named `legend`. */
+export const pickScore = (page, legend, score) => driven(page).pickScore(legend, score);
+
+/** The score picked in the 0–10 group named `legend`, or null when none is. */
+export async function pickedScore(page, legend) {
+  const picked = page.getByRole('group', { name: legend }).getByRole('radio', { checked: true });
+  return (await picked.count()) ? picked.getAttribute('value') : null;
 }
 
 export const openScreen = (page, name) => steps.openScreen(driven(page), name);

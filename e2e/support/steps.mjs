@@ -8,6 +8,7 @@
 //   screen(name)               waits for the screen's h1
 //   present(css)               waits for an element to be in the page
 //   texts(css)                 the visible texts of the elements matching `css`, trimmed
+//   pickScore(legend, score)   taps a score in the 0–10 group named `legend`
 
 /** Opens a screen through the bottom navigation and waits for its heading. */
 export async function openScreen(driver, name) {

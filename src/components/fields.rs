@@ -19,6 +19,73 @@ pub struct FieldLine {
     pub options: Signal<Vec<(String, String)>>,
 }
 
+/// A 0–10 score as eleven radios under `legend`; the first radio has the field's id, so a
+/// failed save can take the runner there.
+pub fn score_line(
+    id: &'static str,
+    legend: Signal<String>,
+    value: Signal<String>,
+    on_input: Callback<String>,
+    error: Signal<Option<String>>,
+    hint: MaybeProp<String>,
+) -> AnyView {
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described_by = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || {
+            let ids: Vec<&str> = [
+                hint.get().map(|_| hint_id.as_str()),
+                error.get().map(|_| error_id.as_str()),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let scores = (0..=10u8)
+        .map(|score| {
+            let text = score.to_string();
+            let checked = {
+                let text = text.clone();
+                move || value.with(|v| v.trim() == text)
+            };
+            let picked = text.clone();
+            view! {
+                <label class="score">
+                    <input
+                        type="radio"
+                        id=(score == 0).then_some(id)
+                        name=id
+                        value=text
+                        prop:checked=checked
+                        on:change=move |_| on_input.run(picked.clone())
+                    />
+                    <span>{score}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset
+            class="field"
+            aria-invalid=move || error.get().is_some().then_some("true")
+            aria-describedby=described_by
+        >
+            <legend>{move || legend.get()}</legend>
+            <ShowAny when=move || hint.get().is_some()>
+                <p class="hint" id=hint_id.clone()>{move || hint.get()}</p>
+            </ShowAny>
+            <div class="scores">{scores}</div>
+            <ShowAny when=move || error.get().is_some()>
+                <p class="error-text" id=error_id.clone()>{move || error.get()}</p>
+            </ShowAny>
+        </fieldset>
+    }
+    .into_any()
+}
+
 /// A label, a hint, the input and its message when wrong, announced together to screen
 /// readers.
 pub fn field_line(line: FieldLine) -> AnyView {
@@ -32,6 +99,16 @@ pub fn field_line(line: FieldLine) -> AnyView {
         hint,
         options,
     } = line;
+    if control == Control::Score {
+        return score_line(
+            id,
+            Signal::stored(label.to_string()),
+            value,
+            on_input,
+            error,
+            hint,
+        );
+    }
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let described_by = {
@@ -84,7 +161,7 @@ pub fn field_line(line: FieldLine) -> AnyView {
             </select>
         }
         .into_any(),
-        Control::Day | Control::Line(_) => {
+        Control::Day | Control::Line(_) | Control::Score => {
             let (input_type, input_mode) = match control {
                 Control::Day => ("date", None),
                 Control::Line(Keyboard::Decimal) => ("text", Some("decimal")),

@@ -27,6 +27,9 @@ pub enum Control {
     Paragraph,
     /// One of a list of options, each a value and its words.
     Choice,
+    /// A score from 0 to 10, one tap each, as native radios: one tab stop, arrow keys move
+    /// the choice, and a screen reader hears "3, radio button, 4 of 11".
+    Score,
 }
 
 /// A form's fields: an enum whose variants, in [`Field::ALL`] order, are the form top to
@@ -112,6 +115,19 @@ impl<F: Field> Default for Typed<F> {
 }
 
 impl<F: Field> Typed<F> {
+    /// The texts in [`Field::ALL`] order, as a view keeps them without knowing the form.
+    pub fn from_texts(mut texts: Vec<String>) -> Self {
+        texts.resize(F::ALL.len(), String::new());
+        Typed {
+            texts,
+            marker: std::marker::PhantomData,
+        }
+    }
+
+    pub fn into_texts(self) -> Vec<String> {
+        self.texts
+    }
+
     pub fn get(&self, field: F) -> &str {
         self.texts.get(field.index()).map_or("", String::as_str)
     }
@@ -164,6 +180,14 @@ impl<F: Field> FieldErrors<F> {
 
     pub fn is_empty(&self) -> bool {
         self.found.is_empty()
+    }
+
+    /// Each wrong field's place in [`Field::ALL`] and its message.
+    pub fn by_index(&self) -> Vec<(usize, String)> {
+        self.found
+            .iter()
+            .map(|(field, message)| (field.index(), message.clone()))
+            .collect()
     }
 
     /// The first wrong field, top to bottom: where the runner is taken after a failed save.

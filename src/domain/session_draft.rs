@@ -17,8 +17,8 @@ pub const TIMER_TITLE_START: &str = "Walk-run timer: ";
 form_fields! {
     /// The questions at a session's end.
     pub enum SessionField {
-        PainDuring => "rec-pain-during", "Pain during (0 none – 10 worst)", Control::Line(Keyboard::Numeric);
-        PainAfter => "rec-pain-after", "Pain afterwards (0 – 10)", Control::Line(Keyboard::Numeric);
+        PainDuring => "rec-pain-during", "Pain during (0 none – 10 worst)", Control::Score;
+        PainAfter => "rec-pain-after", "Pain afterwards (0 – 10)", Control::Score;
         Distance => "rec-distance", "Distance covered", Control::Line(Keyboard::Decimal);
     }
 }
@@ -120,8 +120,16 @@ impl CheckedSession {
         )
     }
 
-    /// The recovery run the plan counts, on `date`, named after the session's plan.
-    pub fn into_run(self, id: RecordId, updated_at: DateTime<Utc>, date: NaiveDate) -> Run {
+    /// The recovery run the plan counts, on `date`, named after the session's plan, in the
+    /// runner's default shoes (`shoe`) as a run logged on the Log would be: a walk-run wears
+    /// shoes too.
+    pub fn into_run(
+        self,
+        id: RecordId,
+        updated_at: DateTime<Utc>,
+        date: NaiveDate,
+        shoe: Option<RecordId>,
+    ) -> Run {
         Run {
             id,
             updated_at,
@@ -130,7 +138,7 @@ impl CheckedSession {
             duration: self.duration,
             kind: RunKind::Recovery,
             surface: None,
-            shoe_id: None,
+            shoe_id: shoe,
             pain_during: Some(self.pain_during),
             pain_after: Some(self.pain_after),
             effort: None,
@@ -191,7 +199,7 @@ mod tests {
         let day = NaiveDate::from_ymd_opt(2026, 3, 14).unwrap();
         let at = DateTime::from_timestamp(1_773_500_000, 0).unwrap();
         let id = RecordId::from_random_bits(1);
-        let run = checked.into_run(id.clone(), at, day);
+        let run = checked.clone().into_run(id.clone(), at, day, None);
         assert_eq!(run.id, id);
         assert_eq!((run.date, run.updated_at), (day, at));
         assert_eq!(run.kind, RunKind::Recovery);
@@ -208,6 +216,10 @@ mod tests {
             (run.surface, run.shoe_id, run.effort, run.cadence_spm),
             (None, None, None, None)
         );
+        // With a default pair, the session wears it, as a run logged on the Log does.
+        let shoe = RecordId::from_random_bits(2);
+        let shod = checked.into_run(id, at, day, Some(shoe.clone()));
+        assert_eq!(shod.shoe_id, Some(shoe));
     }
 
     #[test]

@@ -126,6 +126,8 @@ pub fn shoe_report(
 
     #[derive(Default)]
     struct Tally {
+        /// Runs before this day are already in the distance typed when the pair was added.
+        counted_from: Option<NaiveDate>,
         metres: f64,
         runs: usize,
         last_run: Option<NaiveDate>,
@@ -133,7 +135,14 @@ pub fn shoe_report(
     }
     let mut tallies: HashMap<&str, Tally> = shoes
         .iter()
-        .map(|shoe| (shoe.id.as_str(), Tally::default()))
+        .map(|shoe| {
+            let had_distance = shoe.start_distance.metres() > 0.0;
+            let tally = Tally {
+                counted_from: had_distance.then_some(shoe.added_on),
+                ..Tally::default()
+            };
+            (shoe.id.as_str(), tally)
+        })
         .collect();
     let mut runs_without_shoe = 0;
     for run in runs {
@@ -147,7 +156,8 @@ pub fn shoe_report(
             continue;
         };
         let metres = run.distance.metres();
-        if metres.is_finite() && metres > 0.0 {
+        let in_start_distance = tally.counted_from.is_some_and(|from| run.date < from);
+        if metres.is_finite() && metres > 0.0 && !in_start_distance {
             tally.metres += metres;
         }
         tally.runs += 1;
@@ -391,6 +401,28 @@ mod tests {
         assert_eq!(report.runs_without_shoe, 2);
         assert!(report.shoes.iter().all(|s| s.alert.is_none()));
         assert!(report.rotation.is_none(), "two pairs in use");
+    }
+
+    /// The distance typed when a pair is added is what it had on that day: runs logged
+    /// later but dated before it are in that distance already, and count once. A new pair
+    /// (nothing typed) counts every run logged with it, however old.
+    #[test]
+    fn runs_before_a_pair_was_added_with_its_distance_count_once() {
+        let mut worn = shoe("worn", 300.0);
+        worn.added_on = day("2026-11-20");
+        let mut new = shoe("new", 0.0);
+        new.added_on = day("2026-11-20");
+        let runs = [
+            run("2026-11-10", 10.0, Some("worn")), // in the 300 km typed
+            run("2026-11-20", 5.0, Some("worn")),
+            run("2026-11-24", 8.0, Some("worn")),
+            run("2026-11-10", 10.0, Some("new")), // back-filled: nothing typed covers it
+            run("2026-11-24", 8.0, Some("new")),
+        ];
+        let report = report(&[worn, new], &runs);
+        assert_eq!(report.shoes[0].total.metres(), 313_000.0);
+        assert_eq!(report.shoes[0].runs, 3);
+        assert_eq!(report.shoes[1].total.metres(), 18_000.0);
     }
 
     #[test]

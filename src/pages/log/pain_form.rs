@@ -4,11 +4,12 @@
 
 use leptos::prelude::*;
 
+use crate::components::fields::score_line;
 use crate::components::form::{FormState, Input};
-use crate::components::show::ShowAny;
 use crate::components::status::{Said, StatusLine};
 use crate::domain::commands::Command;
 use crate::domain::dates;
+use crate::domain::form::Field;
 use crate::domain::iso;
 use crate::domain::records::KneeArea;
 use crate::domain::run_draft::{PainDraft, PainField};
@@ -30,15 +31,13 @@ pub fn PainForm() -> impl IntoView {
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (today, marked) = (clock::today(), areas.get_untracked());
-        let checked = form.typed.with_untracked(|draft| {
-            draft.check(
-                &marked,
-                stiff.get_untracked(),
-                today,
-                clock::new_id(),
-                clock::now(),
-            )
-        });
+        let checked = form.draft_untracked().check(
+            &marked,
+            stiff.get_untracked(),
+            today,
+            clock::new_id(),
+            clock::now(),
+        );
         form.submit(checked, |entry| {
             let summary = entry.summary(today);
             let date = entry.date.to_string();
@@ -50,8 +49,7 @@ pub fn PainForm() -> impl IntoView {
             Ok(Said::Saved(summary))
         });
     };
-    let date = Signal::derive(move || form.typed.with(|d| d.get(PainField::Date).to_string()));
-    let pain = Signal::derive(move || form.typed.with(|d| d.get(PainField::Pain).to_string()));
+    let (date, pain) = (form.text(PainField::Date), form.text(PainField::Pain));
 
     // "today", "yesterday" or "on Sun 22 Nov", from the Day field as typed.
     let day = move || {
@@ -67,49 +65,21 @@ pub fn PainForm() -> impl IntoView {
             "that morning"
         }
     };
-    let scores = (0..=10u8)
-        .map(|score| {
-            let value = score.to_string();
-            let checked = {
-                let value = value.clone();
-                move || pain.with(|p| p.trim() == value)
-            };
-            view! {
-                <label class="score">
-                    <input
-                        type="radio"
-                        name="pain-score"
-                        value=value.clone()
-                        prop:checked=checked
-                        on:change=move |_| form.set(PainField::Pain, value.clone())
-                    />
-                    <span>{score}</span>
-                </label>
-            }
-        })
-        .collect_view();
-    let pain_error = move || {
-        form.errors
-            .with(|e| e.of(PainField::Pain).map(str::to_string))
-    };
+    let legend = Signal::derive(move || format!("Pain {} (0 none – 10 worst)", day()));
+    let score = score_line(
+        PainField::Pain.input_id(),
+        legend,
+        pain,
+        Callback::new(move |text: String| form.set(PainField::Pain, text)),
+        form.error(PainField::Pain),
+        MaybeProp::default(),
+    );
 
     view! {
         <form id="pain" class="card" on:submit=save novalidate aria-labelledby="pain-heading">
             <h2 id="pain-heading">"How is the knee?"</h2>
             <Input form field=PainField::Date />
-            // Native radios: one tab stop, arrow keys move the choice, and a screen reader
-            // hears "3, radio button, 4 of 11" inside the group's name.
-            <fieldset
-                class="field"
-                aria-invalid=move || pain_error().is_some().then_some("true")
-                aria-describedby=move || pain_error().is_some().then_some("pain-score-error")
-            >
-                <legend>"Pain " {day} " (0 none – 10 worst)"</legend>
-                <div class="scores">{scores}</div>
-                <ShowAny when=move || pain_error().is_some()>
-                    <p class="error-text" id="pain-score-error">{pain_error}</p>
-                </ShowAny>
-            </fieldset>
+            {score}
             <fieldset class="field">
                 <legend>"Where (optional)"</legend>
                 {KneeArea::ALL

@@ -96,7 +96,7 @@ fn save_run(
 ) -> bool {
     let unit = store.data().with_untracked(|data| data.settings.units);
     let today = clock::today();
-    let checked = form.typed.with_untracked(|draft| draft.check(unit, today));
+    let checked = form.draft_untracked().check(unit, today);
     form.submit(checked, |checked| {
         let (date, summary) = (checked.date, checked.summary(unit, today));
         let id = editing.clone().unwrap_or_else(clock::new_id);
@@ -128,7 +128,7 @@ fn SameAsLast(store: AppStore, form: FormState<RunField>) -> impl IntoView {
     };
     let pace = move || {
         let unit = units();
-        let pace = form.typed.with(|draft| draft.pace(unit))?;
+        let pace = form.draft().pace(unit)?;
         Some(format!("Pace: {}", pace.display(unit)))
     };
     view! {
@@ -146,9 +146,7 @@ fn SameAsLast(store: AppStore, form: FormState<RunField>) -> impl IntoView {
 fn QuickDates(form: FormState<RunField>) -> impl IntoView {
     let set = move |date: chrono::NaiveDate| form.set(RunField::Date, date.to_string());
     let earlier = move |_| {
-        let typed = form
-            .typed
-            .with_untracked(|draft| draft.get(RunField::Date).to_string());
+        let typed = form.text(RunField::Date).get_untracked();
         set(RunDraft::day_before(&typed, clock::today()));
     };
     view! {

@@ -24,9 +24,9 @@ pub fn Shoes() -> impl IntoView {
 
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let checked = form.typed.with_untracked(|draft| {
-            draft.check(units(), clock::today(), clock::new_id(), clock::now())
-        });
+        let checked =
+            form.draft_untracked()
+                .check(units(), clock::today(), clock::new_id(), clock::now());
         form.submit(checked, |shoe| {
             let name = shoe.name.clone();
             store.apply(Command::AddShoe(shoe))?;

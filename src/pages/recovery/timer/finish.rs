@@ -23,14 +23,15 @@ pub(super) fn TimerFinish(timer: Timer, answers: FormState<SessionField>) -> imp
     // The distance starts as an estimate, afresh for each finished session.
     if let Some((plan, elapsed)) = finished() {
         let draft = SessionDraft::finished(&plan, elapsed, unit());
-        answers.fill(answers.typed.with_untracked(|typed| {
+        let typed = answers.draft_untracked();
+        answers.fill(
             draft
                 .with(
                     SessionField::PainDuring,
                     typed.get(SessionField::PainDuring),
                 )
-                .with(SessionField::PainAfter, typed.get(SessionField::PainAfter))
-        }));
+                .with(SessionField::PainAfter, typed.get(SessionField::PainAfter)),
+        );
     }
 
     // A timed session is thrown away only on a second tap: Discard sits beside Save.
@@ -56,12 +57,13 @@ pub(super) fn TimerFinish(timer: Timer, answers: FormState<SessionField>) -> imp
         let Some((plan, elapsed_ms)) = finished() else {
             return;
         };
-        let checked = answers
-            .typed
-            .with_untracked(|draft| draft.check(plan, elapsed_ms, unit()));
+        let checked = answers.draft_untracked().check(plan, elapsed_ms, unit());
         answers.submit(checked, |checked| {
             let summary = checked.summary();
-            let run = checked.into_run(clock::new_id(), clock::now(), clock::today());
+            let shoe = store
+                .data()
+                .with_untracked(|d| d.settings.default_shoe.clone());
+            let run = checked.into_run(clock::new_id(), clock::now(), clock::today(), shoe);
             store.apply(Command::AddRun(run))?;
             timer.keep(store, None);
             answers.fill(SessionDraft::default());
