@@ -230,6 +230,24 @@ describe('large text and keyboard', () => {
     await context.close();
   });
 
+  test("with the phone's text at 200%, every label of the bottom bar is whole and on screen", async () => {
+    const { context, page, problems } = await openIn('light', '', 'Home');
+    // The phone's text-size setting scales the root font, not the page: 200% text, 360 px wide.
+    await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+    const cut = await page.evaluate(() =>
+      [...document.querySelectorAll('nav[aria-label="Main"] a')]
+        .filter((link) => {
+          const box = link.getBoundingClientRect();
+          return link.scrollWidth > link.clientWidth || box.left < 0 || box.right > window.innerWidth;
+        })
+        .map((link) => link.textContent.trim()),
+    );
+    assert.deepEqual(cut, [], 'labels cut or off the screen');
+    assert.deepEqual(await sidewaysScroll(page, 'Home with 200% text'), []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('the knee check can be done with the keyboard alone', async () => {
     const { context, page, problems } = await openIn('light', 'knee-check', 'Knee check');
     /** Tabs forward until the focused element has this accessible name, then presses a key. */
