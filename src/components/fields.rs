@@ -19,6 +19,26 @@ pub struct FieldLine {
     pub options: Signal<Vec<(String, String)>>,
 }
 
+/// A field's `aria-describedby`: its hint and its message, whichever are shown.
+fn described_by(
+    hint_id: &str,
+    error_id: &str,
+    hint: MaybeProp<String>,
+    error: Signal<Option<String>>,
+) -> impl Fn() -> Option<String> + Send + Sync + 'static {
+    let (hint_id, error_id) = (hint_id.to_string(), error_id.to_string());
+    move || {
+        let ids: Vec<&str> = [
+            hint.get().map(|_| hint_id.as_str()),
+            error.get().map(|_| error_id.as_str()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+}
+
 /// A 0–10 score as eleven radios under `legend`; the first radio has the field's id, so a
 /// failed save can take the runner there.
 pub fn score_line(
@@ -29,21 +49,8 @@ pub fn score_line(
     error: Signal<Option<String>>,
     hint: MaybeProp<String>,
 ) -> AnyView {
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let described_by = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            let ids: Vec<&str> = [
-                hint.get().map(|_| hint_id.as_str()),
-                error.get().map(|_| error_id.as_str()),
-            ]
-            .into_iter()
-            .flatten()
-            .collect();
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
+    let described_by = described_by(&hint_id, &error_id, hint, error);
     let scores = (0..=10u8)
         .map(|score| {
             let text = score.to_string();
@@ -109,21 +116,8 @@ pub fn field_line(line: FieldLine) -> AnyView {
             hint,
         );
     }
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let described_by = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            let ids: Vec<&str> = [
-                hint.get().map(|_| hint_id.as_str()),
-                error.get().map(|_| error_id.as_str()),
-            ]
-            .into_iter()
-            .flatten()
-            .collect();
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
+    let described_by = described_by(&hint_id, &error_id, hint, error);
     let invalid = move || error.get().is_some().then_some("true");
     let input = match control {
         Control::Paragraph => view! {
