@@ -63,7 +63,7 @@ export async function setClock(context, now) {
  * Chromium before its tests, and stops both after. `open(path, heading)` gives a fresh
  * phone-sized page ({ context, page, problems }) showing that screen; with `fakeTimers` the
  * page's timers run on Playwright's clock, which a test moves (`page.clock.runFor`) instead
- * of waiting. The tests' pinned day still holds: the moved `Date` wraps the fake one.
+ * of waiting, started at the tests' pinned moment.
  */
 export function releaseApp() {
   const app = { server: null, browser: null, open: null };
@@ -78,8 +78,7 @@ export function releaseApp() {
     await app.server?.close();
   });
   app.open = async (path, heading, { now, fakeTimers = false } = {}) => {
-    const session = await phonePage(app.browser, app.server.origin);
-    if (fakeTimers) await session.context.clock.install({ time: Date.now() });
+    const session = await phonePage(app.browser, app.server.origin, { fakeTimers });
     if (now) await setClock(session.context, now);
     await session.page.goto(`${app.server.url}${path}`);
     await session.page.getByRole('heading', { level: 1, name: heading }).waitFor();

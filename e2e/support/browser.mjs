@@ -2,7 +2,7 @@
 // records every console error, uncaught page error and request to another origin.
 import { afterEach } from 'node:test';
 import { chromium } from 'playwright-core';
-import { CLOCK_SHIFT_MS, clockScript, TIME_ZONE } from './clock.mjs';
+import { CLOCK_SHIFT_MS, clockScript, now, TIME_ZONE } from './clock.mjs';
 
 export const PHONE = { width: 360, height: 740 };
 
@@ -48,7 +48,7 @@ export function closePagesAfterEachTest() {
  * A 404 for the page itself is allowed, because that is how GitHub Pages serves deep links
  * (its 404.html is the app).
  */
-export async function phonePage(browser, origin, options = {}) {
+export async function phonePage(browser, origin, { fakeTimers = false, ...options } = {}) {
   const context = await browser.newContext({
     viewport: PHONE,
     deviceScaleFactor: 2,
@@ -61,7 +61,10 @@ export async function phonePage(browser, origin, options = {}) {
     openPages.add(context);
     context.on('close', () => openPages.delete(context));
   }
-  if (CLOCK_SHIFT_MS !== 0) await context.addInitScript({ content: clockScript() });
+  // With `fakeTimers` the page's clock is Playwright's, started at the tests' now (a test
+  // moves it with `page.clock.runFor`); otherwise the moved Date, when the day is pinned.
+  if (fakeTimers) await context.clock.install({ time: now() });
+  else if (CLOCK_SHIFT_MS !== 0) await context.addInitScript({ content: clockScript() });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (message) => {
