@@ -102,7 +102,7 @@ describe('importing runs from files', () => {
     }
     assert.equal(await page.getByRole('button', { name: 'Add 0 runs' }).isDisabled(), true);
     await page.getByRole('button', { name: 'Cancel' }).click();
-    await page.getByRole('status').filter({ hasText: 'Import cancelled: nothing was added.' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Import stopped: nothing was added.' }).waitFor();
     assert.equal((await stored(page, 'patella.runs')).data.length, 4);
     assertNoProblems(problems);
     await context.close();

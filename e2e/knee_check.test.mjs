@@ -145,6 +145,47 @@ describe('knee check', () => {
     await context.close();
   });
 
+  test('each question starts at the top of the screen, its purpose line not repeated, with Continue in view', async () => {
+    const { page, problems } = await openKneeCheck();
+    await start(page);
+    /** Where an element's box lies against the screen and the bottom bar. */
+    const box = (css) =>
+      page.evaluate((sel) => {
+        const found = [...document.querySelectorAll(sel)].pop();
+        const nav = document.querySelector('nav[aria-label="Main"]').getBoundingClientRect().top;
+        const rect = found?.getBoundingClientRect();
+        return rect && { top: rect.top, bottom: rect.bottom, nav, height: innerHeight };
+      }, css);
+    const checked = [];
+    const inView = async (current, { arriving = true } = {}) => {
+      if (arriving) {
+        await focusSettled(page);
+        const heading = await box('#kc-question');
+        const header = await page.evaluate(() => document.querySelector('header').getBoundingClientRect().bottom);
+        assert.ok(heading.top >= header - 1 && heading.bottom <= heading.nav, `question "${current}" starts off screen: ${JSON.stringify(heading)}`);
+        assert.equal(await page.locator('.page-intro .purpose').isVisible(), false, 'the purpose line is repeated');
+      }
+      const cont = await box('.kc-continue');
+      if (cont) {
+        assert.ok(cont.top >= 0 && cont.bottom <= cont.nav, `Continue is not in view on "${current}": ${JSON.stringify(cont)}`);
+        checked.push(current);
+      }
+    };
+    const pickInView = async (page, names) => {
+      for (const name of names) await page.getByRole('button', { name, exact: true }).click();
+      await inView(await question(page).innerText(), { arriving: false });
+      await tap(page, 'Continue');
+    };
+    await answerStory(
+      page,
+      { ...GRADUAL_START, ...FRONT_OF_KNEE_STORY },
+      { beforeEach: async () => inView(await question(page).innerText()), pickWith: pickInView },
+    );
+    await result(page).waitFor();
+    assert.ok(checked.length >= 3, `only ${checked.length} questions had Continue`);
+    assertNoProblems(problems);
+  });
+
   test('gradual front-of-knee pain with stairs and sitting ends on the patellofemoral plan', async () => {
     const { context, page, problems } = await openKneeCheck();
     await start(page);

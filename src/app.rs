@@ -17,7 +17,13 @@ use crate::store::AppStore;
 pub fn App() -> impl IntoView {
     let base = document::router_base();
     provide_context(AppBase(base.clone()));
-    provide_context(AppStore::start());
+    let store = AppStore::start();
+    provide_context(store);
+    Effect::new(move || {
+        crate::platform::locale::set_page_language(
+            store.data().with(|data| data.settings.english()),
+        )
+    });
     provide_context(crate::platform::service_worker::start());
     view! {
         <Router base=base>

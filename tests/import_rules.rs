@@ -256,7 +256,7 @@ fn a_start_before_2000_or_after_today_is_offered_unticked() {
         ]
     );
     assert_eq!(
-        RowStatus::UnlikelyDate.describe(),
+        RowStatus::UnlikelyDate.describe(patella::domain::locale::DateStyle::UK),
         "The watch's clock may have been wrong on this date: tick to add it anyway"
     );
 }
@@ -340,7 +340,9 @@ fn tiny_test_recordings_are_offered_unticked_with_the_reason() {
     );
     assert_eq!(shown.rows[0].status, RowStatus::TooShort);
     assert_eq!(
-        shown.rows[0].status.describe(),
+        shown.rows[0]
+            .status
+            .describe(patella::domain::locale::DateStyle::UK),
         "Under 200 m or a minute, a test recording? Tick to add it anyway"
     );
 }

@@ -14,6 +14,7 @@ use chrono::{DateTime, FixedOffset, Local, NaiveDate, Utc, Weekday};
 use patella::domain::backup::parse_backup;
 use patella::domain::dataset::DataSet;
 use patella::domain::json;
+use patella::domain::locale::{DateStyle, English};
 use patella::domain::protocol::Stage;
 use patella::domain::records::{CareTier, KneeArea, Record, RunKind, Surface, Validate};
 use patella::domain::schema::{migrate, Collection, CURRENT_SCHEMA};
@@ -459,4 +460,21 @@ fn version_4_names_its_imported_and_timed_runs() {
         .find(|run| run.kind == RunKind::Long)
         .unwrap();
     assert_eq!(long.title, "Half marathon on the trails");
+}
+
+/// Schema 6 keeps the runner's English and date style; older settings have none, for the
+/// store to fill from the phone's language.
+#[test]
+fn version_6_keeps_the_runners_english_and_date_style() {
+    let v6 = data_set(&fixtures_root().join("v6"), 6);
+    assert_eq!(v6.settings.english, Some(English::Us));
+    assert_eq!(v6.settings.dates, Some(DateStyle::US));
+    for version in 1..6 {
+        let older = data_set(&fixtures_root().join(format!("v{version}")), version);
+        assert_eq!(
+            (older.settings.english, older.settings.dates),
+            (None, None),
+            "v{version}"
+        );
+    }
 }

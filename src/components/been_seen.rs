@@ -19,6 +19,7 @@ use crate::store::use_store;
 #[component]
 pub fn BeenSeen(status: RwSignal<Option<Said>>, review: bool) -> impl IntoView {
     let store = use_store()?;
+    let english = store.data().with_untracked(|data| data.settings.english());
     let record = move |advice: Advice| {
         let now = clock::now_here();
         let visit = Visit {
@@ -31,7 +32,7 @@ pub fn BeenSeen(status: RwSignal<Option<Said>>, review: bool) -> impl IntoView {
         status.set(Said::after(kept, Attempt::Save, || {
             Some(Said::Saved(format!(
                 "{}. This week's advice now follows it",
-                advice.choice().to_lowercase()
+                english.say(advice.choice()).to_lowercase()
             )))
         }));
     };
@@ -40,7 +41,7 @@ pub fn BeenSeen(status: RwSignal<Option<Said>>, review: bool) -> impl IntoView {
         .map(|advice| {
             view! {
                 <button type="button" class="button secondary" on:click=move |_| record(advice)>
-                    {advice.choice()}
+                    {english.say(advice.choice()).into_owned()}
                 </button>
             }
         })
@@ -58,6 +59,9 @@ pub fn BeenSeen(status: RwSignal<Option<Said>>, review: bool) -> impl IntoView {
 #[component]
 pub fn VisitsOnPaper() -> impl IntoView {
     let store = use_store()?;
-    let line = store.data().with(|data| visits_in_words(&data.visits))?;
+    let line = store.data().with(|data| {
+        visits_in_words(&data.visits, data.settings.dates())
+            .map(|line| data.settings.english().say(&line).into_owned())
+    })?;
     Some(view! { <p class="kc-print-only">{line}</p> })
 }

@@ -41,6 +41,8 @@ pub fn ThisWeekCard(here: Destination) -> impl IntoView {
             return None;
         }
         let week = now.this_week();
+        let english = store.data().with(|data| data.settings.english());
+        let say = move |text: &str| english.say(text).into_owned();
         let been_seen = now.asks_to_be_seen().then(|| {
             let review = matches!(now, Situation::RestUntilReviewed { .. });
             view! { <BeenSeen status=status review=review /> }
@@ -59,18 +61,18 @@ pub fn ThisWeekCard(here: Destination) -> impl IntoView {
         let actions = week
             .actions
             .into_iter()
-            .map(|action| view! { <li>{action}</li> })
+            .map(|action| view! { <li>{say(&action)}</li> })
             .collect_view();
         Some(view! {
             <section class=class aria-labelledby="what-to-do">
                 <h2 id="what-to-do">"What to do this week"</h2>
                 <p class="this-week-headline">
-                    <strong>{week.headline}</strong>
+                    <strong>{say(&week.headline)}</strong>
                 </p>
-                {week.progress.map(|progress| view! { <p>{progress}</p> })}
-                {week.today.map(|today| view! { <p class="this-week-today">{today}</p> })}
+                {week.progress.map(|progress| view! { <p>{say(&progress)}</p> })}
+                {week.today.map(|today| view! { <p class="this-week-today">{say(&today)}</p> })}
                 <ul>{actions}</ul>
-                {week.see_someone.map(|when| view! { <p class="warning">{when}</p> })}
+                {week.see_someone.map(|when| view! { <p class="warning">{say(&when)}</p> })}
                 {been_seen}
                 <StatusLine said=status />
                 {link}

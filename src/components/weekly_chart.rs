@@ -6,7 +6,6 @@
 use leptos::prelude::*;
 
 use crate::domain::chart::WeeklyChart;
-use crate::domain::dates;
 use crate::domain::decimals::fixed;
 
 const WIDTH: f64 = 300.0;
@@ -18,7 +17,10 @@ const RIGHT: f64 = 22.0;
 
 #[component]
 pub fn WeeklyChartView(chart: WeeklyChart) -> impl IntoView {
-    let description = chart.summary();
+    let english = crate::store::use_store().map_or(Default::default(), |store| {
+        store.data().with_untracked(|data| data.settings.english())
+    });
+    let description = english.say(&chart.summary()).into_owned();
     let week_lines = chart
         .week_lines()
         .into_iter()
@@ -27,6 +29,7 @@ pub fn WeeklyChartView(chart: WeeklyChart) -> impl IntoView {
     let WeeklyChart {
         weeks,
         unit,
+        dates,
         axis_top,
         axis_step,
     } = chart;
@@ -75,7 +78,7 @@ pub fn WeeklyChartView(chart: WeeklyChart) -> impl IntoView {
             let date = ((last - i) % label_every == 0).then(|| {
                 view! {
                     <text class="tick" x=fixed(middle, 1) y=HEIGHT - 6.0 text-anchor="middle">
-                        {dates::day_month(week.start)}
+                        {dates.day_month(week.start)}
                     </text>
                 }
             });

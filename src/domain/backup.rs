@@ -733,6 +733,7 @@ pub fn restore(current: &DataSet, backup: &DataSet, mode: RestoreMode) -> DataSe
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::locale::{DateStyle, English};
     use crate::domain::protocol::Stage;
     use crate::domain::records::{
         Advice, CareTier, KneeArea, PainEntry, PainScore, RecordId, Run, RunKind, Settings, Shoe,
@@ -847,6 +848,8 @@ mod tests {
                 target_cadence_spm: Some(170),
                 default_shoe: Some(id("shoe-1")),
                 last_backup_at: None,
+                english: Some(English::Us),
+                dates: Some(DateStyle::US),
             },
             recovery: RecoveryPrefs {
                 start: Some(ProtocolStart {
@@ -1529,9 +1532,21 @@ mod tests {
                 proptest::option::of(120u16..=230),
                 proptest::option::of(an_id_prefix()),
                 proptest::option::of(an_instant()),
+                proptest::option::of(select(English::ALL.to_vec())),
+                proptest::option::of(select(DateStyle::ALL.to_vec())),
             )
                 .prop_map(
-                    |(updated_at, units, week_start, threshold, cadence, shoe, last_backup_at)| {
+                    |(
+                        updated_at,
+                        units,
+                        week_start,
+                        threshold,
+                        cadence,
+                        shoe,
+                        last_backup_at,
+                        english,
+                        dates,
+                    )| {
                         Settings {
                             updated_at,
                             units,
@@ -1540,6 +1555,8 @@ mod tests {
                             target_cadence_spm: cadence,
                             default_shoe: shoe.map(|shoe| id(&shoe)),
                             last_backup_at,
+                            english,
+                            dates,
                         }
                     },
                 )

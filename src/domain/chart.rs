@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use crate::domain::calendar;
 use crate::domain::load::{self, WeekSummary};
+use crate::domain::locale::DateStyle;
 use crate::domain::records::{PainEntry, Run, Settings};
 use crate::domain::units::DistanceUnit;
 
@@ -17,6 +18,8 @@ pub const MOST_WEEKS: usize = 12;
 pub struct WeeklyChart {
     pub weeks: Vec<WeekSummary>,
     pub unit: DistanceUnit,
+    /// How the weeks' dates read.
+    pub dates: DateStyle,
     /// The distance axis: its top and the step between ticks, in `unit`.
     pub axis_top: f64,
     pub axis_step: f64,
@@ -43,6 +46,7 @@ pub fn weekly_chart(
     WeeklyChart {
         weeks,
         unit: settings.units,
+        dates: settings.dates(),
         axis_top,
         axis_step,
     }
@@ -81,7 +85,7 @@ impl WeeklyChart {
             Some(first) if count > 1 => format!(
                 "Distance run each week, in {}, over {count} weeks from {}",
                 unit_name(unit),
-                first.label()
+                first.label(self.dates)
             ),
             _ => format!("Distance run this week, in {}", unit_name(unit)),
         };
@@ -95,7 +99,7 @@ impl WeeklyChart {
                 format!(
                     " The most was {} in the week of {}.",
                     load::distance_words(week.distance, unit),
-                    week.label()
+                    week.label(self.dates)
                 )
             })
             .unwrap_or_default();
@@ -105,7 +109,10 @@ impl WeeklyChart {
             .filter_map(|week| week.max_pain.map(|p| (week, p.value())))
             .max_by_key(|(_, pain)| *pain)
             .map(|(week, pain)| {
-                format!(" Highest pain: {pain}/10, in the week of {}.", week.label())
+                format!(
+                    " Highest pain: {pain}/10, in the week of {}.",
+                    week.label(self.dates)
+                )
             })
             .unwrap_or_else(|| " No pain recorded.".into());
         format!(
@@ -128,7 +135,7 @@ impl WeeklyChart {
                     .unwrap_or_default();
                 format!(
                     "{}: {}{so_far}{pain}",
-                    week.label(),
+                    week.label(self.dates),
                     load::distance_words(week.distance, self.unit)
                 )
             })
@@ -167,6 +174,7 @@ mod tests {
         WeeklyChart {
             weeks,
             unit: DistanceUnit::Km,
+            dates: DateStyle::UK,
             axis_top: 40.0,
             axis_step: 10.0,
         }

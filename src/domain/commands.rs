@@ -7,8 +7,9 @@ use chrono::{DateTime, Utc, Weekday};
 
 use crate::domain::backup::{self, RestoreMode};
 use crate::domain::dataset::DataSet;
+use crate::domain::locale::{DateStyle, English};
 use crate::domain::records::{
-    PainEntry, RecordId, Run, Shoe, StrengthSession, TriageRecord, Visit,
+    default_shoe_threshold, PainEntry, RecordId, Run, Shoe, StrengthSession, TriageRecord, Visit,
 };
 use crate::domain::recovery_plan::ProtocolStart;
 use crate::domain::run_draft::CheckedRun;
@@ -22,6 +23,8 @@ pub enum SettingsEdit {
     WeekStart(Weekday),
     ShoeThreshold(Distance),
     TargetCadence(u16),
+    English(English),
+    Dates(DateStyle),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -174,10 +177,19 @@ impl Command {
             Command::EditSettings { edit, now } => {
                 let settings = &mut data.settings;
                 match edit {
-                    SettingsEdit::Units(units) => settings.units = units,
+                    SettingsEdit::Units(units) => {
+                        // A threshold left at the old unit's round default moves to the
+                        // new unit's, so miles never read "497.1".
+                        if settings.shoe_threshold == default_shoe_threshold(settings.units) {
+                            settings.shoe_threshold = default_shoe_threshold(units);
+                        }
+                        settings.units = units;
+                    }
                     SettingsEdit::WeekStart(day) => settings.week_start = day,
                     SettingsEdit::ShoeThreshold(threshold) => settings.shoe_threshold = threshold,
                     SettingsEdit::TargetCadence(spm) => settings.target_cadence_spm = Some(spm),
+                    SettingsEdit::English(english) => settings.english = Some(english),
+                    SettingsEdit::Dates(style) => settings.dates = Some(style),
                 }
                 settings.updated_at = Some(now);
             }
@@ -311,6 +323,8 @@ mod tests {
             SettingsEdit::WeekStart(Weekday::Sun),
             SettingsEdit::ShoeThreshold(Distance::from_metres(600_000.0)),
             SettingsEdit::TargetCadence(176),
+            SettingsEdit::English(English::Us),
+            SettingsEdit::Dates(DateStyle::US),
         ] {
             let data = applied(&DataSet::default(), Command::EditSettings { edit, now });
             assert_eq!(data.settings.updated_at, Some(now), "{edit:?}");
@@ -319,6 +333,37 @@ mod tests {
         let data = applied(&DataSet::default(), Command::NoteBackup { at: now });
         assert_eq!(data.settings.last_backup_at, Some(now));
         assert_eq!(data.settings.updated_at, None);
+    }
+
+    #[test]
+    fn a_default_shoe_threshold_follows_the_unit_and_a_chosen_one_stays() {
+        let now = at("2026-11-20T08:00:00Z");
+        let units = |unit| Command::EditSettings {
+            edit: SettingsEdit::Units(unit),
+            now,
+        };
+        let miles = applied(&DataSet::default(), units(DistanceUnit::Mi));
+        assert_eq!(
+            miles.settings.shoe_threshold.in_unit(DistanceUnit::Mi),
+            500.0
+        );
+        let back = applied(&miles, units(DistanceUnit::Km));
+        assert_eq!(
+            back.settings.shoe_threshold.in_unit(DistanceUnit::Km),
+            800.0
+        );
+        let chosen = applied(
+            &DataSet::default(),
+            Command::EditSettings {
+                edit: SettingsEdit::ShoeThreshold(Distance::from_metres(600_000.0)),
+                now,
+            },
+        );
+        let chosen_in_miles = applied(&chosen, units(DistanceUnit::Mi));
+        assert_eq!(
+            chosen_in_miles.settings.shoe_threshold,
+            Distance::from_metres(600_000.0)
+        );
     }
 
     #[test]

@@ -142,13 +142,8 @@ impl DataSet {
     /// pain entry logged since, or `None` before it starts.
     pub fn plan_progress(&self, today: NaiveDate) -> Option<PlanProgress> {
         let start = self.recovery.start.as_ref()?;
-        let logged = protocol::logged_since(
-            &self.runs,
-            &self.pain,
-            start.date,
-            today,
-            self.settings.units,
-        );
+        let logged =
+            protocol::logged_since(&self.runs, &self.pain, start.date, today, &self.settings);
         Some(PlanProgress {
             started: start.date,
             state: protocol::evaluate(start.date, start.stage, &logged),

@@ -21,6 +21,7 @@ pub mod iso;
 pub mod json;
 pub mod knee_check_result;
 pub mod load;
+pub mod locale;
 pub mod pain;
 pub mod protocol;
 pub mod records;

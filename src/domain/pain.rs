@@ -12,6 +12,7 @@
 //! the average of its days that have a number, so a day with three entries weighs no more
 //! than a day with one.
 
+use crate::domain::locale::DateStyle;
 use chrono::{Days, NaiveDate};
 
 use crate::domain::records::{PainEntry, PainScore, Run};
@@ -140,9 +141,9 @@ impl PainZone {
 
 /// A pain entry in one line, as the Log lists it: "Thu 26 Nov · 6/10 · Inner side · stiff or
 /// sorer in the morning · after the hills".
-pub fn entry_line(entry: &PainEntry, today: NaiveDate) -> String {
+pub fn entry_line(entry: &PainEntry, today: NaiveDate, dates: DateStyle) -> String {
     let mut parts = vec![
-        crate::domain::dates::day_as_of(entry.date, today),
+        dates.day_as_of(entry.date, today),
         format!("{}/10", entry.pain.value()),
     ];
     if !entry.areas.is_empty() {
@@ -403,7 +404,7 @@ mod tests {
     fn an_entry_reads_in_one_line_with_only_what_was_given() {
         let today = "2026-11-29".parse().unwrap();
         assert_eq!(
-            entry_line(&entry("2026-11-26", 6), today),
+            entry_line(&entry("2026-11-26", 6), today, DateStyle::UK),
             "Thu 26 Nov · 6/10"
         );
         let full = PainEntry {
@@ -413,7 +414,7 @@ mod tests {
             ..entry("2026-11-26", 6)
         };
         assert_eq!(
-            entry_line(&full, today),
+            entry_line(&full, today, DateStyle::UK),
             "Thu 26 Nov · 6/10 · Inner side · stiff or sorer in the morning · after the hills"
         );
     }

@@ -49,10 +49,10 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::dates;
+use crate::domain::locale::DateStyle;
 use crate::domain::pain::PainRule;
 use crate::domain::records::is_hard;
-use crate::domain::records::{PainEntry, Run, RunKind};
+use crate::domain::records::{PainEntry, Run, RunKind, Settings};
 use crate::domain::units::distance_words;
 use crate::domain::units::DistanceUnit;
 
@@ -270,13 +270,13 @@ impl Session {
         self.pain_during.max(self.pain_after).max(self.day_note)
     }
 
-    /// "Saturday's 4.5 mi run (14 Nov)", "Tuesday's session (24 Nov)".
-    fn name(&self) -> String {
+    /// "Saturday's 4.5 mi run (14 Nov)", "Tuesday's session (Nov 24)".
+    fn name(&self, dates: DateStyle) -> String {
         format!(
             "{}'s {} ({})",
             weekday_name(self.date.weekday()),
             self.what.as_deref().unwrap_or("session"),
-            dates::day_month(self.date)
+            dates.day_month(self.date)
         )
     }
 
@@ -307,6 +307,8 @@ pub struct Logged {
     pub sessions: Vec<Session>,
     pub notes: Vec<Note>,
     pub today: TodayFacts,
+    /// How the reasons' dates read.
+    pub dates: DateStyle,
 }
 
 /// What the runner has logged for today and yesterday: enough to say whether to run today.
@@ -319,14 +321,15 @@ pub struct TodayFacts {
 }
 
 /// The runs and pain entries the plan reads, from `start` to `today` (later ones are not
-/// facts yet), with distances in `unit`.
+/// facts yet), with distances in the runner's unit and dates in their style.
 pub fn logged_since(
     runs: &[Run],
     pain: &[PainEntry],
     start: NaiveDate,
     today: NaiveDate,
-    unit: DistanceUnit,
+    settings: &Settings,
 ) -> Logged {
+    let unit = settings.units;
     let in_plan = |date: NaiveDate| date >= start && date <= today;
     let mut picked: Vec<&Run> = runs
         .iter()
@@ -380,6 +383,7 @@ pub fn logged_since(
             ran_yesterday: ran_on(today.pred_opt()),
             pain_today: day(Some(today)).map(|(_, pain, _)| *pain),
         },
+        dates: settings.dates(),
     }
 }
 
@@ -467,6 +471,8 @@ pub struct ProtocolState {
     pub decisions: Vec<Decision>,
     /// Whether to run today.
     pub today: Today,
+    /// How the decisions' dates read.
+    pub dates: DateStyle,
 }
 
 impl ProtocolState {
@@ -568,10 +574,11 @@ pub fn evaluate(start: NaiveDate, first_stage: Stage, logged: &Logged) -> Protoc
             reason: format!(
                 "You started the back-to-running plan at {} on {}.",
                 lower_title(first_stage),
-                dates::day_with_year(start)
+                logged.dates.day_with_year(start)
             ),
         }],
         today: Today::from_facts(logged.today),
+        dates: logged.dates,
     };
     // Runs and notes in date order; a note is never on a run's day (it is part of the run).
     let mut notes = logged.notes.iter().filter(|n| n.date >= start).peekable();
@@ -604,7 +611,7 @@ fn hold_for_note(state: &ProtocolState, note: &Note) -> Option<Decision> {
             "Your knee was {}/10 on {}, above {limit}/10: the plan holds at {} until it is back \
              to {limit}/10 or less.",
             note.pain,
-            dates::day(note.date),
+            state.dates.day(note.date),
             lower_title(state.stage)
         ),
     })
@@ -675,8 +682,8 @@ impl Verdict {
 
     /// The verdict in words for `session` at `stage`: why it steps back (to follow
     /// "because"), why it holds, or how the run that counts went.
-    fn reason(self, session: &Session, stage: Stage) -> String {
-        let name = session.name();
+    fn reason(self, session: &Session, stage: Stage, dates: DateStyle) -> String {
+        let name = session.name(dates);
         let limit = RULE.limit();
         let title = lower_title(stage);
         // A step back names a run beyond the step too: it is the likeliest cause.
@@ -788,7 +795,7 @@ fn step(
         stage: state.stage,
         reason,
     };
-    let why = verdict.reason(session, state.stage);
+    let why = verdict.reason(session, state.stage, state.dates);
     match verdict {
         Verdict::Counts { .. } => count(state, session, why, last_counted),
         verdict if verdict.steps_back() => {
@@ -863,7 +870,7 @@ fn count(
                     lower_title(next),
                     lower_title(from),
                     RULE.limit(),
-                    dates::day(session.date)
+                    state.dates.day(session.date)
                 ),
             )
         }
@@ -875,7 +882,7 @@ fn count(
                 format!(
                     "You finished the plan: {} went without pain flaring, the last on {}.",
                     lower_title(from),
-                    dates::day(session.date)
+                    state.dates.day(session.date)
                 ),
             )
         }
@@ -1020,7 +1027,11 @@ mod tests {
         today: &str,
         unit: DistanceUnit,
     ) -> ProtocolState {
-        let facts = logged_since(runs, pain, day(START), day(today), unit);
+        let settings = Settings {
+            units: unit,
+            ..Settings::default()
+        };
+        let facts = logged_since(runs, pain, day(START), day(today), &settings);
         evaluate(day(START), first, &facts)
     }
 
@@ -1451,7 +1462,7 @@ mod tests {
             &[note(1, "2026-11-04", 5, false)],
             day(START),
             day("2026-11-04"),
-            DistanceUnit::Km,
+            &Settings::default(),
         );
         assert_eq!(sessions.sessions[0].next_day_pain, Some(5));
         assert!(

@@ -17,6 +17,7 @@ use std::fmt;
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc, Weekday};
 use serde::{Deserialize, Serialize};
 
+use crate::domain::locale::{DateStyle, English, Locale};
 use crate::domain::units::{Distance, DistanceUnit, Duration, MAX_RUN_METRES, MAX_RUN_SECONDS};
 
 /// A record's stable identity: a random UUID made when the record is first created.
@@ -464,7 +465,7 @@ pub fn latest_visit(visits: &[Visit]) -> Option<&Visit> {
 /// The clinician summary's line: every visit recorded, oldest first ("Seen since, as the
 /// runner recorded: 3 Dec 2026, told to rest until reviewed; 10 Dec 2026, cleared to
 /// follow the plan."), or `None` when there is none.
-pub fn visits_in_words(visits: &[Visit]) -> Option<String> {
+pub fn visits_in_words(visits: &[Visit], dates: DateStyle) -> Option<String> {
     let mut sorted: Vec<&Visit> = visits.iter().collect();
     sorted.sort_by_key(|visit| (visit.recorded_at, visit.updated_at));
     let said: Vec<String> = sorted
@@ -472,7 +473,7 @@ pub fn visits_in_words(visits: &[Visit]) -> Option<String> {
         .map(|visit| {
             format!(
                 "{}, {}",
-                crate::domain::dates::day_with_year(visit.recorded_at.date_naive()),
+                dates.day_with_year(visit.recorded_at.date_naive()),
                 visit.advice.words()
             )
         })
@@ -502,19 +503,66 @@ pub struct Settings {
     /// When the runner last downloaded a backup, for the gentle reminder.
     #[serde(default, with = "crate::domain::iso::optional_instant")]
     pub last_backup_at: Option<DateTime<Utc>>,
+    /// The English the words are in (schema 6 on). Settings stored before it have none;
+    /// the store fills it from the phone's language as it reads them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub english: Option<English>,
+    /// How dates and times read (schema 6 on), filled like `english`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dates: Option<DateStyle>,
 }
 
 impl Default for Settings {
+    /// What an empty stored object reads as (serde fills missing fields from it): the
+    /// international defaults, with the English and date style left for the phone to fill.
     fn default() -> Self {
         Settings {
+            english: None,
+            dates: None,
+            ..Settings::for_locale(&Locale::default())
+        }
+    }
+}
+
+/// The distance after which shoes are worth replacing, in round numbers of each unit: the
+/// top of the seed's 300–500 mi range, 800 km where distances are in km.
+pub fn default_shoe_threshold(unit: DistanceUnit) -> Distance {
+    match unit {
+        DistanceUnit::Km => Distance::from_unit(800.0, DistanceUnit::Km),
+        DistanceUnit::Mi => Distance::from_unit(500.0, DistanceUnit::Mi),
+    }
+}
+
+impl Settings {
+    /// A new device's settings: what its phone's locale expects.
+    pub fn for_locale(locale: &Locale) -> Settings {
+        Settings {
             updated_at: None,
-            units: DistanceUnit::Km,
-            week_start: Weekday::Mon,
-            shoe_threshold: Distance::from_metres(800_000.0),
+            units: locale.units,
+            week_start: locale.week_start,
+            shoe_threshold: default_shoe_threshold(locale.units),
             target_cadence_spm: None,
             default_shoe: None,
             last_backup_at: None,
+            english: Some(locale.english),
+            dates: Some(locale.dates),
         }
+    }
+
+    /// Fills what settings stored before schema 6 lack from the phone's locale.
+    pub fn fill_from(&mut self, locale: &Locale) {
+        self.english.get_or_insert(locale.english);
+        self.dates.get_or_insert(locale.dates);
+    }
+
+    /// The English to write in.
+    pub fn english(&self) -> English {
+        self.english.unwrap_or_default()
+    }
+
+    /// How dates and times read.
+    pub fn dates(&self) -> DateStyle {
+        self.dates.unwrap_or_default()
     }
 }
 

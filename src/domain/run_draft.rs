@@ -5,6 +5,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::domain::form::{form_fields, Control, FieldErrors, Keyboard, Typed};
+use crate::domain::locale::DateStyle;
 use crate::domain::records::{
     earliest_record_date, faster_than_anyone, KneeArea, PainEntry, PainScore, RecordId, Run,
     RunKind, Shoe, Surface, MAX_TITLE_CHARS,
@@ -374,12 +375,12 @@ impl RunDraft {
 
 impl CheckedRun {
     /// What the runner is told once it is saved: "5 km in 30:00 today".
-    pub fn summary(&self, unit: DistanceUnit, today: NaiveDate) -> String {
+    pub fn summary(&self, unit: DistanceUnit, dates: DateStyle, today: NaiveDate) -> String {
         format!(
             "{} in {} {}",
             self.distance.display(unit),
             self.duration.display(),
-            crate::domain::dates::relative_day(self.date, today)
+            dates.relative_day(self.date, today)
         )
     }
 }
@@ -400,11 +401,11 @@ pub type PainDraft = Typed<PainField>;
 
 impl PainEntry {
     /// What the runner is told once it is saved: "pain 4/10 today".
-    pub fn summary(&self, today: NaiveDate) -> String {
+    pub fn summary(&self, dates: DateStyle, today: NaiveDate) -> String {
         format!(
             "pain {}/10 {}",
             self.pain.value(),
-            crate::domain::dates::relative_day(self.date, today)
+            dates.relative_day(self.date, today)
         )
     }
 }
@@ -464,7 +465,7 @@ impl ShoeDraft {
     ) -> Result<Shoe, FieldErrors<ShoeField>> {
         let name = self.get(ShoeField::Name).trim();
         let name = if name.is_empty() {
-            Err("Give the shoes a name you will recognise, like \"Blue trainers\".".to_string())
+            Err("Give the shoes a name you will know them by, like \"Blue Pegasus\".".to_string())
         } else if name.chars().count() > 80 {
             Err("Keep the name under 80 characters.".to_string())
         } else {

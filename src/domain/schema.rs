@@ -15,7 +15,7 @@ use crate::domain::session_draft::TIMER_TITLE_START;
 
 /// The schema this build writes. Bump it only together with a new step in [`STEPS`]
 /// and a fixture for the old version under `tests/fixtures/schema/`.
-pub const CURRENT_SCHEMA: u32 = 5;
+pub const CURRENT_SCHEMA: u32 = 6;
 
 /// The runner's UTC offset at an instant, as their device's time zone gives it: what a
 /// step needs to put a stored moment on the runner's local day. The browser's zone in the
@@ -160,6 +160,10 @@ const STEPS: &[Migration] = &[
         step: v4_to_v5,
         changes: &[Collection::Runs],
     },
+    Migration {
+        step: v5_to_v6,
+        changes: &[],
+    },
 ];
 
 /// Schema 2 gave runs an optional `source` (the file an imported run came from). Every
@@ -247,6 +251,15 @@ fn v4_to_v5(collection: Collection, data: Value, _: Zone) -> Value {
         other => other,
     });
     Value::Array(moved.collect())
+}
+
+/// Schema 6 gave the settings the runner's English and date style (`english`, `dates`).
+/// Every schema-5 value is a valid schema-6 value: settings without them take the phone's
+/// as the store reads them. The number went up so that a schema-5 build, whose settings
+/// refuse unknown fields, refuses the new ones whole as newer instead of setting the
+/// runner's settings aside as damaged.
+fn v5_to_v6(_: Collection, data: Value, _: Zone) -> Value {
+    data
 }
 
 /// Whether data written at `schema` can be brought to [`CURRENT_SCHEMA`]: the version as a

@@ -10,6 +10,7 @@ pub mod download;
 pub mod files;
 pub mod import_worker;
 pub mod install;
+pub mod locale;
 pub mod persistence;
 pub mod release;
 pub mod service_worker;

@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::domain::commands::Command;
 use crate::domain::dataset::DataSet;
+use crate::domain::locale::DateStyle;
 use crate::platform::persistence::{self, Persistence};
 use crate::platform::{release, timing};
 use crate::store::error::StoreError;
@@ -56,6 +57,15 @@ impl AppStore {
     /// Everything stored, reactively.
     pub fn data(&self) -> Signal<DataSet> {
         self.data.into()
+    }
+
+    /// How the runner's dates read: every date on screen goes through it.
+    pub fn dates(&self) -> DateStyle {
+        self.data.with(|data| data.settings.dates())
+    }
+
+    pub fn dates_untracked(&self) -> DateStyle {
+        self.data.with_untracked(|data| data.settings.dates())
     }
 
     pub fn health(&self) -> Signal<StoreHealth> {

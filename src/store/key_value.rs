@@ -59,6 +59,10 @@ pub trait KeyValue {
     /// The device's UTC offset at an instant: times stored before offsets were kept with
     /// them are put on the runner's day in it (see `schema`).
     fn zone(&self) -> crate::domain::schema::Zone;
+    /// The phone's locale: the units, week, English and date style of settings never
+    /// stored on this device, and the English and date style of settings stored before
+    /// they had them (see `Settings::fill_from`).
+    fn locale(&self) -> crate::domain::locale::Locale;
 }
 
 /// Copies a damaged value aside under `<SET_ASIDE_PREFIX><what>.<stamp>`, once: an

@@ -68,4 +68,8 @@ impl KeyValue for BrowserStorage {
     fn zone(&self) -> crate::domain::schema::Zone {
         crate::platform::clock::offset_at
     }
+
+    fn locale(&self) -> crate::domain::locale::Locale {
+        crate::platform::locale::phone()
+    }
 }

@@ -22,6 +22,8 @@ struct Inner {
     changed: Vec<String>,
     /// The device's zone; UTC unless a test sets one.
     zone: Option<crate::domain::schema::Zone>,
+    /// The phone's locale; the international defaults unless a test sets one.
+    locale: crate::domain::locale::Locale,
 }
 
 #[derive(Debug, Default)]
@@ -37,6 +39,11 @@ impl MemoryStorage {
     /// The device's time zone, for old stored times (UTC until set).
     pub fn set_zone(&self, zone: crate::domain::schema::Zone) {
         self.inner.borrow_mut().zone = Some(zone);
+    }
+
+    /// The phone's language, for settings never stored here.
+    pub fn set_locale(&self, locale: crate::domain::locale::Locale) {
+        self.inner.borrow_mut().locale = locale;
     }
 
     /// Every operation fails, as when site settings block storage.
@@ -174,5 +181,9 @@ impl KeyValue for MemoryStorage {
             .borrow()
             .zone
             .unwrap_or(|_| chrono::Offset::fix(&chrono::Utc))
+    }
+
+    fn locale(&self) -> crate::domain::locale::Locale {
+        self.inner.borrow().locale
     }
 }

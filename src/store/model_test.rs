@@ -16,14 +16,15 @@ use proptest::prelude::*;
 use crate::domain::backup::RestoreMode;
 use crate::domain::commands::{Command, SettingsEdit};
 use crate::domain::dataset::{copy_collection, DataSet};
+use crate::domain::locale::Locale;
 use crate::domain::protocol::Stage;
 use crate::domain::records::{
-    CareTier, PainEntry, PainScore, RecordId, Run, Shoe, StrengthSession, TriageRecord,
+    CareTier, PainEntry, PainScore, RecordId, Run, Settings, Shoe, StrengthSession, TriageRecord,
 };
 use crate::domain::recovery_plan::ProtocolStart;
 use crate::domain::schema::Collection;
 use crate::domain::units::{Distance, DistanceUnit, Duration};
-use crate::store::key_value::SET_ASIDE_PREFIX;
+use crate::store::key_value::{KeyValue, SET_ASIDE_PREFIX};
 use crate::store::memory::MemoryStorage;
 use crate::store::state::{decode_into, encode_collection, Stored};
 
@@ -284,6 +285,14 @@ fn other_tabs_edit(collection: Collection, n: u8, now: DateTime<Utc>, data: &mut
     }
 }
 
+/// A device with nothing stored, as its phone's language sets it up.
+fn fresh(storage: &MemoryStorage) -> DataSet {
+    DataSet {
+        settings: Settings::for_locale(&storage.locale()),
+        ..DataSet::default()
+    }
+}
+
 /// What the store must make of `raw`, read now.
 fn read_as(collection: Collection, raw: &str) -> DataSet {
     let mut data = DataSet::default();
@@ -310,11 +319,13 @@ struct World {
 impl World {
     fn new() -> World {
         let storage = MemoryStorage::new();
+        // An American phone: a fresh device's settings are not the international defaults.
+        storage.set_locale(Locale::of_tag("en-US"));
         let tabs = [Stored::load(&storage), Stored::load(&storage)];
         World {
+            model: fresh(&storage),
             storage,
             tabs,
-            model: DataSet::default(),
             damaged: Vec::new(),
             future: BTreeMap::new(),
         }
@@ -389,7 +400,7 @@ impl World {
             Step::DeleteEverything { tab } => {
                 let outcome = self.tabs[*tab].delete_everything(&self.storage);
                 prop_assert!(outcome.is_ok(), "delete everything failed: {outcome:?}");
-                self.model = DataSet::default();
+                self.model = fresh(&self.storage);
                 self.damaged.clear();
                 self.future.clear();
                 self.deliver_events(Some(*tab));
@@ -465,15 +476,21 @@ impl World {
     fn check(&self) -> Result<(), TestCaseError> {
         for collection in Collection::ALL {
             let key = collection.storage_key();
+            let locale = self.storage.locale();
             let stored = match self.storage.raw(&key) {
                 Some(raw) => read_as(collection, &raw),
-                None => DataSet::default(),
+                None => fresh(&self.storage),
             };
-            let mut expected = DataSet::default();
+            let mut expected = fresh(&self.storage);
             copy_collection(collection, &self.model, &mut expected);
-            prop_assert_eq!(&stored, &expected, "storage of {:?}", collection);
+            // Settings from before schema 6 (a restored backup's) read with the phone's words.
+            expected.settings.fill_from(&locale);
+            let mut stored_read = fresh(&self.storage);
+            copy_collection(collection, &stored, &mut stored_read);
+            stored_read.settings.fill_from(&locale);
+            prop_assert_eq!(&stored_read, &expected, "storage of {:?}", collection);
             for (index, tab) in self.tabs.iter().enumerate() {
-                let mut shown = DataSet::default();
+                let mut shown = fresh(&self.storage);
                 copy_collection(collection, &tab.data, &mut shown);
                 prop_assert_eq!(&shown, &expected, "tab {} shows {:?}", index, collection);
             }

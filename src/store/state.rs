@@ -15,6 +15,7 @@
 
 use crate::domain::commands::Command;
 use crate::domain::dataset::DataSet;
+use crate::domain::records::Settings;
 use crate::domain::schema::{Collection, Zone};
 use crate::store::codec::{self, Decoded};
 use crate::store::error::StoreError;
@@ -178,11 +179,11 @@ fn load_collection(
     let raw = match kv.read(&collection.storage_key()) {
         Ok(Some(raw)) => raw,
         Ok(None) => {
-            dataset_clear(collection, data);
+            dataset_clear(kv, collection, data);
             return None;
         }
         Err(failure) => {
-            dataset_clear(collection, data);
+            dataset_clear(kv, collection, data);
             health.read_only.insert(collection, failure.to_string());
             return None;
         }
@@ -216,11 +217,19 @@ fn load_collection(
             }
         }
     }
+    if collection == Collection::Settings {
+        data.settings.fill_from(&kv.locale());
+    }
     Some(raw)
 }
 
-fn dataset_clear(collection: Collection, data: &mut DataSet) {
-    crate::domain::dataset::copy_collection(collection, &DataSet::default(), data);
+/// Empties one collection in `data`; settings never stored start from the phone's locale.
+fn dataset_clear(kv: &impl KeyValue, collection: Collection, data: &mut DataSet) {
+    if collection == Collection::Settings {
+        data.settings = Settings::for_locale(&kv.locale());
+    } else {
+        crate::domain::dataset::copy_collection(collection, &DataSet::default(), data);
+    }
 }
 
 /// Lists the set-aside copies in storage, plus damaged values that could not be moved.
@@ -304,6 +313,8 @@ impl Stored {
                 return Err(reason);
             }
             command.clone().apply(&mut fresh);
+            // Restored settings from before schema 6 take the phone's words and dates.
+            fresh.settings.fill_from(&kv.locale());
 
             let moved = collections
                 .iter()
@@ -386,6 +397,63 @@ mod tests {
             Distance::from_metres(5_000.0),
             Duration::from_minutes(30),
         )
+    }
+
+    /// A new device starts from its phone's language; settings stored before schema 6 keep
+    /// their units and week and take the phone's words and dates; a chosen English stays
+    /// whatever the phone says; and nothing is written just by opening the app.
+    #[test]
+    fn settings_start_from_the_phones_language_and_keep_the_runners_choices() {
+        use crate::domain::commands::SettingsEdit;
+        use crate::domain::locale::{DateStyle, English, Locale};
+        use crate::domain::units::DistanceUnit;
+        let kv = MemoryStorage::new();
+        kv.set_locale(Locale::of_tag("en-US"));
+        let mut tab = Stored::load(&kv);
+        let fresh = &tab.data.settings;
+        assert_eq!(
+            (
+                fresh.units,
+                fresh.week_start,
+                fresh.english(),
+                fresh.dates()
+            ),
+            (
+                DistanceUnit::Mi,
+                chrono::Weekday::Sun,
+                English::Us,
+                DateStyle::US
+            )
+        );
+        assert_eq!(fresh.shoe_threshold.in_unit(DistanceUnit::Mi), 500.0);
+        assert_eq!(kv.raw("patella.settings"), None);
+
+        // A British runner's settings from schema 5, opened on an American phone.
+        kv.put(
+            "patella.settings",
+            r#"{"schema":5,"data":{"units":"km","week_start":"mon","shoe_threshold":800000.0}}"#,
+        );
+        tab.reload(&kv, &[Collection::Settings]);
+        let old = &tab.data.settings;
+        assert_eq!(
+            (old.units, old.week_start),
+            (DistanceUnit::Km, chrono::Weekday::Mon)
+        );
+        assert_eq!((old.english(), old.dates()), (English::Us, DateStyle::US));
+
+        tab.apply(
+            &kv,
+            Command::EditSettings {
+                edit: SettingsEdit::English(English::Uk),
+                now: "2026-12-07T08:00:00Z".parse().unwrap(),
+            },
+        )
+        .unwrap();
+        kv.set_locale(Locale::of_tag("de-DE"));
+        let reopened = Stored::load(&kv);
+        assert_eq!(reopened.data.settings.english(), English::Uk);
+        // The date style was never chosen, but the first save kept the one in use.
+        assert_eq!(reopened.data.settings.dates(), DateStyle::US);
     }
 
     /// 0.3.0 stored a knee check in UTC. Opened in New York, the check of a Wednesday

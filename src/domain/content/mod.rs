@@ -8,6 +8,7 @@ pub mod conditions;
 pub mod exercises;
 pub mod factors;
 pub mod plan;
+pub mod us_words;
 
 pub use conditions::{Condition, ConditionId, CONDITIONS};
 pub use exercises::{Exercise, EXERCISES};

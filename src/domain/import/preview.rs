@@ -2,6 +2,7 @@
 //! the log, activities that are not runs, and files that could not be read. Nothing is
 //! saved from here; the page saves the rows the runner leaves ticked.
 
+use crate::domain::locale::DateStyle;
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Utc};
 
 use super::{
@@ -47,14 +48,11 @@ impl RowStatus {
     }
 
     /// What the preview says about the row.
-    pub fn describe(&self) -> String {
+    pub fn describe(&self, dates: DateStyle) -> String {
         match self {
             RowStatus::New => "New".to_string(),
             RowStatus::AlreadyInLog { logged_on } => {
-                format!(
-                    "Already in your log ({})",
-                    crate::domain::dates::day_with_year(*logged_on)
-                )
+                format!("Already in your log ({})", dates.day_with_year(*logged_on))
             }
             RowStatus::AlsoIn { source_name } => format!("Also in {source_name}"),
             RowStatus::NotARun(sport) => {
@@ -335,7 +333,12 @@ mod tests {
         assert_eq!(source.file_name, "a.fit");
         assert_eq!(source.avg_heart_rate_bpm, Some(150));
         let expected = vec![run.clone()];
-        assert_eq!(preview.shown().runs_to_add(&[true, false]), expected);
+        assert_eq!(
+            preview
+                .shown(crate::domain::locale::DateStyle::UK)
+                .runs_to_add(&[true, false]),
+            expected
+        );
     }
 
     #[test]
@@ -343,7 +346,7 @@ mod tests {
         let run = activity(Sport::Running, "2024-05-01T06:00:00Z", 5_000.0, "a.fit");
         let first = preview(vec![file("a.fit", vec![run.clone()])], &[]);
         let logged: Vec<LoggedRun> = first
-            .shown()
+            .shown(crate::domain::locale::DateStyle::UK)
             .runs_to_add(&[true])
             .iter()
             .map(LoggedRun::of)

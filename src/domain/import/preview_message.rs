@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::preview::{build_preview, Making, Preview};
 use super::{outcome_from_message, read_in_worker, FileOutcome, ImportError, LoggedRun};
 use crate::domain::json;
+use crate::domain::locale::DateStyle;
 use crate::domain::records::{RecordId, Run};
 
 /// What the page has of one file: the worker's answer as it came (the page never reads it),
@@ -43,6 +44,8 @@ pub struct PreviewRequest {
     /// The worker's own clock is not asked, so the app has one clock.
     #[serde(with = "crate::domain::iso::instant")]
     pub now: DateTime<Utc>,
+    /// How the preview's dates read ("Already in your log (Nov 22, 2026)").
+    pub dates: DateStyle,
 }
 
 /// One row of the preview as the page shows it.
@@ -90,14 +93,14 @@ impl Shown {
 
 impl Preview {
     /// The preview in the words the page shows.
-    pub fn shown(self) -> Shown {
+    pub fn shown(self, dates: DateStyle) -> Shown {
         Shown {
             rows: self
                 .rows
                 .into_iter()
                 .map(|row| ShownRow {
                     what: row.sport.label(),
-                    note: row.status.describe(),
+                    note: row.status.describe(dates),
                     ticked: row.status.ticked_by_default(),
                     source_name: row.source_name,
                     run: row.run,
@@ -142,6 +145,7 @@ where
         logged,
         today,
         now,
+        dates,
     }) = read_in_worker::<PreviewRequest>(request)
     else {
         return String::new();
@@ -160,7 +164,7 @@ where
             today,
         },
     );
-    json::to_string(&preview.shown()).unwrap_or_default()
+    json::to_string(&preview.shown(dates)).unwrap_or_default()
 }
 
 /// The page's side of [`answer`]: the preview, or why there is none, in words.
@@ -243,7 +247,7 @@ mod tests {
                 today: request.today,
             },
         )
-        .shown()
+        .shown(request.dates)
     }
 
     #[test]
@@ -266,6 +270,7 @@ mod tests {
             logged: vec![],
             today: today(),
             now: now(),
+            dates: DateStyle::UK,
         };
         let shown = round_trip(&request);
         assert_eq!(shown, direct(&request));
@@ -317,6 +322,7 @@ mod tests {
             logged: vec![],
             today: today(),
             now: now(),
+            dates: DateStyle::UK,
         });
         let logged: Vec<LoggedRun> = first
             .runs_to_add(&[true])
@@ -328,6 +334,7 @@ mod tests {
             logged,
             today: today(),
             now: now(),
+            dates: DateStyle::UK,
         });
         assert_eq!(again.rows[0].note, "Already in your log (1 May 2024)");
         assert!(!again.rows[0].ticked);
@@ -349,6 +356,7 @@ mod tests {
             logged: vec![],
             today: today(),
             now: now(),
+            dates: DateStyle::UK,
         };
         let shown = round_trip(&request);
         assert_eq!(shown, direct(&request));
@@ -369,6 +377,7 @@ mod tests {
             logged: vec![],
             today: today(),
             now: now(),
+            dates: DateStyle::UK,
         });
         assert_eq!(shown.failed[0].text, ImportError::Damaged.to_string());
     }

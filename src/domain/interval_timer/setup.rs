@@ -45,6 +45,7 @@ mod tests {
             done_in_stage: 0,
             decisions: Vec::new(),
             today: Default::default(),
+            dates: Default::default(),
         }
     }
 

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use super::measure::days_before;
 use super::rule::{History, LoadRule, Rule, Severity, Warning};
 use super::spike::SPIKE_LOOKBACK_DAYS;
-use super::words::{day_words, join_words};
+use super::words::join_words;
 use crate::domain::records::{is_hard, Run, RunKind, HARD_EFFORT};
 
 /// [`Rule::HardDaysInARow`].
@@ -71,7 +71,7 @@ fn hard_days_rule(history: &History) -> Option<Warning> {
         .iter()
         .map(|(date, sessions)| {
             let what: Vec<String> = sessions.iter().map(|run| hard_reason(run)).collect();
-            format!("{} ({})", day_words(*date), join_words(&what))
+            format!("{} ({})", history.day(*date), join_words(&what))
         })
         .collect();
     let mut seen = if latest.len() >= 2 {

@@ -121,6 +121,8 @@ pub fn analyse_in(
     let history = History {
         today,
         unit,
+        dates: settings.dates(),
+        english: settings.english(),
         weeks: &weeks,
         runs: &sorted,
         pain,
@@ -134,6 +136,7 @@ pub fn analyse_in(
         .filter(|rule| !(on_plan && rule.defers_to_plan()))
         .flat_map(|rule| rule.warnings(&history))
         .filter(|warning| situation.volume_warnings_apply() || !warning.rule.is_about_volume())
+        .map(|warning| warning.in_english(history.english))
         .collect();
     warnings.sort_by_key(|warning| std::cmp::Reverse((warning.severity, warning.date)));
 

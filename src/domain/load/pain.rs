@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::measure::{days_before, metres};
 use super::rule::{History, LoadRule, Rule, Severity, Warning, PAIN_RECENT_DAYS};
-use super::words::{count_words, day_words, join_words};
+use super::words::{count_words, join_words};
 use crate::domain::pain::run_pain;
 use crate::domain::records::{PainScore, Run};
 
@@ -52,7 +52,7 @@ fn pain_during_rule(history: &History) -> Option<Warning> {
     }
     let mut seen = format!(
         "On {} ({}) your knee pain was {}.",
-        day_words(run.date),
+        history.day(run.date),
         history.distance(metres(run)),
         join_words(&parts)
     );
@@ -144,19 +144,19 @@ fn next_morning_rule(history: &History) -> Option<Warning> {
         (true, Some((now, before))) => format!(
             "On {} your knee was stiff in the morning, and your pain was {}/10, up from {}/10 \
              the day before.",
-            day_words(date),
+            history.day(date),
             now.value(),
             before.value()
         ),
         (false, Some((now, before))) => format!(
             "On {} your pain was {}/10, up from {}/10 the day before.",
-            day_words(date),
+            history.day(date),
             now.value(),
             before.value()
         ),
         _ => format!(
             "On {} you noted a stiff knee in the morning.",
-            day_words(date)
+            history.day(date)
         ),
     };
     let others = signals.len() - 1;

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use super::measure::days_before;
 use super::weeks::WeekSummary;
+use crate::domain::locale::{DateStyle, English};
 use crate::domain::pain::PainRule;
 use crate::domain::records::{PainEntry, Run};
 use crate::domain::situation::Situation;
@@ -33,6 +34,9 @@ pub struct History<'a> {
     pub today: NaiveDate,
     /// The runner's unit, for the numbers in the words.
     pub unit: DistanceUnit,
+    /// The runner's date style and English, for the rest of the words.
+    pub dates: DateStyle,
+    pub english: English,
     /// At least the last four calendar weeks up to the current one, oldest first.
     pub weeks: &'a [WeekSummary],
     /// Runs up to today (later ones left out), oldest first.
@@ -51,6 +55,16 @@ impl History<'_> {
         distance_words(Distance::from_metres(metres), self.unit)
     }
 
+    /// "Sat 15 Nov" or "Sat, Nov 15".
+    pub fn day(&self, date: NaiveDate) -> String {
+        self.dates.day(date)
+    }
+
+    /// A week's first and last day.
+    pub fn week(&self, week: &WeekSummary) -> String {
+        week.label(self.dates)
+    }
+
     /// The first day in which a load event still warns.
     pub fn recent_from(&self) -> NaiveDate {
         days_before(self.today, RECENT_DAYS - 1)
@@ -59,6 +73,19 @@ impl History<'_> {
     /// The first day in which a pain event still warns.
     pub fn pain_recent_from(&self) -> NaiveDate {
         days_before(self.today, PAIN_RECENT_DAYS - 1)
+    }
+}
+
+impl Warning {
+    /// The warning's words in `english` (the rules write UK English).
+    pub fn in_english(self, english: English) -> Warning {
+        let say = |text: String| english.say(&text).into_owned();
+        Warning {
+            seen: say(self.seen),
+            why: say(self.why),
+            what_to_do: say(self.what_to_do),
+            ..self
+        }
     }
 }
 

@@ -6,7 +6,7 @@
 
 use super::measure::days_before;
 use super::rule::{History, LoadRule, Rule, Severity, Warning};
-use super::words::{count_words, day_words};
+use super::words::count_words;
 use crate::domain::records::{Run, RunKind};
 
 /// [`Rule::SpeedAndHillsAdded`].
@@ -60,9 +60,9 @@ fn speed_and_hills_rule(history: &History) -> Option<Warning> {
                 "tempo or interval session",
                 "tempo or interval sessions"
             ),
-            day_words(first_speed),
+            history.day(first_speed),
             count_words(hills_recent.len(), "hill session", "hill sessions"),
-            day_words(first_hills)
+            history.day(first_hills)
         ),
         why: "Faster running and hills each load the knee in a new way, and it adapts to one \
               change more easily than to two at once. This is coaching advice rather than a rule \

@@ -7,7 +7,7 @@
 
 use super::measure::{days_before, is_running, metres, more_than_percent};
 use super::rule::{History, LoadRule, Rule, Severity, Warning};
-use super::words::{count_words, day_words, percent_words};
+use super::words::{count_words, percent_words};
 use crate::domain::records::Run;
 
 /// How far back a run is compared for the single-run spike (Frandsen 2025).
@@ -112,7 +112,7 @@ fn spike_rule(history: &History) -> Option<Warning> {
     let others = spikes.len() - 1;
     let mut seen = format!(
         "Your run on {} was {}, {} longer than your longest run in the 30 days before it ({}).",
-        day_words(run.date),
+        history.day(run.date),
         history.distance(length),
         percent_words(length, longest, 10.0),
         history.distance(longest)

@@ -53,7 +53,7 @@ fn weekly_rules(history: &History, warnings: &mut Vec<Warning>) {
             date: last.end,
             seen: format!(
                 "Last week ({}) you ran {}, {} more than the {} of the week before.",
-                last.label(),
+                history.week(last),
                 d(last),
                 percent_words(m(last), m(before), ten),
                 d(before)
@@ -74,7 +74,7 @@ fn weekly_rules(history: &History, warnings: &mut Vec<Warning>) {
             seen: format!(
                 "This week so far ({}) you have run {}, already {} more than the {} of last \
                  week.",
-                this.label(),
+                history.week(this),
                 d(this),
                 percent_words(m(this), m(last), ten),
                 d(last)
@@ -96,11 +96,11 @@ fn weekly_rules(history: &History, warnings: &mut Vec<Warning>) {
             date: last.end,
             seen: format!(
                 "Last week ({}) you ran {}, {} more than the {} of two weeks before ({}).",
-                last.label(),
+                history.week(last),
                 d(last),
                 percent_words(m(last), m(two_before), thirty),
                 d(two_before),
-                two_before.label()
+                history.week(two_before)
             ),
             why: thirty_why.to_string(),
             what_to_do: format!(
@@ -118,11 +118,11 @@ fn weekly_rules(history: &History, warnings: &mut Vec<Warning>) {
             seen: format!(
                 "This week so far ({}) you have run {}, already {} more than the {} of the \
                  week before last ({}).",
-                this.label(),
+                history.week(this),
                 d(this),
                 percent_words(m(this), m(before), thirty),
                 d(before),
-                before.label()
+                history.week(before)
             ),
             why: thirty_why.to_string(),
             what_to_do: "Don't add more this week: make any other runs short and easy, or rest, \

@@ -5,6 +5,7 @@
 //! change cannot move a run into another week. Records dated after `today` are ignored (a
 //! clock or time-zone slip). Cross-training is counted apart from running.
 
+use crate::domain::locale::DateStyle;
 use chrono::{NaiveDate, Weekday};
 
 use super::measure::{days_after, days_before, is_running, metres};
@@ -57,9 +58,9 @@ impl WeekSummary {
         self.runs == 0 && self.cross_training == 0 && self.max_pain.is_none()
     }
 
-    /// "3–9 Nov", or "27 Oct – 2 Nov" across a month.
-    pub fn label(&self) -> String {
-        crate::domain::dates::week(self.start, self.end)
+    /// "3–9 Nov" or "Nov 3–9", across a month "27 Oct – 2 Nov" or "Oct 27 – Nov 2".
+    pub fn label(&self, dates: DateStyle) -> String {
+        dates.week(self.start, self.end)
     }
 }
 

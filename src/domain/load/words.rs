@@ -1,8 +1,6 @@
 //! The numbers and lists in a warning's words: distances in the runner's unit, percentages
 //! that never round down to the threshold, days, counts and "a, b and c".
 
-use chrono::NaiveDate;
-
 use crate::domain::decimals::fixed;
 
 /// The increase of `new` over `old` in whole percent; with a decimal when rounding would
@@ -19,11 +17,6 @@ pub fn percent_words(new: f64, old: f64, threshold: f64) -> String {
     } else {
         format!("just over {}%", fixed(threshold, 0))
     }
-}
-
-/// "Sat 15 Nov".
-pub fn day_words(date: NaiveDate) -> String {
-    crate::domain::dates::day(date)
 }
 
 pub fn count_words(count: usize, one: &str, many: &str) -> String {

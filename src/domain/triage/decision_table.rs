@@ -478,7 +478,27 @@ mod tests {
                 shown.extend(phase.steps.iter().cloned());
             }
             for sentence in shown {
+                let us = crate::domain::locale::English::Us.say(&sentence);
+                let left = crate::domain::content::us_words::uk_words_in(&us);
+                prop_assert!(left.is_empty(), "{left:?} in US English: {us}");
                 prop_assert!(table.contains(&sentence), "missing from docs/knee-check.md: {sentence}");
+            }
+        }
+    }
+
+    /// Every question, choice and help text reads in US English without a UK-only word.
+    #[test]
+    fn every_question_has_its_us_english() {
+        use crate::domain::content::us_words::uk_words_in;
+        use crate::domain::locale::English;
+        for question in super::super::questions::all() {
+            let mut texts = vec![question.text, question.hint];
+            for choice in question.choices {
+                texts.extend([choice.label, choice.said]);
+            }
+            for text in texts {
+                let us = English::Us.say(text);
+                assert!(uk_words_in(&us).is_empty(), "{us}");
             }
         }
     }

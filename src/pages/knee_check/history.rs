@@ -5,14 +5,14 @@ use leptos::prelude::*;
 use crate::components::for_any::ForAny;
 use crate::components::show::ShowAny;
 use crate::domain::content::ConditionId;
-use crate::domain::dates;
+use crate::domain::locale::DateStyle;
 use crate::domain::records::{RecordId, TriageRecord};
 use crate::domain::triage::engine;
 use crate::store::use_store;
 
 /// When a check was taken, on the clock where it was taken: the same day Home counts from.
-pub fn taken_label(record: &TriageRecord) -> String {
-    dates::moment(record.taken_at.naive_local())
+pub fn taken_label(record: &TriageRecord, dates: DateStyle) -> String {
+    dates.moment(record.taken_at.naive_local())
 }
 
 /// "Runner's knee (patellofemoral pain)" etc. for the saved condition ids.
@@ -61,7 +61,7 @@ pub fn History(on_open: Callback<RecordId>) -> impl IntoView {
                                         class="kc-history-item"
                                         on:click=move |_| on_open.run(id.clone())
                                     >
-                                        <span class="kc-history-date">{taken_label(&record)}</span>
+                                        <span class="kc-history-date">{taken_label(&record, store.dates())}</span>
                                         <span>{summary}</span>
                                     </button>
                                 </li>

@@ -17,7 +17,7 @@ pub fn LastKneeCheck(knee_check_href: String) -> impl IntoView {
         latest.get().map(|check| {
             let care = format!(
                 "{}: {}.",
-                taken_label(&check),
+                taken_label(&check, store.dates()),
                 engine::tier_name(check.care_tier)
             );
             let names = condition_names(&check);

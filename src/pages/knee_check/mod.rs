@@ -17,6 +17,7 @@ use crate::app_base::use_href;
 use crate::components::page_intro::PageIntro;
 use crate::components::status::{Attempt, Said};
 use crate::domain::commands::Command;
+use crate::domain::locale::{DateStyle, English};
 use crate::domain::records::RecordId;
 use crate::domain::triage::{self, Answers, Draft, Step};
 use crate::domain::{shoes, units::DistanceUnit};
@@ -76,6 +77,18 @@ impl Screen {
         self.store.map_or(DistanceUnit::default(), |s| {
             s.data().with(|d| d.settings.units)
         })
+    }
+
+    /// The runner's English.
+    fn english(&self) -> English {
+        self.store.map_or(English::default(), |s| {
+            s.data().with(|d| d.settings.english())
+        })
+    }
+
+    /// How the runner's dates read.
+    fn dates(&self) -> DateStyle {
+        self.store.map_or(DateStyle::default(), |s| s.dates())
     }
 
     /// An answer, a skip or Back, then the next screen.
@@ -180,7 +193,7 @@ pub fn KneeCheckPage() -> impl IntoView {
                     .map(<[String]>::to_vec)
                     .unwrap_or_default();
                 let on_action = Callback::new(move |action| screen.act(action));
-                view! { <QuestionScreen step=step given=given unit=screen.unit() on_action=on_action /> }
+                view! { <QuestionScreen step=step given=given unit=screen.unit() english=screen.english() on_action=on_action /> }
                     .into_any()
             }
             Step::Outcome => view! { <DraftResult screen answers=draft.answers /> }.into_any(),
@@ -223,7 +236,10 @@ fn SavedCheck(screen: Screen, id: RecordId) -> impl IntoView {
     };
     let answers = Answers::from_record_map(&record.answers);
     let result = record.outcome().in_unit(screen.unit());
-    let heading = format!("Knee check from {}", history::taken_label(&record));
+    let heading = format!(
+        "Knee check from {}",
+        history::taken_label(&record, screen.dates())
+    );
     let offers_recovery = result.offers_recovery();
     view! {
         <PrintHeader />
@@ -235,7 +251,7 @@ fn SavedCheck(screen: Screen, id: RecordId) -> impl IntoView {
                 "Back to knee check"
             </button>
         </OutcomeView>
-        <AnswersGiven answers=answers unit=screen.unit() />
+        <AnswersGiven answers=answers unit=screen.unit() english=screen.english() />
     }
     .into_any()
 }
@@ -265,7 +281,7 @@ fn DraftResult(screen: Screen, answers: Answers) -> impl IntoView {
                 "Start a new check"
             </button>
         </OutcomeView>
-        <AnswersGiven answers=shown unit=screen.unit() />
+        <AnswersGiven answers=shown unit=screen.unit() english=screen.english() />
     }
 }
 
@@ -323,7 +339,7 @@ fn PrintHeader() -> impl IntoView {
 
 /// Every answer given, in the runner's words: for the printout and for a second look.
 #[component]
-fn AnswersGiven(answers: Answers, unit: DistanceUnit) -> impl IntoView {
+fn AnswersGiven(answers: Answers, unit: DistanceUnit, english: English) -> impl IntoView {
     let lines: Vec<String> = triage::flow::asked(&answers)
         .into_iter()
         .filter_map(|question| {
@@ -342,7 +358,7 @@ fn AnswersGiven(answers: Answers, unit: DistanceUnit) -> impl IntoView {
     view! {
         <details class="card kc-fold kc-answers">
             <summary>"Your answers"</summary>
-            <ul>{lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+            <ul>{lines.into_iter().map(|line| view! { <li>{english.say(&line).into_owned()}</li> }).collect_view()}</ul>
         </details>
     }
 }

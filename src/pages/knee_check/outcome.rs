@@ -9,9 +9,11 @@ use leptos::prelude::*;
 
 use crate::domain::content::{self, exercises::Exercise};
 use crate::domain::knee_check_result::{self, PlanPhase};
+use crate::domain::locale::English;
 use crate::domain::pain::PainRule;
 use crate::domain::records::{CareTier, TriageRecord};
 use crate::domain::triage::engine::{self, join_words, Outcome};
+use crate::store::use_store;
 
 fn tier_class(tier: CareTier) -> &'static str {
     match tier {
@@ -33,6 +35,10 @@ pub fn OutcomeView(
     children: Children,
 ) -> impl IntoView {
     let tier = outcome.tier;
+    let english = use_store().map_or(English::default(), |store| {
+        store.data().with_untracked(|data| data.settings.english())
+    });
+    let say = move |text: &str| english.say(text).into_owned();
     let screen = knee_check_result::first_screen(&outcome, &check);
     let phases = knee_check_result::plan(&outcome, &check);
     let care = view! {
@@ -40,21 +46,21 @@ pub fn OutcomeView(
             <h2 id="kc-result-heading" tabindex="-1">{heading}</h2>
             <p class="kc-tier-sentence">
                 <strong>{screen.tier}": "</strong>
-                {screen.tier_line}
+                {say(&screen.tier_line)}
             </p>
             {screen.probably.map(|names| view! {
                 <p class="kc-likely">
                     <strong>"Probably: "</strong>
-                    {names}
+                    {say(&names)}
                 </p>
             })}
-            {screen.note.map(|note| view! { <p class="kc-note">{note}</p> })}
-            <h3 class="kc-do-heading">{screen.do_heading}</h3>
-            <ul class="kc-do-now">{screen.do_now.into_iter().map(|a| view! { <li>{a}</li> }).collect_view()}</ul>
+            {screen.note.map(|note| view! { <p class="kc-note">{say(note)}</p> })}
+            <h3 class="kc-do-heading">{say(&screen.do_heading)}</h3>
+            <ul class="kc-do-now">{screen.do_now.into_iter().map(|a| view! { <li>{say(&a)}</li> }).collect_view()}</ul>
             {screen.see_someone.map(|line| view! {
                 <p class="kc-see">
                     <strong>"See someone: "</strong>
-                    {line}
+                    {say(line)}
                 </p>
             })}
             <div class="actions kc-actions">{children()}</div>
@@ -64,29 +70,30 @@ pub fn OutcomeView(
     view! {
         <div class="kc-outcome">
             {care}
-            {why_this_result(&outcome)}
-            {plan(&outcome, phases)}
-            {exercises(&outcome)}
-            {notes(&outcome)}
-            {see_someone(&outcome)}
-            <p class="kc-disclaimer">{content::DISCLAIMER}</p>
+            {why_this_result(&outcome, english)}
+            {plan(&outcome, phases, english)}
+            {exercises(&outcome, english)}
+            {notes(&outcome, english)}
+            {see_someone(&outcome, english)}
+            <p class="kc-disclaimer">{say(content::DISCLAIMER)}</p>
         </div>
     }
 }
 
 /// The reasons behind the tier, each likely cause with what it is and how long it takes,
 /// and what may be adding to it. Opened for printing: it is what a clinician reads.
-fn why_this_result(outcome: &Outcome) -> Option<impl IntoView + use<>> {
+fn why_this_result(outcome: &Outcome, english: English) -> Option<impl IntoView + use<>> {
     if outcome.stopped_early {
         return None;
     }
+    let say = move |text: &str| english.say(text).into_owned();
     let reasons = outcome.care_actions();
     let said: Vec<&str> = outcome.care_reasons.iter().map(|r| r.said).collect();
     let care = (!reasons.is_empty()).then(|| {
         view! {
             <h3>"Why see someone"</h3>
-            <p class="kc-because">{format!("Because you said {}.", join_words(&said))}</p>
-            <ul>{reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+            <p class="kc-because">{say(&format!("Because you said {}.", join_words(&said)))}</p>
+            <ul>{reasons.into_iter().map(|r| view! { <li>{say(r)}</li> }).collect_view()}</ul>
         }
     });
     let conditions = (!outcome.conditions.is_empty()).then(|| {
@@ -97,17 +104,17 @@ fn why_this_result(outcome: &Outcome) -> Option<impl IntoView + use<>> {
                 let c = likely.condition;
                 view! {
                     <li class="kc-condition">
-                        <h4>{c.name}</h4>
-                        <p class="kc-because">{format!("Because you said {}.", join_words(&likely.because))}</p>
-                        <p>{c.about}</p>
-                        <p class="hint">{c.timeline}</p>
+                        <h4>{say(c.name)}</h4>
+                        <p class="kc-because">{say(&format!("Because you said {}.", join_words(&likely.because)))}</p>
+                        <p>{say(c.about)}</p>
+                        <p class="hint">{say(c.timeline)}</p>
                     </li>
                 }
             })
             .collect_view();
         view! {
             <h3 id="kc-conditions">"What it may be"</h3>
-            <p class="hint">{content::CAUSES_HINT}</p>
+            <p class="hint">{say(content::CAUSES_HINT)}</p>
             <ul class="kc-list">{items}</ul>
         }
     });
@@ -118,9 +125,9 @@ fn why_this_result(outcome: &Outcome) -> Option<impl IntoView + use<>> {
             .map(|found| {
                 view! {
                     <li class="kc-factor">
-                        <h4>{found.factor.name}</h4>
-                        <p class="kc-because">{format!("Because you said {}.", join_words(&found.because))}</p>
-                        <p>{found.factor.why}</p>
+                        <h4>{say(found.factor.name)}</h4>
+                        <p class="kc-because">{say(&format!("Because you said {}.", join_words(&found.because)))}</p>
+                        <p>{say(found.factor.why)}</p>
                     </li>
                 }
             })
@@ -141,39 +148,45 @@ fn why_this_result(outcome: &Outcome) -> Option<impl IntoView + use<>> {
 
 /// The plan week by week, unfolded: its first phase is the week the first screen gives, and
 /// the rest follow from it. The pain limit is said once, above the phases.
-fn plan(outcome: &Outcome, phases: Vec<PlanPhase>) -> Option<impl IntoView + use<>> {
+fn plan(
+    outcome: &Outcome,
+    phases: Vec<PlanPhase>,
+    english: English,
+) -> Option<impl IntoView + use<>> {
     if phases.is_empty() {
         return None;
     }
+    let say = move |text: &str| english.say(text).into_owned();
     let stages = phases
         .into_iter()
         .map(|phase| {
             view! {
                 <li>
-                    <h3>{format!("{}: {}", phase.title, phase.headline)}</h3>
-                    <ul>{phase.steps.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
+                    <h3>{say(&format!("{}: {}", phase.title, phase.headline))}</h3>
+                    <ul>{phase.steps.into_iter().map(|s| view! { <li>{say(&s)}</li> }).collect_view()}</ul>
                 </li>
             }
         })
         .collect_view();
     let settling = outcome
         .settling_timeline()
-        .map(|line| view! { <p class="hint">{line}</p> });
+        .map(|line| view! { <p class="hint">{say(line)}</p> });
     Some(view! {
         <Fold id="kc-plan" title="Your plan, week by week".to_string() class="kc-for-runner" open=true>
-            <p class="kc-limit">{knee_check_result::RECOVERY_LIMIT}</p>
+            <p class="kc-limit">{say(knee_check_result::RECOVERY_LIMIT)}</p>
             <ol class="kc-list kc-phases">{stages}</ol>
             {settling}
         </Fold>
     })
 }
 
-fn exercises(outcome: &Outcome) -> Option<AnyView> {
+fn exercises(outcome: &Outcome, english: English) -> Option<AnyView> {
+    let say = move |text: &str| english.say(text).into_owned();
     if outcome.exercises.is_empty() {
         return (outcome.exercises_wait && !outcome.stopped_early).then(|| {
             view! {
                 <Fold id="kc-exercises" title="Exercises".to_string() class="kc-for-runner">
-                    <p>{content::EXERCISES_WAIT}</p>
+                    <p>{say(content::EXERCISES_WAIT)}</p>
                 </Fold>
             }
             .into_any()
@@ -184,26 +197,26 @@ fn exercises(outcome: &Outcome) -> Option<AnyView> {
     let items = outcome
         .exercises
         .iter()
-        .map(|e| exercise_item(e))
+        .map(|e| exercise_item(e, english))
         .collect_view();
     Some(
         view! {
             <Fold id="kc-exercises" title=format!("Exercises ({count})") class="kc-for-runner">
-                <p class="hint">{content::EXERCISE_HINT}" "{PainRule::Recovery.sentence()}</p>
+                <p class="hint">{say(content::EXERCISE_HINT)}" "{say(PainRule::Recovery.sentence())}</p>
                 <ul class="kc-list kc-exercises">{items}</ul>
-                {any_hip.then(|| view! { <p>{content::HIP_WORK_TIMELINE}</p> })}
+                {any_hip.then(|| view! { <p>{say(content::HIP_WORK_TIMELINE)}</p> })}
             </Fold>
         }
         .into_any(),
     )
 }
 
-fn notes(outcome: &Outcome) -> Option<impl IntoView + use<>> {
+fn notes(outcome: &Outcome, english: English) -> Option<impl IntoView + use<>> {
     (!outcome.notes.is_empty()).then(|| {
         let items = outcome
             .notes
             .iter()
-            .map(|n| view! { <li>{*n}</li> })
+            .map(|n| view! { <li>{english.say(n).into_owned()}</li> })
             .collect_view();
         view! {
             <Fold id="kc-notes" title="Good to know".to_string() class="kc-for-runner">
@@ -215,12 +228,13 @@ fn notes(outcome: &Outcome) -> Option<impl IntoView + use<>> {
 
 /// After a warning sign the care above is the whole answer: "if it lasts two weeks despite
 /// the plan" would contradict it, and there is no plan.
-fn see_someone(outcome: &Outcome) -> Option<impl IntoView + use<>> {
+fn see_someone(outcome: &Outcome, english: English) -> Option<impl IntoView + use<>> {
+    let say = move |text: &str| english.say(text).into_owned();
     (!outcome.stopped_early).then(|| {
         view! {
             <Fold id="kc-see" title="When to see a professional".to_string() class="kc-for-runner">
-                <p>{content::SEE_SOMEONE_IF_INTRO}</p>
-                <ul>{engine::SEE_SOMEONE_IF.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ul>
+                <p>{say(content::SEE_SOMEONE_IF_INTRO)}</p>
+                <ul>{engine::SEE_SOMEONE_IF.iter().map(|s| view! { <li>{say(s)}</li> }).collect_view()}</ul>
             </Fold>
         }
     })
@@ -251,12 +265,13 @@ fn Fold(
     }
 }
 
-fn exercise_item(exercise: &'static Exercise) -> impl IntoView {
+fn exercise_item(exercise: &'static Exercise, english: English) -> impl IntoView {
+    let say = move |text: &str| english.say(text).into_owned();
     view! {
         <li class="kc-exercise">
-            <h3>{exercise.name}</h3>
-            <p class="kc-dose">{exercise.dose}</p>
-            <p>{exercise.how_to}</p>
+            <h3>{say(exercise.name)}</h3>
+            <p class="kc-dose">{say(exercise.dose)}</p>
+            <p>{say(exercise.how_to)}</p>
         </li>
     }
 }

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::locale::English;
 use crate::domain::triage::answers::toggle_choice;
 use crate::domain::triage::questions::{Kind, Question, Section, NONE};
 use crate::domain::triage::Step;
@@ -28,6 +29,8 @@ pub fn QuestionScreen(
     given: Vec<String>,
     /// The runner's unit, for answers that name a distance.
     unit: DistanceUnit,
+    /// The runner's English.
+    english: English,
     on_action: Callback<Action>,
 ) -> impl IntoView {
     let Step::Ask {
@@ -42,9 +45,9 @@ pub fn QuestionScreen(
     let percent = (number * 100) / total.max(1);
     let body = match question.kind {
         Kind::YesNo | Kind::Single | Kind::Scale => {
-            one_tap(question, &given, unit, on_action).into_any()
+            one_tap(question, &given, unit, english, on_action).into_any()
         }
-        Kind::Multi | Kind::KneeMap => pick_many(question, given, on_action).into_any(),
+        Kind::Multi | Kind::KneeMap => pick_many(question, given, english, on_action).into_any(),
     };
     view! {
         // The question's id, for tests that tell a story by question rather than by position.
@@ -68,8 +71,8 @@ pub fn QuestionScreen(
                 </svg>
             </div>
             <p class="hint kc-count">{format!("Question {number} of {total}")}</p>
-            <h2 id="kc-question" tabindex="-1">{question.text}</h2>
-            {(!question.hint.is_empty()).then(|| view! { <p class="hint">{question.hint}</p> })}
+            <h2 id="kc-question" tabindex="-1">{english.say(question.text).into_owned()}</h2>
+            {(!question.hint.is_empty()).then(|| view! { <p class="hint">{english.say(question.hint).into_owned()}</p> })}
             {body}
             <div class="actions kc-nav">
                 <button type="button" class="button secondary" on:click=move |_| on_action.run(Action::Back)>
@@ -99,6 +102,7 @@ fn one_tap(
     question: &'static Question,
     given: &[String],
     unit: DistanceUnit,
+    english: English,
     on_action: Callback<Action>,
 ) -> impl IntoView {
     let class = match question.kind {
@@ -119,7 +123,7 @@ fn one_tap(
                         on_action.run(Action::Answer(question.id, vec![choice.id.to_string()]))
                     }
                 >
-                    {choice.label_in(unit)}
+                    {english.say(choice.label_in(unit)).into_owned()}
                 </button>
             }
         })
@@ -131,6 +135,7 @@ fn one_tap(
 fn pick_many(
     question: &'static Question,
     given: Vec<String>,
+    english: English,
     on_action: Callback<Action>,
 ) -> impl IntoView {
     let selected = RwSignal::new(given);
@@ -155,7 +160,7 @@ fn pick_many(
                                 on_action.run(Action::Answer(question.id, vec![NONE.to_string()]))
                             }
                         >
-                            {choice.label}
+                            {english.say(choice.label).into_owned()}
                         </button>
                     }
                     .into_any();
@@ -172,7 +177,7 @@ fn pick_many(
                             })
                         }
                     >
-                        {choice.label}
+                        {english.say(choice.label).into_owned()}
                     </button>
                 }
                 .into_any()

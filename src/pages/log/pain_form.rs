@@ -8,7 +8,6 @@ use crate::components::fields::score_line;
 use crate::components::form::{FormState, Input};
 use crate::components::status::{Said, StatusLine};
 use crate::domain::commands::Command;
-use crate::domain::dates;
 use crate::domain::form::Field;
 use crate::domain::iso;
 use crate::domain::records::KneeArea;
@@ -39,7 +38,7 @@ pub fn PainForm() -> impl IntoView {
             clock::now(),
         );
         form.submit(checked, |entry| {
-            let summary = entry.summary(today);
+            let summary = entry.summary(store.dates_untracked(), today);
             let date = entry.date.to_string();
             store.apply(Command::AddPain(entry))?;
             // The day stays: past days are logged one after another.
@@ -55,7 +54,7 @@ pub fn PainForm() -> impl IntoView {
     let day = move || {
         date.with(|text| iso::parse_day(text)).map_or_else(
             || "that day".into(),
-            |day| dates::relative_day(day, clock::today()),
+            |day| store.dates().relative_day(day, clock::today()),
         )
     };
     let morning = move || {

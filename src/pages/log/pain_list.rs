@@ -10,7 +10,6 @@ use crate::components::show::ShowAny;
 use crate::components::status::{Attempt, Said, StatusLine};
 use crate::components::undo::{DeleteButton, UndoNotice};
 use crate::domain::commands::Command;
-use crate::domain::dates;
 use crate::domain::pain;
 use crate::domain::records::PainEntry;
 use crate::platform::clock;
@@ -62,7 +61,9 @@ pub fn PainList() -> impl IntoView {
         let Some(entry) = deleted.get_untracked() else {
             return;
         };
-        let date = dates::day_as_of(entry.date, clock::today());
+        let date = store
+            .dates_untracked()
+            .day_as_of(entry.date, clock::today());
         let kept = store.apply(Command::RestorePain(entry));
         status.set(Said::after(kept, Attempt::Undo, || {
             deleted.set(None);
@@ -91,7 +92,7 @@ pub fn PainList() -> impl IntoView {
                 <h2 id="pain-list-heading" tabindex="-1">"Pain entries"</h2>
                 <UndoNotice
                     message=Signal::derive(move || {
-                        deleted.with(|d| d.as_ref().map(|e| format!("Deleted the pain entry of {}.", dates::day_as_of(e.date, clock::today()))))
+                        deleted.with(|d| d.as_ref().map(|e| format!("Deleted the pain entry of {}.", store.dates().day_as_of(e.date, clock::today()))))
                     })
                     button_id="undo-pain-delete"
                     on_undo=Callback::new(undo)
@@ -100,7 +101,7 @@ pub fn PainList() -> impl IntoView {
                 <ul class="run-list">
                     <ForAny each=shown key=|entry| (entry.id.clone(), entry.updated_at) let:entry>
                         {
-                            let text = pain::entry_line(&entry, clock::today());
+                            let text = pain::entry_line(&entry, clock::today(), store.dates_untracked());
                             let label = format!("Delete pain entry {text}");
                             view! {
                                 <li>

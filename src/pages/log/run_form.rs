@@ -10,7 +10,6 @@ use crate::components::form::{FormState, Input};
 use crate::components::show::ShowAny;
 use crate::components::status::{Said, StatusLine};
 use crate::domain::commands::Command;
-use crate::domain::dates;
 use crate::domain::form::Field;
 use crate::domain::records::RecordId;
 use crate::domain::run_draft::{RunDraft, RunField};
@@ -45,7 +44,7 @@ pub fn RunForm() -> impl IntoView {
     let cancel_edit = move |_| {
         log.editing.set(None);
         reset(clock::today());
-        form.say(Said::Note("Edit cancelled; nothing changed.".into()));
+        form.say(Said::Note("Edit stopped; nothing changed.".into()));
     };
     let units = move || store.data().with(|data| data.settings.units);
     let hint = move |field| Signal::derive(move || RunDraft::hint(field, units()));
@@ -98,7 +97,10 @@ fn save_run(
     let today = clock::today();
     let checked = form.draft_untracked().check(unit, today);
     form.submit(checked, |checked| {
-        let (date, summary) = (checked.date, checked.summary(unit, today));
+        let (date, summary) = (
+            checked.date,
+            checked.summary(unit, store.dates_untracked(), today),
+        );
         let id = editing.clone().unwrap_or_else(clock::new_id);
         let now = clock::now();
         store.apply(Command::SaveRun {
@@ -189,7 +191,7 @@ fn fill_when_editing(store: AppStore, log: LogState, form: FormState<RunField>) 
             .with_untracked(|data| data.runs.iter().find(|run| run.id == id).cloned());
         if let Some(run) = run {
             form.fill(RunDraft::from_run(&run, unit));
-            let day = dates::day_as_of(run.date, clock::today());
+            let day = store.dates_untracked().day_as_of(run.date, clock::today());
             form.say(Said::Editing(format!("the run of {day}")));
             // The form is at the top of the screen, the Edit button far below it.
             focus_field(RunField::Distance.input_id());

@@ -12,8 +12,8 @@ use crate::components::status::{Attempt, Said, StatusLine};
 use crate::components::undo::{DeleteButton, UndoNotice};
 use crate::domain::calendar::group_by_week;
 use crate::domain::commands::Command;
-use crate::domain::dates;
 use crate::domain::load::distance_words;
+use crate::domain::locale::DateStyle;
 use crate::domain::records::Run;
 use crate::domain::units::{Distance, Pace};
 use crate::platform::clock;
@@ -28,16 +28,16 @@ const UNDO_SECONDS: u64 = 8;
 const WEEKS_PER_PAGE: usize = 12;
 
 /// "the run of Tue 24 Nov" or "2 runs (Tue 24 Nov, Fri 20 Nov)", for the undo lines.
-fn runs_named(runs: &[Run]) -> String {
+fn runs_named(runs: &[Run], dates: DateStyle) -> String {
     let today = clock::today();
     match runs {
-        [run] => format!("the run of {}", dates::day_as_of(run.date, today)),
+        [run] => format!("the run of {}", dates.day_as_of(run.date, today)),
         _ => {
-            let dates: Vec<String> = runs
+            let days: Vec<String> = runs
                 .iter()
-                .map(|run| dates::day_as_of(run.date, today))
+                .map(|run| dates.day_as_of(run.date, today))
                 .collect();
-            format!("{} runs ({})", runs.len(), dates.join(", "))
+            format!("{} runs ({})", runs.len(), days.join(", "))
         }
     }
 }
@@ -88,11 +88,14 @@ pub fn RunList() -> impl IntoView {
             focus_heading("runs-heading");
             Some(match runs.as_slice() {
                 [run] => Said::Back {
-                    what: format!("The run of {}", dates::day_as_of(run.date, clock::today())),
+                    what: format!(
+                        "The run of {}",
+                        store.dates_untracked().day_as_of(run.date, clock::today())
+                    ),
                     plural: false,
                 },
                 _ => Said::Back {
-                    what: runs_named(&runs),
+                    what: runs_named(&runs, store.dates_untracked()),
                     plural: true,
                 },
             })
@@ -109,6 +112,7 @@ pub fn RunList() -> impl IntoView {
     let weeks = move || {
         let shown = shown_weeks.get();
         let unit = store.data().with(|data| data.settings.units);
+        let dates = store.dates();
         let today = clock::today();
         grouped.with(|grouped| {
             grouped
@@ -119,7 +123,7 @@ pub fn RunList() -> impl IntoView {
                     let total: Distance = runs.iter().map(|r| r.distance).sum();
                     let heading = format!(
                         "{}: {} in {} {}",
-                        dates::week_as_of(start, today),
+                        dates.week_as_of(start, today),
                         distance_words(total, unit),
                         runs.len(),
                         if runs.len() == 1 { "run" } else { "runs" }
@@ -132,7 +136,7 @@ pub fn RunList() -> impl IntoView {
                                 .unwrap_or_default();
                             let text = format!(
                                 "{} · {} · {}{pace}",
-                                dates::day_as_of(run.date, today),
+                                dates.day_as_of(run.date, today),
                                 distance_words(run.distance, unit),
                                 run.duration.display()
                             );
@@ -150,7 +154,7 @@ pub fn RunList() -> impl IntoView {
             <h2 id="runs-heading" tabindex="-1">"Runs"</h2>
             <UndoNotice
                 message=Signal::derive(move || {
-                    log.deleted.with(|d| (!d.is_empty()).then(|| format!("Deleted {}.", runs_named(d))))
+                    log.deleted.with(|d| (!d.is_empty()).then(|| format!("Deleted {}.", runs_named(d, store.dates()))))
                 })
                 button_id="undo-delete"
                 on_undo=Callback::new(undo)

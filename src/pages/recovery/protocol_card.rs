@@ -9,7 +9,6 @@ use crate::components::fields::SelectField;
 use crate::components::show::ShowAny;
 use crate::components::status::{Attempt, Said, StatusLine};
 use crate::domain::commands::Command;
-use crate::domain::dates;
 use crate::domain::protocol::{self, ProtocolState, Stage};
 use crate::domain::recovery_plan::ProtocolStart;
 use crate::platform::clock;
@@ -102,7 +101,7 @@ pub fn ProtocolCard() -> impl IntoView {
                 let date = t.taken_at.date_naive();
                 view! {
                     <button type="button" class="button" on:click=move |_| start(true)>
-                        {format!("Start from my knee check of {}", dates::day_with_year(date))}
+                        {format!("Start from my knee check of {}", store.dates_untracked().day_with_year(date))}
                     </button>
                 }
             })}

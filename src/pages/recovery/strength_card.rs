@@ -171,7 +171,9 @@ fn Adherence(store: AppStore) -> impl IntoView {
                     value=move || adherence.get().strength_sessions.min(STRENGTH_PER_WEEK.1)
                 ></progress>
             </p>
-            <p class="hint">{move || adherence.get().outlook()}</p>
+            <p class="hint">
+                {move || store.data().with(|data| data.settings.english()).say(&adherence.get().outlook()).into_owned()}
+            </p>
         </div>
     }
 }

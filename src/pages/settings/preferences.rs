@@ -1,9 +1,11 @@
-//! Units, the first day of the week and when to replace shoes, saved as soon as they change.
+//! The words, dates, units and first day of the week (each starting from the phone's
+//! language) and when to replace shoes, saved as soon as they change.
 
 use chrono::Weekday;
 use leptos::prelude::*;
 
 use crate::domain::commands::{Command, SettingsEdit};
+use crate::domain::locale::{DateStyle, English};
 use crate::domain::run_draft::{check_shoe_threshold, distance_text};
 use crate::domain::units::DistanceUnit;
 use crate::platform::{clock, document};
@@ -32,6 +34,8 @@ pub fn Preferences() -> impl IntoView {
             let stored = store.data().with_untracked(|data| data.settings.clone());
             let value = match control {
                 "units" => unit_value(stored.units),
+                "english" => stored.english().tag(),
+                "date-style" => stored.dates().value(),
                 _ => weekday_value(stored.week_start),
             };
             document::set_control_value(control, value);
@@ -60,6 +64,42 @@ pub fn Preferences() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="preferences-heading">
             <h2 id="preferences-heading">"Preferences"</h2>
+            <p class="hint">"Set from this phone's language at first; change any of them here."</p>
+            <div class="field">
+                <label for="english">"Words in"</label>
+                <select
+                    id="english"
+                    prop:value=move || settings().english().tag()
+                    on:change=move |ev| {
+                        let picked = event_target_value(&ev);
+                        if let Some(english) = English::ALL.into_iter().find(|e| e.tag() == picked) {
+                            save("english", SettingsEdit::English(english));
+                        }
+                    }
+                >
+                    {English::ALL
+                        .into_iter()
+                        .map(|english| view! { <option value=english.tag()>{english.name()}</option> })
+                        .collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="date-style">"Dates and times"</label>
+                <select
+                    id="date-style"
+                    prop:value=move || settings().dates().value()
+                    on:change=move |ev| {
+                        if let Some(style) = DateStyle::from_value(&event_target_value(&ev)) {
+                            save("date-style", SettingsEdit::Dates(style));
+                        }
+                    }
+                >
+                    {DateStyle::ALL
+                        .into_iter()
+                        .map(|style| view! { <option value=style.value()>{date_style_example(style)}</option> })
+                        .collect_view()}
+                </select>
+            </div>
             <div class="field">
                 <label for="units">"Distances in"</label>
                 <select
@@ -70,7 +110,7 @@ pub fn Preferences() -> impl IntoView {
                         save("units", SettingsEdit::Units(units));
                     }
                 >
-                    <option value="km">"Kilometres (km)"</option>
+                    <option value="km">{move || settings().english().say("Kilometres (km)").into_owned()}</option>
                     <option value="mi">"Miles (mi)"</option>
                 </select>
             </div>
@@ -118,6 +158,18 @@ pub fn Preferences() -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+/// The style shown by example: "Dec 7, 7:30 PM", "7 Dec, 19:30".
+fn date_style_example(style: DateStyle) -> String {
+    let example = chrono::NaiveDate::from_ymd_opt(2026, 12, 7)
+        .and_then(|day| day.and_hms_opt(19, 30, 0))
+        .unwrap_or_default();
+    format!(
+        "{}, {}",
+        style.day_month(example.date()),
+        style.time(example)
+    )
 }
 
 fn unit_value(unit: DistanceUnit) -> &'static str {

@@ -79,10 +79,17 @@ pub fn Restore() -> impl IntoView {
                 counts.recovery_plan = 0;
             }
             let counts = counts.describe();
+            let dates = store.dates_untracked();
             let range = found
                 .data
                 .date_range()
-                .map(|(first, last)| format!(" Dated {first} to {last}."))
+                .map(|(first, last)| {
+                    format!(
+                        " Dated {} to {}.",
+                        dates.day_with_year(first),
+                        dates.day_with_year(last)
+                    )
+                })
                 .unwrap_or_default();
             let plan = found
                 .data
@@ -92,11 +99,12 @@ pub fn Restore() -> impl IntoView {
                 .map(|start| {
                     format!(
                         " It has your back-to-running plan, started on {}.",
-                        start.date
+                        dates.day_with_year(start.date)
                     )
                 })
                 .unwrap_or_default();
-            let made = found.exported_at.with_timezone(&chrono::Local).date_naive();
+            let made =
+                dates.day_with_year(found.exported_at.with_timezone(&chrono::Local).date_naive());
             view! {
                 <div class="confirm" role="region" aria-label="Backup found">
                     <p>

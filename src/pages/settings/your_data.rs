@@ -73,7 +73,9 @@ pub fn YourData() -> impl IntoView {
             .with(|data| match data.settings.last_backup_at {
                 Some(at) => format!(
                     "Last backup: {}.",
-                    at.with_timezone(&chrono::Local).date_naive()
+                    data.settings
+                        .dates()
+                        .day_with_year(at.with_timezone(&chrono::Local).date_naive())
                 ),
                 None => "No backup downloaded yet.".to_string(),
             })

@@ -149,7 +149,7 @@ pub fn Import() -> impl IntoView {
     let cancel = move || {
         ui.stage.set(Stage::Idle);
         ui.status.set(Some(Said::Note(
-            "Import cancelled: nothing was added.".into(),
+            "Import stopped: nothing was added.".into(),
         )));
         focus_heading("import-files");
     };
@@ -183,6 +183,7 @@ pub fn Import() -> impl IntoView {
                 preview=preview
                 ticked=ui.ticked
                 units=store.data().with_untracked(|data| data.settings.units)
+                dates=store.dates_untracked()
                 on_confirm=Callback::new(move |_| confirm())
                 on_cancel=Callback::new(move |_| cancel())
             />
@@ -280,6 +281,7 @@ async fn read_all(files: Vec<File>, store: AppStore, ui: ImportUi) {
             .with_untracked(|data| data.runs.iter().map(LoggedRun::of).collect()),
         today: clock::today(),
         now: clock::now(),
+        dates: store.dates_untracked(),
     };
     let shown = match worker {
         Some(mut running) => running.preview(&request).await,

@@ -5,8 +5,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::domain::dates;
 use crate::domain::import::preview_message::Shown;
+use crate::domain::locale::DateStyle;
 use crate::domain::units::DistanceUnit;
 use crate::platform::clock;
 
@@ -19,6 +19,7 @@ pub fn PreviewTable(
     preview: Arc<Shown>,
     ticked: RwSignal<Vec<bool>>,
     units: DistanceUnit,
+    dates: DateStyle,
     on_confirm: Callback<()>,
     on_cancel: Callback<()>,
 ) -> impl IntoView {
@@ -33,7 +34,7 @@ pub fn PreviewTable(
             <For
                 each=move || 0..shown.get()
                 key=|index| *index
-                children=move |index| row(&preview, index, ticked, units)
+                children=move |index| row(&preview, index, ticked, units, dates)
             />
         }
     };
@@ -127,7 +128,13 @@ fn message_list(heading: &'static str, items: Vec<(String, String)>) -> Option<i
 
 /// One row: the tick, the run, and why it is (un)ticked, which the tick box's description
 /// also reads out.
-fn row(preview: &Shown, index: usize, ticked: RwSignal<Vec<bool>>, unit: DistanceUnit) -> AnyView {
+fn row(
+    preview: &Shown,
+    index: usize,
+    ticked: RwSignal<Vec<bool>>,
+    unit: DistanceUnit,
+    dates: DateStyle,
+) -> AnyView {
     let Some(row) = preview.rows.get(index) else {
         return ().into_any();
     };
@@ -135,7 +142,7 @@ fn row(preview: &Shown, index: usize, ticked: RwSignal<Vec<bool>>, unit: Distanc
     let what = format!(
         "{} on {}, {}",
         row.what,
-        run.date,
+        dates.day_as_of(run.date, clock::today()),
         run.distance.display(unit)
     );
     let note_id = format!("import-row-{index}-note");
@@ -161,7 +168,7 @@ fn row(preview: &Shown, index: usize, ticked: RwSignal<Vec<bool>>, unit: Distanc
                 </label>
             </td>
             <td>
-                <span class="import-date">{dates::day_as_of(run.date, clock::today())}</span>
+                <span class="import-date">{dates.day_as_of(run.date, clock::today())}</span>
                 <span class="import-numbers">
                     {format!("{} · {}", run.distance.display(unit), run.duration.display())}
                 </span>
