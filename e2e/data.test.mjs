@@ -193,7 +193,7 @@ describe('stored data', () => {
     await page.getByLabel('Restore from backup').setInputFiles(backupPath);
     const found = page.getByRole('region', { name: 'Backup found' });
     await found.waitFor();
-    assert.match(await found.innerText(), /It holds 2 runs\. Dated 2026-11-20 to 2026-11-22\./);
+    assert.match(await found.innerText(), /It holds 2 runs\. Dated 20 Nov 2026 to 22 Nov 2026\./);
     await found.getByRole('button', { name: 'Replace this device\'s data' }).click();
     await page.getByText('Restored: this device now holds exactly the backup\'s data.').waitFor();
     assert.equal(await page.getByLabel('Distances in').inputValue(), 'mi');

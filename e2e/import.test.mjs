@@ -11,7 +11,7 @@ import { serve } from './support/server.mjs';
 import { phonePage } from './support/browser.mjs';
 import { fixtureDate, fixtureDay, gpxText } from './support/activities.mjs';
 import { assertNoProblems, listedRuns, openScreen, releaseApp, stored } from './support/app.mjs';
-import { isoDate } from './support/dates.mjs';
+import { dayWords, isoDate } from './support/dates.mjs';
 import { now } from './support/clock.mjs';
 
 const app = releaseApp();
@@ -130,7 +130,7 @@ describe('importing runs from files', () => {
       'garmin-fenix-5-bike.fit: Ride. This is a ride, not a run.',
     ]);
 
-    const walk = page.getByRole('checkbox', { name: `Add: Walk on ${localDate(walkStart)}, 2 km` });
+    const walk = page.getByRole('checkbox', { name: `Add: Walk on ${dayWords(localDate(walkStart))}, 2 km` });
     assert.equal(await walk.isChecked(), false);
     assert.match((await previewRows(page))[0], /Walk, not a run: tick to include it/);
     await walk.check();

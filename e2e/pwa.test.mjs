@@ -90,6 +90,8 @@ before(async () => {
   context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: INSTALL_TEST_ARGS,
+    // A British phone, as the suite's expectations are (./support/browser.mjs).
+    locale: 'en-GB',
     viewport: PHONE,
     deviceScaleFactor: 2,
     isMobile: true,
@@ -146,7 +148,7 @@ describe('the offline app', () => {
     // Settings offers the browser's install prompt quietly, and says how on an iPhone.
     await openScreen(page, 'Settings');
     await page.getByRole('heading', { level: 2, name: 'Install Patella' }).waitFor();
-    await page.getByText('Add to Home Screen').waitFor();
+    await page.getByText('tap Share, then Add to Home Screen').waitFor();
     // Shown once the browser offers installation (beforeinstallprompt), which the engagement
     // bypass switch above makes it do at once.
     await page.getByRole('button', { name: 'Install Patella' }).waitFor();

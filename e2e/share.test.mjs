@@ -130,7 +130,7 @@ describe('sharing files into Patella', () => {
     await page.getByRole('heading', { level: 3, name: 'Found 1 activity' }).waitFor();
     assert.match((await previewRows(page))[0], new RegExp(`^${fixtureDay('activity-small-fenix2-run.fit')} 9\\.01 km · 47:12 New activity-small-fenix2-run\\.fit$`));
     await page.getByRole('button', { name: 'Cancel' }).click();
-    await page.getByRole('status').filter({ hasText: 'Import cancelled: nothing was added.' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Import stopped: nothing was added.' }).waitFor();
     assert.equal(await sharedKept(page), false, 'no shared file is kept');
     assert.equal(await page.evaluate(() => localStorage.getItem('patella.runs')), null);
     assertNoProblems(problems);

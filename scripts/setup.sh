@@ -78,10 +78,23 @@ if [[ $mode == all ]]; then
   command -v WebKitWebDriver >/dev/null || missing_debs+=(webkit2gtk-driver)
   command -v xvfb-run >/dev/null || missing_debs+=(xvfb)
   command -v xauth >/dev/null || missing_debs+=(xauth)
+  # WebKitGTK reports the language of the process's locale as navigator.language only when
+  # that locale is installed (otherwise "en-US"): the journeys run a British and an American
+  # phone, so both locales are generated.
+  command -v locale-gen >/dev/null || missing_debs+=(locales)
   if ((${#missing_debs[@]})); then
     step "Installing Debian packages: ${missing_debs[*]}"
     as_root apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing_debs[@]}"
+  fi
+  phone_locales=(en_GB.UTF-8 en_US.UTF-8)
+  if ! locale -a 2>/dev/null | grep -qix 'en_GB.utf8' || ! locale -a 2>/dev/null | grep -qix 'en_US.utf8'; then
+    step "Generating the locales ${phone_locales[*]}"
+    for name in "${phone_locales[@]}"; do
+      as_root sed -i "s/^# *\($name UTF-8\)/\1/" /etc/locale.gen
+      grep -q "^$name UTF-8" /etc/locale.gen || echo "$name UTF-8" | as_root tee -a /etc/locale.gen >/dev/null
+    done
+    as_root locale-gen >/dev/null
   fi
 fi
 

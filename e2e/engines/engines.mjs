@@ -30,18 +30,19 @@ const ENGINES = {
   chromium: {
     driver: () => process.env.CHROMEDRIVER ?? '/usr/bin/chromedriver',
     args: (port) => [`--port=${port}`],
-    capabilities: ({ dark }) => ({
+    capabilities: ({ dark, locale }) => ({
       browserName: 'chrome',
       'goog:chromeOptions': {
         binary: process.env.CHROMIUM ?? '/usr/bin/chromium',
-        args: [...CHROMIUM_ARGS, ...(dark ? ['--force-dark-mode'] : [])],
+        args: [...CHROMIUM_ARGS, `--lang=${locale}`, ...(dark ? ['--force-dark-mode'] : [])],
+        prefs: { 'intl.accept_languages': locale },
       },
     }),
   },
   firefox: {
     driver: () => process.env.GECKODRIVER ?? 'geckodriver',
     args: (port) => ['--host', '127.0.0.1', '--port', String(port)],
-    capabilities: ({ downloads, profile, dark }) => ({
+    capabilities: ({ downloads, profile, dark, locale }) => ({
       browserName: 'firefox',
       'moz:firefoxOptions': {
         binary: process.env.FIREFOX ?? '/usr/bin/firefox-esr',
@@ -63,6 +64,8 @@ const ENGINES = {
           'datareporting.policy.dataSubmissionEnabled': false,
           'toolkit.telemetry.enabled': false,
           'browser.shell.checkDefaultBrowser': false,
+          // The phone's language, which navigator.language reports.
+          'intl.accept_languages': locale,
           // The system's dark theme, which a page sees as prefers-color-scheme: dark.
           ...(dark ? { 'ui.systemUsesDarkTheme': 1, 'layout.css.prefers-color-scheme.content-override': 0 } : {}),
         },
@@ -83,9 +86,10 @@ export const ENGINE_NAMES = Object.keys(ENGINES);
 
 /**
  * Starts `name`'s driver and a browser session, sized to a phone where the engine allows,
- * in the system's dark theme if `dark`. Resolves to { session, downloads, stop }.
+ * in the system's dark theme if `dark`, with the phone's language `locale` (a BCP 47 tag; the
+ * journeys' expectations are British). Resolves to { session, downloads, stop }.
  */
-export async function launchEngine(name, { dark = false } = {}) {
+export async function launchEngine(name, { dark = false, locale = 'en-GB' } = {}) {
   const engine = ENGINES[name];
   if (!engine) throw new Error(`unknown engine ${name}; one of ${ENGINE_NAMES.join(', ')}`);
   const scratch = mkdtempSync(join(tmpdir(), `patella-${name}-`));
@@ -102,6 +106,9 @@ export async function launchEngine(name, { dark = false } = {}) {
     );
   }
   if (name === 'webkit') {
+    // WebKitGTK reports the language of the process's locale as navigator.language.
+    const posix = locale.replace('-', '_');
+    Object.assign(env, { LANGUAGE: posix, LANG: `${posix}.UTF-8` });
     // MiniBrowser's own toolbar (GTK) keeps its window at least 447 px wide; this GTK style
     // shrinks only that toolbar, so the page can be 360 px wide. Web content does not use it.
     env.XDG_CONFIG_HOME = join(scratch, 'config');
@@ -114,7 +121,7 @@ export async function launchEngine(name, { dark = false } = {}) {
   const driver = await startDriver(engine.driver(), engine.args, env);
   let session;
   try {
-    session = await Session.start(driver.url, engine.capabilities({ downloads, profile, dark }));
+    session = await Session.start(driver.url, engine.capabilities({ downloads, profile, dark, locale }));
   } catch (error) {
     await driver.stop();
     throw new Error(`${error.message}\n${driver.stderr()}`);

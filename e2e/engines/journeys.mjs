@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixtureDate, fixtureDay } from '../support/activities.mjs';
-import { dayFromToday, dayWords, weekWords } from '../support/dates.mjs';
+import { dayFromToday, dayWords, usDayWords, weekWords } from '../support/dates.mjs';
 import { serve } from '../support/server.mjs';
 import { FAULT, guardedBuild } from './build.mjs';
 import { fitViewport, launchEngine, PHONE } from './engines.mjs';
@@ -578,5 +578,29 @@ describe(`every screen in ${ENGINE}'s dark theme`, () => {
       return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
     });
     assert.ok(light > 0.8, `Home is drawn light by default (background brightness ${light.toFixed(2)})`);
+  });
+});
+
+describe(`an American phone in ${ENGINE}`, () => {
+  test('the phone’s language gives the welcome’s miles, the Log’s miles and US dates', async () => {
+    server ??= await serve(build.dir, '/patella/');
+    const american = await launchEngine(ENGINE, { locale: 'en-US' });
+    const usPage = new Page(american.session, ENGINE);
+    try {
+      await usPage.navigate(server.url);
+      await fitViewport(american.session);
+      await usPage.screen('Home');
+      assert.equal(await usPage.execute(() => navigator.language), 'en-US');
+      assert.equal(await usPage.execute(() => document.getElementById('welcome-units')?.value), 'mi');
+      await usPage.navigate(`${server.url}log`);
+      await usPage.screen('Log');
+      const day = dayFromToday(-1);
+      await steps.addRun(usPage, { date: day, distance: '3', duration: '30' });
+      await usPage.status('Saved: 3 mi');
+      assert.deepEqual(await steps.listedRuns(usPage), [`${usDayWords(day)} · 3 mi · 30:00 · 10:00 /mi`]);
+      await usPage.assertNoProblems();
+    } finally {
+      await american.stop();
+    }
   });
 });

@@ -42,7 +42,7 @@ export function closePagesAfterEachTest() {
 }
 
 /**
- * A new phone-sized page on the tests' clock (./clock.mjs: pinned by PATELLA_TODAY and
+ * A new phone-sized page, set to British English unless `locale` says otherwise, on the tests' clock (./clock.mjs: pinned by PATELLA_TODAY and
  * PATELLA_TZ, or the real one) whose `problems` array fills with anything that should fail a test:
  * console errors, page errors, failed responses and requests that leave `origin`.
  * A 404 for the page itself is allowed, because that is how GitHub Pages serves deep links
@@ -50,6 +50,9 @@ export function closePagesAfterEachTest() {
  */
 export async function phonePage(browser, origin, { fakeTimers = false, ...options } = {}) {
   const context = await browser.newContext({
+    // The phone's language sets the app's words, dates and units: the suite's expectations
+    // are a British phone's ("5 km", "Mon 16 Nov"); an American phone is asked for by name.
+    locale: 'en-GB',
     viewport: PHONE,
     deviceScaleFactor: 2,
     isMobile: true,

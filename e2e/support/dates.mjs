@@ -1,4 +1,4 @@
-// Dates in tests, in the app's one date style (src/domain/dates.rs): "Mon 16 Nov" this
+// Dates in tests, in the app's UK date style (src/domain/dates.rs): "Mon 16 Nov" this
 // year, "Mon 16 Nov 2026" in any other. A test that logs a run on a fixed day names it
 // through these, so it still passes in a later year; a test that needs a recent run takes a
 // day counted from today. Local dates, as the Log's date field takes them. "Today" is the
@@ -32,6 +32,13 @@ export function dayWords(iso, today = now()) {
   const { year, month, day, weekday } = parts(iso);
   const words = `${WEEKDAYS[weekday]} ${day} ${MONTHS[month - 1]}`;
   return year === today.getFullYear() ? words : `${words} ${year}`;
+}
+
+/** "Sun, Nov 22", with ", 2025" when that is not `today`'s year: an American phone's style. */
+export function usDayWords(iso, today = now()) {
+  const { year, month, day, weekday } = parts(iso);
+  const words = `${WEEKDAYS[weekday]}, ${MONTHS[month - 1]} ${day}`;
+  return year === today.getFullYear() ? words : `${words}, ${year}`;
 }
 
 /** The week starting on `mondayIso`: "16–22 Nov", "30 Nov – 6 Dec", with the year of its

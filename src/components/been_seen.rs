@@ -41,7 +41,7 @@ pub fn BeenSeen(status: RwSignal<Option<Said>>, review: bool) -> impl IntoView {
         .map(|advice| {
             view! {
                 <button type="button" class="button secondary" on:click=move |_| record(advice)>
-                    {english.say(advice.choice()).into_owned()}
+                    {english.say(advice.choice())}
                 </button>
             }
         })
@@ -61,7 +61,7 @@ pub fn VisitsOnPaper() -> impl IntoView {
     let store = use_store()?;
     let line = store.data().with(|data| {
         visits_in_words(&data.visits, data.settings.dates())
-            .map(|line| data.settings.english().say(&line).into_owned())
+            .map(|line| data.settings.english().say(&line))
     })?;
     Some(view! { <p class="kc-print-only">{line}</p> })
 }

@@ -14,3 +14,4 @@ pub mod this_week;
 pub mod undo;
 pub mod update_banner;
 pub mod weekly_chart;
+pub mod welcome;

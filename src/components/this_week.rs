@@ -42,7 +42,7 @@ pub fn ThisWeekCard(here: Destination) -> impl IntoView {
         }
         let week = now.this_week();
         let english = store.data().with(|data| data.settings.english());
-        let say = move |text: &str| english.say(text).into_owned();
+        let say = move |text: &str| english.say(text);
         let been_seen = now.asks_to_be_seen().then(|| {
             let review = matches!(now, Situation::RestUntilReviewed { .. });
             view! { <BeenSeen status=status review=review /> }

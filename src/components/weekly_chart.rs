@@ -20,7 +20,7 @@ pub fn WeeklyChartView(chart: WeeklyChart) -> impl IntoView {
     let english = crate::store::use_store().map_or(Default::default(), |store| {
         store.data().with_untracked(|data| data.settings.english())
     });
-    let description = english.say(&chart.summary()).into_owned();
+    let description = english.say(&chart.summary());
     let week_lines = chart
         .week_lines()
         .into_iter()

@@ -16,13 +16,30 @@ use crate::domain::units::DistanceUnit;
 
 /// Which English the words are in. They differ only where the words do: "GP or
 /// physiotherapist" and "doctor or physical therapist", "pavement" and "sidewalk".
+/// Stored as its language tag, like [`DateStyle`] as its value.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(into = "&'static str", try_from = "String")]
 pub enum English {
     #[default]
-    #[serde(rename = "en-GB")]
     Uk,
-    #[serde(rename = "en-US")]
     Us,
+}
+
+impl From<English> for &'static str {
+    fn from(english: English) -> Self {
+        english.tag()
+    }
+}
+
+impl TryFrom<String> for English {
+    type Error = String;
+
+    fn try_from(tag: String) -> Result<Self, Self::Error> {
+        English::ALL
+            .into_iter()
+            .find(|english| english.tag() == tag)
+            .ok_or_else(|| format!("\"{tag}\" is not an English Patella writes"))
+    }
 }
 
 impl English {
@@ -46,8 +63,7 @@ impl English {
 }
 
 /// Whether a date reads "7 Dec" or "Dec 7".
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum DateOrder {
     #[default]
     DayFirst,
@@ -55,18 +71,18 @@ pub enum DateOrder {
 }
 
 /// Whether a time reads "19:30" or "7:30 PM".
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Clock {
     #[default]
-    #[serde(rename = "24h")]
     TwentyFourHour,
-    #[serde(rename = "12h")]
     TwelveHour,
 }
 
-/// How every date and time on screen reads: one style, everywhere.
+/// How every date and time on screen reads: one style, everywhere. Stored as its
+/// [`DateStyle::value`] ("month-12"): one string reads in a fraction of the code a map of
+/// two fields takes in the page's wasm.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(into = "&'static str", try_from = "String")]
 pub struct DateStyle {
     pub order: DateOrder,
     pub clock: Clock,
@@ -111,6 +127,20 @@ impl DateStyle {
         DateStyle::ALL
             .into_iter()
             .find(|style| style.value() == value)
+    }
+}
+
+impl From<DateStyle> for &'static str {
+    fn from(style: DateStyle) -> Self {
+        style.value()
+    }
+}
+
+impl TryFrom<String> for DateStyle {
+    type Error = String;
+
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        DateStyle::from_value(&value).ok_or_else(|| format!("\"{value}\" is not a date style"))
     }
 }
 
@@ -363,6 +393,22 @@ mod tests {
         }
         assert_eq!(Locale::of_tag("english"), Locale::default());
         assert_eq!(Locale::of_tag(""), Locale::default());
+    }
+
+    #[test]
+    fn every_english_and_date_style_is_stored_as_one_string() {
+        use crate::domain::json;
+        for english in English::ALL {
+            let text = json::to_string(&english).unwrap();
+            assert_eq!(text, format!("\"{}\"", english.tag()));
+            assert_eq!(json::from_str::<English>(&text).unwrap(), english);
+        }
+        for style in DateStyle::ALL {
+            let text = json::to_string(&style).unwrap();
+            assert_eq!(json::from_str::<DateStyle>(&text).unwrap(), style);
+        }
+        assert!(json::from_str::<English>("\"en-AU\"").is_err());
+        assert!(json::from_str::<DateStyle>("\"month-13\"").is_err());
     }
 
     #[test]

@@ -11,6 +11,7 @@ use crate::components::page_intro::PageIntro;
 use crate::components::show::ShowAny;
 use crate::components::this_week::ThisWeekCard;
 use crate::components::weekly_chart::WeeklyChartView;
+use crate::components::welcome::WelcomeCard;
 use crate::domain::chart::{self, WeeklyChart};
 use crate::domain::load::{self, LoadReport, Severity, Warning, WeekSummary};
 use crate::domain::pain;
@@ -89,6 +90,7 @@ pub fn HomePage() -> impl IntoView {
 
     view! {
         <PageIntro destination=Destination::Home />
+        <WelcomeCard />
         <ThisWeekCard here=Destination::Home />
         <ShowAny when=move || knee_card.get() == KneeCard::WarningSignFirst>{last_check}</ShowAny>
         <ShowAny

@@ -84,3 +84,17 @@ pub fn prompt(offer: InstallOffer) {
         }
     }
 }
+
+/// The kind of device Patella is open on, for the steps that put it on the home screen.
+pub fn device() -> crate::domain::content::welcome::Device {
+    let navigator = web_sys::window().map(|window| window.navigator());
+    let user_agent = navigator
+        .as_ref()
+        .and_then(|navigator| navigator.user_agent().ok())
+        .unwrap_or_default();
+    let touch_points = navigator.map_or(0, |navigator| navigator.max_touch_points());
+    crate::domain::content::welcome::Device::of(
+        &user_agent,
+        u32::try_from(touch_points).unwrap_or(0),
+    )
+}

@@ -25,6 +25,8 @@ pub enum Scratch {
     /// Keep its shape for good: an older build given a newer shape would set it aside and
     /// tell the runner some saved data could not be read, over a version number.
     AppVersionSeen,
+    /// The first visit's welcome was read and put away (`true`): it never comes back.
+    Welcomed,
 }
 
 impl Scratch {
@@ -33,6 +35,7 @@ impl Scratch {
             Scratch::KneeCheckDraft => "patella.knee-check-draft",
             Scratch::RecoveryTimer => "patella.recovery.timer",
             Scratch::AppVersionSeen => "patella.app-version-seen",
+            Scratch::Welcomed => "patella.welcomed",
         }
     }
 
@@ -42,6 +45,7 @@ impl Scratch {
             Scratch::KneeCheckDraft => "knee-check-draft",
             Scratch::RecoveryTimer => "recovery-timer",
             Scratch::AppVersionSeen => "app-version-seen",
+            Scratch::Welcomed => "welcomed",
         }
     }
 
@@ -50,7 +54,10 @@ impl Scratch {
     /// shape this build has left behind, not the runner's data.
     fn version(self) -> u32 {
         match self {
-            Scratch::KneeCheckDraft | Scratch::RecoveryTimer | Scratch::AppVersionSeen => 1,
+            Scratch::KneeCheckDraft
+            | Scratch::RecoveryTimer
+            | Scratch::AppVersionSeen
+            | Scratch::Welcomed => 1,
         }
     }
 }

@@ -9,6 +9,7 @@ pub mod exercises;
 pub mod factors;
 pub mod plan;
 pub mod us_words;
+pub mod welcome;
 
 pub use conditions::{Condition, ConditionId, CONDITIONS};
 pub use exercises::{Exercise, EXERCISES};

@@ -7,8 +7,6 @@
 //! words after them catch whatever a phrase did not. A word matches whole, never inside
 //! another ("GPS" stays).
 
-use std::borrow::Cow;
-
 use crate::domain::locale::English;
 
 /// UK words and their US English, the longer phrases first.
@@ -43,44 +41,37 @@ const UK_TO_US: &[(&str, &str)] = &[
 ];
 
 impl English {
-    /// `text`, written in UK English, in this English.
-    pub fn say(self, text: &str) -> Cow<'_, str> {
-        if self == English::Uk
-            || !UK_TO_US
-                .iter()
-                .any(|(uk, _)| find_whole(text, uk).is_some())
-        {
-            return Cow::Borrowed(text);
-        }
+    /// `text`, written in UK English, in this English. Never inlined: every view that shows
+    /// content calls it, and one copy is all the page's wasm needs.
+    #[inline(never)]
+    pub fn say(self, text: &str) -> String {
         let mut said = text.to_string();
-        for (uk, us) in UK_TO_US {
-            while let Some(at) = find_whole(&said, uk) {
-                said.replace_range(at..at + uk.len(), us);
+        if self == English::Us {
+            for (uk, us) in UK_TO_US {
+                while let Some(at) = find_whole(&said, uk) {
+                    said.replace_range(at..at + uk.len(), us);
+                }
             }
         }
-        Cow::Owned(said)
+        said
     }
 }
 
 /// Where `word` first stands in `text` as a whole word or phrase: not inside a longer word.
+/// Compared byte by byte (the words are ASCII; a neighbour outside ASCII counts as part of a
+/// word, so nothing next to one is replaced): the page's wasm carries no substring searcher
+/// for this.
 fn find_whole(text: &str, word: &str) -> Option<usize> {
-    let is_word_char = |c: char| c.is_alphanumeric();
-    let mut from = 0;
-    while let Some(found) = text.get(from..)?.find(word) {
-        let at = from + found;
-        let end = at + word.len();
-        let before = text[..at].chars().next_back();
-        let after = text[end..].chars().next();
-        let starts_word = word.chars().next().is_none_or(|c| !is_word_char(c))
-            || before.is_none_or(|c| !is_word_char(c));
-        let ends_word = word.chars().next_back().is_none_or(|c| !is_word_char(c))
-            || after.is_none_or(|c| !is_word_char(c));
-        if starts_word && ends_word {
-            return Some(at);
-        }
-        from = at + word.chars().next().map_or(1, char::len_utf8);
-    }
-    None
+    let (text, word) = (text.as_bytes(), word.as_bytes());
+    let is_word_byte = |b: u8| b.is_ascii_alphanumeric() || !b.is_ascii();
+    let edge_ok = |edge: Option<&u8>, own: Option<&u8>| {
+        own.is_none_or(|&b| !is_word_byte(b)) || edge.is_none_or(|&b| !is_word_byte(b))
+    };
+    (0..=text.len().checked_sub(word.len())?).find(|&at| {
+        text[at..].starts_with(word)
+            && edge_ok(at.checked_sub(1).and_then(|i| text.get(i)), word.first())
+            && edge_ok(text.get(at + word.len()), word.last())
+    })
 }
 
 /// Words a US reader would not use: none may be left in US English text.
@@ -126,7 +117,7 @@ mod tests {
     #[test]
     fn uk_english_is_the_text_as_written() {
         let text = "Book a visit with a GP or physiotherapist.";
-        assert!(matches!(English::Uk.say(text), Cow::Borrowed(t) if t == text));
+        assert_eq!(English::Uk.say(text), text);
     }
 
     #[test]

@@ -79,7 +79,7 @@ impl History<'_> {
 impl Warning {
     /// The warning's words in `english` (the rules write UK English).
     pub fn in_english(self, english: English) -> Warning {
-        let say = |text: String| english.say(&text).into_owned();
+        let say = |text: String| english.say(&text);
         Warning {
             seen: say(self.seen),
             why: say(self.why),

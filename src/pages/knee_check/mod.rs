@@ -325,11 +325,12 @@ fn StartCard(screen: Screen, has_draft: bool) -> impl IntoView {
 /// the answer, so a question about it can name the version.
 #[component]
 fn PrintHeader() -> impl IntoView {
+    let dates = use_store().map_or(DateStyle::default(), |store| store.dates_untracked());
     view! {
         <p class="kc-print-only">
             {format!(
                 "Patella knee check summary, printed {} by {}",
-                clock::today(),
+                dates.day_with_year(clock::today()),
                 release::describe(),
             )}
         </p>
@@ -358,7 +359,7 @@ fn AnswersGiven(answers: Answers, unit: DistanceUnit, english: English) -> impl 
     view! {
         <details class="card kc-fold kc-answers">
             <summary>"Your answers"</summary>
-            <ul>{lines.into_iter().map(|line| view! { <li>{english.say(&line).into_owned()}</li> }).collect_view()}</ul>
+            <ul>{lines.into_iter().map(|line| view! { <li>{english.say(&line)}</li> }).collect_view()}</ul>
         </details>
     }
 }

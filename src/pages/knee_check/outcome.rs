@@ -38,7 +38,7 @@ pub fn OutcomeView(
     let english = use_store().map_or(English::default(), |store| {
         store.data().with_untracked(|data| data.settings.english())
     });
-    let say = move |text: &str| english.say(text).into_owned();
+    let say = move |text: &str| english.say(text);
     let screen = knee_check_result::first_screen(&outcome, &check);
     let phases = knee_check_result::plan(&outcome, &check);
     let care = view! {
@@ -86,7 +86,7 @@ fn why_this_result(outcome: &Outcome, english: English) -> Option<impl IntoView 
     if outcome.stopped_early {
         return None;
     }
-    let say = move |text: &str| english.say(text).into_owned();
+    let say = move |text: &str| english.say(text);
     let reasons = outcome.care_actions();
     let said: Vec<&str> = outcome.care_reasons.iter().map(|r| r.said).collect();
     let care = (!reasons.is_empty()).then(|| {
@@ -156,7 +156,7 @@ fn plan(
     if phases.is_empty() {
         return None;
     }
-    let say = move |text: &str| english.say(text).into_owned();
+    let say = move |text: &str| english.say(text);
     let stages = phases
         .into_iter()
         .map(|phase| {
@@ -181,7 +181,7 @@ fn plan(
 }
 
 fn exercises(outcome: &Outcome, english: English) -> Option<AnyView> {
-    let say = move |text: &str| english.say(text).into_owned();
+    let say = move |text: &str| english.say(text);
     if outcome.exercises.is_empty() {
         return (outcome.exercises_wait && !outcome.stopped_early).then(|| {
             view! {
@@ -216,7 +216,7 @@ fn notes(outcome: &Outcome, english: English) -> Option<impl IntoView + use<>> {
         let items = outcome
             .notes
             .iter()
-            .map(|n| view! { <li>{english.say(n).into_owned()}</li> })
+            .map(|n| view! { <li>{english.say(n)}</li> })
             .collect_view();
         view! {
             <Fold id="kc-notes" title="Good to know".to_string() class="kc-for-runner">
@@ -229,7 +229,7 @@ fn notes(outcome: &Outcome, english: English) -> Option<impl IntoView + use<>> {
 /// After a warning sign the care above is the whole answer: "if it lasts two weeks despite
 /// the plan" would contradict it, and there is no plan.
 fn see_someone(outcome: &Outcome, english: English) -> Option<impl IntoView + use<>> {
-    let say = move |text: &str| english.say(text).into_owned();
+    let say = move |text: &str| english.say(text);
     (!outcome.stopped_early).then(|| {
         view! {
             <Fold id="kc-see" title="When to see a professional".to_string() class="kc-for-runner">
@@ -266,7 +266,7 @@ fn Fold(
 }
 
 fn exercise_item(exercise: &'static Exercise, english: English) -> impl IntoView {
-    let say = move |text: &str| english.say(text).into_owned();
+    let say = move |text: &str| english.say(text);
     view! {
         <li class="kc-exercise">
             <h3>{say(exercise.name)}</h3>

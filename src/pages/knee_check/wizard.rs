@@ -71,8 +71,8 @@ pub fn QuestionScreen(
                 </svg>
             </div>
             <p class="hint kc-count">{format!("Question {number} of {total}")}</p>
-            <h2 id="kc-question" tabindex="-1">{english.say(question.text).into_owned()}</h2>
-            {(!question.hint.is_empty()).then(|| view! { <p class="hint">{english.say(question.hint).into_owned()}</p> })}
+            <h2 id="kc-question" tabindex="-1">{english.say(question.text)}</h2>
+            {(!question.hint.is_empty()).then(|| view! { <p class="hint">{english.say(question.hint)}</p> })}
             {body}
             <div class="actions kc-nav">
                 <button type="button" class="button secondary" on:click=move |_| on_action.run(Action::Back)>
@@ -123,7 +123,7 @@ fn one_tap(
                         on_action.run(Action::Answer(question.id, vec![choice.id.to_string()]))
                     }
                 >
-                    {english.say(choice.label_in(unit)).into_owned()}
+                    {english.say(choice.label_in(unit))}
                 </button>
             }
         })
@@ -160,7 +160,7 @@ fn pick_many(
                                 on_action.run(Action::Answer(question.id, vec![NONE.to_string()]))
                             }
                         >
-                            {english.say(choice.label).into_owned()}
+                            {english.say(choice.label)}
                         </button>
                     }
                     .into_any();
@@ -177,7 +177,7 @@ fn pick_many(
                             })
                         }
                     >
-                        {english.say(choice.label).into_owned()}
+                        {english.say(choice.label)}
                     </button>
                 }
                 .into_any()

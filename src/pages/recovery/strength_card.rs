@@ -172,7 +172,7 @@ fn Adherence(store: AppStore) -> impl IntoView {
                 ></progress>
             </p>
             <p class="hint">
-                {move || store.data().with(|data| data.settings.english()).say(&adherence.get().outlook()).into_owned()}
+                {move || store.data().with(|data| data.settings.english()).say(&adherence.get().outlook())}
             </p>
         </div>
     }

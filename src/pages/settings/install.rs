@@ -1,9 +1,11 @@
-//! Install Patella: a quiet button where the browser offers installation, the iPhone way
-//! (Share → Add to Home Screen), and which version this copy is.
+//! Install Patella: a quiet button where the browser offers installation, the steps for
+//! every device (this one's first) with why they keep the runner's data, and which version
+//! this copy is.
 
 use leptos::prelude::*;
 
 use crate::components::show::ShowAny;
+use crate::domain::content::welcome::WHY_HOME_SCREEN;
 use crate::platform::install;
 use crate::platform::service_worker::{self, OfflineApp};
 
@@ -40,11 +42,10 @@ pub fn InstallSection() -> impl IntoView {
                     "Install Patella"
                 </button>
             </ShowAny>
-            <p class="hint">
-                "On an iPhone or iPad: open Patella in Safari, tap Share, then "
-                <strong>"Add to Home Screen"</strong>
-                "."
-            </p>
+            <p>{WHY_HOME_SCREEN}</p>
+            <ul class="hint">
+                {install::device().all_steps().map(|steps| view! { <li>{steps}</li> }).collect_view()}
+            </ul>
             {version.map(|text| view! { <p class="hint app-version">{text}</p> })}
         </section>
     }

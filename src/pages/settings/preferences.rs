@@ -110,7 +110,7 @@ pub fn Preferences() -> impl IntoView {
                         save("units", SettingsEdit::Units(units));
                     }
                 >
-                    <option value="km">{move || settings().english().say("Kilometres (km)").into_owned()}</option>
+                    <option value="km">{move || settings().english().say("Kilometres (km)")}</option>
                     <option value="mi">"Miles (mi)"</option>
                 </select>
             </div>
