@@ -240,7 +240,8 @@ describe('Home after logging', () => {
     await spike.getByText('Why?').click();
     assert.match(await spike.innerText(), /8 km/);
     assert.match(await spike.innerText(), /5 km/);
-    assert.match(await spike.innerText(), /Frandsen/);
+    assert.match(await spike.innerText(), /\(Source: Frandsen and colleagues, 2025\.\)/);
+    assert.doesNotMatch(await spike.innerText(), /hazard ratio/);
     const chart = page.getByRole('img', { name: /^Distance run (each|this) week, in kilometres/ });
     await chart.waitFor();
     assertNoProblems(problems);

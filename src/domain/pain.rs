@@ -91,18 +91,18 @@ impl PainRule {
     pub fn source(self) -> &'static str {
         match self {
             PainRule::Training => {
-                "A pain-monitoring approach used for tendon and knee problems (Silbernagel \
-                 2007): up to 3/10 during or after running is fine, 4–5/10 is acceptable if it \
-                 has settled by the next morning, and above 5/10 the knee is taking more than \
-                 it can handle right now."
+                "A pain-monitoring approach used for tendon and knee problems: up to 3/10 \
+                 during or after running is fine, 4–5/10 is acceptable if it has settled by the \
+                 next morning, and above 5/10 the knee is taking more than it can handle right \
+                 now. (Source: Silbernagel and colleagues, 2007.)"
             }
             PainRule::Recovery => {
                 "While a knee recovers, the back-to-running plan moves on only from runs at \
                  3/10 or less during and after, with no more pain or stiffness the next morning \
-                 (the pain-monitoring approach of Silbernagel 2007, at the stricter limit of the \
-                 return-to-running protocol, because the tissue is still healing). Pain that \
-                 rises a little after a run but stays within 3/10 is fine; the next morning \
-                 tells whether the run was too much."
+                 (the pain-monitoring approach, at the stricter limit of a back-to-running \
+                 plan, because the tissue is still healing). Pain that rises a little after a \
+                 run but stays within 3/10 is fine; the next morning tells whether the run was \
+                 too much. (Source: Silbernagel and colleagues, 2007.)"
             }
         }
     }

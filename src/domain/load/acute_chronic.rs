@@ -24,11 +24,11 @@ pub struct AcuteChronic {
 }
 
 /// Shown with every acute:chronic ratio.
-pub const ACWR_CAVEAT: &str = "This number is information, not a verdict. A 2016 review of \
-team sports (Gabbett) called ratios of 0.8–1.3 a \"sweet spot\" and 1.5 or more a \"danger \
-zone\", but later work (Lolli 2019, Impellizzeri 2020) showed the maths and the evidence behind \
-those labels are weak, and a large study of runners (Frandsen 2025) found weekly ratios \
-predicted nothing. The single-run and pain warnings are better guides.";
+pub const ACWR_CAVEAT: &str = "This number is information, not a verdict. A review of team \
+sports called ratios of 0.8–1.3 a \"sweet spot\" and 1.5 or more a \"danger zone\", but later \
+work showed the maths and the evidence behind those labels are weak, and a large study of \
+runners found weekly ratios predicted nothing. The single-run and pain warnings are better \
+guides. (Sources: Gabbett 2016; Lolli 2019; Impellizzeri 2020; Frandsen 2025.)";
 
 pub fn acute_chronic(history: &History) -> Option<AcuteChronic> {
     let sorted = history.runs;

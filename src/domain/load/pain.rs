@@ -171,9 +171,10 @@ fn next_morning_rule(history: &History) -> Option<Warning> {
         severity: Severity::ReduceLoad,
         date,
         seen,
-        why: "In the pain-monitoring approach (Silbernagel 2007), a knee that is stiffer or \
-              sorer the next morning is the sign that the last load was too much, even if the \
-              run itself felt fine."
+        why: "A knee that is stiffer or sorer the next morning is the sign that the last load \
+              was too much, even if the run itself felt fine: the rule of the pain-monitoring \
+              approach used for knee and tendon pain. (Source: Silbernagel and colleagues, \
+              2007.)"
             .to_string(),
         what_to_do: "Make your next run shorter and easier than the last one, or take a rest \
                      day. Build back up once mornings are no worse than the day before."
@@ -215,7 +216,9 @@ mod tests {
             "On Thu 26 Nov (6 km) your knee pain was 7/10 during the run and 4/10 after it."
         );
         assert_eq!(warning.severity, Severity::ReduceLoad);
-        assert!(warning.why.contains("Silbernagel 2007"));
+        assert!(warning
+            .why
+            .contains("(Source: Silbernagel and colleagues, 2007.)"));
     }
 
     #[test]

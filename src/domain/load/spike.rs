@@ -77,9 +77,9 @@ impl SpikeBand {
 
     fn risk_words(self) -> &'static str {
         match self {
-            SpikeBand::UpTo30 => "about 1.6 times as often (hazard ratio 1.64)",
-            SpikeBand::UpTo100 => "about 1.5 times as often (hazard ratio 1.52)",
-            SpikeBand::Over100 => "more than twice as often (hazard ratio 2.28)",
+            SpikeBand::UpTo30 => "about 1.6 times as often",
+            SpikeBand::UpTo100 => "about 1.5 times as often",
+            SpikeBand::Over100 => "more than twice as often",
         }
     }
 }
@@ -125,9 +125,10 @@ fn spike_rule(history: &History) -> Option<Warning> {
         ));
     }
     let why = format!(
-        "This is the strongest evidence we have for runners. In a study of 5,205 runners \
-         (Frandsen 2025), a single run {} than the longest of the previous 30 days was followed \
-         by injuries {}. Weekly totals did not show this link; the single long run did.",
+        "This is the strongest evidence there is for runners. A study that followed 5,205 \
+         runners found that a single run {} than the longest of the 30 days before it was \
+         followed by an injury {}. Weekly totals showed no such link; the single long run \
+         did. (Source: Frandsen and colleagues, 2025.)",
         band.range(),
         band.risk_words()
     );
@@ -176,9 +177,16 @@ mod tests {
             let warnings = found(&report, Rule::SingleRunSpike);
             assert_eq!(warnings.len(), usize::from(band.is_some()), "{km} km");
             if let (Some(band), Some(warning)) = (band, warnings.first()) {
-                let ratio = format!("{:.2}", band.hazard_ratio());
-                assert!(warning.why.contains(&ratio), "{}", warning.why);
-                assert!(warning.why.contains("Frandsen 2025"));
+                // The study's hazard ratio, in words a runner reads.
+                let times = match band.hazard_ratio() {
+                    r if r >= 2.0 => "more than twice as often",
+                    r if r >= 1.55 => "about 1.6 times as often",
+                    _ => "about 1.5 times as often",
+                };
+                assert!(warning.why.contains(times), "{}", warning.why);
+                assert!(warning
+                    .why
+                    .contains("(Source: Frandsen and colleagues, 2025.)"));
                 assert_eq!(warning.date, day("2026-11-25"));
             }
         }
@@ -207,9 +215,7 @@ mod tests {
              days before it (10 km)."
         );
         assert!(warning.why.contains("30–100% longer"));
-        assert!(warning
-            .why
-            .contains("about 1.5 times as often (hazard ratio 1.52)"));
+        assert!(warning.why.contains("about 1.5 times as often"));
         assert!(warning.what_to_do.contains("back to about 10 km"));
     }
 

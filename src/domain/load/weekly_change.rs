@@ -86,9 +86,9 @@ fn weekly_rules(history: &History, warnings: &mut Vec<Warning>) {
         });
     }
 
-    let thirty_why = "In a study of new runners (Nielsen 2014), those who increased their \
-        weekly distance by more than 30% over two weeks had more injuries (about 1.6 times as \
-        many, hazard ratio 1.59). That is better evidence than the 10% rule.";
+    let thirty_why = "A study that followed new runners found that those who added more than \
+        30% to their weekly distance over two weeks were injured about 1.6 times as often. \
+        That is better evidence than the 10% rule. (Source: Nielsen and colleagues, 2014.)";
     if more_than_percent(m(last), m(two_before), thirty) {
         warnings.push(Warning {
             rule: Rule::TwoWeekIncrease,
@@ -223,7 +223,9 @@ mod tests {
             "{}",
             warning.seen
         );
-        assert!(warning.why.contains("Nielsen 2014"));
+        assert!(warning
+            .why
+            .contains("(Source: Nielsen and colleagues, 2014.)"));
 
         // The current week against the week before last.
         let so_far = [run("2026-11-11", 20.0), run("2026-11-23", 26.5)];
