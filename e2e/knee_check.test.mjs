@@ -198,6 +198,8 @@ describe('knee check', () => {
     await answerStory(page, FRONT_OF_KNEE_STORY);
     await result(page).waitFor();
     assert.match(await result(page).innerText(), /Self-care with a plan/);
+    // The knee the runner named, in the heading, so the printed page names it too.
+    assert.match(await page.locator('#kc-result-heading').innerText(), /^Your result · Left knee$/);
 
     // The first screen: what it probably is, and the week's three actions.
     const top = result(page);
@@ -359,6 +361,92 @@ describe('knee check', () => {
     }
     assertNoProblems(problems);
     await context.close();
+  });
+
+  test('every tier prints on one A4 and one Letter page, on random paths with many choices picked', async () => {
+    // A small seeded generator: the same paths on every run, different ones per seed.
+    const random = (seed) => () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const CALM = /^(No|None of these|It has not swollen)/;
+    /**
+     * Answers from `story` where it has the question, otherwise at random: up to four picks
+     * where several are allowed, and on the warning-sign screens the calm answer, or a sign
+     * with the chance `signs`. Returns the tier the result names.
+     */
+    async function randomPath(page, next, { story = {}, signs = 0 } = {}) {
+      for (let asked = 0; asked < 80; asked++) {
+        const wizard = page.locator('.kc-wizard');
+        if ((await wizard.count()) === 0) break;
+        const id = await wizard.getAttribute('data-question');
+        if (id in story) {
+          if (Array.isArray(story[id])) await pick(page, story[id]);
+          else await tap(page, story[id]);
+          continue;
+        }
+        const toggles = wizard.locator('.kc-toggle, .kc-map [aria-pressed]');
+        const taps = wizard.locator('.kc-choice:not(.kc-toggle)');
+        const tapNames = (await taps.allInnerTexts()).map((n) => n.trim());
+        if (id.startsWith('rf_') || id.startsWith('ot_')) {
+          const calm = tapNames.find((n) => CALM.test(n));
+          const sign = tapNames.find((n) => !CALM.test(n));
+          if (calm && !(sign && next() < signs)) {
+            await tap(page, calm);
+            continue;
+          }
+        }
+        if ((await toggles.count()) > 0) {
+          const names = (await toggles.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') || el.textContent)))
+            .map((n) => n.trim())
+            .filter((n) => n && n !== 'None of these');
+          const picked = new Set();
+          const many = 1 + Math.floor(next() * 4);
+          while (picked.size < Math.min(many, names.length)) picked.add(names[Math.floor(next() * names.length)]);
+          await pick(page, [...picked]);
+          continue;
+        }
+        await tap(page, tapNames[Math.floor(next() * tapNames.length)]);
+      }
+      await result(page).waitFor();
+      return (await result(page).locator('.kc-tier-sentence strong').innerText()).replace(/:\s*$/, '');
+    }
+
+    // Self-care: the front-of-knee story's deciding answers, every cause, trigger and
+    // surface at random (they add causes and factors, not care).
+    const { triggers, mileage, speed_hills, easy_days, cadence, overstride, shoe_distance, shoe_change, surface, strength, sitting, ...deciding } =
+      FRONT_OF_KNEE_STORY;
+    const selfCare = { ...GRADUAL_START, ...deciding };
+    const paths = [
+      ...[5, 13, 17].map((seed) => ({ seed, story: selfCare, tier: 'Self-care with a plan' })),
+      ...[3, 11, 29].map((seed) => ({ seed })),
+      ...[7, 19].map((seed) => ({ seed, signs: 0.15 })),
+      { seed: 1, story: { ...NO_WARNING_SIGNS, rf_locked: 'Yes, it is stuck now' }, tier: 'Emergency now' },
+    ];
+    const tiers = new Map();
+    for (const { seed, story, signs, tier: expected } of paths) {
+      const { context, page, problems } = await openKneeCheck();
+      await start(page);
+      const tier = await randomPath(page, random(seed), { story, signs });
+      if (expected) assert.equal(tier, expected, `seed ${seed}`);
+      await page.evaluate(() => {
+        window.print = () => {};
+      });
+      await page.getByRole('button', { name: 'Print summary' }).click();
+      await page.emulateMedia({ media: 'print' });
+      for (const format of ['A4', 'Letter']) {
+        const pdf = (await page.pdf({ format, printBackground: false })).toString('latin1');
+        const pages = (pdf.match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+        assert.equal(pages, 1, `seed ${seed}, ${tier}, ${format}: ${pages} pages`);
+      }
+      tiers.set(tier, (tiers.get(tier) ?? 0) + 1);
+      assertNoProblems(problems);
+      await context.close();
+    }
+    console.log(`# printed on one page each: ${JSON.stringify(Object.fromEntries(tiers))}`);
+    for (const tier of ['Emergency now', 'Same-day care', 'See a professional soon', 'Self-care with a plan']) {
+      assert.ok(tiers.has(tier), `no path reached ${tier}: ${[...tiers.keys()].join(', ')}`);
+    }
   });
 
   test('outer burning pain after a mileage jump lists IT band syndrome and the load factor', async () => {

@@ -48,6 +48,7 @@ export const AGE = '18 to 49';
  */
 export const FRONT_OF_KNEE_STORY = {
   areas: ['Front, around the kneecap'],
+  side: 'Left knee',
   feel: 'Dull, aching',
   timing: 'After runs',
   triggers: ['Stairs, especially going down', 'Sitting a long time with bent knees'],
@@ -98,6 +99,7 @@ export const GRADUAL_START = { ...NO_WARNING_SIGNS, age: AGE, onset: 'Gradually,
  */
 export const OUTER_BURNING_STORY = {
   areas: ['Outer side'],
+  side: 'Right knee',
   feel: 'Sharp',
   timing: 'During runs',
   triggers: ['None of these'],

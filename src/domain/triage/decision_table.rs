@@ -486,6 +486,27 @@ mod tests {
         }
     }
 
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(100))]
+
+        /// Which knee it is changes nothing a result says: on any path, answered either way
+        /// or skipped, the outcome is the same.
+        #[test]
+        fn which_knee_changes_no_advice(
+            picks in proptest::collection::vec(proptest::collection::vec(0usize..12, 0..3), 1..40),
+        ) {
+            let answers = walk(&picks);
+            let mut skipped = answers.clone();
+            skipped.skip("side");
+            let expected = evaluate(&skipped);
+            for side in ["left", "right", "both"] {
+                let mut told = answers.clone();
+                told.set("side", &[side]);
+                prop_assert_eq!(&evaluate(&told), &expected, "{}", side);
+            }
+        }
+    }
+
     /// Every question, choice and help text reads in US English without a UK-only word.
     #[test]
     fn every_question_has_its_us_english() {

@@ -485,6 +485,12 @@ const AREAS: [Choice; 7] = [
         "it hurts all over the knee, or in no one spot",
     ),
 ];
+/// Which knee: for the runner's record and the clinician's page. No rule reads it.
+pub const SIDE: [Choice; 3] = [
+    choice("left", "Left knee", "it is the left knee"),
+    choice("right", "Right knee", "it is the right knee"),
+    choice("both", "Both knees", "it is both knees"),
+];
 const FEEL: [Choice; 3] = [
     choice("sharp", "Sharp", "the pain is sharp"),
     choice("dull", "Dull, aching", "the pain is a dull ache"),
@@ -728,7 +734,7 @@ const SITTING: [Choice; 2] = yes_no(
 );
 
 /// Every question, in the order asked. Which are shown depends on earlier answers.
-pub const QUESTIONS: [Question; 39] = [
+pub const QUESTIONS: [Question; 40] = [
     // Standing, then walking: the hint's promise is kept by the very next question.
     safety(
         "rf_weight",
@@ -879,6 +885,16 @@ pub const QUESTIONS: [Question; 39] = [
         "Where does it hurt?",
         "Choose every area that hurts, then continue.",
         &AREAS,
+    ),
+    // Early and optional: it changes no advice, but the result and the printed page name the
+    // knee, so a clinician reading it knows which one.
+    ask(
+        "side",
+        Section::Where,
+        Kind::Single,
+        "Which knee is it?",
+        "Optional: it changes no advice, and your result will name it.",
+        &SIDE,
     ),
     ask(
         "feel",

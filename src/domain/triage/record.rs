@@ -22,6 +22,15 @@ impl TriageRecord {
         evaluate(&Answers::from_record_map(&self.answers)).referral()
     }
 
+    /// Which knee, as the runner said ("Left knee"), or `None` when they did not say.
+    pub fn knee(&self) -> Option<&'static str> {
+        let said = self.answers.get("side")?;
+        super::questions::SIDE
+            .iter()
+            .find(|choice| choice.id == said.as_str())
+            .map(|choice| choice.label)
+    }
+
     /// The check found a warning sign (same-day or emergency care).
     pub fn found_warning_sign(&self) -> bool {
         self.care_tier <= CareTier::SameDay
@@ -41,5 +50,33 @@ impl TriageRecord {
                 .iter()
                 .filter_map(|key| ConditionId::from_key(key))
                 .any(|id| id.info().exercises_wait_for_assessment)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::domain::records::{CareTier, RecordId, TriageRecord};
+
+    fn check(side: Option<&str>) -> TriageRecord {
+        TriageRecord {
+            id: RecordId::from_random_bits(1),
+            updated_at: "2026-12-07T08:00:00Z".parse().unwrap_or_default(),
+            taken_at: "2026-12-07T08:00:00+00:00".parse().unwrap_or_default(),
+            care_tier: CareTier::SelfManage,
+            conditions: Vec::new(),
+            answers: side
+                .map(|side| ("side".to_string(), side.to_string()))
+                .into_iter()
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn the_knee_is_named_as_the_runner_said_or_not_at_all() {
+        assert_eq!(check(Some("left")).knee(), Some("Left knee"));
+        assert_eq!(check(Some("both")).knee(), Some("Both knees"));
+        assert_eq!(check(None).knee(), None);
+        assert_eq!(check(Some("")).knee(), None);
+        assert_eq!(check(Some("elbow")).knee(), None);
     }
 }

@@ -798,7 +798,7 @@ fn red_flags_come_first_and_one_yes_ends_the_check() {
     let mut draft = Draft::new();
     assert_eq!(
         expect_question(&draft, "rf_weight"),
-        (1, 34, Section::Safety)
+        (1, 35, Section::Safety)
     );
     draft.answer("rf_weight", &["no"]);
     assert_eq!(expect_question(&draft, "rf_walk").0, 2);
@@ -872,20 +872,20 @@ fn the_injury_branch_adds_three_questions_and_a_sudden_start_none() {
     expect_question(&draft, "onset");
     draft.answer("onset", &["injury"]);
     let (number, total, section) = expect_question(&draft, "ot_bend");
-    assert_eq!((number, total, section), (13, 37, Section::Start));
+    assert_eq!((number, total, section), (13, 38, Section::Start));
     draft.answer("ot_bend", &["no"]);
     assert!(draft.back());
     assert!(draft.back());
     expect_question(&draft, "onset");
     draft.answer("onset", &["gradual"]);
     let (number, total, _) = expect_question(&draft, "areas");
-    assert_eq!((number, total), (13, 34));
+    assert_eq!((number, total), (13, 35));
     assert!(draft.back());
     draft.answer("onset", &["sudden"]);
     let (number, total, _) = expect_question(&draft, "areas");
-    assert_eq!((number, total), (13, 34));
-    assert_eq!(flow::question_counts(), (34, 3));
-    assert!(flow::intro().starts_with("34 short questions (3 more after a twist, fall or knock)"));
+    assert_eq!((number, total), (13, 35));
+    assert_eq!(flow::question_counts(), (35, 3));
+    assert!(flow::intro().starts_with("35 short questions (3 more after a twist, fall or knock)"));
 }
 
 /// The start-up shell in index.html shows the knee check's promise before the wasm runs:
@@ -923,7 +923,7 @@ fn back_keeps_answers_and_forward_walks_every_question_to_the_outcome() {
         assert!(seen.len() < 60, "the flow must end");
     }
     // The first age offered is a growing runner's, so the hip question is asked too.
-    assert_eq!(seen.len(), 35);
+    assert_eq!(seen.len(), 36);
     assert_eq!(seen.first(), Some(&"rf_weight"));
     assert_eq!(seen.last(), Some(&"sitting"));
     // Back from the outcome goes to the last question, answers intact.

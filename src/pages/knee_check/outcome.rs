@@ -43,7 +43,11 @@ pub fn OutcomeView(
     let phases = knee_check_result::plan(&outcome, &check);
     let care = view! {
         <section class=format!("card kc-result {}", tier_class(tier)) aria-labelledby="kc-result-heading">
-            <h2 id="kc-result-heading" tabindex="-1">{heading}</h2>
+            // The knee in the heading's line: the first screen has no line to spare.
+            <h2 id="kc-result-heading" tabindex="-1">
+                {heading}
+                {check.knee().map(|knee| view! { <span class="kc-knee">{format!(" · {knee}")}</span> })}
+            </h2>
             <p class="kc-tier-sentence">
                 <strong>{screen.tier}": "</strong>
                 {say(&screen.tier_line)}
