@@ -6,6 +6,7 @@ pub mod bottom_nav;
 pub mod fields;
 pub mod for_any;
 pub mod form;
+pub mod install_button;
 pub mod page_intro;
 pub mod show;
 pub mod status;

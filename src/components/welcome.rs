@@ -5,10 +5,10 @@
 
 use leptos::prelude::*;
 
+use crate::components::install_button::InstallButton;
 use crate::domain::commands::{Command, SettingsEdit};
 use crate::domain::content::welcome::{PROMISES, WHY_HOME_SCREEN};
 use crate::domain::units::DistanceUnit;
-use crate::platform::service_worker::OfflineApp;
 use crate::platform::{clock, document, install};
 use crate::store::scratch::Scratch;
 use crate::store::use_store;
@@ -22,8 +22,6 @@ pub fn WelcomeCard() -> impl IntoView {
             .unwrap_or(false),
     );
     let nothing_stored = move || store.data().with(|data| data.is_empty());
-    let offer = use_context::<OfflineApp>().map(|offline| offline.install);
-    let can_install = move || offer.is_some_and(|offer| offer.available.get());
     let device = install::device();
     let units = move || store.data().with(|data| data.settings.units);
     let english = move || store.data().with(|data| data.settings.english());
@@ -59,19 +57,7 @@ pub fn WelcomeCard() -> impl IntoView {
                     </div>
                     <p>{WHY_HOME_SCREEN}</p>
                     <p class="hint">{device.home_screen_steps()}</p>
-                    {move || can_install().then(|| view! {
-                        <button
-                            type="button"
-                            class="button secondary"
-                            on:click=move |_| {
-                                if let Some(offer) = offer {
-                                    install::prompt(offer);
-                                }
-                            }
-                        >
-                            "Install Patella"
-                        </button>
-                    })}
+                    <InstallButton />
                     <button type="button" class="button" on:click=put_away>
                         "Got it"
                     </button>

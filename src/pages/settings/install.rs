@@ -4,15 +4,13 @@
 
 use leptos::prelude::*;
 
-use crate::components::show::ShowAny;
+use crate::components::install_button::InstallButton;
 use crate::domain::content::welcome::WHY_HOME_SCREEN;
 use crate::platform::install;
-use crate::platform::service_worker::{self, OfflineApp};
+use crate::platform::service_worker;
 
 #[component]
 pub fn InstallSection() -> impl IntoView {
-    let offer = use_context::<OfflineApp>().map(|offline| offline.install);
-    let can_install = move || offer.is_some_and(|offer| offer.available.get());
     let version = service_worker::build_info().map(|info| {
         let version = if info.version.is_empty() {
             String::new()
@@ -29,19 +27,7 @@ pub fn InstallSection() -> impl IntoView {
                 "Installed, Patella opens from your home screen like any other app and works \
                  with no signal at all, on a trail or in a basement."
             </p>
-            <ShowAny when=can_install>
-                <button
-                    type="button"
-                    class="button secondary"
-                    on:click=move |_| {
-                        if let Some(offer) = offer {
-                            install::prompt(offer);
-                        }
-                    }
-                >
-                    "Install Patella"
-                </button>
-            </ShowAny>
+            <InstallButton />
             <p>{WHY_HOME_SCREEN}</p>
             <ul class="hint">
                 {install::device().all_steps().map(|steps| view! { <li>{steps}</li> }).collect_view()}
