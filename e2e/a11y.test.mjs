@@ -115,6 +115,10 @@ for (const scheme of ['light', 'dark']) {
       await page.getByRole('button', { name: 'Start the plan' }).click();
       await page.getByRole('heading', { level: 3, name: 'Now: Week 1' }).waitFor();
       found.push(...(await audit(page, 'Recovery (plan started)')));
+      await page.getByRole('link', { name: 'One page for your clinician' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Knee summary for a clinician' }).waitFor();
+      found.push(...(await audit(page, 'Clinician summary (with data)')));
+      await page.screenshot({ path: `${SHOTS}/summary-${scheme}.png`, fullPage: true });
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
       await page.getByRole('img', { name: /^Distance run (each|this) week/ }).waitFor();
       await page.getByRole('region', { name: 'What to do this week' }).getByText('Back-to-running plan').waitFor();

@@ -8,7 +8,7 @@ use crate::app_base::AppBase;
 use crate::components::{
     app_header::AppHeader, bottom_nav::BottomNav, storage_notices::StorageNotices,
 };
-use crate::pages::on_demand::{LogRoute, RecoveryRoute, SettingsRoute};
+use crate::pages::on_demand::{LogRoute, RecoveryRoute, SettingsRoute, SummaryRoute};
 use crate::pages::{home::HomePage, knee_check::KneeCheckPage, not_found::NotFoundPage};
 use crate::platform::document;
 use crate::store::AppStore;
@@ -41,6 +41,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/log") view={Lazy::<LogRoute>::new()} />
                         <Route path=path!("/recovery") view={Lazy::<RecoveryRoute>::new()} />
                         <Route path=path!("/settings") view={Lazy::<SettingsRoute>::new()} />
+                        <Route path=path!("/summary") view={Lazy::<SummaryRoute>::new()} />
                     </Routes>
                 </ErrorBoundary>
             </main>

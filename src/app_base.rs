@@ -16,6 +16,11 @@ impl AppBase {
     pub fn href(&self, destination: Destination) -> String {
         routes::href(&self.0, destination.path())
     }
+
+    /// The clinician summary's address under this base.
+    pub fn summary_href(&self) -> String {
+        routes::href(&self.0, routes::SUMMARY_PATH)
+    }
 }
 
 /// The base the shell provided; the site root when none was (a component mounted alone).

@@ -64,6 +64,10 @@ impl Destination {
     }
 }
 
+/// The one page for a clinician (`pages::summary`): reached from the cards that ask the
+/// runner to be seen, from Recovery and from Settings, not from the navigation bar.
+pub const SUMMARY_PATH: &str = "/summary";
+
 /// Turns the document's `<base href>` ("/patella/", "/", "") into the router's base
 /// ("/patella", ""): no trailing slash, and empty for the site root.
 pub fn router_base(base_href: &str) -> String {

@@ -463,6 +463,13 @@ describe(`more of the runner's journeys in ${ENGINE}`, () => {
     await page.screen('Home');
     const week = { within: 'What to do this week' };
     await page.see('Book a visit with a GP or physiotherapist', week);
+    // The one page to take to that visit, fetched on demand in this engine too.
+    await page.tapLink('One page for your clinician', week);
+    await page.screen('Knee summary for a clinician');
+    await page.see('Care it pointed to: See a professional soon.');
+    await page.see('Kilometres run each week');
+    await shoot('summary');
+    await openScreen('Home');
     await page.tap(await page.until(() => document.querySelector('.this-week .been-seen summary'), [], { what: "I've been seen" }));
     await page.tapButton('Given my own programme', week);
     await page.status('Saved: given my own programme.');

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use crate::app_base::use_base;
 use crate::components::been_seen::BeenSeen;
 use crate::components::status::{Said, StatusLine};
+use crate::domain::clinician_summary;
 use crate::domain::situation::Situation;
 use crate::platform::clock;
 use crate::routes::Destination;
@@ -45,7 +46,11 @@ pub fn ThisWeekCard(here: Destination) -> impl IntoView {
         let say = move |text: &str| english.say(text);
         let been_seen = now.asks_to_be_seen().then(|| {
             let review = matches!(now, Situation::RestUntilReviewed { .. });
-            view! { <BeenSeen status=status review=review /> }
+            let summary = base.summary_href();
+            view! {
+                <BeenSeen status=status review=review />
+                <a class="button secondary" href=summary>{clinician_summary::LINK}</a>
+            }
         });
         let class = if matches!(now, Situation::WaitingToBeSeen { .. }) {
             "card this-week urgent"

@@ -304,7 +304,7 @@ fn migrated_sections(
         return Err(BackupError::Damaged {
             what: format!(
                 "it has a section \"{}\" that this version of Patella does not know",
-                shorten(stranger, 40)
+                crate::domain::words::shortened(stranger, 40)
             ),
         });
     }
@@ -469,7 +469,7 @@ fn describe_record(collection: Collection, position: usize, item: &Value) -> Str
         Collection::Shoes => text_field("name")
             .map(str::trim)
             .filter(|name| !name.is_empty() && !name.chars().any(char::is_control))
-            .map(|name| format!("\"{}\"", shorten(name, 40))),
+            .map(|name| format!("\"{}\"", crate::domain::words::shortened(name, 40))),
         Collection::Settings | Collection::Recovery => None,
     };
     match hint {
@@ -483,16 +483,6 @@ fn capitalized(text: &str) -> String {
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
-    }
-}
-
-/// Cuts text from the file to a length that fits in a message.
-fn shorten(text: &str, max_chars: usize) -> String {
-    if text.chars().count() <= max_chars {
-        text.to_string()
-    } else {
-        let kept: String = text.chars().take(max_chars).collect();
-        format!("{kept}…")
     }
 }
 
@@ -529,7 +519,7 @@ fn locate_fault<R: DeserializeOwned>(item: &Value, error: &serde_json::Error) ->
             let message = error.to_string();
             if missing_field(&message).is_none() {
                 return Fault {
-                    field: Some(shorten(name, 40)),
+                    field: Some(crate::domain::words::shortened(name, 40)),
                     message: plain_words(&message),
                 };
             }
@@ -537,7 +527,7 @@ fn locate_fault<R: DeserializeOwned>(item: &Value, error: &serde_json::Error) ->
     }
     Fault {
         field: None,
-        message: shorten(&message, 200),
+        message: crate::domain::words::shortened(&message, 200),
     }
 }
 
@@ -579,7 +569,7 @@ fn plain_words(message: &str) -> String {
     } else {
         message.to_string()
     };
-    shorten(&plain, 200)
+    crate::domain::words::shortened(&plain, 200)
 }
 
 fn plain_type(expected: &str) -> &str {

@@ -8,6 +8,7 @@ pub mod calendar;
 #[cfg(test)]
 mod changelog;
 pub mod chart;
+pub mod clinician_summary;
 pub mod commands;
 pub mod content;
 pub mod csv;

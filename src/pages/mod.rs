@@ -7,3 +7,4 @@ pub mod not_found;
 pub mod on_demand;
 pub mod recovery;
 pub mod settings;
+pub mod summary;

@@ -1,10 +1,10 @@
 //! The screens fetched the first time they are opened rather than with the app: Log,
-//! Recovery and Settings. The page's release build (index.html turns on the `split-screens`
+//! Recovery, Settings and the clinician summary. The page's release build (index.html turns on the `split-screens`
 //! feature for it) splits each into its own wasm file (scripts/tools/wasm-bindgen runs
 //! wasm-split before wasm-bindgen), so a first visit to Home or the knee check downloads none
 //! of their code; the service worker then precaches them for offline use. Debug builds, the
 //! browser tests and the import worker keep them in one module: a split point is an exported
-//! symbol, which would otherwise pull the three screens into every wasm the library is in.
+//! symbol, which would otherwise pull the screens into every wasm the library is in.
 //!
 //! A screen that cannot be fetched (offline before the first visit finished caching, say)
 //! shows a message in words, and opening it again tries again: the loader keeps no failure.
@@ -12,7 +12,9 @@
 use leptos::prelude::*;
 use leptos_router::LazyRoute;
 
-use crate::pages::{log::LogPage, recovery::RecoveryPage, settings::SettingsPage};
+use crate::pages::{
+    log::LogPage, recovery::RecoveryPage, settings::SettingsPage, summary::SummaryPage,
+};
 use crate::platform::document;
 
 /// Declares one screen's split point and the route that loads it.
@@ -46,6 +48,7 @@ macro_rules! on_demand_screen {
 on_demand_screen!(LogRoute, log_screen, LogPage);
 on_demand_screen!(RecoveryRoute, recovery_screen, RecoveryPage);
 on_demand_screen!(SettingsRoute, settings_screen, SettingsPage);
+on_demand_screen!(SummaryRoute, summary_screen, SummaryPage);
 
 /// What a screen that could not be fetched shows instead.
 fn not_loaded() -> AnyView {

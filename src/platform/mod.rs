@@ -14,5 +14,6 @@ pub mod locale;
 pub mod persistence;
 pub mod release;
 pub mod service_worker;
+pub mod share;
 pub mod shared_files;
 pub mod timing;

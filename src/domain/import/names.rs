@@ -234,13 +234,7 @@ fn is_unnamed_number(name: &str) -> bool {
 
 /// A file's own name for a sport, cut short enough for a sentence.
 fn shorten(name: &str) -> String {
-    const MOST: usize = 40;
-    if name.chars().count() <= MOST {
-        name.to_string()
-    } else {
-        let cut: String = name.chars().take(MOST).collect();
-        format!("{cut}…")
-    }
+    crate::domain::words::shortened(name, 40)
 }
 
 #[cfg(test)]

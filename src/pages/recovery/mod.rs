@@ -14,9 +14,26 @@ mod timer;
 
 use leptos::prelude::*;
 
+use crate::app_base::use_base;
 use crate::components::page_intro::PageIntro;
 use crate::components::this_week::ThisWeekCard;
+use crate::domain::clinician_summary::{FOR_THE_RUNNER, LINK};
 use crate::routes::Destination;
+use crate::store::use_store;
+
+/// The way to the one page for a clinician, last: the plan's decisions above are on it.
+#[component]
+fn ForYourClinician() -> impl IntoView {
+    let english =
+        use_store().map(|store| store.data().with_untracked(|data| data.settings.english()));
+    view! {
+        <section class="card" aria-labelledby="rec-clinician">
+            <h2 id="rec-clinician">"For your clinician"</h2>
+            <p>{english.unwrap_or_default().say(FOR_THE_RUNNER)}</p>
+            <a class="button secondary" href=use_base().summary_href()>{LINK}</a>
+        </section>
+    }
+}
 
 #[component]
 pub fn RecoveryPage() -> impl IntoView {
@@ -27,5 +44,6 @@ pub fn RecoveryPage() -> impl IntoView {
         <timer::TimerCard />
         <strength_card::StrengthCard />
         <cadence_card::CadenceCard />
+        <ForYourClinician />
     }
 }

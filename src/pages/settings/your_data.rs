@@ -3,7 +3,9 @@
 use leptos::prelude::*;
 
 use super::{delete_all::DeleteAll, restore::Restore};
+use crate::app_base::use_base;
 use crate::domain::backup;
+use crate::domain::clinician_summary::LINK;
 use crate::domain::commands::Command;
 use crate::domain::csv;
 use crate::platform::{clock, download, import_worker, release};
@@ -96,6 +98,7 @@ pub fn YourData() -> impl IntoView {
                 <button type="button" class="button secondary" on:click=download_csv>
                     "Download runs as CSV"
                 </button>
+                <a class="button secondary" href=use_base().summary_href()>{LINK}</a>
             </div>
             <p class="hint">{last_backup}</p>
             <p role="status" class="status">{move || message.get()}</p>
