@@ -105,6 +105,12 @@ describe('the runner’s English', () => {
         assert.doesNotMatch(text, ISO_DATE, `${screen.name}: ${text.match(ISO_DATE)?.[0]}`);
         if (locale === 'en-US') assert.doesNotMatch(text, UK_ONLY, `${screen.name}: ${text.match(UK_ONLY)?.[0]}`);
       }
+      // The page for a clinician, and the text it shares.
+      await page.goto(`${app.server.url}summary`);
+      await page.getByRole('heading', { level: 1, name: 'Knee summary for a clinician' }).waitFor();
+      const summary = await screenText(page);
+      assert.doesNotMatch(summary, ISO_DATE, summary.match(ISO_DATE)?.[0]);
+      if (locale === 'en-US') assert.doesNotMatch(summary, UK_ONLY, summary.match(UK_ONLY)?.[0]);
       // The saved knee check, opened from the list of past checks.
       await page.goto(`${app.server.url}knee-check`);
       await page.locator('.kc-history-item').first().click();
