@@ -18,6 +18,7 @@ use chrono::{DateTime, Utc};
 use patella::domain::backup::{export_backup, parse_backup, MAX_BACKUP_BYTES};
 use patella::domain::dataset::DataSet;
 use patella::domain::json::{self, Number, Value};
+use patella::domain::locale::DateStyle;
 use patella::domain::records::{PainEntry, Run, Settings, Shoe, StrengthSession, TriageRecord};
 use patella::domain::recovery_plan::RecoveryPrefs;
 use patella::domain::schema::{self, Collection};
@@ -145,7 +146,7 @@ fn main() {
         "stored data reads back unchanged"
     );
     assert!(
-        parse_backup(backup.as_bytes(), today, utc).is_ok(),
+        parse_backup(backup.as_bytes(), today, utc, DateStyle::default()).is_ok(),
         "the backup restores"
     );
 
@@ -200,7 +201,9 @@ fn main() {
     );
     report(
         "read and check backup (parse_backup)",
-        time(REPEATS, || parse_backup(backup.as_bytes(), today, utc)),
+        time(REPEATS, || {
+            parse_backup(backup.as_bytes(), today, utc, DateStyle::default())
+        }),
         None,
     );
 }

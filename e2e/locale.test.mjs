@@ -89,6 +89,37 @@ describe('the runner’s English', () => {
     assertNoProblems(problems);
   });
 
+  test('a refused backup names its records by their dates in the phone’s style, never as stored', async () => {
+    const page = await americanPhone({}).then((session) => session.page);
+    await page.goto(`${app.server.url}settings`);
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+    const broken = {
+      format: 'patella-backup',
+      schema: 1,
+      app_version: '0.1.0',
+      exported_at: '2026-11-20T10:00:00Z',
+      data: {
+        runs: [
+          { id: 'r1', updated_at: '2026-11-20T10:00:00Z', date: '2026-03-04', distance: 600000, duration: 1800 },
+          { id: 'r2', updated_at: '2026-11-20T10:00:00Z', date: '2199-01-01', distance: 5000, duration: 1800 },
+        ],
+        recovery: { start: { date: '2199-02-01', stage: 'week1', from_knee_check: null } },
+      },
+    };
+    await page.getByLabel('Restore from backup').setInputFiles({
+      name: 'patella-backup.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(broken)),
+    });
+    const refusal = page.getByRole('alert').filter({ hasText: 'Nothing was changed.' });
+    await refusal.waitFor();
+    const words = await refusal.innerText();
+    assert.match(words, /Run 1 \(dated Mar 4, 2026\): distance/);
+    assert.match(words, /Run 2 \(dated Jan 1, 2199\): date is after tomorrow, which no record can be/);
+    assert.match(words, /start: starts after tomorrow, which cannot be right/);
+    assert.doesNotMatch(words, ISO_DATE, words.match(ISO_DATE)?.[0]);
+  });
+
   for (const locale of ['en-US', 'en-GB']) {
     test(`${locale}: a runner's stored data reads without a stored date on any screen`, async () => {
       const { page, problems } = await phonePage(app.browser, app.server.origin, { locale });

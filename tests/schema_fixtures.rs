@@ -219,7 +219,7 @@ fn each_backup_fixture_restores_the_same_records_as_its_storage() {
     for (version, folder) in version_folders() {
         let path = folder.join(format!("backup-v{version}.json"));
         let bytes = fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let backup = parse_backup(&bytes, today(), new_york)
+        let backup = parse_backup(&bytes, today(), new_york, DateStyle::default())
             .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
         assert_eq!(backup.schema, version);
         let mut stored = data_set(&folder, version);

@@ -24,6 +24,7 @@ mod worker {
     use patella::domain::import::{
         message, outcome_to_message, parse_file, preview_message, ImportError,
     };
+    use patella::domain::locale::DateStyle;
     use patella::domain::records::RecordId;
     use patella::domain::{backup, csv};
     use patella::platform::clock;
@@ -56,7 +57,11 @@ mod worker {
         let field = |name: &str| Reflect::get(request, &name.into()).unwrap_or(JsValue::UNDEFINED);
         let id = field(message::ID);
         if let Some(text) = field(message::BACKUP_TEXT).as_string() {
-            return check_backup(id, &text, field(message::TODAY).as_string());
+            let dates = field(message::DATES)
+                .as_string()
+                .and_then(|value| DateStyle::from_value(&value))
+                .unwrap_or_default();
+            return check_backup(id, &text, field(message::TODAY).as_string(), dates);
         }
         if let Some(text) = field(message::CSV_DATA).as_string() {
             let reply = Object::new();
@@ -89,7 +94,7 @@ mod worker {
     }
 
     /// Checks a backup file's text against the page's date.
-    fn check_backup(id: JsValue, text: &str, today: Option<String>) -> JsValue {
+    fn check_backup(id: JsValue, text: &str, today: Option<String>, dates: DateStyle) -> JsValue {
         let today = today
             .and_then(|today| today.parse::<NaiveDate>().ok())
             .unwrap_or_else(|| chrono::Local::now().date_naive());
@@ -97,7 +102,12 @@ mod worker {
             id,
             message::CHECKED,
             // The worker shares the page's time zone: old backups' times land on the same days.
-            backup::check_to_message(text.as_bytes(), today, patella::platform::clock::offset_at),
+            backup::check_to_message(
+                text.as_bytes(),
+                today,
+                patella::platform::clock::offset_at,
+                dates,
+            ),
         )
     }
 

@@ -23,6 +23,7 @@ use serde_json::{Map, Value};
 use crate::domain::dataset::{Counts, DataSet};
 use crate::domain::iso;
 use crate::domain::json;
+use crate::domain::locale::DateStyle;
 use crate::domain::records::{FieldProblem, Record, Validate};
 use crate::domain::schema::{self, Collection, SchemaError, Zone, CURRENT_SCHEMA};
 
@@ -121,7 +122,7 @@ pub struct RecordProblem {
     pub collection: Collection,
     /// 1-based place in its list, as a person counts; 0 for the settings.
     pub position: usize,
-    /// "Run 12 (dated 2026-03-04)", "Shoe 2 (\"Pegasus 40\")", "Settings".
+    /// "Run 12 (dated 4 Mar 2026)", "Shoe 2 (\"Pegasus 40\")", "Settings".
     pub record: String,
     /// The field at fault, when one can be named.
     pub field: Option<String>,
@@ -201,9 +202,15 @@ fn megabytes(bytes: usize) -> String {
     crate::domain::decimals::megabytes(bytes as f64)
 }
 
-/// Reads a backup file and checks all of it. `today` bounds the dates records may carry.
+/// Reads a backup file and checks all of it. `today` bounds the dates records may carry;
+/// `dates` is how a record at fault is named ("Run 12 (dated 4 Mar 2026)").
 /// Returns the data only if every record is acceptable; otherwise says what is not.
-pub fn parse_backup(bytes: &[u8], today: NaiveDate, zone: Zone) -> Result<Backup, BackupError> {
+pub fn parse_backup(
+    bytes: &[u8],
+    today: NaiveDate,
+    zone: Zone,
+    dates: DateStyle,
+) -> Result<Backup, BackupError> {
     if bytes.len() > MAX_BACKUP_BYTES {
         return Err(BackupError::TooLarge { bytes: bytes.len() });
     }
@@ -238,6 +245,7 @@ pub fn parse_backup(bytes: &[u8], today: NaiveDate, zone: Zone) -> Result<Backup
     let mut reader = SectionReader {
         sections,
         today,
+        dates,
         problems: Vec::new(),
     };
     let data = DataSet {
@@ -353,6 +361,7 @@ fn read_exported_at(document: &Map<String, Value>) -> Result<DateTime<Utc>, Back
 struct SectionReader {
     sections: HashMap<Collection, Value>,
     today: NaiveDate,
+    dates: DateStyle,
     problems: Vec<RecordProblem>,
 }
 
@@ -393,7 +402,7 @@ impl SectionReader {
             }
             if !found.is_empty() {
                 // Named only when needed: most records have nothing to report.
-                let record = describe_record(collection, position, item);
+                let record = describe_record(collection, position, item, self.dates);
                 self.problems
                     .extend(found.into_iter().map(|fault| RecordProblem {
                         collection,
@@ -450,12 +459,21 @@ fn read_record<R: DeserializeOwned>(item: &Value) -> Result<R, Fault> {
     R::deserialize(item).map_err(|error| locate_fault::<R>(item, &error))
 }
 
-/// "Run 12 (dated 2026-03-04)": the place in the list, plus what a runner would recognise
-/// the record by, when the file holds it in a readable form.
-fn describe_record(collection: Collection, position: usize, item: &Value) -> String {
+/// "Run 12 (dated 4 Mar 2026)": the place in the list, plus what a runner would recognise
+/// the record by, when the file holds it in a readable form; a date in the runner's style.
+fn describe_record(
+    collection: Collection,
+    position: usize,
+    item: &Value,
+    dates: DateStyle,
+) -> String {
     let noun = capitalized(collection.record_noun());
     let text_field = |name: &str| item.get(name).and_then(Value::as_str);
-    let as_date = |text: &str| text.get(..10).and_then(iso::parse_day).map(iso::write_day);
+    let as_date = |text: &str| {
+        text.get(..10)
+            .and_then(iso::parse_day)
+            .map(|day| dates.day_with_year(day))
+    };
     let hint = match collection {
         Collection::Runs | Collection::Pain | Collection::Strength => text_field("date")
             .and_then(as_date)
@@ -660,8 +678,8 @@ enum Checked {
 }
 
 /// The worker's side: checks a backup file (see [`parse_backup`]) and says what it found.
-pub fn check_to_message(bytes: &[u8], today: NaiveDate, zone: Zone) -> String {
-    let checked = match parse_backup(bytes, today, zone) {
+pub fn check_to_message(bytes: &[u8], today: NaiveDate, zone: Zone, dates: DateStyle) -> String {
+    let checked = match parse_backup(bytes, today, zone, dates) {
         Ok(backup) => Checked::Accepted {
             schema: backup.schema,
             app_version: backup.app_version,
@@ -723,7 +741,7 @@ pub fn restore(current: &DataSet, backup: &DataSet, mode: RestoreMode) -> DataSe
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::locale::{DateStyle, English};
+    use crate::domain::locale::English;
     use crate::domain::protocol::Stage;
     use crate::domain::records::{
         Advice, CareTier, KneeArea, PainEntry, PainScore, RecordId, Run, RunKind, Settings, Shoe,
@@ -863,12 +881,12 @@ mod tests {
     fn a_checked_backup_reaches_the_page_exactly() {
         let text =
             export_backup(&sample(), "0.2.0", "2026-11-27T07:00:00Z".parse().unwrap()).unwrap();
-        let message = check_to_message(text.as_bytes(), today(), utc);
+        let message = check_to_message(text.as_bytes(), today(), utc, DateStyle::default());
         assert_eq!(
             checked_from_message(&message),
-            Ok(parse_backup(text.as_bytes(), today(), utc).unwrap())
+            Ok(parse_backup(text.as_bytes(), today(), utc, DateStyle::default()).unwrap())
         );
-        let refused = check_to_message(b"{}", today(), utc);
+        let refused = check_to_message(b"{}", today(), utc, DateStyle::default());
         assert_eq!(
             checked_from_message(&refused),
             Err(BackupError::NotABackup.to_string())
@@ -877,7 +895,7 @@ mod tests {
     }
 
     fn error_of(bytes: &[u8]) -> BackupError {
-        match parse_backup(bytes, today(), utc) {
+        match parse_backup(bytes, today(), utc, DateStyle::default()) {
             Ok(backup) => panic!("expected a refusal, got {backup:?}"),
             Err(error) => error,
         }
@@ -896,7 +914,7 @@ mod tests {
     fn export_then_parse_gives_back_the_same_data() {
         let data = sample();
         let text = export_backup(&data, "0.1.0", now()).unwrap();
-        let backup = parse_backup(text.as_bytes(), today(), utc).unwrap();
+        let backup = parse_backup(text.as_bytes(), today(), utc, DateStyle::default()).unwrap();
         assert_eq!(
             backup,
             Backup {
@@ -953,7 +971,7 @@ mod tests {
         }
         let text = export_backup(&data, "0.2.0", Utc::now()).unwrap();
         assert!(text.len() > 2 * LOCAL_STORAGE_CHARS, "{} bytes", text.len());
-        let restored = parse_backup(text.as_bytes(), today(), utc).unwrap();
+        let restored = parse_backup(text.as_bytes(), today(), utc, DateStyle::default()).unwrap();
         assert_eq!(restored.data.runs.len(), data.runs.len());
     }
 
@@ -979,7 +997,7 @@ mod tests {
         // Exactly at the limit is still read.
         let mut padded = file_with(json!({}));
         padded.resize(MAX_BACKUP_BYTES, b' ');
-        assert!(parse_backup(&padded, today(), utc).is_ok());
+        assert!(parse_backup(&padded, today(), utc, DateStyle::default()).is_ok());
     }
 
     #[test]
@@ -1014,7 +1032,7 @@ mod tests {
     fn a_byte_order_mark_is_allowed() {
         let mut text = "\u{feff}".as_bytes().to_vec();
         text.extend(file_with(json!({})));
-        assert!(parse_backup(&text, today(), utc).is_ok());
+        assert!(parse_backup(&text, today(), utc, DateStyle::default()).is_ok());
     }
 
     #[test]
@@ -1116,13 +1134,15 @@ mod tests {
 
     #[test]
     fn missing_collections_are_empty() {
-        let backup = parse_backup(&file_with(json!({})), today(), utc).unwrap();
+        let backup =
+            parse_backup(&file_with(json!({})), today(), utc, DateStyle::default()).unwrap();
         assert_eq!(backup.data, DataSet::default());
 
         let backup = parse_backup(
             &file_with(json!({"runs": [run_json("a", "2026-11-20", 5000.0)]})),
             today(),
             utc,
+            DateStyle::default(),
         )
         .unwrap();
         assert_eq!(backup.data.counts().total(), 1);
@@ -1139,7 +1159,7 @@ mod tests {
         assert_eq!(
             problems,
             [
-                "Run 12 (dated 2026-03-04): distance: 600 km is not a possible run \
+                "Run 12 (dated 4 Mar 2026): distance: 600 km is not a possible run \
               (more than 0, at most 350 km)"
             ]
         );
@@ -1150,7 +1170,7 @@ mod tests {
         let pain = [pain_json("p1", 3), pain_json("p2", 0), pain_json("p3", 14)];
         assert_eq!(
             record_problems(&file_with(json!({ "pain": pain }))),
-            ["Pain entry 3 (dated 2026-11-20): pain 14/10 is off the 0–10 scale"]
+            ["Pain entry 3 (dated 20 Nov 2026): pain 14/10 is off the 0–10 scale"]
         );
     }
 
@@ -1159,10 +1179,22 @@ mod tests {
         let runs = [run_json("r1", "2199-01-01", 5000.0)];
         assert_eq!(
             record_problems(&file_with(json!({ "runs": runs }))),
-            [
-                "Run 1 (dated 2199-01-01): date: 2199-01-01 is not a possible date \
-              (from 1950-01-01 to 2026-11-28)"
-            ]
+            ["Run 1 (dated 1 Jan 2199): date is after tomorrow, which no record can be"]
+        );
+    }
+
+    #[test]
+    fn a_record_at_fault_is_named_in_the_runners_date_style() {
+        let runs = [run_json("r1", "1949-12-31", 5000.0)];
+        let bytes = file_with(json!({ "runs": runs }));
+        let Err(BackupError::InvalidRecords(problems)) =
+            parse_backup(&bytes, today(), utc, DateStyle::US)
+        else {
+            panic!("a run from 1949 is refused");
+        };
+        assert_eq!(
+            problems[0].to_string(),
+            "Run 1 (dated Dec 31, 1949): date is before 1950, which no record can be"
         );
     }
 
@@ -1175,12 +1207,12 @@ mod tests {
         ];
         assert_eq!(
             record_problems(&file_with(json!({ "runs": runs }))),
-            ["Run 3 (dated 2026-11-03): id: is the same as run 1's; each record needs its own id"]
+            ["Run 3 (dated 3 Nov 2026): id: is the same as run 1's; each record needs its own id"]
         );
         // The same id in two collections is two different records.
         let file = file_with(json!({"runs": [run_json("same", "2026-11-01", 5000.0)],
                                     "pain": [pain_json("same", 2)]}));
-        assert!(parse_backup(&file, today(), utc).is_ok());
+        assert!(parse_backup(&file, today(), utc, DateStyle::default()).is_ok());
     }
 
     #[test]
@@ -1201,14 +1233,14 @@ mod tests {
         assert_eq!(
             problems,
             [
-                "Run 1 (dated 2026-11-20): distance: should be a number, but is string \"far\"",
+                "Run 1 (dated 20 Nov 2026): distance: should be a number, but is string \"far\"",
                 "Run 2: date: is missing",
-                "Run 3 (dated 2026-11-20): kind: unknown variant `jog`, expected one of `easy`, \
+                "Run 3 (dated 20 Nov 2026): kind: unknown variant `jog`, expected one of `easy`, \
                  `long`, `tempo`, `intervals`, `hills`, `race`, `recovery`, `cross_training`",
                 "Run 4: date: \"2026-02-30\" is not a date (like 2026-03-04)",
-                "Run 5 (dated 2026-11-20): effort: integer `300` is out of range \
+                "Run 5 (dated 20 Nov 2026): effort: integer `300` is out of range \
                  (a whole number from 0 to 255)",
-                "Run 6 (dated 2026-11-20): id: \"a b\" is not a record id (letters, digits and \
+                "Run 6 (dated 20 Nov 2026): id: \"a b\" is not a record id (letters, digits and \
                  dashes, at most 64)",
                 "Run 7: is a number, not a record",
             ]
@@ -1229,10 +1261,10 @@ mod tests {
         assert_eq!(
             problems,
             [
-                "Strength session 1 (dated 2026-11-20): minutes: 900 minutes is longer than any \
+                "Strength session 1 (dated 20 Nov 2026): minutes: 900 minutes is longer than any \
                  session",
                 "Shoe 1 (\"Pegasus 40\"): start_distance: must be between 0 and 10,000 km",
-                "Knee check 1 (taken 2026-11-19): care_tier: unknown variant `tomorrow`, expected \
+                "Knee check 1 (taken 19 Nov 2026): care_tier: unknown variant `tomorrow`, expected \
                  one of `emergency_now`, `same_day`, `see_professional_soon`, `self_manage`",
                 "Settings: shoe_threshold: must be between 100 and 3,000 km",
             ]
@@ -1755,7 +1787,7 @@ mod tests {
             #[test]
             fn export_then_import_is_the_identity(data in a_valid_data_set()) {
                 let text = export_backup(&data, "0.1.0", now()).unwrap();
-                let backup = parse_backup(text.as_bytes(), today(), utc);
+                let backup = parse_backup(text.as_bytes(), today(), utc, DateStyle::default());
                 let back = backup.map(|backup| backup.data);
                 // Equal times compare as instants: the offsets, which decide the runner's
                 // day, must come back too.
@@ -1770,14 +1802,14 @@ mod tests {
 
             #[test]
             fn any_bytes_are_answered_without_a_panic(bytes in vec(any::<u8>(), 0..512)) {
-                assert_accepted_data_is_valid(parse_backup(&bytes, today(), utc));
+                assert_accepted_data_is_valid(parse_backup(&bytes, today(), utc, DateStyle::default()));
             }
 
             #[test]
             fn any_json_like_text_is_answered_without_a_panic(
                 text in "[\\[\\]{}\",:0-9a-z .eE+-]{0,300}"
             ) {
-                assert_accepted_data_is_valid(parse_backup(text.as_bytes(), today(), utc));
+                assert_accepted_data_is_valid(parse_backup(text.as_bytes(), today(), utc, DateStyle::default()));
             }
 
             #[test]
@@ -1790,7 +1822,7 @@ mod tests {
                 let file = json!({"format": "patella-backup", "schema": schema,
                                   "app_version": "0.1.0", "exported_at": "2026-11-27T08:15:00Z",
                                   "data": {"runs": runs, "pain": pain, "settings": settings}});
-                assert_accepted_data_is_valid(parse_backup(file.to_string().as_bytes(), today(), utc));
+                assert_accepted_data_is_valid(parse_backup(file.to_string().as_bytes(), today(), utc, DateStyle::default()));
             }
 
             #[test]
@@ -1808,7 +1840,7 @@ mod tests {
                 if truncate {
                     bytes.truncate(cut.index(bytes.len()));
                 }
-                assert_accepted_data_is_valid(parse_backup(&bytes, today(), utc));
+                assert_accepted_data_is_valid(parse_backup(&bytes, today(), utc, DateStyle::default()));
             }
         }
     }

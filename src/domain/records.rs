@@ -608,13 +608,33 @@ pub struct FieldProblem {
 
 impl fmt::Display for FieldProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.field, self.message)
+        // "date is after tomorrow" names its field already.
+        if self.message.starts_with(&format!("{} ", self.field)) {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.field, self.message)
+        }
     }
 }
 
 /// The earliest date a record may carry; anything before is a typo.
 pub fn earliest_record_date() -> NaiveDate {
     NaiveDate::from_ymd_opt(1950, 1, 1).unwrap_or(NaiveDate::MIN)
+}
+
+/// Why a record cannot carry `day` ("before 1950", "after tomorrow"), or `None` when it can.
+/// In words with no date in them: the message names the record by its date already, in
+/// the runner's date style, and a validation message has none to write it in.
+pub fn implausible_day(day: NaiveDate, today: NaiveDate) -> Option<&'static str> {
+    // A day of slack: a run logged just after midnight in a timezone ahead of ours.
+    let latest = today.succ_opt().unwrap_or(today);
+    if day < earliest_record_date() {
+        Some("before 1950")
+    } else if day > latest {
+        Some("after tomorrow")
+    } else {
+        None
+    }
 }
 
 /// Range checks that need context (today's date). Types already refuse the impossible.
@@ -639,18 +659,12 @@ impl Checks {
     }
 
     fn date(&mut self, field: &'static str, date: NaiveDate, today: NaiveDate) {
-        // A day of slack: a run logged just after midnight in a timezone ahead of ours.
-        let latest = today.succ_opt().unwrap_or(today);
-        self.check(
-            date >= earliest_record_date() && date <= latest,
-            field,
-            || {
-                format!(
-                    "{date} is not a possible date (from {} to {latest})",
-                    earliest_record_date()
-                )
-            },
-        );
+        if let Some(when) = implausible_day(date, today) {
+            self.0.push(FieldProblem {
+                field,
+                message: format!("{field} is {when}, which no record can be"),
+            });
+        }
     }
 
     fn text(&mut self, field: &'static str, text: &str, max_chars: usize) {

@@ -10,7 +10,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::protocol::Stage;
-use crate::domain::records::{earliest_record_date, FieldProblem, Validate};
+use crate::domain::records::{implausible_day, FieldProblem, Validate};
 
 /// Where the plan started.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -64,20 +64,21 @@ impl Validate for RecoveryPrefs {
     /// A backup's plan must not start before any record could or after tomorrow (a day of
     /// slack for time zones), the same bounds as a run's date.
     fn problems(&self, today: NaiveDate) -> Vec<FieldProblem> {
-        let latest = today.succ_opt().unwrap_or(today);
-        let plausible = |day: NaiveDate| day >= earliest_record_date() && day <= latest;
         let mut found = Vec::new();
         if let Some(start) = &self.start {
-            if !plausible(start.date) {
+            if let Some(when) = implausible_day(start.date, today) {
                 found.push(FieldProblem {
                     field: "start",
-                    message: format!("starts on {}, which cannot be right", start.date),
+                    message: format!("starts {when}, which cannot be right"),
                 });
             }
-            if let Some(day) = start.from_knee_check.filter(|day| !plausible(*day)) {
+            if let Some(when) = start
+                .from_knee_check
+                .and_then(|day| implausible_day(day, today))
+            {
                 found.push(FieldProblem {
                     field: "from_knee_check",
-                    message: format!("names a knee check on {day}, which cannot be right"),
+                    message: format!("names a knee check {when}, which cannot be right"),
                 });
             }
         }
@@ -136,6 +137,10 @@ mod tests {
         let problems = started("2026-12-25", None).problems(today);
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].field, "start");
+        assert_eq!(
+            problems[0].message,
+            "starts after tomorrow, which cannot be right"
+        );
         assert!(RecoveryPrefs::default().problems(today).is_empty());
     }
 }

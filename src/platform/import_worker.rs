@@ -20,6 +20,7 @@ use crate::domain::import::preview_message::{
     request_to_message, shown_from_message, FileRead, PreviewRequest, Shown,
 };
 use crate::domain::import::{message, ImportError};
+use crate::domain::locale::DateStyle;
 
 /// The worker's start script (public/import-worker-start.js), copied beside the page by
 /// trunk: it loads the worker's glue and wasm, and reports a wasm that fails to load.
@@ -231,14 +232,19 @@ impl ImportWorker {
 
 /// Checks a backup file's text in the import worker (started for the purpose and stopped
 /// after): the backup if every part of it passed, or why not, in words. `today` bounds the
-/// dates its records may carry.
-pub async fn check_backup(text: String, today: NaiveDate) -> Result<Backup, String> {
+/// dates its records may carry; a record at fault is named by its date in `dates`.
+pub async fn check_backup(
+    text: String,
+    today: NaiveDate,
+    dates: DateStyle,
+) -> Result<Backup, String> {
     let mut worker = ImportWorker::start()
         .await
         .map_err(|WorkerFailed(reason)| reason)?;
     let request = Object::new();
     let _ = Reflect::set(&request, &message::BACKUP_TEXT.into(), &text.into());
     let _ = Reflect::set(&request, &message::TODAY.into(), &today.to_string().into());
+    let _ = Reflect::set(&request, &message::DATES.into(), &dates.value().into());
     let reply = worker
         .exchange(&request, &js_sys::Array::new())
         .await

@@ -409,9 +409,12 @@ pub mod message {
     pub const CSV_DATA: &str = "csv_data";
     pub const CSV: &str = "csv";
     /// A backup file's text to check (`domain::backup::check_to_message`), with `TODAY`,
-    /// the page's date as YYYY-MM-DD; the answer comes back under `CHECKED`.
+    /// the page's date as YYYY-MM-DD, and `DATES`, the runner's date style
+    /// (`DateStyle::value`) for naming a record at fault; the answer comes back under
+    /// `CHECKED`.
     pub const BACKUP_TEXT: &str = "backup_text";
     pub const TODAY: &str = "today";
+    pub const DATES: &str = "dates";
     pub const CHECKED: &str = "checked";
 }
 

@@ -485,7 +485,8 @@ mod tests {
             "The file records no distance for this activity."
         );
         assert!(
-            reasons[2].starts_with("It can't go in the log as it is (date: 2031-01-01"),
+            reasons[2]
+                == "It can't go in the log as it is (date is after tomorrow, which no record can be).",
             "{}",
             reasons[2]
         );

@@ -32,10 +32,12 @@ pub fn Restore() -> impl IntoView {
         state.set(RestoreState::Reading);
         leptos::task::spawn_local(async move {
             let outcome = match download::read_text(&file, backup::MAX_BACKUP_BYTES).await {
-                Ok(text) => import_worker::check_backup(text, clock::today())
-                    .await
-                    .map(|backup| RestoreState::Ready(Box::new(backup)))
-                    .map_err(|error| error.to_string()),
+                Ok(text) => {
+                    import_worker::check_backup(text, clock::today(), store.dates_untracked())
+                        .await
+                        .map(|backup| RestoreState::Ready(Box::new(backup)))
+                        .map_err(|error| error.to_string())
+                }
                 Err(reason) => Err(reason),
             };
             state.set(outcome.unwrap_or_else(|reason| {
