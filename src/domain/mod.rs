@@ -16,6 +16,8 @@ pub mod dataset;
 pub mod dates;
 pub mod decimals;
 pub mod form;
+#[cfg(test)]
+mod generated_docs;
 pub mod import;
 pub mod interval_timer;
 pub mod iso;
