@@ -396,7 +396,6 @@ pub fn markdown() -> String {
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
 
     use proptest::prelude::*;
 
