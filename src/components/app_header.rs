@@ -3,12 +3,13 @@
 use leptos::prelude::*;
 
 use crate::app_base::use_href;
+use crate::components::words::said;
 use crate::routes::Destination;
 
 #[component]
 pub fn AppHeader() -> impl IntoView {
     view! {
-        <a class="skip-link" href="#main">"Skip to content"</a>
+        <a class="skip-link" href="#main">{said("Skip to content")}</a>
         <header class="app-header">
             <a class="brand" href=use_href(Destination::Home)>
                 <svg class="brand-mark" viewBox="0 0 64 64" aria-hidden="true" focusable="false">
@@ -23,7 +24,8 @@ pub fn AppHeader() -> impl IntoView {
                     ></path>
                     <ellipse cx="38" cy="30" rx="7" ry="9" fill="#f6c453"></ellipse>
                 </svg>
-                <span>"Patella"</span>
+                // A name, the same in every language.
+                <span translate="no">"Patella"</span>
             </a>
         </header>
     }

@@ -6,6 +6,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::words::said;
+
 use crate::components::status::{Attempt, Said};
 use crate::domain::commands::Command;
 use crate::domain::records::{visits_in_words, Advice, Visit};
@@ -49,7 +51,7 @@ pub fn BeenSeen(status: RwSignal<Option<Said>>, review: bool) -> impl IntoView {
     Some(view! {
         <details class="been-seen">
             <summary>{if review { HAD_MY_REVIEW } else { BEEN_SEEN }}</summary>
-            <p>"What were you told?"</p>
+            <p>{said("What were you told?")}</p>
             <div class="actions">{answers}</div>
         </details>
     })

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::app_base::use_base;
+use crate::components::words::said;
 use crate::routes::Destination;
 
 /// SVG path data for each destination's icon, drawn on a 24×24 grid with strokes.
@@ -32,7 +33,7 @@ pub fn BottomNav() -> impl IntoView {
                         <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
                             <path d=icon_path(destination)></path>
                         </svg>
-                        <span>{destination.label()}</span>
+                        <span>{said(destination.label())}</span>
                     </A>
                 </li>
             }

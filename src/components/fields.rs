@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::words::{said, use_english};
+
 use crate::components::show::ShowAny;
 use crate::domain::form::{Control, Keyboard};
 
@@ -51,6 +53,8 @@ pub fn score_line(
 ) -> AnyView {
     let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
     let described_by = described_by(&hint_id, &error_id, hint, error);
+    let english = use_english();
+    let say = move |text: Option<String>| text.map(|text| english.get().say(&text));
     let scores = (0..=10u8)
         .map(|score| {
             let text = score.to_string();
@@ -80,13 +84,13 @@ pub fn score_line(
             aria-invalid=move || error.get().is_some().then_some("true")
             aria-describedby=described_by
         >
-            <legend>{move || legend.get()}</legend>
+            <legend>{move || say(Some(legend.get()))}</legend>
             <ShowAny when=move || hint.get().is_some()>
-                <p class="hint" id=hint_id.clone()>{move || hint.get()}</p>
+                <p class="hint" id=hint_id.clone()>{move || say(hint.get())}</p>
             </ShowAny>
             <div class="scores">{scores}</div>
             <ShowAny when=move || error.get().is_some()>
-                <p class="error-text" id=error_id.clone()>{move || error.get()}</p>
+                <p class="error-text" id=error_id.clone()>{move || say(error.get())}</p>
             </ShowAny>
         </fieldset>
     }
@@ -119,6 +123,8 @@ pub fn field_line(line: FieldLine) -> AnyView {
     let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
     let described_by = described_by(&hint_id, &error_id, hint, error);
     let invalid = move || error.get().is_some().then_some("true");
+    let english = use_english();
+    let say = move |text: Option<String>| text.map(|text| english.get().say(&text));
     let input = match control {
         Control::Paragraph => view! {
             <textarea
@@ -146,7 +152,7 @@ pub fn field_line(line: FieldLine) -> AnyView {
                             let selected = option == chosen;
                             view! {
                                 <option value=option selected=selected>
-                                    {text}
+                                    {english.get_untracked().say(&text)}
                                 </option>
                             }
                         })
@@ -179,13 +185,13 @@ pub fn field_line(line: FieldLine) -> AnyView {
     };
     view! {
         <div class="field">
-            <label for=id>{label}</label>
+            <label for=id>{said(label)}</label>
             <ShowAny when=move || hint.get().is_some()>
-                <span class="hint" id=hint_id.clone()>{move || hint.get()}</span>
+                <span class="hint" id=hint_id.clone()>{move || say(hint.get())}</span>
             </ShowAny>
             {input}
             <ShowAny when=move || error.get().is_some()>
-                <p class="error-text" id=error_id.clone()>{move || error.get()}</p>
+                <p class="error-text" id=error_id.clone()>{move || say(error.get())}</p>
             </ShowAny>
         </div>
     }
@@ -245,6 +251,7 @@ pub fn SelectField(
 /// a narrow screen breaks the line between values, never inside "28.1 km" or "6:00 /km".
 /// The text read out is the line as given.
 pub fn values_line(line: &str) -> impl IntoView + use<> {
+    let line = use_english().get_untracked().say(line);
     line.split(" · ")
         .enumerate()
         .map(|(i, part)| {

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::words::said;
+
 use crate::platform::install;
 use crate::platform::service_worker::OfflineApp;
 
@@ -13,7 +15,7 @@ pub fn InstallButton() -> impl IntoView {
         offer.filter(|offer| offer.available.get()).map(|offer| {
             view! {
                 <button type="button" class="button secondary" on:click=move |_| install::prompt(offer)>
-                    "Install Patella"
+                    {said("Install Patella")}
                 </button>
             }
         })

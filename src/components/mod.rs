@@ -16,3 +16,4 @@ pub mod undo;
 pub mod update_banner;
 pub mod weekly_chart;
 pub mod welcome;
+pub mod words;

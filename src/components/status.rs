@@ -121,9 +121,10 @@ pub fn StatusLine(
     said: RwSignal<Option<Said>>,
     #[prop(optional)] id: Option<&'static str>,
 ) -> impl IntoView {
+    let english = crate::components::words::use_english();
     view! {
         <p role="status" class="status" id=id>
-            {move || said.with(|said| said.as_ref().map(ToString::to_string))}
+            {move || said.with(|said| said.as_ref().map(|said| english.get().say(&said.to_string())))}
         </p>
     }
 }

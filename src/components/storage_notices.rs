@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::words::said;
+
 use crate::app_base::use_href;
 use crate::components::for_any::ForAny;
 use crate::components::show::ShowAny;
@@ -26,13 +28,13 @@ pub fn StorageNotices() -> impl IntoView {
         <div class="notices">
             <ShowAny when=move || write_error().is_some()>
                 <div class="banner error" role="alert">
-                    <strong>"Not saved. "</strong>
+                    <strong>{said("Not saved. ")}</strong>
                     {write_error}
                 </div>
             </ShowAny>
             <ShowAny when=show_damage>
                 <div class="banner warning" role="alert">
-                    <strong>"Some saved data could not be read. "</strong>
+                    <strong>{said("Some saved data could not be read. ")}</strong>
                     "It has been kept aside exactly as it was, and everything else has loaded. "
                     {move || damage().join(" ")}
                     <div class="actions">
@@ -54,10 +56,10 @@ pub fn StorageNotices() -> impl IntoView {
                                     }
                                 }
                             >
-                                "Download the damaged data"
+                                {said("Download the damaged data")}
                             </button>
                         </ForAny>
-                        <a href=settings_href.clone()>"Manage in Settings"</a>
+                        <a href=settings_href.clone()>{said("Manage in Settings")}</a>
                     </div>
                 </div>
             </ShowAny>

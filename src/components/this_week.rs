@@ -6,6 +6,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::words::said;
+
 use crate::app_base::use_base;
 use crate::components::been_seen::BeenSeen;
 use crate::components::status::{Said, StatusLine};
@@ -49,7 +51,7 @@ pub fn ThisWeekCard(here: Destination) -> impl IntoView {
             let summary = base.summary_href();
             view! {
                 <BeenSeen status=status review=review />
-                <a class="button secondary" href=summary>{clinician_summary::LINK}</a>
+                <a class="button secondary" href=summary>{said(clinician_summary::LINK)}</a>
             }
         });
         let class = if matches!(now, Situation::WaitingToBeSeen { .. }) {
@@ -61,7 +63,7 @@ pub fn ThisWeekCard(here: Destination) -> impl IntoView {
             .filter(|(destination, _)| *destination != here)
             .map(|(destination, words)| {
                 let href = base.href(destination);
-                view! { <a class="button secondary" href=href>{words}</a> }
+                view! { <a class="button secondary" href=href>{said(words)}</a> }
             });
         let actions = week
             .actions
@@ -70,7 +72,7 @@ pub fn ThisWeekCard(here: Destination) -> impl IntoView {
             .collect_view();
         Some(view! {
             <section class=class aria-labelledby="what-to-do">
-                <h2 id="what-to-do">"What to do this week"</h2>
+                <h2 id="what-to-do">{said("What to do this week")}</h2>
                 <p class="this-week-headline">
                     <strong>{say(&week.headline)}</strong>
                 </p>

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::words::said;
+
 use crate::components::show::ShowAny;
 
 /// A row's small Delete button; `label` names the row for screen readers.
@@ -15,7 +17,7 @@ pub fn DeleteButton(label: String, on_delete: Callback<()>) -> impl IntoView {
             aria-label=label
             on:click=move |_| on_delete.run(())
         >
-            "Delete"
+            {said("Delete")}
         </button>
     }
 }
@@ -33,7 +35,7 @@ pub fn UndoNotice(
             <div class="undo" role="status">
                 {move || message.get().map(|text| format!("{text} "))}
                 <button type="button" id=button_id class="button secondary" on:click=move |_| on_undo.run(())>
-                    "Undo"
+                    {said("Undo")}
                 </button>
             </div>
         </ShowAny>

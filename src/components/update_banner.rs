@@ -12,6 +12,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::words::said;
+
 use crate::components::show::ShowAny;
 use crate::domain::release;
 use crate::platform::document;
@@ -28,13 +30,13 @@ pub fn UpdateBanner() -> impl IntoView {
     view! {
         <ShowAny when=move || update_ready.get()>
             <div class="banner update" role="status">
-                <span>"A new version is ready — "</span>
+                <span>{said("A new version is ready — ")}</span>
                 <button
                     type="button"
                     class="button"
                     on:click=move |_| service_worker::apply_update()
                 >
-                    "Reload"
+                    {said("Reload")}
                 </button>
             </div>
         </ShowAny>
@@ -50,7 +52,7 @@ pub fn UpdatedNote() -> impl IntoView {
     };
     view! {
         <div id="updated-note" class="banner update" role="status">
-            <span>{line}</span>
+            <span>{said(line)}</span>
             <button
                 type="button"
                 class="button secondary"
@@ -63,7 +65,7 @@ pub fn UpdatedNote() -> impl IntoView {
                     document::focus_heading("main");
                 }
             >
-                "Close"
+                {said("Close")}
             </button>
         </div>
     }

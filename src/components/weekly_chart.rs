@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::words::said;
+
 use crate::domain::chart::WeeklyChart;
 use crate::domain::decimals::fixed;
 
@@ -24,7 +26,7 @@ pub fn WeeklyChartView(chart: WeeklyChart) -> impl IntoView {
     let week_lines = chart
         .week_lines()
         .into_iter()
-        .map(|line| view! { <li>{line}</li> })
+        .map(|line| view! { <li>{english.say(&line)}</li> })
         .collect_view();
     let WeeklyChart {
         weeks,
@@ -85,7 +87,7 @@ pub fn WeeklyChartView(chart: WeeklyChart) -> impl IntoView {
             let so_far_label = so_far.then(|| {
                 view! {
                     <text class="tick" x=fixed(middle, 1) y=fixed(top - 4.0, 1) text-anchor="middle">
-                        "so far"
+                        {said("so far")}
                     </text>
                 }
             });
@@ -134,7 +136,7 @@ pub fn WeeklyChartView(chart: WeeklyChart) -> impl IntoView {
                     {unit.abbreviation()}
                 </text>
                 <text class="tick pain-tick" x=WIDTH y="10" text-anchor="end">
-                    "pain"
+                    {said("pain")}
                 </text>
                 {ticks}
                 {pain_ticks}
@@ -144,7 +146,7 @@ pub fn WeeklyChartView(chart: WeeklyChart) -> impl IntoView {
             </svg>
             <figcaption id="weekly-chart-summary">{description}</figcaption>
             <details>
-                <summary>"Week by week"</summary>
+                <summary>{said("Week by week")}</summary>
                 <ul class="plain-list">{week_lines}</ul>
             </details>
         </figure>

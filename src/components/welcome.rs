@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::words::said;
+
 use crate::components::install_button::InstallButton;
 use crate::domain::commands::{Command, SettingsEdit};
 use crate::domain::content::welcome::{PROMISES, WHY_HOME_SCREEN};
@@ -36,10 +38,10 @@ pub fn WelcomeCard() -> impl IntoView {
         (!welcomed.get() && nothing_stored()).then(|| {
             view! {
                 <section class="card welcome" aria-labelledby="welcome-heading">
-                    <h2 id="welcome-heading">"Welcome to Patella"</h2>
-                    <ul>{PROMISES.iter().map(|line| view! { <li>{*line}</li> }).collect_view()}</ul>
+                    <h2 id="welcome-heading">{said("Welcome to Patella")}</h2>
+                    <ul>{PROMISES.iter().map(|line| view! { <li>{said(*line)}</li> }).collect_view()}</ul>
                     <div class="field">
-                        <label for="welcome-units">"Count distances in"</label>
+                        <label for="welcome-units">{said("Count distances in")}</label>
                         <select
                             id="welcome-units"
                             prop:value=move || units().abbreviation()
@@ -52,14 +54,14 @@ pub fn WelcomeCard() -> impl IntoView {
                             }
                         >
                             <option value="km">{move || english().say("Kilometres (km)")}</option>
-                            <option value="mi">"Miles (mi)"</option>
+                            <option value="mi">{said("Miles (mi)")}</option>
                         </select>
                     </div>
-                    <p>{WHY_HOME_SCREEN}</p>
-                    <p class="hint">{device.home_screen_steps()}</p>
+                    <p>{said(WHY_HOME_SCREEN)}</p>
+                    <p class="hint">{said(device.home_screen_steps())}</p>
                     <InstallButton />
                     <button type="button" class="button" on:click=put_away>
-                        "Got it"
+                        {said("Got it")}
                     </button>
                 </section>
             }

@@ -184,7 +184,11 @@ impl ClinicianSummary {
     /// Every line in `english`, once.
     fn in_english(mut self, english: English) -> ClinicianSummary {
         let say = |line: &mut String| *line = english.say(line);
+        say(&mut self.prepared);
         say(&mut self.check.heading_line);
+        for row in &mut self.running.weeks {
+            say(&mut row.week);
+        }
         say(&mut self.running.caption);
         say(&mut self.running.total);
         self.check.lines.iter_mut().for_each(say);

@@ -12,7 +12,7 @@ use crate::domain::locale::English;
 fn file_name(stem: &str, english: English) -> String {
     match english {
         English::Uk => format!("{stem}.md"),
-        English::Us => format!("{stem}.{}.md", english.tag()),
+        English::Us | English::Pseudo => format!("{stem}.{}.md", english.tag()),
     }
 }
 
@@ -21,7 +21,7 @@ fn file_name(stem: &str, english: English) -> String {
 pub fn localized(stem: &str, markdown: &str, english: English) -> String {
     let other = match english {
         English::Uk => English::Us,
-        English::Us => English::Uk,
+        English::Us | English::Pseudo => English::Uk,
     };
     let said = english.say(markdown);
     let (title, rest) = said.split_once('\n').unwrap_or((&said, ""));

@@ -23,6 +23,11 @@ pub enum English {
     #[default]
     Uk,
     Us,
+    /// Every letter accented and each text a third longer ("[Šéé šöɱéöñé ţöðàý ···]"), for
+    /// a phone set to en-XA, the pseudo-locale tag CLDR reserves and Android uses: text that
+    /// reaches the screen without passing through [`English::say`] shows up unaccented, and
+    /// a layout that cannot take longer words breaks. Never offered in Settings.
+    Pseudo,
 }
 
 impl From<English> for &'static str {
@@ -37,6 +42,7 @@ impl TryFrom<String> for English {
     fn try_from(tag: String) -> Result<Self, Self::Error> {
         English::ALL
             .into_iter()
+            .chain([English::Pseudo])
             .find(|english| english.tag() == tag)
             .ok_or_else(|| format!("\"{tag}\" is not an English Patella writes"))
     }
@@ -50,6 +56,7 @@ impl English {
         match self {
             English::Uk => "UK English",
             English::Us => "US English",
+            English::Pseudo => "Pseudo-English (for testing)",
         }
     }
 
@@ -58,6 +65,7 @@ impl English {
         match self {
             English::Uk => "en-GB",
             English::Us => "en-US",
+            English::Pseudo => "en-XA",
         }
     }
 }
@@ -229,6 +237,7 @@ impl Locale {
         });
         let english = match region.as_deref() {
             Some(region) if US_ENGLISH.contains(&region) => English::Us,
+            Some("XA") if language.as_deref() == Some("en") => English::Pseudo,
             _ => English::Uk,
         };
         Locale::of_region(region.as_deref(), english)

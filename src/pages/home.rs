@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::words::{said, saying};
+
 use crate::app_base::use_base;
 use crate::components::fields::values_line;
 use crate::components::page_intro::PageIntro;
@@ -123,13 +125,13 @@ pub fn HomePage() -> impl IntoView {
         // Only once there is data worth losing and some days of use (`DataSet::backup_reminder`).
         <ShowAny when=move || backup_reminder().is_some()>
             <section class="card reminder" aria-labelledby="backup-reminder">
-                <h2 id="backup-reminder">"Time for a backup"</h2>
+                <h2 id="backup-reminder">{said("Time for a backup")}</h2>
                 <p>
-                    {backup_reminder}
-                    " Some browsers clear a site's data after a week without a visit unless the app is installed."
+                    {saying(move || backup_reminder().unwrap_or_default().to_string())}
+                    {said(" Some browsers clear a site's data after a week without a visit unless the app is installed.")}
                 </p>
                 <a class="button secondary" href=href(Destination::Settings)>
-                    "Back up in Settings"
+                    {said("Back up in Settings")}
                 </a>
             </section>
         </ShowAny>
@@ -164,11 +166,11 @@ fn warning_view(warning: &Warning) -> impl IntoView + use<> {
         <article class=class>
             <h3>{warning.rule.title()}</h3>
             <p>
-                <strong>"What to do: "</strong>
+                <strong>{said("What to do: ")}</strong>
                 {warning.what_to_do.clone()}
             </p>
             <details class="why">
-                <summary>"Why?"</summary>
+                <summary>{said("Why?")}</summary>
                 <p>{warning.seen.clone()}</p>
                 <p>{warning.why.clone()}</p>
             </details>
@@ -188,9 +190,9 @@ fn FirstStep(
 ) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby=id>
-            <h2 id=id>{title}</h2>
-            <p>{why}</p>
-            <a class="button" href=href>{action}</a>
+            <h2 id=id>{said(title)}</h2>
+            <p>{said(why)}</p>
+            <a class="button" href=href>{said(action)}</a>
         </section>
     }
 }
@@ -225,7 +227,7 @@ fn DashboardView(dashboard: Dashboard, pain_href: String) -> impl IntoView {
         let items = notices.into_iter().map(warning_view).collect_view();
         view! {
             <section aria-labelledby="notices-heading" class="warnings">
-                <h2 id="notices-heading">"Worth knowing"</h2>
+                <h2 id="notices-heading">{said("Worth knowing")}</h2>
                 {items}
             </section>
         }
@@ -251,54 +253,54 @@ fn DashboardView(dashboard: Dashboard, pain_href: String) -> impl IntoView {
     let acwr = report.acute_chronic.clone().map(|info| {
         view! {
             <details class="card">
-                <summary>"Acute to chronic load (information only)"</summary>
-                <p>{info.summary}</p>
-                <p class="hint">{info.caveat}</p>
+                <summary>{said("Acute to chronic load (information only)")}</summary>
+                <p>{said(info.summary)}</p>
+                <p class="hint">{said(info.caveat)}</p>
             </details>
         }
     });
 
     view! {
         <section class="card" aria-labelledby="this-week">
-            <h2 id="this-week">"This week"</h2>
+            <h2 id="this-week">{said("This week")}</h2>
             <dl class="week-compare">
-                <dt>"This week so far"</dt>
+                <dt>{said("This week so far")}</dt>
                 <dd>{values_line(&week_line(&report.this_week))}</dd>
-                <dt>"Last week"</dt>
+                <dt>{said("Last week")}</dt>
                 <dd>{values_line(&week_line(&report.last_week))}</dd>
             </dl>
             // A sore knee is logged from here in one tap: the Log opens at its pain entry.
-            <a class="button secondary" href=pain_href>"Log pain"</a>
+            <a class="button secondary" href=pain_href>{said("Log pain")}</a>
         </section>
         <section aria-labelledby="warnings-heading" class="warnings">
             <h2 id="warnings-heading">
-                {if warning_count == 0 {
+                {said(if warning_count == 0 {
                     "No load warnings".to_string()
                 } else {
                     format!("Warnings ({warning_count})")
-                }}
+                })}
             </h2>
             <ShowAny when=move || warning_count == 0>
                 <p>
-                    "Nothing in your recent log matches the training patterns linked with knee pain. Keep listening to your knee."
+                    {said("Nothing in your recent log matches the training patterns linked with knee pain. Keep listening to your knee.")}
                 </p>
             </ShowAny>
             {warnings}
         </section>
         {notices}
         <section class="card" aria-labelledby="chart-heading">
-            <h2 id="chart-heading">"Weekly distance and pain"</h2>
+            <h2 id="chart-heading">{said("Weekly distance and pain")}</h2>
             <WeeklyChartView chart=chart />
         </section>
         <section class="card" aria-labelledby="pain-trend-heading">
-            <h2 id="pain-trend-heading">"Pain trend"</h2>
-            <p>{pain.description}</p>
+            <h2 id="pain-trend-heading">{said("Pain trend")}</h2>
+            <p>{said(pain.description)}</p>
         </section>
         {has_shoe_news
             .then(|| {
                 view! {
                     <section class="card" aria-labelledby="shoes-news">
-                        <h2 id="shoes-news">"Shoes"</h2>
+                        <h2 id="shoes-news">{said("Shoes")}</h2>
                         <ul class="plain-list">{shoe_alerts}</ul>
                         {rotation}
                     </section>

@@ -10,6 +10,8 @@
 //! shows a message in words, and opening it again tries again: the loader keeps no failure.
 
 use leptos::prelude::*;
+
+use crate::components::words::said;
 use leptos_router::LazyRoute;
 
 use crate::pages::{
@@ -55,11 +57,11 @@ fn not_loaded() -> AnyView {
     document::set_title("Screen not loaded");
     view! {
         <section class="card error" role="alert">
-            <h1>"This screen could not be loaded"</h1>
+            <h1>{said("This screen could not be loaded")}</h1>
             <p>
-                "Patella fetches this screen the first time you open it, and it could not be \
+                {said("Patella fetches this screen the first time you open it, and it could not be \
                  fetched just now. Connect to the internet and open it again. Your saved data \
-                 is not affected."
+                 is not affected.")}
             </p>
         </section>
     }

@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::words::said;
+
 use crate::components::status::{Said, StatusLine};
 use crate::domain::clinician_summary::{
     ClinicianSummary, FOR_THE_RUNNER, NO_PAIN, PAIN_SCALE, SHARE_REFUSED, SHARE_SENT, TITLE,
@@ -40,16 +42,16 @@ pub fn SummaryPage() -> impl IntoView {
     let print_it = move |_| document::print_with_open(&[]);
     Some(view! {
         <article class="summary" aria-labelledby="cs-title">
-            <h1 id="cs-title" tabindex="-1">{TITLE}</h1>
+            <h1 id="cs-title" tabindex="-1">{said(TITLE)}</h1>
             <div class="cs-for-runner">
                 <p>{move || english().say(FOR_THE_RUNNER)}</p>
                 <div class="actions">
                     <button type="button" class="button" on:click=print_it>
-                        "Print or save as PDF"
+                        {said("Print or save as PDF")}
                     </button>
                     {can_share.then(|| view! {
                         <button type="button" class="button secondary" on:click=share_it>
-                            "Share as text"
+                            {said("Share as text")}
                         </button>
                     })}
                 </div>
@@ -88,20 +90,20 @@ fn sheet(summary: &ClinicianSummary, what_it_is: String) -> impl IntoView {
         <p class="cs-prepared">{summary.prepared.clone()}</p>
         <p>{what_it_is}</p>
         <section aria-labelledby="cs-check">
-            <h2 id="cs-check">"Knee check"</h2>
+            <h2 id="cs-check">{said("Knee check")}</h2>
             <p>{summary.check.heading_line.clone()}</p>
             <ul>{list(&summary.check.lines)}</ul>
         </section>
         <section aria-labelledby="cs-running">
-            <h2 id="cs-running">"Running"</h2>
+            <h2 id="cs-running">{said("Running")}</h2>
             <table class="cs-weeks">
                 <caption>{summary.running.caption.clone()}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Week"</th>
-                        <th scope="col">"Distance"</th>
-                        <th scope="col">"Runs"</th>
-                        <th scope="col">"Worst pain"</th>
+                        <th scope="col">{said("Week")}</th>
+                        <th scope="col">{said("Distance")}</th>
+                        <th scope="col">{said("Runs")}</th>
+                        <th scope="col">{said("Worst pain")}</th>
                     </tr>
                 </thead>
                 <tbody>{weeks}</tbody>
@@ -109,14 +111,14 @@ fn sheet(summary: &ClinicianSummary, what_it_is: String) -> impl IntoView {
             <p>{summary.running.total.clone()}</p>
         </section>
         <section aria-labelledby="cs-pain">
-            <h2 id="cs-pain">"Pain log"</h2>
-            <p>{PAIN_SCALE}</p>
-            <p>{no_pain}</p>
+            <h2 id="cs-pain">{said("Pain log")}</h2>
+            <p>{said(PAIN_SCALE)}</p>
+            <p>{no_pain.map(said)}</p>
             <ul class="cs-pain-list">{list(&summary.pain.lines)}</ul>
             <p>{summary.pain.left_off.clone()}</p>
         </section>
         <section aria-labelledby="cs-plan">
-            <h2 id="cs-plan">"Advice and plan"</h2>
+            <h2 id="cs-plan">{said("Advice and plan")}</h2>
             <p>{summary.plan.now.clone()}</p>
             <ul>{list(&summary.plan.lines)}</ul>
             <p>{summary.seen.clone()}</p>

@@ -8,6 +8,7 @@ pub mod conditions;
 pub mod exercises;
 pub mod factors;
 pub mod plan;
+pub mod pseudo;
 pub mod us_words;
 pub mod welcome;
 

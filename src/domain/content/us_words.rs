@@ -45,6 +45,9 @@ impl English {
     /// content calls it, and one copy is all the page's wasm needs.
     #[inline(never)]
     pub fn say(self, text: &str) -> String {
+        if self == English::Pseudo {
+            return super::pseudo::pseudo(text);
+        }
         let mut said = text.to_string();
         if self == English::Us {
             for (uk, us) in UK_TO_US {

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::words::said;
+
 use crate::components::for_any::ForAny;
 use crate::components::show::ShowAny;
 use crate::domain::content::ConditionId;
@@ -39,10 +41,10 @@ pub fn History(on_open: Callback<RecordId>) -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="kc-history">
-            <h2 id="kc-history">"Past checks"</h2>
+            <h2 id="kc-history">{said("Past checks")}</h2>
             <ShowAny
                 when=move || !rows().is_empty()
-                fallback=|| view! { <p>"No saved checks yet. Save a result to keep it here."</p> }
+                fallback=|| view! { <p>{said("No saved checks yet. Save a result to keep it here.")}</p> }
             >
                 <ul class="kc-history">
                     <ForAny each=rows key=|record| (record.id.clone(), record.updated_at) let:record>
@@ -62,7 +64,7 @@ pub fn History(on_open: Callback<RecordId>) -> impl IntoView {
                                         on:click=move |_| on_open.run(id.clone())
                                     >
                                         <span class="kc-history-date">{taken_label(&record, store.dates())}</span>
-                                        <span>{summary}</span>
+                                        <span>{said(summary)}</span>
                                     </button>
                                 </li>
                             }

@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::words::said;
+
 use super::history::{condition_names, taken_label};
 use crate::components::show::ShowAny;
 use crate::domain::triage::engine;
@@ -26,24 +28,24 @@ pub fn LastKneeCheck(knee_check_href: String) -> impl IntoView {
             let examine_first = !warning_sign && check.care_comes_first();
             view! {
                 <section class="card" aria-labelledby="last-knee-check">
-                    <h2 id="last-knee-check">"Your last knee check"</h2>
-                    <p>{care}</p>
-                    {likely.map(|likely| view! { <p>{likely}</p> })}
+                    <h2 id="last-knee-check">{said("Your last knee check")}</h2>
+                    <p>{said(care)}</p>
+                    {likely.map(|likely| view! { <p>{said(likely)}</p> })}
                     <ShowAny when=move || warning_sign>
                         <p class="warning reduce">
-                            "That check found a warning sign. If no one has examined your knee \
-                             since, get it seen before you run again."
+                            {said("That check found a warning sign. If no one has examined your knee \
+                             since, get it seen before you run again.")}
                         </p>
                     </ShowAny>
                     <ShowAny when=move || examine_first>
                         <p class="warning caution">
-                            "That check pointed to an injury that someone should examine before \
-                             you run or start strength work."
+                            {said("That check pointed to an injury that someone should examine before \
+                             you run or start strength work.")}
                         </p>
                     </ShowAny>
-                    <p>"If the pain has changed or something new hurts, check again."</p>
+                    <p>{said("If the pain has changed or something new hurts, check again.")}</p>
                     <a class="button secondary" href=knee_check_href.clone()>
-                        "Open the knee check"
+                        {said("Open the knee check")}
                     </a>
                 </section>
             }

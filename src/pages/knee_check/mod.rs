@@ -13,6 +13,8 @@ mod wizard;
 
 use leptos::prelude::*;
 
+use crate::components::words::said;
+
 use crate::app_base::use_href;
 use crate::components::page_intro::PageIntro;
 use crate::components::status::{Attempt, Said};
@@ -226,9 +228,9 @@ fn SavedCheck(screen: Screen, id: RecordId) -> impl IntoView {
     let Some(record) = record else {
         return view! {
             <section class="card">
-                <h2 id="kc-result-heading" tabindex="-1">"That check is no longer saved"</h2>
+                <h2 id="kc-result-heading" tabindex="-1">{said("That check is no longer saved")}</h2>
                 <button type="button" class="button secondary" on:click=move |_| screen.mode.set(Mode::Start)>
-                    "Back to knee check"
+                    {said("Back to knee check")}
                 </button>
             </section>
         }
@@ -245,10 +247,10 @@ fn SavedCheck(screen: Screen, id: RecordId) -> impl IntoView {
         <PrintHeader />
         <OutcomeView outcome=result heading=heading check=record.clone()>
             {offers_recovery
-                .then(|| view! { <a class="button" href=recovery>"Start the back-to-running plan"</a> })}
-            <button type="button" class="button secondary" on:click=print_summary>"Print summary"</button>
+                .then(|| view! { <a class="button" href=recovery>{said("Start the back-to-running plan")}</a> })}
+            <button type="button" class="button secondary" on:click=print_summary>{said("Print summary")}</button>
             <button type="button" class="button secondary" on:click=move |_| screen.back_to_start()>
-                "Back to knee check"
+                {said("Back to knee check")}
             </button>
         </OutcomeView>
         <AnswersGiven answers=answers unit=screen.unit() english=screen.english() />
@@ -269,16 +271,16 @@ fn DraftResult(screen: Screen, answers: Answers) -> impl IntoView {
         <PrintHeader />
         <OutcomeView outcome=result heading="Your result".to_string() check=check>
             <button type="button" class="button" on:click=move |_| screen.save(&answers)>
-                "Save to past checks"
+                {said("Save to past checks")}
             </button>
-            <button type="button" class="button secondary" on:click=print_summary>"Print summary"</button>
+            <button type="button" class="button secondary" on:click=print_summary>{said("Print summary")}</button>
             {offers_recovery
-                .then(|| view! { <a class="button secondary" href=recovery>"Start the back-to-running plan"</a> })}
+                .then(|| view! { <a class="button secondary" href=recovery>{said("Start the back-to-running plan")}</a> })}
             <button type="button" class="button secondary" on:click=move |_| screen.act(Action::Back)>
-                "Back"
+                {said("Back")}
             </button>
             <button type="button" class="button secondary" on:click=move |_| screen.start(true)>
-                "Start a new check"
+                {said("Start a new check")}
             </button>
         </OutcomeView>
         <AnswersGiven answers=shown unit=screen.unit() english=screen.english() />
@@ -291,27 +293,27 @@ fn StartCard(screen: Screen, has_draft: bool) -> impl IntoView {
     view! {
         <section class="card kc-start" aria-labelledby="kc-start">
             <h2 id="kc-start" tabindex="-1">
-                {if has_draft { "Your check in progress" } else { "Check your knee" }}
+                {said(if has_draft { "Your check in progress" } else { "Check your knee" })}
             </h2>
             <p>
-                {if has_draft {
+                {said(if has_draft {
                     "Your answers so far are kept on this device. Carry on where you stopped, or start again.".to_string()
                 } else {
                     triage::flow::intro()
-                }}
+                })}
             </p>
             <p class="hint">
-                "In an emergency, call your local emergency number instead of using this check."
+                {said("In an emergency, call your local emergency number instead of using this check.")}
             </p>
             <div class="actions">
                 <button type="button" class="button" on:click=move |_| screen.start(false)>
-                    {if has_draft { "Continue knee check" } else { "Start knee check" }}
+                    {said(if has_draft { "Continue knee check" } else { "Start knee check" })}
                 </button>
                 {has_draft
                     .then(|| {
                         view! {
                             <button type="button" class="button secondary" on:click=move |_| screen.start(true)>
-                                "Start over"
+                                {said("Start over")}
                             </button>
                         }
                     })}
@@ -358,7 +360,7 @@ fn AnswersGiven(answers: Answers, unit: DistanceUnit, english: English) -> impl 
         .collect();
     view! {
         <details class="card kc-fold kc-answers">
-            <summary>"Your answers"</summary>
+            <summary>{said("Your answers")}</summary>
             <ul>{lines.into_iter().map(|line| view! { <li>{english.say(&line)}</li> }).collect_view()}</ul>
         </details>
     }

@@ -7,6 +7,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::words::said;
+
 use crate::domain::content::{self, exercises::Exercise};
 use crate::domain::knee_check_result::{self, PlanPhase};
 use crate::domain::locale::English;
@@ -45,16 +47,16 @@ pub fn OutcomeView(
         <section class=format!("card kc-result {}", tier_class(tier)) aria-labelledby="kc-result-heading">
             // The knee in the heading's line: the first screen has no line to spare.
             <h2 id="kc-result-heading" tabindex="-1">
-                {heading}
-                {check.knee().map(|knee| view! { <span class="kc-knee">{format!(" · {knee}")}</span> })}
+                {say(&heading)}
+                {check.knee().map(|knee| view! { <span class="kc-knee">{say(&format!(" · {knee}"))}</span> })}
             </h2>
             <p class="kc-tier-sentence">
-                <strong>{screen.tier}": "</strong>
+                <strong>{say(screen.tier)}": "</strong>
                 {say(&screen.tier_line)}
             </p>
             {screen.probably.map(|names| view! {
                 <p class="kc-likely">
-                    <strong>"Probably: "</strong>
+                    <strong>{said("Probably: ")}</strong>
                     {say(&names)}
                 </p>
             })}
@@ -63,7 +65,7 @@ pub fn OutcomeView(
             <ul class="kc-do-now">{screen.do_now.into_iter().map(|a| view! { <li>{say(&a)}</li> }).collect_view()}</ul>
             {screen.see_someone.map(|line| view! {
                 <p class="kc-see">
-                    <strong>"See someone: "</strong>
+                    <strong>{said("See someone: ")}</strong>
                     {say(line)}
                 </p>
             })}
@@ -95,7 +97,7 @@ fn why_this_result(outcome: &Outcome, english: English) -> Option<impl IntoView 
     let said: Vec<&str> = outcome.care_reasons.iter().map(|r| r.said).collect();
     let care = (!reasons.is_empty()).then(|| {
         view! {
-            <h3>"Why see someone"</h3>
+            <h3>{say("Why see someone")}</h3>
             <p class="kc-because">{say(&format!("Because you said {}.", join_words(&said)))}</p>
             <ul>{reasons.into_iter().map(|r| view! { <li>{say(r)}</li> }).collect_view()}</ul>
         }
@@ -117,7 +119,7 @@ fn why_this_result(outcome: &Outcome, english: English) -> Option<impl IntoView 
             })
             .collect_view();
         view! {
-            <h3 id="kc-conditions">"What it may be"</h3>
+            <h3 id="kc-conditions">{say("What it may be")}</h3>
             <p class="hint">{say(content::CAUSES_HINT)}</p>
             <ul class="kc-list">{items}</ul>
         }
@@ -137,7 +139,7 @@ fn why_this_result(outcome: &Outcome, english: English) -> Option<impl IntoView 
             })
             .collect_view();
         view! {
-            <h3 id="kc-factors">"What may be adding to it"</h3>
+            <h3 id="kc-factors">{say("What may be adding to it")}</h3>
             <ul class="kc-list">{items}</ul>
         }
     });
@@ -261,7 +263,7 @@ fn Fold(
         <section class=format!("card kc-fold {class}") aria-labelledby=id>
             <details class=class open=open>
                 <summary>
-                    <h2 id=id>{title}</h2>
+                    <h2 id=id>{said(title)}</h2>
                 </summary>
                 {children()}
             </details>

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::words::said;
+
 use crate::domain::locale::English;
 use crate::domain::triage::answers::toggle_choice;
 use crate::domain::triage::questions::{Kind, Question, Section, NONE};
@@ -53,16 +55,16 @@ pub fn QuestionScreen(
         // The question's id, for tests that tell a story by question rather than by position.
         <section class="card kc-wizard" aria-labelledby="kc-question" data-question=question.id>
             <p class="kc-step">
-                {format!("Step {} of {STEPS}: {}", section.number(), section.title())}
+                {english.say(&format!("Step {} of {STEPS}: {}", section.number(), section.title()))}
             </p>
             <div
                 class="kc-progress"
                 role="progressbar"
-                aria-label="Knee check progress"
+                aria-label=english.say("Knee check progress")
                 aria-valuemin="0"
                 aria-valuemax=total.to_string()
                 aria-valuenow=number.to_string()
-                aria-valuetext=format!("Question {number} of {total}")
+                aria-valuetext=english.say(&format!("Question {number} of {total}"))
             >
                 // Drawn with an SVG attribute: the app's content security policy allows
                 // no inline styles.
@@ -70,13 +72,13 @@ pub fn QuestionScreen(
                     <rect width=percent.to_string() height="8"></rect>
                 </svg>
             </div>
-            <p class="hint kc-count">{format!("Question {number} of {total}")}</p>
+            <p class="hint kc-count">{english.say(&format!("Question {number} of {total}"))}</p>
             <h2 id="kc-question" tabindex="-1">{english.say(question.text)}</h2>
             {(!question.hint.is_empty()).then(|| view! { <p class="hint">{english.say(question.hint)}</p> })}
             {body}
             <div class="actions kc-nav">
                 <button type="button" class="button secondary" on:click=move |_| on_action.run(Action::Back)>
-                    "Back"
+                    {said("Back")}
                 </button>
                 {question
                     .skippable
@@ -87,7 +89,7 @@ pub fn QuestionScreen(
                                 class="button secondary"
                                 on:click=move |_| on_action.run(Action::Skip(question.id))
                             >
-                                "Skip this question"
+                                {said("Skip this question")}
                             </button>
                         }
                     })}
@@ -211,7 +213,7 @@ fn pick_many(
                 on_action.run(Action::Answer(question.id, picked));
             }
         >
-            "Continue"
+            {said("Continue")}
         </button>
     }
 }

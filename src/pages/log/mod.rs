@@ -11,6 +11,8 @@ mod shoes;
 
 use leptos::prelude::*;
 
+use crate::components::words::said;
+
 use crate::app_base::use_href;
 use crate::components::page_intro::PageIntro;
 use crate::domain::records::{RecordId, Run};
@@ -40,13 +42,13 @@ pub fn LogPage() -> impl IntoView {
         <nav aria-label="On this page">
             <ul class="jump">
                 <li>
-                    <a href=to("runs")>"Runs"</a>
+                    <a href=to("runs")>{said("Runs")}</a>
                 </li>
                 <li>
-                    <a href=to("pain")>"Pain"</a>
+                    <a href=to("pain")>{said("Pain")}</a>
                 </li>
                 <li>
-                    <a href=to("shoes")>"Shoes"</a>
+                    <a href=to("shoes")>{said("Shoes")}</a>
                 </li>
             </ul>
         </nav>

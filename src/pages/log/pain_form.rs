@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::words::{said, saying};
+
 use crate::components::fields::score_line;
 use crate::components::form::{FormState, Input};
 use crate::components::status::{Said, StatusLine};
@@ -76,11 +78,11 @@ pub fn PainForm() -> impl IntoView {
 
     view! {
         <form id="pain" class="card" on:submit=save novalidate aria-labelledby="pain-heading">
-            <h2 id="pain-heading">"How is the knee?"</h2>
+            <h2 id="pain-heading">{said("How is the knee?")}</h2>
             <Input form field=PainField::Date />
             {score}
             <fieldset class="field">
-                <legend>"Where (optional)"</legend>
+                <legend>{said("Where (optional)")}</legend>
                 {KneeArea::ALL
                     .into_iter()
                     .map(|area| {
@@ -99,7 +101,7 @@ pub fn PainForm() -> impl IntoView {
                                         });
                                     }
                                 />
-                                {area.label()}
+                                {said(area.label())}
                             </label>
                         }
                     })
@@ -111,10 +113,10 @@ pub fn PainForm() -> impl IntoView {
                     prop:checked=move || stiff.get()
                     on:change=move |ev| stiff.set(event_target_checked(&ev))
                 />
-                "Stiff or sorer " {morning}
+                {saying(move || format!("Stiff or sorer {}", morning()))}
             </label>
             <Input form field=PainField::Note />
-            <button type="submit" class="button">"Save pain entry"</button>
+            <button type="submit" class="button">{said("Save pain entry")}</button>
             <StatusLine said=form.said id="pain-status" />
         </form>
     }

@@ -5,6 +5,8 @@ use std::time::Duration as StdDuration;
 
 use leptos::prelude::*;
 
+use crate::components::words::said;
+
 use crate::components::for_any::ForAny;
 use crate::components::show::ShowAny;
 use crate::components::status::{Attempt, Said, StatusLine};
@@ -89,7 +91,7 @@ pub fn PainList() -> impl IntoView {
     view! {
         <ShowAny when=move || entries.with(|e| !e.is_empty()) || deleted.with(Option::is_some)>
             <section class="card" aria-labelledby="pain-list-heading">
-                <h2 id="pain-list-heading" tabindex="-1">"Pain entries"</h2>
+                <h2 id="pain-list-heading" tabindex="-1">{said("Pain entries")}</h2>
                 <UndoNotice
                     message=Signal::derive(move || {
                         deleted.with(|d| d.as_ref().map(|e| format!("Deleted the pain entry of {}.", store.dates().day_as_of(e.date, clock::today()))))
@@ -105,7 +107,7 @@ pub fn PainList() -> impl IntoView {
                             let label = format!("Delete pain entry {text}");
                             view! {
                                 <li>
-                                    <span class="run-text">{text}</span>
+                                    <span class="run-text">{said(text)}</span>
                                     <span class="row-actions">
                                         <DeleteButton
                                             label=label

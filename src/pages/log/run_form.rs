@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::words::{said, saying};
+
 use super::LogState;
 use crate::components::form::{FormState, Input};
 use crate::components::show::ShowAny;
@@ -55,14 +57,14 @@ pub fn RunForm() -> impl IntoView {
 
     view! {
         <form class="card" on:submit=save novalidate aria-labelledby="run-form-heading">
-            <h2 id="run-form-heading">{move || if editing() { "Edit run" } else { "Add a run" }}</h2>
+            <h2 id="run-form-heading">{saying(move || if editing() { "Edit run" } else { "Add a run" }.to_string())}</h2>
             <Input form field=RunField::Date />
             <QuickDates form />
             <Input form field=RunField::Distance hint=hint(RunField::Distance) />
             <Input form field=RunField::Duration hint=hint(RunField::Duration) />
             <SameAsLast store form />
             <details>
-                <summary>"More details (optional)"</summary>
+                <summary>{said("More details (optional)")}</summary>
                 <Input form field=RunField::Kind options=options(RunField::Kind) />
                 <Input form field=RunField::Surface options=options(RunField::Surface) />
                 <Input form field=RunField::Shoe options=options(RunField::Shoe) />
@@ -74,9 +76,9 @@ pub fn RunForm() -> impl IntoView {
                 <Input form field=RunField::Notes />
             </details>
             <div class="actions">
-                <button type="submit" class="button">"Save run"</button>
+                <button type="submit" class="button">{said("Save run")}</button>
                 <ShowAny when=editing>
-                    <button type="button" class="button secondary" on:click=cancel_edit>"Cancel edit"</button>
+                    <button type="button" class="button secondary" on:click=cancel_edit>{said("Cancel edit")}</button>
                 </ShowAny>
             </div>
             <StatusLine said=form.said id="run-form-status" />
@@ -136,7 +138,7 @@ fn SameAsLast(store: AppStore, form: FormState<RunField>) -> impl IntoView {
     view! {
         <ShowAny when=move || store.data().with(|data| !data.runs.is_empty())>
             <button type="button" class="button secondary quick-fill" on:click=copy>
-                "Same distance and time as the last run"
+                {said("Same distance and time as the last run")}
             </button>
         </ShowAny>
         <p class="hint" aria-live="polite">{pace}</p>
@@ -153,11 +155,11 @@ fn QuickDates(form: FormState<RunField>) -> impl IntoView {
     };
     view! {
         <div class="actions quick-fill" role="group" aria-label="Quick dates">
-            <button type="button" class="button secondary" on:click=move |_| set(clock::today())>"Today"</button>
+            <button type="button" class="button secondary" on:click=move |_| set(clock::today())>{said("Today")}</button>
             <button type="button" class="button secondary" on:click=move |_| set(RunDraft::day_before("", clock::today()))>
-                "Yesterday"
+                {said("Yesterday")}
             </button>
-            <button type="button" class="button secondary" on:click=earlier>"A day earlier"</button>
+            <button type="button" class="button secondary" on:click=earlier>{said("A day earlier")}</button>
         </div>
     }
 }

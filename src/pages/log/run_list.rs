@@ -5,6 +5,8 @@ use std::time::Duration as StdDuration;
 
 use leptos::prelude::*;
 
+use crate::components::words::said;
+
 use super::LogState;
 use crate::components::fields::values_line;
 use crate::components::show::ShowAny;
@@ -151,7 +153,7 @@ pub fn RunList() -> impl IntoView {
 
     view! {
         <section id="runs" class="card" aria-labelledby="runs-heading">
-            <h2 id="runs-heading" tabindex="-1">"Runs"</h2>
+            <h2 id="runs-heading" tabindex="-1">{said("Runs")}</h2>
             <UndoNotice
                 message=Signal::derive(move || {
                     log.deleted.with(|d| (!d.is_empty()).then(|| format!("Deleted {}.", runs_named(d, store.dates()))))
@@ -162,14 +164,14 @@ pub fn RunList() -> impl IntoView {
             <StatusLine said=status />
             <ShowAny
                 when=move || store.data().with(|data| !data.runs.is_empty())
-                fallback=|| view! { <p>"No runs yet. Add your first one above."</p> }
+                fallback=|| view! { <p>{said("No runs yet. Add your first one above.")}</p> }
             >
                 {move || {
                     weeks()
                         .into_iter()
                         .map(|(heading, rows)| {
                             view! {
-                                <h3 class="week-heading">{heading}</h3>
+                                <h3 class="week-heading">{said(heading)}</h3>
                                 <ul class="run-list">
                                     {rows
                                         .into_iter()
@@ -180,7 +182,7 @@ pub fn RunList() -> impl IntoView {
                                             // The run's name is free text: its own line, wrapped
                                             // anywhere, so a long one cannot widen the page.
                                             let name = (!run.title.is_empty()).then(|| {
-                                                view! { <span class="run-name">{run.title.clone()}</span> }
+                                                view! { <span class="run-name" translate="no">{run.title.clone()}</span> }
                                             });
                                             view! {
                                                 <li>
@@ -195,7 +197,7 @@ pub fn RunList() -> impl IntoView {
                                                             aria-label=edit_label
                                                             on:click=move |_| log.editing.set(Some(edit_id.clone()))
                                                         >
-                                                            "Edit"
+                                                            {said("Edit")}
                                                         </button>
                                                         <DeleteButton
                                                             label=delete_label

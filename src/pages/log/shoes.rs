@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::words::said;
+
 use crate::components::form::{FormState, Input};
 use crate::components::show::ShowAny;
 use crate::components::status::{Attempt, Said, StatusLine};
@@ -88,7 +90,7 @@ pub fn Shoes() -> impl IntoView {
 
     view! {
         <section id="shoes" class="card" aria-labelledby="shoes-heading">
-            <h2 id="shoes-heading">"Shoes"</h2>
+            <h2 id="shoes-heading">{said("Shoes")}</h2>
             <ul class="shoe-list">
                 {move || {
                     rows()
@@ -101,7 +103,7 @@ pub fn Shoes() -> impl IntoView {
                             let retire_label = format!("Retire {}", shoe.name);
                             view! {
                                 <li>
-                                    <span>{text}</span>
+                                    <span>{said(text)}</span>
                                     <ShowAny when=move || active && !is_default>
                                         <button
                                             type="button"
@@ -112,7 +114,7 @@ pub fn Shoes() -> impl IntoView {
                                                 move |_| set_default(id.clone())
                                             }
                                         >
-                                            "Make default"
+                                            {said("Make default")}
                                         </button>
                                     </ShowAny>
                                     <ShowAny when=move || active>
@@ -125,7 +127,7 @@ pub fn Shoes() -> impl IntoView {
                                                 move |_| retire(id.clone())
                                             }
                                         >
-                                            "Retire"
+                                            {said("Retire")}
                                         </button>
                                     </ShowAny>
                                 </li>
@@ -141,7 +143,7 @@ pub fn Shoes() -> impl IntoView {
                     field=ShoeField::StartDistance
                     hint=Signal::derive(move || Some(format!("In {}", units().abbreviation())))
                 />
-                <button type="submit" class="button">"Add shoes"</button>
+                <button type="submit" class="button">{said("Add shoes")}</button>
             </form>
             <StatusLine said=form.said id="shoe-status" />
         </section>

@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::words::{said, saying};
+
 use crate::components::fields::TextField;
 use crate::components::status::{Attempt, Said, StatusLine};
 use crate::domain::cadence;
@@ -142,12 +144,12 @@ pub fn CadenceCard() -> impl IntoView {
 
     Some(view! {
         <section class="card recovery-cadence" aria-labelledby="rec-cadence-heading">
-            <h2 id="rec-cadence-heading">"Cadence"</h2>
+            <h2 id="rec-cadence-heading">{said("Cadence")}</h2>
             <p>
-                "Slightly quicker, shorter steps take load off the knee: 5 to 10% more steps a \
-                 minute is enough. Run to the clicks for a few minutes at a time."
+                {said("Slightly quicker, shorter steps take load off the knee: 5 to 10% more steps a \
+                 minute is enough. Run to the clicks for a few minutes at a time.")}
             </p>
-            <p id="rec-cadence-now">{current_text}</p>
+            <p id="rec-cadence-now">{saying(current_text)}</p>
             <TextField
                     input_mode="numeric"
                 id="rec-cadence-target"
@@ -157,15 +159,15 @@ pub fn CadenceCard() -> impl IntoView {
             />
             <div class="actions">
                 <button type="button" class="button" aria-pressed=move || playing.get().to_string() on:click=toggle>
-                    {move || if playing.get() { "Stop metronome" } else { "Start metronome" }}
+                    {saying(move || if playing.get() { "Stop metronome" } else { "Start metronome" }.to_string())}
                 </button>
                 <button type="button" class="button secondary" on:click=save_target>
-                    "Save target"
+                    {said("Save target")}
                 </button>
             </div>
             <p class="hint">
-                "With the screen locked, the clicks go on where the browser allows it; keep \
-                 this page open."
+                {said("With the screen locked, the clicks go on where the browser allows it; keep \
+                 this page open.")}
             </p>
             <StatusLine said=status />
         </section>

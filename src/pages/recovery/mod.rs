@@ -14,6 +14,8 @@ mod timer;
 
 use leptos::prelude::*;
 
+use crate::components::words::said;
+
 use crate::app_base::use_base;
 use crate::components::page_intro::PageIntro;
 use crate::components::this_week::ThisWeekCard;
@@ -28,9 +30,9 @@ fn ForYourClinician() -> impl IntoView {
         use_store().map(|store| store.data().with_untracked(|data| data.settings.english()));
     view! {
         <section class="card" aria-labelledby="rec-clinician">
-            <h2 id="rec-clinician">"For your clinician"</h2>
+            <h2 id="rec-clinician">{said("For your clinician")}</h2>
             <p>{english.unwrap_or_default().say(FOR_THE_RUNNER)}</p>
-            <a class="button secondary" href=use_base().summary_href()>{LINK}</a>
+            <a class="button secondary" href=use_base().summary_href()>{said(LINK)}</a>
         </section>
     }
 }

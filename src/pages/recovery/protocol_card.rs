@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::words::{said, saying};
+
 use crate::components::fields::SelectField;
 use crate::components::show::ShowAny;
 use crate::components::status::{Attempt, Said, StatusLine};
@@ -87,14 +89,14 @@ pub fn ProtocolCard() -> impl IntoView {
             .with(|data| data.situation(clock::today()).asks_to_be_seen());
         view! {
             <p>
-                "Come back to running in five steps, from walk-run intervals to your usual \
-                 training. Each step takes about a week; pain decides when you move on or back."
+                {said("Come back to running in five steps, from walk-run intervals to your usual \
+                 training. Each step takes about a week; pain decides when you move on or back.")}
             </p>
             <ShowAny when=move || waiting>
                 <p class="warning reduce">
-                    "Your last knee check said to get the knee seen first. Start this plan once \
+                    {said("Your last knee check said to get the knee seen first. Start this plan once \
                      someone has examined it and said running is fine: tap \"I've been seen\" \
-                     on Home when you have been."
+                     on Home when you have been.")}
                 </p>
             </ShowAny>
             {check.filter(|_| !waiting).map(|t| {
@@ -108,7 +110,7 @@ pub fn ProtocolCard() -> impl IntoView {
             <ShowAny when=move || !waiting>
                 <SelectField id="rec-start-stage" label="Start at" value=chosen_stage options=stage_options />
                 <button type="button" class="button secondary" on:click=move |_| start(false)>
-                    "Start the plan"
+                    {said("Start the plan")}
                 </button>
             </ShowAny>
         }
@@ -124,53 +126,53 @@ pub fn ProtocolCard() -> impl IntoView {
         let progress = state.progress();
         let today = state.today_words();
         view! {
-            <h3 id="rec-stage" tabindex="-1">{state.headline()}</h3>
+            <h3 id="rec-stage" tabindex="-1">{said(state.headline())}</h3>
             <ShowAny when=move || !finished>
-                <p>{info.what}</p>
+                <p>{said(info.what)}</p>
                 <p>
                     <label for="rec-stage-progress">
-                        {progress.clone()}
+                        {said(progress.clone())}
                     </label>
                     <progress id="rec-stage-progress" max=needed value=done></progress>
                 </p>
-                <p class="plan-today">{today.clone()}</p>
+                <p class="plan-today">{said(today.clone())}</p>
             </ShowAny>
             <p class="hint">
-                {move || {
+                {saying(move || {
                     let n = this_week();
                     format!(
                         "{} this week; every run counts towards the plan. Rest a day between runs.",
                         crate::domain::words::count(n, "run", "runs")
                     )
-                }}
+                })}
             </p>
             {decision.map(|d| {
                 view! {
                     <div class=if moved_back { "decision back" } else { "decision" }>
-                        <h3>"Latest decision"</h3>
-                        <p class="decision-reason">{d.reason}</p>
+                        <h3>{said("Latest decision")}</h3>
+                        <p class="decision-reason">{said(d.reason)}</p>
                     </div>
                 }
             })}
             <details>
-                <summary>"How the plan decides"</summary>
-                <p>{protocol::how_it_decides()}</p>
+                <summary>{said("How the plan decides")}</summary>
+                <p>{said(protocol::how_it_decides())}</p>
             </details>
             <button type="button" class="button secondary small" on:click=restart>
-                "Start the plan again"
+                {said("Start the plan again")}
             </button>
         }
     };
 
     Some(view! {
         <section class="card recovery-protocol" aria-labelledby="rec-protocol-heading">
-            <h2 id="rec-protocol-heading">"Back to running"</h2>
+            <h2 id="rec-protocol-heading">{said("Back to running")}</h2>
             {move || match state.get() {
                 _ if set_aside.get() => view! {
                     <p class="plan-set-aside">
-                        "Patella's plan is set aside: you are following what you were told when \
+                        {said("Patella's plan is set aside: you are following what you were told when \
                          you were seen. If you are later cleared to follow this plan, record it \
-                         under \"What to do this week\"."
+                         under \"What to do this week\".")}
                     </p>
                 }
                 .into_any(),

@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::words::{said, saying};
+
 use crate::components::fields::SelectField;
 use crate::components::status::{Attempt, Said, StatusLine};
 use crate::domain::commands::Command;
@@ -51,11 +53,11 @@ pub fn StrengthCard() -> impl IntoView {
 
     Some(view! {
         <section class="card recovery-strength" aria-labelledby="rec-strength-heading">
-            <h2 id="rec-strength-heading">"Strength and mobility"</h2>
+            <h2 id="rec-strength-heading">{said("Strength and mobility")}</h2>
             <SelectField id="rec-plan-for" label="Plan for" value=choice options=options />
             <Checklists plan ticked />
             <button type="button" class="button" on:click=save>
-                "Save today's exercises"
+                {said("Save today's exercises")}
             </button>
             <StatusLine said=status />
             <Adherence store />
@@ -96,7 +98,7 @@ fn Checklists(plan: Memo<StrengthPlan>, ticked: RwSignal<Vec<&'static str>>) -> 
             .map(|exercise| view! { <ExerciseItem exercise ticked /> });
         view! {
             <fieldset class="checklist">
-                <legend>{title}</legend>
+                <legend>{said(title)}</legend>
                 <ul class="plain-list">{items.collect_view()}</ul>
             </fieldset>
         }
@@ -110,7 +112,7 @@ fn Checklists(plan: Memo<StrengthPlan>, ticked: RwSignal<Vec<&'static str>>) -> 
             } else {
                 "warning caution"
             };
-            view! { <p class=class>{words}</p> }
+            view! { <p class=class>{said(words)}</p> }
         });
         view! {
             {cautions.collect_view()}
@@ -139,13 +141,13 @@ fn ExerciseItem(exercise: &'static Exercise, ticked: RwSignal<Vec<&'static str>>
             <label class="check" for=label_for>
                 <input type="checkbox" id=id prop:checked=checked on:change=toggle />
                 <span>
-                    <span class="exercise-name">{exercise.name}</span>
-                    <span class="hint">{format!(" · {}", exercise.dose)}</span>
+                    <span class="exercise-name">{said(exercise.name)}</span>
+                    <span class="hint">{said(format!(" · {}", exercise.dose))}</span>
                 </span>
             </label>
             <details>
-                <summary>{format!("How to do {}", exercise.name.to_lowercase())}</summary>
-                <p>{exercise.how_to}</p>
+                <summary>{said(format!("How to do {}", exercise.name.to_lowercase()))}</summary>
+                <p>{said(exercise.how_to)}</p>
             </details>
         </li>
     }
@@ -161,10 +163,10 @@ fn Adherence(store: AppStore) -> impl IntoView {
     });
     view! {
         <div class="adherence" aria-labelledby="rec-adherence-heading">
-            <h3 id="rec-adherence-heading">"This week"</h3>
-            <p id="rec-adherence">{move || adherence.get().summary()}</p>
+            <h3 id="rec-adherence-heading">{said("This week")}</h3>
+            <p id="rec-adherence">{saying(move || adherence.get().summary())}</p>
             <p>
-                <label for="rec-adherence-progress">"Strength sessions against the target"</label>
+                <label for="rec-adherence-progress">{said("Strength sessions against the target")}</label>
                 <progress
                     id="rec-adherence-progress"
                     max=STRENGTH_PER_WEEK.1

@@ -4,15 +4,17 @@
 
 use leptos::prelude::*;
 
+use crate::components::words::said;
+
 use crate::platform::release;
 
 #[component]
 pub fn AboutThisVersion() -> impl IntoView {
     view! {
         <section class="card about" aria-labelledby="about-heading">
-            <h2 id="about-heading">"This version"</h2>
-            <p>{release::describe()}</p>
-            <p>{format!("What's new: {}", release::WHATS_NEW)}</p>
+            <h2 id="about-heading">{said("This version")}</h2>
+            <p>{said(release::describe())}</p>
+            <p>{said(format!("What's new: {}", release::WHATS_NEW))}</p>
         </section>
     }
 }

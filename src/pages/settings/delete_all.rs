@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::words::said;
+
 use crate::components::show::ShowAny;
 use crate::components::status::{Attempt, Said, StatusLine};
 use crate::domain::words;
@@ -32,7 +34,7 @@ pub fn DeleteAll() -> impl IntoView {
     };
 
     view! {
-        <h3>"Delete all data"</h3>
+        <h3>{said("Delete all data")}</h3>
         <ShowAny
             when=move || confirming.get()
             fallback=move || {
@@ -45,7 +47,7 @@ pub fn DeleteAll() -> impl IntoView {
                             confirming.set(true);
                         }
                     >
-                        "Delete all data"
+                        {said("Delete all data")}
                     </button>
                 }
             }
@@ -68,7 +70,7 @@ pub fn DeleteAll() -> impl IntoView {
                         class="button secondary"
                         on:click=move |_| confirming.set(false)
                     >
-                        "Keep my data"
+                        {said("Keep my data")}
                     </button>
                 </div>
             </div>

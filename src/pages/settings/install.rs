@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::words::said;
+
 use crate::components::install_button::InstallButton;
 use crate::domain::content::welcome::WHY_HOME_SCREEN;
 use crate::platform::install;
@@ -22,17 +24,17 @@ pub fn InstallSection() -> impl IntoView {
 
     view! {
         <section class="card install" aria-labelledby="install-heading">
-            <h2 id="install-heading">"Install Patella"</h2>
+            <h2 id="install-heading">{said("Install Patella")}</h2>
             <p>
-                "Installed, Patella opens from your home screen like any other app and works \
-                 with no signal at all, on a trail or in a basement."
+                {said("Installed, Patella opens from your home screen like any other app and works \
+                 with no signal at all, on a trail or in a basement.")}
             </p>
             <InstallButton />
-            <p>{WHY_HOME_SCREEN}</p>
+            <p>{said(WHY_HOME_SCREEN)}</p>
             <ul class="hint">
-                {install::device().all_steps().map(|steps| view! { <li>{steps}</li> }).collect_view()}
+                {install::device().all_steps().map(|steps| view! { <li>{said(steps)}</li> }).collect_view()}
             </ul>
-            {version.map(|text| view! { <p class="hint app-version">{text}</p> })}
+            {version.map(|text| view! { <p class="hint app-version">{said(text)}</p> })}
         </section>
     }
 }

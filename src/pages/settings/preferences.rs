@@ -4,6 +4,8 @@
 use chrono::Weekday;
 use leptos::prelude::*;
 
+use crate::components::words::{said, saying};
+
 use crate::domain::commands::{Command, SettingsEdit};
 use crate::domain::locale::{DateStyle, English};
 use crate::domain::run_draft::{check_shoe_threshold, distance_text};
@@ -63,10 +65,10 @@ pub fn Preferences() -> impl IntoView {
 
     view! {
         <section class="card" aria-labelledby="preferences-heading">
-            <h2 id="preferences-heading">"Preferences"</h2>
-            <p class="hint">"Set from this phone's language at first; change any of them here."</p>
+            <h2 id="preferences-heading">{said("Preferences")}</h2>
+            <p class="hint">{said("Set from this phone's language at first; change any of them here.")}</p>
             <div class="field">
-                <label for="english">"Words in"</label>
+                <label for="english">{said("Words in")}</label>
                 <select
                     id="english"
                     prop:value=move || settings().english().tag()
@@ -79,12 +81,12 @@ pub fn Preferences() -> impl IntoView {
                 >
                     {English::ALL
                         .into_iter()
-                        .map(|english| view! { <option value=english.tag()>{english.name()}</option> })
+                        .map(|english| view! { <option value=english.tag()>{said(english.name())}</option> })
                         .collect_view()}
                 </select>
             </div>
             <div class="field">
-                <label for="date-style">"Dates and times"</label>
+                <label for="date-style">{said("Dates and times")}</label>
                 <select
                     id="date-style"
                     prop:value=move || settings().dates().value()
@@ -96,12 +98,12 @@ pub fn Preferences() -> impl IntoView {
                 >
                     {DateStyle::ALL
                         .into_iter()
-                        .map(|style| view! { <option value=style.value()>{date_style_example(style)}</option> })
+                        .map(|style| view! { <option value=style.value()>{said(date_style_example(style))}</option> })
                         .collect_view()}
                 </select>
             </div>
             <div class="field">
-                <label for="units">"Distances in"</label>
+                <label for="units">{said("Distances in")}</label>
                 <select
                     id="units"
                     prop:value=move || unit_value(settings().units)
@@ -111,11 +113,11 @@ pub fn Preferences() -> impl IntoView {
                     }
                 >
                     <option value="km">{move || settings().english().say("Kilometres (km)")}</option>
-                    <option value="mi">"Miles (mi)"</option>
+                    <option value="mi">{said("Miles (mi)")}</option>
                 </select>
             </div>
             <div class="field">
-                <label for="week-start">"Weeks start on"</label>
+                <label for="week-start">{said("Weeks start on")}</label>
                 <select
                     id="week-start"
                     prop:value=move || weekday_value(settings().week_start)
@@ -135,14 +137,14 @@ pub fn Preferences() -> impl IntoView {
                 </select>
             </div>
             <div class="field">
-                <label for="shoe-threshold">"Replace shoes at"</label>
+                <label for="shoe-threshold">{said("Replace shoes at")}</label>
                 <span class="hint" id="shoe-threshold-hint">
-                    {move || {
+                    {saying(move || {
                         format!(
                             "In {}. The usual advice is 300–500 miles (480–800 km); heavier runners and worn soles call for less.",
                             settings().units.abbreviation(),
                         )
-                    }}
+                    })}
                 </span>
                 <input
                     id="shoe-threshold"

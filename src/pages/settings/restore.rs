@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::words::said;
+
 use crate::domain::backup::{self, Backup, RestoreMode};
 use crate::domain::commands::Command;
 use crate::platform::{clock, download, files, import_worker};
@@ -69,11 +71,13 @@ pub fn Restore() -> impl IntoView {
 
     let panel = move || match state.get() {
         RestoreState::Idle => ().into_any(),
-        RestoreState::Reading => view! { <p role="status">"Checking the file…"</p> }.into_any(),
-        RestoreState::Refused(reason) => {
-            view! { <p class="error-text" role="alert">{reason}</p> }.into_any()
+        RestoreState::Reading => {
+            view! { <p role="status">{said("Checking the file…")}</p> }.into_any()
         }
-        RestoreState::Done(message) => view! { <p role="status">{message}</p> }.into_any(),
+        RestoreState::Refused(reason) => {
+            view! { <p class="error-text" role="alert">{said(reason)}</p> }.into_any()
+        }
+        RestoreState::Done(message) => view! { <p role="status">{said(message)}</p> }.into_any(),
         RestoreState::Ready(found) => {
             let mut counts = found.data.counts();
             if found.data.recovery.start.is_some() {
@@ -113,7 +117,7 @@ pub fn Restore() -> impl IntoView {
                         {format!("This backup was made on {made}. It holds {counts}.{range}{plan}")}
                     </p>
                     <p>
-                        "Merge keeps everything on this device and adds the backup's records (the newer copy of a record wins). Replace makes this device hold exactly the backup."
+                        {said("Merge keeps everything on this device and adds the backup's records (the newer copy of a record wins). Replace makes this device hold exactly the backup.")}
                     </p>
                     <div class="actions">
                         <button
@@ -121,21 +125,21 @@ pub fn Restore() -> impl IntoView {
                             class="button"
                             on:click=move |_| apply(RestoreMode::Merge)
                         >
-                            "Merge with this device"
+                            {said("Merge with this device")}
                         </button>
                         <button
                             type="button"
                             class="button secondary"
                             on:click=move |_| apply(RestoreMode::Replace)
                         >
-                            "Replace this device's data"
+                            {said("Replace this device's data")}
                         </button>
                         <button
                             type="button"
                             class="button secondary"
                             on:click=move |_| state.set(RestoreState::Idle)
                         >
-                            "Cancel"
+                            {said("Cancel")}
                         </button>
                     </div>
                 </div>
@@ -145,9 +149,9 @@ pub fn Restore() -> impl IntoView {
     };
 
     view! {
-        <h3>"Restore"</h3>
+        <h3>{said("Restore")}</h3>
         <div class="field">
-            <label for="restore-file">"Restore from backup"</label>
+            <label for="restore-file">{said("Restore from backup")}</label>
             <input
                 id="restore-file"
                 type="file"

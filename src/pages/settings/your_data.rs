@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::words::{said, saying};
+
 use super::{delete_all::DeleteAll, restore::Restore};
 use crate::app_base::use_base;
 use crate::domain::backup;
@@ -85,22 +87,22 @@ pub fn YourData() -> impl IntoView {
 
     view! {
         <section class="card" aria-labelledby="your-data-heading">
-            <h2 id="your-data-heading">"Your data"</h2>
+            <h2 id="your-data-heading">{said("Your data")}</h2>
             <p>
-                "Patella keeps everything in this browser on this device. Nothing is sent anywhere."
+                {said("Patella keeps everything in this browser on this device. Nothing is sent anywhere.")}
             </p>
-            <p>{summary}</p>
-            <p class="persistence">{move || store.persistence().get().describe()}</p>
+            <p>{saying(summary)}</p>
+            <p class="persistence">{saying(move || store.persistence().get().describe().to_string())}</p>
             <div class="actions">
                 <button type="button" class="button" on:click=download_backup>
-                    "Download backup"
+                    {said("Download backup")}
                 </button>
                 <button type="button" class="button secondary" on:click=download_csv>
-                    "Download runs as CSV"
+                    {said("Download runs as CSV")}
                 </button>
-                <a class="button secondary" href=use_base().summary_href()>{LINK}</a>
+                <a class="button secondary" href=use_base().summary_href()>{said(LINK)}</a>
             </div>
-            <p class="hint">{last_backup}</p>
+            <p class="hint">{saying(last_backup)}</p>
             <p role="status" class="status">{move || message.get()}</p>
             <Restore />
             <SetAsideList />
@@ -119,9 +121,9 @@ fn SetAsideList() -> impl IntoView {
     let items = move || store.health().with(|health| health.set_aside.clone());
     view! {
         <Show when=move || !items().is_empty()>
-            <h3>"Data set aside"</h3>
+            <h3>{said("Data set aside")}</h3>
             <p>
-                "These stored values could not be read. They are kept exactly as they were; download them before deleting."
+                {said("These stored values could not be read. They are kept exactly as they were; download them before deleting.")}
             </p>
             <ul class="set-aside">
                 <For each=items key=|item| item.key.clone() let:item>
@@ -164,7 +166,7 @@ fn SetAsideItem(key: String, bytes: usize) -> impl IntoView {
                     error.set(outcome.err());
                 }
             >
-                "Download"
+                {said("Download")}
             </button>
             <Show when=move || discard_key.starts_with(crate::store::SET_ASIDE_PREFIX)>
                 <button
@@ -175,7 +177,7 @@ fn SetAsideItem(key: String, bytes: usize) -> impl IntoView {
                         move |_| error.set(store.discard_set_aside(&key).err().map(|e| e.to_string()))
                     }
                 >
-                    "Delete"
+                    {said("Delete")}
                 </button>
             </Show>
             <p role="alert">{move || error.get()}</p>

@@ -10,6 +10,8 @@ mod preview_table;
 use std::sync::Arc;
 
 use leptos::prelude::*;
+
+use crate::components::words::said;
 use leptos::task::spawn_local;
 
 use crate::components::status::{Attempt, Said};
@@ -170,7 +172,7 @@ pub fn Import() -> impl IntoView {
                     class="button secondary"
                     on:click=move |_| ui.stop.set(true)
                 >
-                    "Stop reading"
+                    {said("Stop reading")}
                 </button>
             </div>
         }),
@@ -197,13 +199,13 @@ pub fn Import() -> impl IntoView {
             class:dragging=move || dragging.get()
             aria-labelledby="import-heading"
         >
-            <h2 id="import-heading">"From a watch or Strava"</h2>
+            <h2 id="import-heading">{said("From a watch or Strava")}</h2>
             <div class="field">
-                <label for="import-files">"Import runs"</label>
+                <label for="import-files">{said("Import runs")}</label>
                 <span class="hint" id="import-files-hint">
-                    "FIT, GPX or TCX files from a watch, or activities.csv from a Strava export. \
+                    {said("FIT, GPX or TCX files from a watch, or activities.csv from a Strava export. \
                      Choose several at once (on a computer, dragging them onto this screen \
-                     works too). They are read on this device and never uploaded."
+                     works too). They are read on this device and never uploaded.")}
                 </span>
                 <input
                     id="import-files"

@@ -5,6 +5,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::components::words::said;
+
 use crate::domain::import::preview_message::Shown;
 use crate::domain::locale::DateStyle;
 use crate::domain::units::DistanceUnit;
@@ -41,12 +43,12 @@ pub fn PreviewTable(
     let table = (total > 0).then(|| {
         view! {
             <table class="import-table">
-                <caption>"Untick any you don't want to add."</caption>
+                <caption>{said("Untick any you don't want to add.")}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Add"</th>
-                        <th scope="col">"Run"</th>
-                        <th scope="col">"Notes"</th>
+                        <th scope="col">{said("Add")}</th>
+                        <th scope="col">{said("Run")}</th>
+                        <th scope="col">{said("Notes")}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
@@ -97,7 +99,7 @@ pub fn PreviewTable(
                     {move || format!("Add {}", runs_phrase(ticked_count()))}
                 </button>
                 <button type="button" class="button secondary" on:click=move |_| on_cancel.run(())>
-                    "Cancel"
+                    {said("Cancel")}
                 </button>
             </div>
         </section>

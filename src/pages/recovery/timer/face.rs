@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::words::{said, saying};
+
 use super::Timer;
 use crate::components::show::ShowAny;
 use crate::platform::cues::ScreenLock;
@@ -54,11 +56,11 @@ pub(super) fn TimerFace(timer: Timer) -> impl IntoView {
             <p class="timer-count" id="rec-countdown">
                 {remaining}
             </p>
-            <p class="timer-total">{progress}</p>
+            <p class="timer-total">{saying(progress)}</p>
         </div>
         <ShowAny when=move || !timer.has_sound.get() && !paused()>
             <button type="button" class="button secondary timer-sound" on:click=beeps_on>
-                "Turn the beeps on"
+                {said("Turn the beeps on")}
             </button>
         </ShowAny>
         <div class="timer-buttons">
@@ -66,10 +68,10 @@ pub(super) fn TimerFace(timer: Timer) -> impl IntoView {
                 {move || if paused() { "Resume" } else { "Pause" }}
             </button>
             <button type="button" class="button secondary" on:click=skip>
-                "Skip"
+                {said("Skip")}
             </button>
             <button type="button" class="button secondary" on:click=end>
-                "End"
+                {said("End")}
             </button>
         </div>
     })

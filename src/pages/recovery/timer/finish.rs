@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::words::said;
+
 use super::Timer;
 use crate::components::form::{FormState, Input};
 use crate::components::status::Said;
@@ -81,7 +83,7 @@ pub(super) fn TimerFinish(timer: Timer, answers: FormState<SessionField>) -> imp
             <Input form=answers field=SessionField::PainAfter hint=hint(SessionField::PainAfter) />
             <Input form=answers field=SessionField::Distance hint=hint(SessionField::Distance) />
             <div class="actions">
-                <button type="submit" class="button">"Save session"</button>
+                <button type="submit" class="button">{said("Save session")}</button>
                 <button type="button" class="button secondary" on:click=discard>
                     {move || if discard_asked.get() { "Discard for good" } else { "Discard" }}
                 </button>

@@ -18,6 +18,8 @@ mod setup;
 
 use leptos::prelude::*;
 
+use crate::components::words::said;
+
 use super::saved;
 use crate::components::form::FormState;
 use crate::components::status::{Attempt, Said, StatusLine};
@@ -224,7 +226,7 @@ pub fn TimerCard() -> impl IntoView {
 
     Some(view! {
         <section class="card recovery-timer" aria-labelledby="rec-timer-heading">
-            <h2 id="rec-timer-heading" tabindex="-1">"Walk-run timer"</h2>
+            <h2 id="rec-timer-heading" tabindex="-1">{said("Walk-run timer")}</h2>
             {move || match phase.get() {
                 Phase::Setup => view! { <TimerSetup timer=timer choice=choice /> }.into_any(),
                 Phase::Running => view! { <TimerFace timer=timer /> }.into_any(),

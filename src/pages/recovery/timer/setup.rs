@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::words::said;
+
 use super::Timer;
 use crate::components::fields::{SelectField, TextField};
 use crate::components::show::ShowAny;
@@ -88,7 +90,7 @@ pub(super) fn TimerSetup(timer: Timer, choice: PlanChoice) -> impl IntoView {
             </div>
         </ShowAny>
         <button type="button" class="button timer-start" on:click=start>
-            "Start"
+            {said("Start")}
         </button>
     })
 }
