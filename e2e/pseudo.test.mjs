@@ -64,7 +64,7 @@ function inspect() {
 }
 
 describe('the pseudo-locale', () => {
-  test('the welcome, every screen with data, a result, a question and a refused form: all text translated, no layout broken', async () => {
+  test('the welcome, every screen with data, a result, a question, a refused form, an import and a restore: all text translated, no layout broken', async () => {
     const { context, page } = await phonePage(app.browser, app.server.origin, { locale: 'en-XA' });
     await page.goto(app.server.url);
     const found = {};
@@ -106,6 +106,26 @@ describe('the pseudo-locale', () => {
     await page.locator('form:has(#run-distance) button[type=submit]').click();
     await page.locator('#run-distance-error').waitFor();
     await sweep('Log (a refused run)');
+    // The import preview: a run, a ride and a damaged file.
+    await page.locator('#import-files').setInputFiles(
+      ['test.tcx', 'garmin-fenix-5-bike.fit', 'activity-unexpected-eof.fit'].map((name) => ({
+        name,
+        mimeType: 'application/octet-stream',
+        buffer: readFileSync(new URL(`../tests/fixtures/activities/${name}`, import.meta.url)),
+      })),
+    );
+    await page.locator('.import-table').waitFor();
+    await sweep('Log (import preview)');
+    // The backup check before a restore.
+    await page.goto(`${app.server.url}settings`);
+    await page.locator('main#main h1').waitFor();
+    await page.locator('#restore-file').setInputFiles({
+      name: 'patella-backup.json',
+      mimeType: 'application/json',
+      buffer: readFileSync('tests/fixtures/schema/v6/backup-v6.json'),
+    });
+    await page.locator('.confirm button').first().waitFor();
+    await sweep('Settings (a backup found)');
     mkdirSync('target', { recursive: true });
     writeFileSync(
       'target/pseudo-left.txt',

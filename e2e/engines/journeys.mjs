@@ -467,7 +467,7 @@ describe(`more of the runner's journeys in ${ENGINE}`, () => {
     await page.tapLink('One page for your clinician', week);
     await page.screen('Knee summary for a clinician');
     await page.see('Care it pointed to: See a professional soon.');
-    await page.see('Kilometres run each week');
+    await page.see('0 km in 0 runs over 8 weeks.');
     await shoot('summary');
     await openScreen('Home');
     await page.tap(await page.until(() => document.querySelector('.this-week .been-seen summary'), [], { what: "I've been seen" }));

@@ -114,7 +114,7 @@ pub fn Restore() -> impl IntoView {
             view! {
                 <div class="confirm" role="region" aria-label="Backup found">
                     <p>
-                        {format!("This backup was made on {made}. It holds {counts}.{range}{plan}")}
+                        {said(format!("This backup was made on {made}. It holds {counts}.{range}{plan}"))}
                     </p>
                     <p>
                         {said("Merge keeps everything on this device and adds the backup's records (the newer copy of a record wins). Replace makes this device hold exactly the backup.")}

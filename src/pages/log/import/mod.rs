@@ -165,7 +165,7 @@ pub fn Import() -> impl IntoView {
                     aria-labelledby="import-progress-text"
                 ></progress>
                 <p id="import-progress-text">
-                    {format!("Reading file {} of {total}…", done + 1)}
+                    {said(format!("Reading file {} of {total}…", done + 1))}
                 </p>
                 <button
                     type="button"

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::components::words::said;
+use crate::components::words::{said, saying};
 
 use crate::domain::import::preview_message::Shown;
 use crate::domain::locale::DateStyle;
@@ -60,7 +60,7 @@ pub fn PreviewTable(
                 hidden=move || hidden() == 0
                 on:click=move |_| shown.update(|count| *count = (*count + ROWS_PER_PAGE).min(total))
             >
-                {move || format!("Show {} more of {}", hidden().min(ROWS_PER_PAGE), hidden())}
+                {saying(move || format!("Show {} more of {}", hidden().min(ROWS_PER_PAGE), hidden()))}
             </button>
         }
     });
@@ -84,7 +84,7 @@ pub fn PreviewTable(
     view! {
         <section class="import-preview" aria-labelledby="import-preview-heading">
             <h3 id="import-preview-heading" tabindex="-1">
-                {format!("Found {}", activities_phrase(total))}
+                {said(format!("Found {}", activities_phrase(total)))}
             </h3>
             {table}
             {failed}
@@ -96,7 +96,7 @@ pub fn PreviewTable(
                     on:click=move |_| on_confirm.run(())
                     disabled=move || ticked_count() == 0
                 >
-                    {move || format!("Add {}", runs_phrase(ticked_count()))}
+                    {saying(move || format!("Add {}", runs_phrase(ticked_count())))}
                 </button>
                 <button type="button" class="button secondary" on:click=move |_| on_cancel.run(())>
                     {said("Cancel")}
@@ -114,15 +114,15 @@ fn message_list(heading: &'static str, items: Vec<(String, String)>) -> Option<i
             .map(|(file, why)| {
                 view! {
                     <li>
-                        <strong>{file}</strong>
+                        <strong translate="no">{file}</strong>
                         ": "
-                        {why}
+                        {said(why)}
                     </li>
                 }
             })
             .collect_view();
         view! {
-            <h4>{heading}</h4>
+            <h4>{said(heading)}</h4>
             <ul class="import-messages" role="list">{items}</ul>
         }
     })
@@ -176,8 +176,8 @@ fn row(
                 </span>
             </td>
             <td id=note_id>
-                <span class:import-attention=attention>{row.note.clone()}</span>
-                <span class="import-file">{row.source_name.clone()}</span>
+                <span class:import-attention=attention>{said(row.note.clone())}</span>
+                <span class="import-file" translate="no">{row.source_name.clone()}</span>
             </td>
         </tr>
     }
