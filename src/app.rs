@@ -19,11 +19,9 @@ pub fn App() -> impl IntoView {
     provide_context(AppBase(base.clone()));
     let store = AppStore::start();
     provide_context(store);
-    Effect::new(move || {
-        crate::platform::locale::set_page_language(
-            store.data().with(|data| data.settings.english()),
-        )
-    });
+    crate::components::words::provide_english();
+    let english = crate::components::words::use_english();
+    Effect::new(move || crate::platform::locale::set_page_language(english.get()));
     provide_context(crate::platform::service_worker::start());
     view! {
         <Router base=base>

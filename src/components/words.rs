@@ -10,9 +10,26 @@ use leptos::prelude::*;
 use crate::domain::locale::English;
 use crate::store::use_store;
 
-/// The runner's English, as a signal: UK English where no store is provided (a component
-/// mounted alone in a test).
+/// The runner's English, kept once for the whole app (`provide_english`): every text on
+/// screen follows it, and none of them is worked out again when other data changes.
+#[derive(Clone, Copy)]
+struct RunnersEnglish(Memo<English>);
+
+/// Keeps the runner's English for every [`said`] text; the shell calls it once, after the
+/// store is provided.
+pub fn provide_english() {
+    if let Some(store) = use_store() {
+        let english = Memo::new(move |_| store.data().with(|data| data.settings.english()));
+        provide_context(RunnersEnglish(english));
+    }
+}
+
+/// The runner's English, as a signal: the shell's, or the store's where a component is
+/// mounted without the shell, or UK English with neither (a component alone in a test).
 pub fn use_english() -> Signal<English> {
+    if let Some(RunnersEnglish(english)) = use_context::<RunnersEnglish>() {
+        return english.into();
+    }
     match use_store() {
         Some(store) => Signal::derive(move || store.data().with(|data| data.settings.english())),
         None => Signal::stored(English::default()),
